@@ -1,0 +1,163 @@
+//! The pipeline: load → config → pages/data/trees → site model → render →
+//! minify → (write). `compile` is pure over the loaded input; `build` adds
+//! the one write at the end.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::config::SiteConfig;
+use crate::data::{self, DataFile};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::load::{self, Input};
+use crate::render::{self, OutputFile};
+use crate::site::{self, Site};
+use crate::tree;
+
+/// What the command line can change about a build.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub root: PathBuf,
+    pub output_dir: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    /// Skip minification (serve and tests that read the HTML).
+    pub no_minify: bool,
+}
+
+/// The result of a compile: the files and what went into them.
+pub struct Compiled {
+    pub site: Site,
+    pub files: Vec<OutputFile>,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct Stats {
+    pub pages: usize,
+    pub records: usize,
+    pub files: usize,
+    pub bytes: usize,
+    pub elapsed: Duration,
+}
+
+impl Compiled {
+    pub fn stats(&self, started: Instant) -> Stats {
+        Stats {
+            pages: self.files.iter().filter(|f| f.is_html()).count(),
+            records: self.site.data.count() + self.site.trees.len(),
+            files: self.files.len(),
+            bytes: self.files.iter().map(|f| f.bytes.len()).sum(),
+            elapsed: started.elapsed(),
+        }
+    }
+}
+
+/// Reads the site at `opts.root`.
+pub fn load(opts: &Options) -> Result<Input, Diagnostics> {
+    load::load(&opts.root, &opts.root.join("site.toml"))
+}
+
+/// Everything but the disk: parse, validate, render, minify. Collects every
+/// problem it can before giving up.
+pub fn compile(input: Input, opts: &Options) -> Result<Compiled, Diagnostics> {
+    let mut problems = Diagnostics::new();
+    let mut config = SiteConfig::parse(&input.config_text, &input.config_path).map_err(Diagnostics::from)?;
+    if let Some(url) = &opts.base_url {
+        config.base_url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
+    }
+    if opts.no_minify {
+        config.minify = false;
+    }
+
+    let files: Vec<DataFile> = input.data.iter().map(|f| DataFile { path: &f.path, rel: Path::new(&f.rel), text: &f.text }).collect();
+    let (data, data_problems) = data::parse_all(&files);
+    problems.extend(data_problems);
+    let data_texts: HashMap<PathBuf, String> = input.data.iter().map(|f| (f.path.clone(), f.text.clone())).collect();
+
+    let mut trees = Vec::new();
+    for f in &input.trees {
+        let id = f.rel.rsplit('/').next().unwrap_or(&f.rel);
+        let id = id.strip_suffix(".yaml").or_else(|| id.strip_suffix(".yml")).unwrap_or(id);
+        let (t, p) = tree::parse(id, &f.path, &f.text);
+        problems.extend(p.clone());
+        if let Some(t) = t.filter(|_| p.is_empty()) {
+            trees.push(t);
+        }
+    }
+
+    let (site, site_problems) = site::build(config, input.pages, data, &data_texts, trees, &site::BuildOptions { drafts: opts.drafts });
+    problems.extend(site_problems);
+
+    let mut theme = match render::load_templates(&input.templates) {
+        Ok(t) => t,
+        Err(p) => {
+            problems.extend(p);
+            return Err(problems.sorted());
+        }
+    };
+    let assets = render::fingerprint(&input.theme_assets, site.config.base_path());
+    render::set_globals(&mut theme, &site, &assets);
+    let (mut files, render_problems) = render::render_site(&site, &theme);
+    problems.extend(render_problems);
+    if !problems.is_empty() {
+        return Err(problems.sorted());
+    }
+    files.extend(assets.files);
+    files.extend(input.statics.into_iter().map(|s| OutputFile::new(s.rel, s.bytes)));
+    check_collisions(&files)?;
+    if site.config.minify {
+        crate::output::minify(&mut files);
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Compiled { site, files })
+}
+
+/// A static file that would overwrite a generated page is an error.
+fn check_collisions(files: &[OutputFile]) -> Result<(), Diagnostics> {
+    let mut seen = std::collections::HashSet::new();
+    let mut problems = Diagnostics::new();
+    for f in files {
+        if !seen.insert(f.path.as_str()) {
+            problems.push(
+                Diagnostic::new(format!("static/{}", f.path), format!("two outputs would be written to `{}`", f.path))
+                    .hint("a static file has the same path as a generated page; rename or move it"),
+            );
+        }
+    }
+    problems.into_result(())
+}
+
+/// Where the site goes: `--output-dir`, else site.toml's `output_dir`, relative to the root.
+pub fn output_dir(opts: &Options, config_text: &str) -> PathBuf {
+    if let Some(d) = &opts.output_dir {
+        return d.clone();
+    }
+    let configured = toml::from_str::<toml::Table>(config_text)
+        .ok()
+        .and_then(|t| t.get("output_dir").and_then(|v| v.as_str()).map(PathBuf::from))
+        .unwrap_or_else(|| PathBuf::from("public"));
+    opts.root.join(configured)
+}
+
+/// Loads, compiles and writes the site. Returns the stats and where it went.
+pub fn build(opts: &Options) -> Result<(Stats, PathBuf), Diagnostics> {
+    let started = Instant::now();
+    let input = load(opts)?;
+    let out = output_dir(opts, &input.config_text);
+    if let Some(reason) = crate::output::refuse_reason(&out, &opts.root) {
+        return Err(Diagnostic::new(&out, format!("refusing to write the site here: {reason}"))
+            .hint("pick another folder with --output-dir or `output_dir` in site.toml")
+            .into());
+    }
+    let compiled = compile(input, opts)?;
+    crate::output::write(&out, &opts.root, &compiled.files)?;
+    Ok((compiled.stats(started), out))
+}
+
+/// Runs every check of a build without writing anything.
+pub fn check(opts: &Options) -> Result<Stats, Diagnostics> {
+    let started = Instant::now();
+    let input = load(opts)?;
+    let compiled = compile(input, &Options { no_minify: true, ..opts.clone() })?;
+    Ok(compiled.stats(started))
+}

@@ -1,0 +1,166 @@
+//! `site.toml` → [`SiteConfig`]. Unknown keys are errors that suggest the
+//! nearest known key, with the file's line and column.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Diagnostic, Pos};
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// The address the site is served from, with any sub-path (`https://example.org/kb/`).
+    pub base_url: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+    /// A theme folder under `themes/`; the embedded default theme fills any gap.
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    #[serde(default = "default_output_dir")]
+    pub output_dir: PathBuf,
+    #[serde(default = "yes")]
+    pub minify: bool,
+    /// Write an Atom feed of dated pages at `atom.xml`.
+    #[serde(default = "yes")]
+    pub feed: bool,
+    /// Escape raw HTML in Markdown pages instead of passing it through.
+    #[serde(default)]
+    pub escape: bool,
+    /// A URL with `{path}` for the source file, e.g. `https://github.com/o/r/edit/main/{path}`.
+    pub edit_link: Option<String>,
+    /// How many pages a section's list shows before it paginates.
+    #[serde(default = "default_page_size")]
+    pub paginate_by: usize,
+    pub author: Option<String>,
+    #[serde(default)]
+    pub menu: Vec<MenuItem>,
+    #[serde(default)]
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuItem {
+    pub name: String,
+    /// A site path (`/guides/`), an `@/` content path, or an absolute URL.
+    pub url: String,
+}
+
+fn default_language() -> String {
+    "en".into()
+}
+fn default_theme() -> String {
+    "default".into()
+}
+fn default_output_dir() -> PathBuf {
+    "public".into()
+}
+fn default_page_size() -> usize {
+    30
+}
+fn yes() -> bool {
+    true
+}
+
+impl SiteConfig {
+    /// Parses `site.toml`'s text; `path` is only used in messages.
+    pub fn parse(text: &str, path: &Path) -> Result<SiteConfig, Diagnostic> {
+        let mut config: SiteConfig = toml::from_str(text).map_err(|e| {
+            let pos = e.span().map(|s| Pos::of_offset(text, s.start)).unwrap_or(Pos::new(1, 1));
+            let (message, hint) = crate::yaml::explain(e.message());
+            Diagnostic::new(path, message).at_in(pos, text).maybe_hint(hint)
+        })?;
+        let locate = |key: &str| {
+            text.lines()
+                .position(|l| l.trim_start().starts_with(key))
+                .map_or(Pos::new(1, 1), |i| Pos::new(i + 1, 1))
+        };
+        if !(config.base_url.starts_with("http://")
+            || config.base_url.starts_with("https://")
+            || config.base_url.starts_with('/'))
+        {
+            return Err(Diagnostic::new(path, format!("`base_url` `{}` is not an absolute URL", config.base_url))
+                .at_in(locate("base_url"), text)
+                .hint("write it like `https://example.org/` or `https://example.org/kb/`"));
+        }
+        if !config.base_url.ends_with('/') {
+            config.base_url.push('/');
+        }
+        if config.paginate_by == 0 {
+            return Err(Diagnostic::new(path, "`paginate_by` must be at least 1")
+                .at_in(locate("paginate_by"), text));
+        }
+        if let Some(link) = &config.edit_link
+            && !link.contains("{path}")
+        {
+            return Err(Diagnostic::new(path, "`edit_link` has no `{path}` placeholder")
+                .at_in(locate("edit_link"), text)
+                .hint("for example `https://github.com/you/site/edit/main/{path}`"));
+        }
+        Ok(config)
+    }
+
+    /// The path part of `base_url`: `/kb/` for `https://example.org/kb/`.
+    pub fn base_path(&self) -> &str {
+        let url = &self.base_url;
+        match url.find("://") {
+            Some(i) => url[i + 3..].find('/').map_or("/", |j| &url[i + 3 + j..]),
+            None => url,
+        }
+    }
+
+    /// The absolute URL of a site path such as `/guides/x/`.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path.trim_start_matches('/'))
+    }
+
+    /// A link usable from any page: base path + site path (`/kb/guides/x/`).
+    pub fn link(&self, path: &str) -> String {
+        format!("{}{}", self.base_path(), path.trim_start_matches('/'))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(t: &str) -> Result<SiteConfig, Diagnostic> {
+        SiteConfig::parse(t, Path::new("site.toml"))
+    }
+
+    #[test]
+    fn minimal_config_gets_defaults() {
+        let c = parse("title = \"KB\"\nbase_url = \"https://example.org/kb\"\n").unwrap();
+        assert_eq!(c.base_url, "https://example.org/kb/");
+        assert_eq!(c.base_path(), "/kb/");
+        assert_eq!(c.link("/guides/a/"), "/kb/guides/a/");
+        assert_eq!(c.absolute("/guides/a/"), "https://example.org/kb/guides/a/");
+        assert_eq!(c.output_dir, PathBuf::from("public"));
+        assert!(c.minify && c.feed && !c.escape);
+    }
+
+    #[test]
+    fn unknown_key_is_suggested_with_position() {
+        let e = parse("title = \"KB\"\nbase_url = \"https://e.org/\"\nbaseurl = \"x\"\n").unwrap_err();
+        assert_eq!(e.pos, Some(Pos::new(3, 1)), "{e}");
+        assert!(e.message.contains("unknown field `baseurl`"), "{e}");
+        assert_eq!(e.hint.as_deref(), Some("did you mean `base_url`?"));
+    }
+
+    #[test]
+    fn invalid_toml_points_at_line() {
+        let e = parse("title = \"KB\nbase_url = 1\n").unwrap_err();
+        assert_eq!(e.pos.unwrap().line, 1, "{e}");
+    }
+
+    #[test]
+    fn relative_base_url_and_bad_edit_link_refused() {
+        assert!(parse("title = \"a\"\nbase_url = \"example.org\"\n").is_err());
+        let e = parse("title = \"a\"\nbase_url = \"/\"\nedit_link = \"https://x/\"\n").unwrap_err();
+        assert_eq!(e.pos, Some(Pos::new(3, 1)));
+    }
+}

@@ -1,0 +1,399 @@
+//! Typed data records (sources, cases, quotes, FAQs, templates) read from
+//! YAML lists, each record remembering the file and line it came from.
+//!
+//! Each top-level `- ` item is parsed on its own so that one bad record
+//! does not hide the problems of the next, and every error names the real
+//! line of the file.
+
+mod records;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+
+pub use records::*;
+
+use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
+
+/// A record with where it came from.
+#[derive(Debug, Clone)]
+pub struct Located<T> {
+    pub rec: T,
+    /// The file, relative to the site root.
+    pub file: PathBuf,
+    /// The line of the record's `- `.
+    pub line: usize,
+    /// The last line of the record.
+    pub end_line: usize,
+}
+
+/// The kinds of data file, known by file or folder name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    Sources,
+    Cases,
+    Quotes,
+    Faqs,
+    Templates,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 5] = [Kind::Sources, Kind::Cases, Kind::Quotes, Kind::Faqs, Kind::Templates];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Sources => "sources",
+            Kind::Cases => "cases",
+            Kind::Quotes => "quotes",
+            Kind::Faqs => "faqs",
+            Kind::Templates => "templates",
+        }
+    }
+
+    /// The singular used in `@case:id` links and shortcodes.
+    pub fn singular(self) -> &'static str {
+        match self {
+            Kind::Sources => "source",
+            Kind::Cases => "case",
+            Kind::Quotes => "quote",
+            Kind::Faqs => "faq",
+            Kind::Templates => "template",
+        }
+    }
+
+    pub fn from_singular(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.singular() == s)
+    }
+
+    /// The kind of `content/data/<rel>`: by file stem, or by first folder.
+    pub fn of_path(rel: &Path) -> Result<Kind, String> {
+        let name = match rel.components().count() {
+            1 => rel.file_stem().and_then(|s| s.to_str()).unwrap_or(""),
+            _ => rel.components().next().and_then(|c| c.as_os_str().to_str()).unwrap_or(""),
+        };
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.name() == name)
+            .ok_or_else(|| name.to_owned())
+    }
+}
+
+/// All records of a site.
+#[derive(Debug, Default, Clone)]
+pub struct Data {
+    pub sources: Vec<Located<Source>>,
+    pub cases: Vec<Located<Case>>,
+    pub quotes: Vec<Located<Quote>>,
+    pub faqs: Vec<Located<Faq>>,
+    pub templates: Vec<Located<Template>>,
+}
+
+impl Data {
+    pub fn count(&self) -> usize {
+        self.sources.len() + self.cases.len() + self.quotes.len() + self.faqs.len() + self.templates.len()
+    }
+
+    pub fn has(&self, kind: Kind, id: &str) -> bool {
+        match kind {
+            Kind::Sources => self.sources.iter().any(|r| r.rec.id == id),
+            Kind::Cases => self.cases.iter().any(|r| r.rec.id == id),
+            Kind::Quotes => self.quotes.iter().any(|r| r.rec.id == id),
+            Kind::Faqs => self.faqs.iter().any(|r| r.rec.id == id),
+            Kind::Templates => self.templates.iter().any(|r| r.rec.id == id),
+        }
+    }
+
+    pub fn ids(&self, kind: Kind) -> Vec<&str> {
+        match kind {
+            Kind::Sources => self.sources.iter().map(|r| r.rec.id.as_str()).collect(),
+            Kind::Cases => self.cases.iter().map(|r| r.rec.id.as_str()).collect(),
+            Kind::Quotes => self.quotes.iter().map(|r| r.rec.id.as_str()).collect(),
+            Kind::Faqs => self.faqs.iter().map(|r| r.rec.id.as_str()).collect(),
+            Kind::Templates => self.templates.iter().map(|r| r.rec.id.as_str()).collect(),
+        }
+    }
+}
+
+/// One data file's text, as `load` read it.
+pub struct DataFile<'a> {
+    /// Relative to the site root, for messages.
+    pub path: &'a Path,
+    /// Relative to `content/data/`, for the kind.
+    pub rel: &'a Path,
+    pub text: &'a str,
+}
+
+/// Parses every data file and validates the records across files.
+pub fn parse_all(files: &[DataFile]) -> (Data, Vec<Diagnostic>) {
+    let mut data = Data::default();
+    let mut problems = Vec::new();
+    for f in files {
+        let kind = match Kind::of_path(f.rel) {
+            Ok(k) => k,
+            Err(name) => {
+                let names = Kind::ALL.map(Kind::name);
+                problems.push(
+                    Diagnostic::new(f.path, format!("`{name}` is not a kind of data"))
+                        .hint(did_you_mean(&name, names).unwrap_or_else(|| {
+                            format!("name data files after their kind: {}.yaml", names.join(".yaml, "))
+                        })),
+                );
+                continue;
+            }
+        };
+        match kind {
+            Kind::Sources => parse_file(f, &mut data.sources, &mut problems),
+            Kind::Cases => parse_file(f, &mut data.cases, &mut problems),
+            Kind::Quotes => parse_file(f, &mut data.quotes, &mut problems),
+            Kind::Faqs => parse_file(f, &mut data.faqs, &mut problems),
+            Kind::Templates => parse_file(f, &mut data.templates, &mut problems),
+        }
+    }
+    validate(&data, files, &mut problems);
+    (data, problems)
+}
+
+/// Splits a YAML list into its top-level items: (first line, last line, text).
+fn items(text: &str) -> Option<Vec<(usize, usize, String)>> {
+    let mut items: Vec<(usize, usize, String)> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.starts_with("- ") || line == "-" {
+            items.push((i + 1, i + 1, String::new()));
+        } else if items.is_empty() {
+            let t = line.trim();
+            if !(t.is_empty() || t.starts_with('#') || t == "---") {
+                return None; // not a block list: let the whole-file parse explain
+            }
+            continue;
+        }
+        let last = items.last_mut()?;
+        last.2.push_str(line);
+        last.2.push('\n');
+        if !line.trim().is_empty() && !line.trim_start().starts_with('#') {
+            last.1 = i + 1;
+        }
+    }
+    Some(items)
+}
+
+fn parse_file<T: DeserializeOwned + Record>(f: &DataFile, out: &mut Vec<Located<T>>, problems: &mut Vec<Diagnostic>) {
+    if f.text.trim().is_empty() {
+        problems.push(
+            Diagnostic::new(f.path, "the data file is empty")
+                .at(Pos::new(1, 1))
+                .hint("add records as a YAML list (`- id: ...`), or delete the file"),
+        );
+        return;
+    }
+    let Some(items) = items(f.text) else {
+        // Not a block list; parse as a whole for serde's own message.
+        match crate::yaml::parse::<Vec<T>>(f.text, f.path, 1, f.text) {
+            Ok(recs) => out.extend(recs.into_iter().map(|rec| Located { rec, file: f.path.to_owned(), line: 1, end_line: 1 })),
+            Err(e) => problems.push(e.hint("a data file is a list of records, each starting with `- id: ...`")),
+        }
+        return;
+    };
+    for (line, end_line, text) in items {
+        match crate::yaml::parse::<Vec<T>>(&text, f.path, line, f.text) {
+            Ok(mut v) if v.len() == 1 => {
+                let rec = v.remove(0);
+                out.push(Located { rec, file: f.path.to_owned(), line, end_line });
+            }
+            Ok(_) => problems.push(Diagnostic::new(f.path, "expected one record here").at_in(Pos::new(line, 1), f.text)),
+            Err(e) => problems.push(e),
+        }
+    }
+}
+
+/// Where `key:` is written inside a record (its value's column), for messages.
+pub fn field_pos(text: &str, line: usize, end_line: usize, key: &str) -> Pos {
+    let pattern = format!("{key}:");
+    for (i, l) in text.lines().enumerate().skip(line - 1).take(end_line + 1 - line) {
+        let t = l.trim_start().trim_start_matches("- ");
+        if t.starts_with(&pattern) {
+            let col = l.find(&pattern).unwrap_or(0) + pattern.len();
+            let value_col = col + l[col..].len() - l[col..].trim_start().len();
+            return Pos::new(i + 1, l[..value_col].chars().count() + 1);
+        }
+    }
+    Pos::new(line, 1)
+}
+
+/// Where `needle` first appears inside a record, for messages.
+pub fn value_pos(text: &str, line: usize, end_line: usize, needle: &str) -> Pos {
+    for (i, l) in text.lines().enumerate().skip(line - 1).take(end_line + 1 - line) {
+        if let Some(c) = l.find(needle) {
+            return Pos::new(i + 1, l[..c].chars().count() + 1);
+        }
+    }
+    Pos::new(line, 1)
+}
+
+fn validate(data: &Data, files: &[DataFile], problems: &mut Vec<Diagnostic>) {
+    let texts: HashMap<&Path, &str> = files.iter().map(|f| (f.path, f.text)).collect();
+    let text_of = |p: &Path| texts.get(p).copied().unwrap_or("");
+    let mut check = |kind: Kind, recs: Vec<(&str, &Path, usize, usize, Vec<(&'static str, String)>)>| {
+        let mut seen: HashMap<&str, (&Path, usize)> = HashMap::new();
+        for (id, file, line, end, fields) in recs {
+            let text = text_of(file);
+            if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+                problems.push(
+                    Diagnostic::new(file, format!("`{id}` is not a valid {} id", kind.singular()))
+                        .at_in(field_pos(text, line, end, "id"), text)
+                        .hint("use lowercase letters, digits and hyphens, e.g. `blank-request`"),
+                );
+            }
+            if let Some((first_file, first_line)) = seen.insert(id, (file, line)) {
+                problems.push(
+                    Diagnostic::new(file, format!("duplicate {} id `{id}`", kind.singular()))
+                        .at_in(field_pos(text, line, end, "id"), text)
+                        .hint(format!("`{id}` is already used at {}:{first_line}; ids must be unique", first_file.display())),
+                );
+            }
+            for (field, value) in fields {
+                if value.trim().is_empty() {
+                    problems.push(
+                        Diagnostic::new(file, format!("`{field}` of {} `{id}` is empty", kind.singular()))
+                            .at_in(field_pos(text, line, end, field.rsplit('.').next().unwrap_or(field)), text)
+                            .hint("write the text, or remove the record"),
+                    );
+                }
+            }
+        }
+    };
+    check(Kind::Sources, data.sources.iter().map(|r| (r.rec.id.as_str(), r.file.as_path(), r.line, r.end_line, r.rec.required())).collect());
+    check(Kind::Cases, data.cases.iter().map(|r| (r.rec.id.as_str(), r.file.as_path(), r.line, r.end_line, r.rec.required())).collect());
+    check(Kind::Quotes, data.quotes.iter().map(|r| (r.rec.id.as_str(), r.file.as_path(), r.line, r.end_line, r.rec.required())).collect());
+    check(Kind::Faqs, data.faqs.iter().map(|r| (r.rec.id.as_str(), r.file.as_path(), r.line, r.end_line, r.rec.required())).collect());
+    check(Kind::Templates, data.templates.iter().map(|r| (r.rec.id.as_str(), r.file.as_path(), r.line, r.end_line, r.rec.required())).collect());
+
+    // References to sources.
+    let source_ids = data.ids(Kind::Sources);
+    let mut source_ref = |file: &Path, line: usize, end: usize, id: &str, owner: &str| {
+        if !source_ids.contains(&id) {
+            let text = text_of(file);
+            problems.push(
+                Diagnostic::new(file, format!("{owner} names source `{id}`, which does not exist"))
+                    .at_in(value_pos(text, line, end, id), text)
+                    .hint(did_you_mean(id, source_ids.iter().copied()).unwrap_or_else(|| "add it to content/data/sources.yaml".to_owned())),
+            );
+        }
+    };
+    for r in &data.cases {
+        for s in &r.rec.sources {
+            source_ref(&r.file, r.line, r.end_line, s, &format!("case `{}`", r.rec.id));
+        }
+    }
+    for r in &data.faqs {
+        for s in &r.rec.sources {
+            source_ref(&r.file, r.line, r.end_line, s, &format!("faq `{}`", r.rec.id));
+        }
+    }
+    for r in &data.templates {
+        for s in &r.rec.sources {
+            source_ref(&r.file, r.line, r.end_line, s, &format!("template `{}`", r.rec.id));
+        }
+    }
+    for r in &data.quotes {
+        source_ref(&r.file, r.line, r.end_line, &r.rec.source, &format!("quote `{}`", r.rec.id));
+    }
+
+    // Templates stay within their channel's limit, counted in characters.
+    for r in &data.templates {
+        if let Some(limit) = r.rec.limit() {
+            let count = r.rec.text.chars().count();
+            if count > limit {
+                let text = text_of(&r.file);
+                problems.push(
+                    Diagnostic::new(&r.file, format!("template `{}` is {count} characters, over its limit of {limit}", r.rec.id))
+                        .at_in(field_pos(text, r.line, r.end_line, "text"), text)
+                        .hint(format!("cut {} characters, or raise `limit` if the channel allows more", count - limit)),
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(name: &str, text: &str) -> (Data, Vec<Diagnostic>) {
+        let path = PathBuf::from(format!("content/data/{name}"));
+        let rel = PathBuf::from(name);
+        parse_all(&[DataFile { path: &path, rel: &rel, text }])
+    }
+
+    const SOURCES: &str = "- id: s1\n  title: Source one\n";
+
+    #[test]
+    fn kinds_from_names_and_folders() {
+        assert_eq!(Kind::of_path(Path::new("cases.yaml")), Ok(Kind::Cases));
+        assert_eq!(Kind::of_path(Path::new("faqs/more.yaml")), Ok(Kind::Faqs));
+        assert_eq!(Kind::of_path(Path::new("case.yaml")), Err("case".into()));
+    }
+
+    #[test]
+    fn each_bad_record_is_reported_with_its_line() {
+        let text = "# cases\n- id: a\n  title: A\n  topic: t\n  situation: s\n  dont: {summary: x, why: y}\n  do: {summary: x, why: y}\n  colour: red\n- id: b\n  title: [not, text]\n";
+        let (data, problems) = parse("cases.yaml", text);
+        assert_eq!(data.cases.len(), 0);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(problems[0].pos.unwrap().line, 8);
+        assert!(problems[0].message.contains("unknown field `colour`"));
+        assert_eq!(problems[1].pos.unwrap().line, 10);
+    }
+
+    #[test]
+    fn duplicate_ids_across_files_name_both() {
+        let a = PathBuf::from("content/data/faqs.yaml");
+        let b = PathBuf::from("content/data/faqs/more.yaml");
+        let rec = "- id: same\n  question: Q?\n  answer: A.\n";
+        let (_, problems) = parse_all(&[
+            DataFile { path: &a, rel: Path::new("faqs.yaml"), text: rec },
+            DataFile { path: &b, rel: Path::new("faqs/more.yaml"), text: rec },
+        ]);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].path, b);
+        assert!(problems[0].hint.as_ref().unwrap().contains("content/data/faqs.yaml:1"));
+    }
+
+    #[test]
+    fn template_over_limit_and_missing_source() {
+        let long = "x".repeat(301);
+        let text = format!("- id: t\n  title: T\n  context: c\n  channel: connection-note\n  text: {long}\n  sources: [s2]\n");
+        let path = PathBuf::from("content/data/templates.yaml");
+        let spath = PathBuf::from("content/data/sources.yaml");
+        let (_, problems) = parse_all(&[
+            DataFile { path: &spath, rel: Path::new("sources.yaml"), text: SOURCES },
+            DataFile { path: &path, rel: Path::new("templates.yaml"), text: &text },
+        ]);
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems.iter().any(|p| p.message.contains("301 characters, over its limit of 300") && p.pos == Some(Pos::new(5, 9))));
+        assert!(problems.iter().any(|p| p.message.contains("source `s2`") && p.pos.unwrap().line == 6 && p.hint.as_deref() == Some("did you mean `s1`?")));
+    }
+
+    #[test]
+    fn characters_not_bytes() {
+        let text = format!("- id: t\n  title: T\n  context: c\n  channel: connection-note\n  text: {}\n", "é".repeat(300));
+        let (_, problems) = parse("templates.yaml", &text);
+        assert!(problems.is_empty(), "{problems:?}");
+    }
+
+    #[test]
+    fn empty_file_and_bad_ids() {
+        let (_, p) = parse("quotes.yaml", "\n");
+        assert!(p[0].message.contains("empty"));
+        let (_, p) = parse("sources.yaml", "- id: Bad Id\n  title: x\n");
+        assert!(p[0].message.contains("not a valid source id"));
+        let (_, p) = parse("sources.yaml", "- id: ok\n  title: \"  \"\n");
+        assert!(p[0].message.contains("`title` of source `ok` is empty"), "{p:?}");
+    }
+
+    #[test]
+    fn unknown_kind_suggests() {
+        let (_, p) = parse("case.yaml", SOURCES);
+        assert_eq!(p[0].hint.as_deref(), Some("did you mean `cases`?"));
+    }
+}

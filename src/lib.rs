@@ -1,0 +1,24 @@
+//! casebook: a static knowledge-base site generator.
+//!
+//! Markdown guides plus YAML data (do/don't cases, expert quotes, FAQs,
+//! message templates, decision trees) become a searchable static site.
+//! The pipeline runs one way, each stage a module:
+//!
+//! config → load → markdown/data/tree → site → render → output
+//!
+//! Only [`load`] reads input and only [`output`] writes; everything between
+//! is a pure function of its input. Library code never prints or exits.
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod build;
+pub mod config;
+pub mod data;
+pub mod diagnostics;
+pub mod frontmatter;
+pub mod load;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod site;
+pub mod tree;
+pub mod yaml;

@@ -1,0 +1,229 @@
+//! The only stage that reads input files: site.toml, content/, static/,
+//! templates and theme files. Everything after it works on the strings and
+//! bytes gathered here.
+
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Diagnostics, Pos, io_error};
+
+/// The default theme, compiled in so a new site builds with no theme folder.
+pub static EMBEDDED_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
+
+/// Files larger than this are refused: Markdown and YAML this large is a
+/// mistake (a pasted log, a binary), and refusing keeps builds predictable.
+pub const MAX_TEXT_FILE: u64 = 8 * 1024 * 1024;
+
+/// A text input file.
+#[derive(Debug, Clone)]
+pub struct TextFile {
+    /// Relative to the site root (for messages): `content/guides/a.md`.
+    pub path: PathBuf,
+    /// Relative to its folder (`content/`, `content/data/`, ...), with `/`.
+    pub rel: String,
+    pub text: String,
+}
+
+/// A file copied to the output as is (or fingerprinted, for theme assets).
+#[derive(Debug, Clone)]
+pub struct BinaryFile {
+    /// Output path relative to the output root, with `/`.
+    pub rel: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Everything a build reads.
+#[derive(Debug, Clone, Default)]
+pub struct Input {
+    pub config_path: PathBuf,
+    pub config_text: String,
+    pub pages: Vec<TextFile>,
+    pub data: Vec<TextFile>,
+    pub trees: Vec<TextFile>,
+    /// `static/` and non-Markdown files in `content/`.
+    pub statics: Vec<BinaryFile>,
+    /// Templates by name, embedded theme first, then theme folder, then the
+    /// site's `templates/`; later entries override earlier ones.
+    pub templates: Vec<TextFile>,
+    /// Theme assets (CSS, JS, images) by name, with the same precedence.
+    pub theme_assets: Vec<BinaryFile>,
+}
+
+/// Reads the site at `root`. `config` is the site.toml path.
+pub fn load(root: &Path, config: &Path) -> Result<Input, Diagnostics> {
+    let mut problems = Diagnostics::new();
+    let config_text = match read_text(root, config) {
+        Ok(t) => t,
+        Err(d) => return Err(d.into()),
+    };
+    let mut input = Input {
+        config_path: rel_to(root, config),
+        config_text,
+        ..Input::default()
+    };
+    // The theme's name is needed before the full config is validated.
+    let theme = theme_name(&input.config_text);
+
+    let content = root.join("content");
+    if !content.is_dir() {
+        problems.push(
+            Diagnostic::new(rel_to(root, &content), "there is no content folder")
+                .hint("create `content/_index.md` for the home page, or run `casebook init`"),
+        );
+        return Err(problems);
+    }
+    for (path, rel) in walk(&content, root, &mut problems) {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if rel.starts_with("data/") && matches!(ext, "yaml" | "yml") {
+            push_text(root, &path, rel["data/".len()..].to_owned(), &mut input.data, &mut problems);
+        } else if rel.starts_with("decisions/") && matches!(ext, "yaml" | "yml") {
+            push_text(root, &path, rel["decisions/".len()..].to_owned(), &mut input.trees, &mut problems);
+        } else if ext == "md" {
+            push_text(root, &path, rel, &mut input.pages, &mut problems);
+        } else {
+            push_binary(root, &path, rel, &mut input.statics, &mut problems);
+        }
+    }
+    let statics = root.join("static");
+    if statics.is_dir() {
+        for (path, rel) in walk(&statics, root, &mut problems) {
+            push_binary(root, &path, rel, &mut input.statics, &mut problems);
+        }
+    }
+
+    for file in embedded_files(&EMBEDDED_THEME) {
+        let rel = file.path().to_string_lossy().replace('\\', "/");
+        if let Some(name) = rel.strip_prefix("templates/") {
+            input.templates.push(TextFile {
+                path: PathBuf::from(format!("(embedded theme)/{rel}")),
+                rel: name.to_owned(),
+                text: String::from_utf8_lossy(file.contents()).into_owned(),
+            });
+        } else if let Some(name) = rel.strip_prefix("static/") {
+            input.theme_assets.push(BinaryFile { rel: name.to_owned(), bytes: file.contents().to_vec() });
+        }
+    }
+    let theme_dir = root.join("themes").join(&theme);
+    if theme_dir.is_dir() {
+        read_theme_dir(root, &theme_dir, &mut input, &mut problems);
+    } else if theme != "default" {
+        problems.push(
+            Diagnostic::new(rel_to(root, &theme_dir), format!("the theme `{theme}` named in site.toml does not exist"))
+                .hint("create the folder, or remove `theme` to use the built-in default theme"),
+        );
+    }
+    let site_templates = root.join("templates");
+    if site_templates.is_dir() {
+        for (path, rel) in walk(&site_templates, root, &mut problems) {
+            push_text(root, &path, rel, &mut input.templates, &mut problems);
+        }
+    }
+    problems.into_result(input)
+}
+
+fn read_theme_dir(root: &Path, dir: &Path, input: &mut Input, problems: &mut Diagnostics) {
+    let templates = dir.join("templates");
+    if templates.is_dir() {
+        for (path, rel) in walk(&templates, root, problems) {
+            push_text(root, &path, rel, &mut input.templates, problems);
+        }
+    }
+    let statics = dir.join("static");
+    if statics.is_dir() {
+        for (path, rel) in walk(&statics, root, problems) {
+            push_binary(root, &path, rel, &mut input.theme_assets, problems);
+        }
+    }
+}
+
+fn embedded_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<'static>> {
+    let mut out: Vec<_> = dir.files().collect();
+    for d in dir.dirs() {
+        out.extend(embedded_files(d));
+    }
+    out.sort_by_key(|f| f.path());
+    out
+}
+
+/// The `theme = "..."` of a site.toml, read leniently (the real parse comes later).
+fn theme_name(config_text: &str) -> String {
+    toml::from_str::<toml::Table>(config_text)
+        .ok()
+        .and_then(|t| t.get("theme").and_then(|v| v.as_str()).map(str::to_owned))
+        .filter(|t| !t.is_empty() && !t.contains(['/', '\\', '.']))
+        .unwrap_or_else(|| "default".to_owned())
+}
+
+/// Files under `dir` (hidden ones skipped), sorted, with their `/` paths relative to `dir`.
+fn walk(dir: &Path, root: &Path, problems: &mut Diagnostics) -> Vec<(PathBuf, String)> {
+    let mut out = Vec::new();
+    let walker = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => {
+                let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
+                let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                out.push((e.path().to_owned(), rel));
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let path = err.path().map(|p| rel_to(root, p)).unwrap_or_else(|| rel_to(root, dir));
+                let d = if err.loop_ancestor().is_some() {
+                    Diagnostic::new(path, "this symbolic link points back to a folder that contains it")
+                        .hint("remove the link or point it somewhere outside the loop")
+                } else {
+                    let msg = err.io_error().map_or_else(|| err.to_string(), ToString::to_string);
+                    Diagnostic::new(path, format!("could not read: {msg}")).hint("check the file's permissions")
+                };
+                problems.push(d);
+            }
+        }
+    }
+    out
+}
+
+fn push_text(root: &Path, path: &Path, rel: String, out: &mut Vec<TextFile>, problems: &mut Diagnostics) {
+    match read_text(root, path) {
+        Ok(text) => out.push(TextFile { path: rel_to(root, path), rel, text }),
+        Err(d) => problems.push(d),
+    }
+}
+
+fn push_binary(root: &Path, path: &Path, rel: String, out: &mut Vec<BinaryFile>, problems: &mut Diagnostics) {
+    match std::fs::read(path) {
+        Ok(bytes) => out.push(BinaryFile { rel, bytes }),
+        Err(e) => problems.push(io_error(&rel_to(root, path), "read the file", &e)),
+    }
+}
+
+/// Reads a UTF-8 text file, refusing huge and non-UTF-8 files with a clear message.
+pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
+    let shown = rel_to(root, path);
+    let meta = std::fs::metadata(path).map_err(|e| io_error(&shown, "read the file", &e))?;
+    if meta.len() > MAX_TEXT_FILE {
+        return Err(Diagnostic::new(
+            shown,
+            format!("the file is {:.1} MiB, over the {} MiB limit for text files", meta.len() as f64 / 1048576.0, MAX_TEXT_FILE / 1048576),
+        )
+        .hint("split it into several pages, or move large files to static/"));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_error(&shown, "read the file", &e))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let text = String::from_utf8_lossy(good);
+        Diagnostic::new(shown, "the file is not valid UTF-8 text")
+            .at(Pos::of_offset(&text, text.len()))
+            .hint("save the file as UTF-8 in your editor")
+    })
+}
+
+/// `path` relative to `root` for messages (unchanged if outside it).
+pub fn rel_to(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+}

@@ -1,0 +1,595 @@
+//! Markdown → HTML with pulldown-cmark, plus what the site needs around it:
+//! unique heading ids with anchor links, a table of contents, `@/` links
+//! resolved to URLs, shortcodes left as markers for the render stage, a
+//! summary, a word count, and plain-text sections for the search index.
+//!
+//! Pure: everything comes from the `&str` and the resolver passed in.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write as _;
+use std::path::Path;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::diagnostics::{Diagnostic, Pos};
+
+/// How `@` links become URLs. The site model implements it.
+pub trait Resolve: Sync {
+    /// `target` is the whole destination (`@/guides/a.md#x`, `@case:id`).
+    /// Returns the URL or a message and a hint.
+    fn resolve(&self, target: &str) -> Result<String, (String, Option<String>)>;
+}
+
+/// A resolver that knows no targets (for data fields without links, and tests).
+pub struct NoLinks;
+
+impl Resolve for NoLinks {
+    fn resolve(&self, target: &str) -> Result<String, (String, Option<String>)> {
+        Err((format!("`{target}` cannot be resolved here"), None))
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    /// Escape raw HTML instead of passing it through (always on for data fields).
+    pub escape_html: bool,
+    /// Turn headings into anchored headings and collect the TOC.
+    pub anchors: bool,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct TocEntry {
+    pub level: u8,
+    pub id: String,
+    pub title: String,
+}
+
+/// A link to another page's anchor, checked once every page is rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnchorRef {
+    /// The content path (`guides/a.md`), or empty for this page.
+    pub page: String,
+    pub anchor: String,
+    pub pos: Pos,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ArgValue {
+    Str(String),
+    Int(i64),
+    Bool(bool),
+}
+
+impl ArgValue {
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            ArgValue::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// `{{ name(key="value") }}` alone on a line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shortcode {
+    pub name: String,
+    pub args: BTreeMap<String, ArgValue>,
+    pub pos: Pos,
+}
+
+/// Plain text under one heading, for search.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextSection {
+    pub anchor: Option<String>,
+    pub heading: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Rendered {
+    /// HTML with `<!--casebook:shortcode:N-->` markers where shortcodes go.
+    pub html: String,
+    pub toc: Vec<TocEntry>,
+    pub ids: Vec<String>,
+    pub anchors: Vec<AnchorRef>,
+    pub shortcodes: Vec<Shortcode>,
+    /// The first paragraph as plain text.
+    pub summary: String,
+    pub words: usize,
+    pub sections: Vec<TextSection>,
+}
+
+/// The marker left in the HTML for shortcode `n`.
+pub fn shortcode_marker(n: usize) -> String {
+    format!("<!--casebook:shortcode:{n}-->")
+}
+
+/// Renders `text`, whose first line is line `first_line` of `file_text`.
+/// Problems (bad links, malformed shortcodes) come back as diagnostics.
+pub fn render(
+    text: &str,
+    first_line: usize,
+    path: &Path,
+    file_text: &str,
+    opts: RenderOptions,
+    resolver: &dyn Resolve,
+) -> (Rendered, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let at = |offset: usize| Pos::of_offset(text, offset).shifted(first_line - 1);
+    let (source, shortcodes) = extract_shortcodes(text, first_line, path, file_text, &mut problems);
+
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_FOOTNOTES);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    options.insert(Options::ENABLE_TASKLISTS);
+    options.insert(Options::ENABLE_SMART_PUNCTUATION);
+    options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
+
+    let events: Vec<(Event, std::ops::Range<usize>)> =
+        Parser::new_ext(&source, options).into_offset_iter().collect();
+
+    let mut out = Rendered {
+        shortcodes,
+        ..Rendered::default()
+    };
+    let mut seen_ids: HashSet<String> = HashSet::new();
+    let mut html_events: Vec<Event> = Vec::with_capacity(events.len());
+    let mut section = TextSection::default();
+    let mut in_first_para = false;
+    let mut summary_done = false;
+    let mut i = 0;
+    while i < events.len() {
+        let (event, range) = &events[i];
+        match event {
+            Event::Start(Tag::Heading { level, id, classes, .. }) if opts.anchors => {
+                // Gather the heading's inline events to know its text first.
+                let mut j = i + 1;
+                let mut inner = Vec::new();
+                let mut title = String::new();
+                while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::Heading(_))) {
+                    if let Event::Text(t) | Event::Code(t) = &events[j].0 {
+                        title.push_str(t);
+                    }
+                    inner.push(events[j].0.clone());
+                    j += 1;
+                }
+                let base = id.as_ref().map_or_else(|| slugify(&title), |s| s.to_string());
+                let id = unique_id(if base.is_empty() { "section".into() } else { base }, &mut seen_ids);
+                let lvl = heading_level(*level);
+                if lvl <= 3 {
+                    out.toc.push(TocEntry { level: lvl, id: id.clone(), title: title.clone() });
+                }
+                out.ids.push(id.clone());
+                push_section(&mut out.sections, std::mem::take(&mut section));
+                section.anchor = Some(id.clone());
+                section.heading = title.clone();
+                let class = if classes.is_empty() {
+                    String::new()
+                } else {
+                    format!(" class=\"{}\"", escape_attr(&classes.join(" ")))
+                };
+                html_events.push(Event::Html(format!("<h{lvl} id=\"{}\"{class}>", escape_attr(&id)).into()));
+                html_events.extend(inner);
+                html_events.push(Event::Html(
+                    format!(
+                        " <a class=\"heading-anchor\" href=\"#{}\" aria-label=\"Link to this section: {}\">#</a></h{lvl}>\n",
+                        escape_attr(&id),
+                        escape_attr(&title)
+                    )
+                    .into(),
+                ));
+                out.words += title.split_whitespace().count();
+                i = j + 1;
+                continue;
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, id }) if dest_url.starts_with('@') || dest_url.starts_with('#') => {
+                let url = if let Some(anchor) = dest_url.strip_prefix('#') {
+                    out.anchors.push(AnchorRef { page: String::new(), anchor: anchor.to_owned(), pos: at(range.start) });
+                    dest_url.to_string()
+                } else {
+                    match resolver.resolve(dest_url) {
+                        Ok(url) => {
+                            if let Some(rest) = dest_url.strip_prefix("@/")
+                                && let Some((page, anchor)) = rest.split_once('#')
+                            {
+                                out.anchors.push(AnchorRef {
+                                    page: page.to_owned(),
+                                    anchor: anchor.to_owned(),
+                                    pos: at(range.start),
+                                });
+                            }
+                            url
+                        }
+                        Err((message, hint)) => {
+                            problems.push(
+                                Diagnostic::new(path, message).at_in(at(range.start), file_text).maybe_hint(hint),
+                            );
+                            "#".to_owned()
+                        }
+                    }
+                };
+                html_events.push(Event::Start(Tag::Link {
+                    link_type: *link_type,
+                    dest_url: url.into(),
+                    title: title.clone(),
+                    id: id.clone(),
+                }));
+            }
+            Event::Html(h) | Event::InlineHtml(h) => {
+                let trimmed = h.trim();
+                if trimmed.starts_with("<!--casebook:shortcode:") {
+                    html_events.push(Event::Html(trimmed.to_owned().into()));
+                } else if opts.escape_html {
+                    html_events.push(Event::Text(h.clone()));
+                } else {
+                    html_events.push(event.clone());
+                }
+            }
+            Event::Start(Tag::Paragraph) => {
+                if !summary_done {
+                    in_first_para = true;
+                }
+                html_events.push(event.clone());
+            }
+            Event::End(TagEnd::Paragraph) => {
+                if in_first_para {
+                    in_first_para = false;
+                    summary_done = !out.summary.trim().is_empty();
+                }
+                section.text.push('\n');
+                html_events.push(event.clone());
+            }
+            Event::Text(t) | Event::Code(t) => {
+                out.words += t.split_whitespace().count();
+                section.text.push_str(t);
+                if in_first_para {
+                    out.summary.push_str(t);
+                }
+                html_events.push(event.clone());
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                section.text.push(' ');
+                if in_first_para {
+                    out.summary.push(' ');
+                }
+                html_events.push(event.clone());
+            }
+            Event::End(TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock) => {
+                section.text.push('\n');
+                html_events.push(event.clone());
+            }
+            _ => html_events.push(event.clone()),
+        }
+        i += 1;
+    }
+    push_section(&mut out.sections, section);
+    out.summary = out.summary.trim().to_owned();
+    pulldown_cmark::html::push_html(&mut out.html, html_events.into_iter());
+    (out, problems)
+}
+
+/// Renders a data field (an answer, a "why") with raw HTML always escaped.
+pub fn render_field(
+    text: &str,
+    path: &Path,
+    pos: Pos,
+    file_text: &str,
+    resolver: &dyn Resolve,
+) -> (String, Vec<Diagnostic>) {
+    let opts = RenderOptions { escape_html: true, anchors: false };
+    let (r, mut problems) = render(text, pos.line, path, file_text, opts, resolver);
+    // Shortcodes are not expanded inside data fields; say so rather than drop them.
+    for sc in &r.shortcodes {
+        problems.push(
+            Diagnostic::new(path, format!("shortcode `{}` cannot be used inside a data field", sc.name))
+                .at_in(sc.pos, file_text)
+                .hint("link to the record instead, e.g. `[the case](@case:ID)`"),
+        );
+    }
+    (r.html, problems)
+}
+
+fn push_section(sections: &mut Vec<TextSection>, s: TextSection) {
+    if !s.text.trim().is_empty() || s.anchor.is_some() {
+        sections.push(s);
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn unique_id(base: String, seen: &mut HashSet<String>) -> String {
+    if seen.insert(base.clone()) {
+        return base;
+    }
+    (1..)
+        .map(|n| format!("{base}-{n}"))
+        .find(|candidate| seen.insert(candidate.clone()))
+        .unwrap_or(base)
+}
+
+/// A URL-safe id from text: accents folded, lowercase, runs of other
+/// characters become one hyphen (`"Résumé: the basics"` → `resume-the-basics`).
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    let mut dash = false;
+    for c in text.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)) {
+        if c.is_alphanumeric() {
+            if dash && !slug.is_empty() {
+                slug.push('-');
+            }
+            dash = false;
+            slug.extend(c.to_lowercase());
+        } else if c != '\'' && c != '’' {
+            dash = true;
+        }
+    }
+    slug
+}
+
+pub fn escape_attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Replaces each shortcode line with a marker comment on the same line (so
+/// line numbers stay true) and returns the parsed calls. Lines inside fenced
+/// code blocks are left alone.
+fn extract_shortcodes(
+    text: &str,
+    first_line: usize,
+    path: &Path,
+    file_text: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> (String, Vec<Shortcode>) {
+    let mut out = String::with_capacity(text.len());
+    let mut calls = Vec::new();
+    let mut fence: Option<String> = None;
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        let trimmed = line.trim();
+        if let Some(f) = &fence {
+            if trimmed.starts_with(f.as_str()) {
+                fence = None;
+            }
+            out.push_str(line);
+            continue;
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(trimmed[..3].to_owned());
+            out.push_str(line);
+            continue;
+        }
+        if let Some(inner) = trimmed.strip_prefix("{{").and_then(|s| s.strip_suffix("}}")) {
+            let col = line.len() - line.trim_start().len() + 1;
+            let pos = Pos::new(first_line + n, col);
+            match parse_shortcode(inner.trim()) {
+                Ok((name, args)) => {
+                    out.push_str(&shortcode_marker(calls.len()));
+                    out.push('\n');
+                    calls.push(Shortcode { name, args, pos });
+                }
+                Err(message) => {
+                    problems.push(
+                        Diagnostic::new(path, message)
+                            .at_in(pos, file_text)
+                            .hint("write it as {{ case(id=\"record-id\") }} alone on its line"),
+                    );
+                    out.push('\n');
+                }
+            }
+            continue;
+        }
+        out.push_str(line);
+    }
+    (out, calls)
+}
+
+/// Parses `name(key="value", n=3, flag=true)`.
+pub fn parse_shortcode(s: &str) -> Result<(String, BTreeMap<String, ArgValue>), String> {
+    let open = s.find('(').ok_or_else(|| format!("malformed shortcode `{{{{ {s} }}}}`: no `(`"))?;
+    let name = s[..open].trim();
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(format!("malformed shortcode name `{name}`"));
+    }
+    let body = s[open + 1..]
+        .strip_suffix(')')
+        .ok_or_else(|| format!("malformed shortcode `{name}`: no closing `)`"))?;
+    let mut args = BTreeMap::new();
+    let mut rest = body.trim();
+    while !rest.is_empty() {
+        let eq = rest.find('=').ok_or_else(|| format!("shortcode `{name}`: expected `key=value` in `{rest}`"))?;
+        let key = rest[..eq].trim();
+        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return Err(format!("shortcode `{name}`: bad argument name `{key}`"));
+        }
+        rest = rest[eq + 1..].trim_start();
+        let (value, after) = if let Some(q) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') {
+            let end = rest[1..]
+                .find(q)
+                .ok_or_else(|| format!("shortcode `{name}`: unterminated string for `{key}`"))?;
+            (ArgValue::Str(rest[1..1 + end].to_owned()), &rest[end + 2..])
+        } else {
+            let end = rest.find(',').unwrap_or(rest.len());
+            let raw = rest[..end].trim();
+            let v = match raw {
+                "true" => ArgValue::Bool(true),
+                "false" => ArgValue::Bool(false),
+                _ => ArgValue::Int(
+                    raw.parse()
+                        .map_err(|_| format!("shortcode `{name}`: `{key}` needs a quoted string, a number or true/false"))?,
+                ),
+            };
+            (v, &rest[end..])
+        };
+        if args.insert(key.to_owned(), value).is_some() {
+            return Err(format!("shortcode `{name}`: argument `{key}` given twice"));
+        }
+        rest = after.trim_start();
+        if let Some(r) = rest.strip_prefix(',') {
+            rest = r.trim_start();
+        } else if !rest.is_empty() {
+            return Err(format!("shortcode `{name}`: expected `,` between arguments"));
+        }
+    }
+    Ok((name.to_owned(), args))
+}
+
+/// Reading time in whole minutes at 200 words a minute, at least one.
+pub fn reading_minutes(words: usize) -> usize {
+    words.div_ceil(200).max(1)
+}
+
+/// Plain-text escape for HTML text nodes (used where Tera is not involved).
+pub fn escape_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Makes a short plain-text description from a summary.
+pub fn truncate_words(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    for word in text.split_whitespace() {
+        if out.chars().count() + word.chars().count() + 1 > max_chars {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    let _ = write!(out, "…");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Fake;
+    impl Resolve for Fake {
+        fn resolve(&self, target: &str) -> Result<String, (String, Option<String>)> {
+            match target {
+                "@/guides/a.md" => Ok("/guides/a/".into()),
+                "@/guides/a.md#x" => Ok("/guides/a/#x".into()),
+                "@case:blank" => Ok("/cases/#blank".into()),
+                _ => Err((format!("no page `{target}`"), Some("check the path".into()))),
+            }
+        }
+    }
+
+    fn md(text: &str) -> (Rendered, Vec<Diagnostic>) {
+        let opts = RenderOptions { escape_html: false, anchors: true };
+        render(text, 1, Path::new("a.md"), text, opts, &Fake)
+    }
+
+    #[test]
+    fn headings_get_unique_ids_toc_and_anchor_links() {
+        let (r, p) = md("## Hello, World!\n\n## Hello World\n\n### Custom {#mine}\n");
+        assert!(p.is_empty());
+        assert_eq!(r.ids, vec!["hello-world", "hello-world-1", "mine"]);
+        assert_eq!(r.toc.len(), 3);
+        assert!(r.html.contains("<h2 id=\"hello-world\">Hello, World! <a class=\"heading-anchor\" href=\"#hello-world\""), "{}", r.html);
+    }
+
+    #[test]
+    fn slugs_fold_accents_and_punctuation() {
+        assert_eq!(slugify("Résumé: the basics"), "resume-the-basics");
+        assert_eq!(slugify("Don’t pitch"), "dont-pitch");
+        assert_eq!(slugify("  300 characters  "), "300-characters");
+    }
+
+    #[test]
+    fn at_links_resolve_and_bad_ones_name_line() {
+        let (r, p) = md("See [a](@/guides/a.md#x) and [c](@case:blank).\n\nThen [b](@/guides/nope.md).\n");
+        assert!(r.html.contains("href=\"/guides/a/#x\""));
+        assert!(r.html.contains("href=\"/cases/#blank\""));
+        assert_eq!(r.anchors, vec![AnchorRef { page: "guides/a.md".into(), anchor: "x".into(), pos: Pos::new(1, 5) }]);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].pos, Some(Pos::new(3, 6)));
+        assert_eq!(p[0].hint.as_deref(), Some("check the path"));
+    }
+
+    #[test]
+    fn shortcodes_become_markers_with_positions() {
+        let (r, p) = md("Intro\n{{ case(id=\"blank\") }}\n\n```\n{{ case(id=\"in-code\") }}\n```\n");
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(r.shortcodes.len(), 1);
+        assert_eq!(r.shortcodes[0].name, "case");
+        assert_eq!(r.shortcodes[0].pos, Pos::new(2, 1));
+        assert!(r.html.contains(&shortcode_marker(0)));
+        assert!(r.html.contains("{{ case(id=\"in-code\") }}"), "{}", r.html);
+    }
+
+    #[test]
+    fn shortcode_arguments() {
+        let (name, args) = parse_shortcode("quote(id=\"a, b\", n=3, open=true)").unwrap();
+        assert_eq!(name, "quote");
+        assert_eq!(args["id"], ArgValue::Str("a, b".into()));
+        assert_eq!(args["n"], ArgValue::Int(3));
+        assert_eq!(args["open"], ArgValue::Bool(true));
+        assert!(parse_shortcode("case(id=\"x)").is_err());
+        assert!(parse_shortcode("case id").is_err());
+        assert!(parse_shortcode("case(id=x)").is_err());
+        assert!(parse_shortcode("case(id=\"a\" b=\"c\")").is_err());
+    }
+
+    #[test]
+    fn raw_html_escaped_on_request() {
+        let text = "<script>alert(1)</script>\n\nHi <b>x</b>";
+        let (r, _) = render(text, 1, Path::new("a"), text, RenderOptions { escape_html: true, anchors: true }, &NoLinks);
+        assert!(!r.html.contains("<script>"), "{}", r.html);
+        assert!(r.html.contains("&lt;b&gt;"));
+        let (r, _) = md(text);
+        assert!(r.html.contains("<b>x</b>"));
+    }
+
+    #[test]
+    fn summary_words_and_sections() {
+        let (r, _) = md("First *para* here.\n\nSecond.\n\n## Next\n\nBody text.\n");
+        assert_eq!(r.summary, "First para here.");
+        assert_eq!(r.words, 7);
+        assert_eq!(r.sections.len(), 2);
+        assert_eq!(r.sections[1].anchor.as_deref(), Some("next"));
+        assert_eq!(r.sections[1].text.trim(), "Body text.");
+        assert_eq!(reading_minutes(r.words), 1);
+    }
+
+    #[test]
+    fn same_page_anchor_is_recorded() {
+        let (r, _) = md("[x](#there)\n");
+        assert_eq!(r.anchors[0].page, "");
+        assert_eq!(r.anchors[0].anchor, "there");
+    }
+}

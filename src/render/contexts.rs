@@ -1,0 +1,477 @@
+//! One Tera context per output page. Each job says which template renders
+//! it and where its output goes; every HTML page also gets the breadcrumbs,
+//! canonical URL, JSON-LD and edit link the base template needs.
+
+use serde_json::{Value, json};
+use tera::Context;
+
+use super::{Assets, Job, Renderer};
+use crate::data::{Kind, Stance};
+use crate::diagnostics::Diagnostic;
+use crate::markdown::reading_minutes;
+use crate::site::{Page, Site, alias_path, humanize};
+use crate::tree::Node;
+
+/// What every template sees: the site's settings and the asset URLs.
+pub(super) fn globals(site: &Site, assets: &Assets) -> Value {
+    let c = &site.config;
+    let menu: Vec<Value> = c
+        .menu
+        .iter()
+        .map(|m| {
+            let url = if let Some(path) = m.url.strip_prefix("@/") {
+                site.by_path.get(path).map(|&i| c.link(&site.pages[i].url)).unwrap_or_else(|| c.link("/"))
+            } else if m.url.starts_with('/') {
+                c.link(&m.url)
+            } else {
+                m.url.clone()
+            };
+            json!({"name": m.name, "url": url})
+        })
+        .collect();
+    json!({
+        "site": {
+            "title": c.title, "description": c.description, "language": c.language, "base_url": c.base_url,
+            "base_path": c.base_path(), "author": c.author, "menu": menu, "extra": c.extra, "feed": c.feed,
+            "search_url": c.link("/search/"), "feed_url": c.link("/atom.xml"),
+            "trees": site.trees.iter().map(|t| json!({"id": t.id, "title": t.def.title, "url": c.link(&format!("/decide/{}/", t.id))})).collect::<Vec<_>>(),
+        },
+        "assets": assets.urls,
+    })
+}
+
+/// Makes JSON safe inside `<script type="application/ld+json">`.
+pub fn json_ld_escape(v: &Value) -> String {
+    v.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+}
+
+/// (output path, template name, context)
+type Ctx<'a> = (String, &'a str, Context);
+
+impl<'a> Renderer<'a> {
+    pub(super) fn context(&self, job: &Job) -> Result<Ctx<'a>, Vec<Diagnostic>> {
+        let site: &'a Site = self.site;
+        Ok(match job {
+            Job::Page(i) => self.page(&site.pages[*i])?,
+            Job::SectionPage { section, number, total } => self.section(&site.pages[*section], *number, *total)?,
+            Job::Listing(name) => self.listing(name),
+            Job::Tag(slug) => self.tag(slug),
+            Job::TreeStep { tree, step } => self.tree_step(*tree, *step),
+            Job::TreeMap(tree) => self.tree_map(*tree),
+            Job::Alias { page, alias } => {
+                let target = self.site.config.link(&site.pages[*page].url);
+                let mut ctx = self.base_ctx("Redirect", "", &site.pages[*page].url, vec![]);
+                ctx.insert("target", &target);
+                ctx.insert("permalink", &self.site.config.absolute(&site.pages[*page].url));
+                let out = alias_path(alias).unwrap_or_default();
+                let out = if out.ends_with('/') { format!("{out}index.html") } else { out };
+                (out, "alias.html", ctx)
+            }
+            Job::NotFound => {
+                let mut ctx = self.base_ctx("Page not found", "", "/404.html", vec![]);
+                ctx.insert("noindex", &true);
+                ("404.html".into(), "404.html", ctx)
+            }
+            Job::Feed => self.feed(),
+            Job::Sitemap => self.sitemap(),
+            Job::Robots => {
+                let mut ctx = Context::new();
+                ctx.insert("sitemap_url", &self.site.config.absolute("/sitemap.xml"));
+                ("robots.txt".into(), "robots.txt", ctx)
+            }
+        })
+    }
+
+    /// The context every HTML page starts from.
+    fn base_ctx(&self, title: &str, description: &str, path: &str, crumbs: Vec<(String, String)>) -> Context {
+        let c = &self.site.config;
+        let mut ctx = Context::new();
+        ctx.insert("title", title);
+        ctx.insert("description", if description.is_empty() { c.description.as_str() } else { description });
+        ctx.insert("path", path);
+        ctx.insert("url", &c.link(path));
+        ctx.insert("permalink", &c.absolute(path));
+        let mut items = vec![json!({"title": "Home", "url": c.link("/")})];
+        items.extend(crumbs.iter().map(|(t, p)| json!({"title": t, "url": c.link(p)})));
+        ctx.insert("breadcrumbs", &items);
+        let ld = breadcrumb_ld(c, crumbs);
+        ctx.insert("json_ld", &vec![json_ld_escape(&ld)]);
+        ctx
+    }
+
+    fn crumbs_for(&self, page: &Page) -> Vec<(String, String)> {
+        let mut chain = Vec::new();
+        let mut cur = Some(page);
+        while let Some(p) = cur {
+            if p.path != "_index.md" {
+                chain.push((p.title().to_owned(), p.url.clone()));
+            }
+            cur = p.parent.map(|i| &self.site.pages[i]);
+        }
+        chain.reverse();
+        chain
+    }
+
+    fn edit_url(&self, file: &str) -> Option<String> {
+        self.site.config.edit_link.as_ref().map(|l| l.replace("{path}", file))
+    }
+
+    pub(super) fn summary(&self, p: &Page) -> Value {
+        json!({
+            "title": p.title(), "url": self.site.config.link(&p.url), "description": p.description(),
+            "date": p.fm.date.as_ref().map(|d| d.day()), "reading_minutes": reading_minutes(p.rendered.words),
+            "is_section": p.is_section,
+        })
+    }
+
+    fn page(&self, p: &'a Page) -> Result<Ctx<'a>, Vec<Diagnostic>> {
+        let site = self.site;
+        let c = &site.config;
+        let content = self.page_content(p)?;
+        let mut ctx = self.base_ctx(p.title(), &p.description(), &p.url, self.crumbs_for(p));
+        let file = p.file.to_string_lossy().replace('\\', "/");
+        ctx.insert("edit_url", &self.edit_url(&file));
+        let sources: Vec<&Value> = p.fm.sources.iter().filter_map(|s| site.views.get(&(Kind::Sources, s.clone()))).collect();
+        let tags: Vec<Value> = p.fm.tags.iter().map(|t| json!({"name": t, "url": c.link(&format!("/tags/{}/", crate::markdown::slugify(t)))})).collect();
+        let (prev, next) = match p.parent {
+            Some(parent) => {
+                let siblings: Vec<usize> = site.pages[parent].children.iter().copied().filter(|&i| !site.pages[i].is_section).collect();
+                let me = siblings.iter().position(|&i| std::ptr::eq(&site.pages[i], p));
+                let get = |k: Option<usize>| k.and_then(|k| siblings.get(k)).map(|&i| self.summary(&site.pages[i]));
+                (get(me.and_then(|m| m.checked_sub(1))), get(me.map(|m| m + 1)))
+            }
+            None => (None, None),
+        };
+        let updated = p.fm.updated.as_ref().or(p.fm.date.as_ref()).map(|d| d.day());
+        let page = json!({
+            "title": p.title(), "description": p.description(), "content": content, "toc": p.rendered.toc,
+            "date": p.fm.date.as_ref().map(|d| d.day()), "updated": updated, "words": p.rendered.words,
+            "reading_minutes": reading_minutes(p.rendered.words), "tags": tags, "sources": sources,
+            "prev": prev, "next": next, "extra": p.fm.extra, "path": p.path,
+            "section": p.parent.map(|i| json!({"title": site.pages[i].title(), "url": c.link(&site.pages[i].url)})),
+        });
+        ctx.insert("page", &page);
+        if p.path == "_index.md" {
+            let sections: Vec<Value> = p
+                .children
+                .iter()
+                .map(|&i| &site.pages[i])
+                .filter(|s| s.is_section)
+                .map(|s| {
+                    let mut v = self.summary(s);
+                    let pages: Vec<Value> = s.children.iter().take(8).map(|&j| self.summary(&site.pages[j])).collect();
+                    v["pages"] = json!(pages);
+                    v["count"] = json!(s.children.len());
+                    v
+                })
+                .collect();
+            ctx.insert("sections", &sections);
+            let pages: Vec<Value> = p.children.iter().map(|&i| &site.pages[i]).filter(|s| !s.is_section).take(12).map(|s| self.summary(s)).collect();
+            ctx.insert("pages", &pages);
+            ctx.insert("is_home", &true);
+            let ld = json!({"@context": "https://schema.org", "@type": "WebSite", "name": c.title, "url": c.base_url, "description": c.description});
+            ctx.insert("json_ld", &vec![json_ld_escape(&ld)]);
+            return Ok(("index.html".into(), p.fm.template.as_deref().unwrap_or("index.html"), ctx));
+        }
+        let mut article = json!({
+            "@context": "https://schema.org", "@type": "Article", "headline": p.title(), "description": p.description(),
+            "mainEntityOfPage": c.absolute(&p.url), "inLanguage": c.language,
+        });
+        if let Some(d) = &p.fm.date {
+            article["datePublished"] = json!(d.rfc3339());
+        }
+        if let Some(d) = p.fm.updated.as_ref().or(p.fm.date.as_ref()) {
+            article["dateModified"] = json!(d.rfc3339());
+        }
+        if let Some(a) = &c.author {
+            article["author"] = json!({"@type": "Organization", "name": a});
+        }
+        let crumbs_ld = breadcrumb_ld(c, self.crumbs_for(p));
+        ctx.insert("json_ld", &vec![json_ld_escape(&crumbs_ld), json_ld_escape(&article)]);
+        let out = format!("{}index.html", p.url.trim_start_matches('/'));
+        Ok((out, p.fm.template.as_deref().unwrap_or("page.html"), ctx))
+    }
+
+    fn section(&self, s: &'a Page, number: usize, total: usize) -> Result<Ctx<'a>, Vec<Diagnostic>> {
+        let site = self.site;
+        let c = &site.config;
+        let per = s.fm.paginate_by.unwrap_or(c.paginate_by).max(1);
+        let content = if number == 1 { self.page_content(s)? } else { String::new() };
+        let page_url = |n: usize| if n == 1 { s.url.clone() } else { format!("{}page/{n}/", s.url) };
+        let path = page_url(number);
+        let title = if number == 1 { s.title().to_owned() } else { format!("{} (page {number} of {total})", s.title()) };
+        let mut ctx = self.base_ctx(&title, &s.description(), &path, self.crumbs_for(s));
+        ctx.insert("edit_url", &self.edit_url(&s.file.to_string_lossy().replace('\\', "/")));
+        let pages: Vec<Value> = s.children.iter().skip((number - 1) * per).take(per).map(|&i| self.summary(&site.pages[i])).collect();
+        ctx.insert("section", &json!({"title": s.title(), "description": s.description(), "content": content, "url": c.link(&s.url), "pages": pages, "count": s.children.len(), "extra": s.fm.extra}));
+        ctx.insert("pagination", &json!({
+            "current": number, "total": total,
+            "prev": (number > 1).then(|| c.link(&page_url(number - 1))),
+            "next": (number < total).then(|| c.link(&page_url(number + 1))),
+        }));
+        Ok((format!("{}index.html", path.trim_start_matches('/')), s.fm.template.as_deref().unwrap_or("section.html"), ctx))
+    }
+
+    fn views(&self, kind: Kind) -> Vec<&Value> {
+        self.site.data.ids(kind).into_iter().filter_map(|id| self.site.views.get(&(kind, id.to_owned()))).collect()
+    }
+
+    fn listing(&self, name: &'static str) -> Ctx<'a> {
+        let site = self.site;
+        let c = &site.config;
+        let (title, description) = match name {
+            "cases" => ("Do and don't", "Real situations, what people get wrong, and what works instead."),
+            "quotes" => ("What hiring managers say", "Hiring managers and recruiters on candidates who connect with them, grouped by stance."),
+            "faq" => ("Questions and answers", "Short answers to the questions job seekers ask most."),
+            "templates" => ("Message templates", "Messages to adapt and copy, each within its channel's limit."),
+            "sources" => ("Sources", "The articles this knowledge base draws on."),
+            "tags" => ("Tags", "Every topic, with the pages and records about it."),
+            _ => ("Search", "Search every guide, case, question and template."),
+        };
+        let path = format!("/{name}/");
+        let mut ctx = self.base_ctx(title, description, &path, vec![(title.to_owned(), path.clone())]);
+        match name {
+            "cases" => {
+                let mut topics: Vec<(String, Vec<&Value>)> = Vec::new();
+                for v in self.views(Kind::Cases) {
+                    let topic = v["topic"].as_str().unwrap_or("").to_owned();
+                    match topics.iter_mut().find(|(t, _)| *t == topic) {
+                        Some((_, list)) => list.push(v),
+                        None => topics.push((topic, vec![v])),
+                    }
+                }
+                let topics: Vec<Value> = topics.into_iter().map(|(t, cases)| json!({"slug": t, "title": humanize(&t), "cases": cases})).collect();
+                ctx.insert("topics", &topics);
+            }
+            "quotes" => {
+                let stances: Vec<Value> = [Stance::For, Stance::ItDepends, Stance::Against]
+                    .into_iter()
+                    .map(|s| {
+                        let quotes: Vec<&Value> = site.data.quotes.iter().filter(|q| q.rec.stance == s).filter_map(|q| site.views.get(&(Kind::Quotes, q.rec.id.clone()))).collect();
+                        json!({"stance": s, "label": s.label(), "quotes": quotes})
+                    })
+                    .filter(|v| v["quotes"].as_array().is_some_and(|a| !a.is_empty()))
+                    .collect();
+                ctx.insert("stances", &stances);
+            }
+            "faq" => ctx.insert("faqs", &self.views(Kind::Faqs)),
+            "templates" => {
+                let mut groups: Vec<(String, Vec<&Value>)> = Vec::new();
+                for v in self.views(Kind::Templates) {
+                    let g = v["context"].as_str().unwrap_or("").to_owned();
+                    match groups.iter_mut().find(|(t, _)| *t == g) {
+                        Some((_, list)) => list.push(v),
+                        None => groups.push((g, vec![v])),
+                    }
+                }
+                let groups: Vec<Value> = groups.into_iter().map(|(g, t)| json!({"slug": g, "title": humanize(&g), "templates": t})).collect();
+                ctx.insert("groups", &groups);
+            }
+            "sources" => ctx.insert("sources", &self.views(Kind::Sources)),
+            "tags" => {
+                let tags: Vec<Value> = site
+                    .tags
+                    .iter()
+                    .map(|(slug, t)| json!({"name": t.name, "slug": slug, "url": c.link(&format!("/tags/{slug}/")), "count": t.pages.len() + t.records.len()}))
+                    .collect();
+                ctx.insert("tags", &tags);
+            }
+            _ => {
+                let guides: Vec<Value> = site.pages.iter().filter(|p| p.path != "_index.md").map(|p| self.summary(p)).collect();
+                let mut groups = vec![json!({"kind": "guide", "label": "Guides", "items": guides})];
+                for (kind, label, field) in [
+                    (Kind::Faqs, "Questions", "question"),
+                    (Kind::Cases, "Do and don't", "title"),
+                    (Kind::Templates, "Templates", "title"),
+                    (Kind::Quotes, "Quotes", "speaker"),
+                ] {
+                    let items: Vec<Value> = self.views(kind).iter().map(|v| json!({"title": v[field], "url": v["url"]})).collect();
+                    if !items.is_empty() {
+                        groups.push(json!({"kind": kind.singular(), "label": label, "items": items}));
+                    }
+                }
+                ctx.insert("groups", &groups);
+                ctx.insert("noindex", &true);
+            }
+        }
+        (format!("{name}/index.html"), leak_template(name), ctx)
+    }
+
+    fn tag(&self, slug: &str) -> Ctx<'a> {
+        let site = self.site;
+        let t = &site.tags[slug];
+        let path = format!("/tags/{slug}/");
+        let title = format!("Tagged “{}”", t.name);
+        let mut ctx = self.base_ctx(&title, &format!("Pages and records tagged {}.", t.name), &path, vec![("Tags".into(), "/tags/".into()), (t.name.clone(), path.clone())]);
+        let pages: Vec<Value> = t.pages.iter().map(|&i| self.summary(&site.pages[i])).collect();
+        let records: Vec<Value> = t
+            .records
+            .iter()
+            .filter_map(|(k, id)| site.views.get(&(*k, id.clone())))
+            .map(|v| json!({"kind": v["kind"], "title": v.get("title").or(v.get("question")), "url": v["url"]}))
+            .collect();
+        ctx.insert("tag", &json!({"name": t.name, "slug": slug, "pages": pages, "records": records}));
+        (format!("tags/{slug}/index.html"), "tag.html", ctx)
+    }
+
+    /// The first question of a tree, for the `tree` shortcode.
+    pub(super) fn tree_start(&self, t: usize) -> Value {
+        let tree = &self.site.trees[t];
+        let c = &self.site.config;
+        let base = format!("/decide/{}/", tree.id);
+        let view = &self.site.tree_views[&tree.id];
+        let question = tree.question(&tree.def.start).map(|q| {
+            let options: Vec<Value> = q.options.iter().map(|o| json!({"label": o.label, "url": c.link(&format!("{base}{}/", crate::markdown::slugify(&o.label)))})).collect();
+            json!({"id": q.id, "text": q.text, "options": options})
+        });
+        json!({"id": tree.id, "title": tree.def.title, "url": c.link(&base), "intro": view["intro"], "question": question,
+               "map_url": c.link(&format!("{base}map/"))})
+    }
+
+    fn tree_step(&self, t: usize, s: usize) -> Ctx<'a> {
+        let tree = &self.site.trees[t];
+        let c = &self.site.config;
+        let steps = tree.steps();
+        let step = &steps[s];
+        let view = &self.site.tree_views[&tree.id];
+        let base = format!("/decide/{}/", tree.id);
+        let path = format!("{base}{}", step.rel_url);
+        // Answers so far, each with a link back to the step that asked it.
+        let segments: Vec<&str> = step.rel_url.split('/').filter(|x| !x.is_empty()).collect();
+        let answers: Vec<Value> = step
+            .answers
+            .iter()
+            .enumerate()
+            .filter_map(|(k, (qid, opt))| {
+                let q = tree.question(qid)?;
+                let change = format!("{base}{}", segments[..k].iter().map(|s| format!("{s}/")).collect::<String>());
+                Some(json!({"question": q.text, "answer": q.options[*opt].label, "change_url": c.link(&change)}))
+            })
+            .collect();
+        let node = match tree.node(&step.node) {
+            Some(Node::Question(q)) => {
+                let options: Vec<Value> = q
+                    .options
+                    .iter()
+                    .map(|o| json!({"label": o.label, "url": c.link(&format!("{path}{}/", crate::markdown::slugify(&o.label)))}))
+                    .collect();
+                json!({"kind": "question", "id": q.id, "text": q.text, "help": view["help"].get(&q.id), "options": options})
+            }
+            Some(Node::Outcome(o)) => json!({
+                "kind": "outcome", "id": o.id, "verdict": o.verdict, "verdict_label": o.verdict.label(), "title": o.title,
+                "body": view["bodies"][&o.id], "links": view["links"][&o.id],
+            }),
+            None => json!({}),
+        };
+        let heading = node.get("text").or(node.get("title")).and_then(Value::as_str).unwrap_or(&tree.def.title).to_owned();
+        let title = if s == 0 { tree.def.title.clone() } else { format!("{heading} – {}", tree.def.title) };
+        let mut ctx = self.base_ctx(&title, &format!("{} Answer one question at a time.", tree.def.title), &path, vec![(tree.def.title.clone(), base.clone())]);
+        ctx.insert("tree", &json!({"id": tree.id, "title": tree.def.title, "url": c.link(&base), "intro": view["intro"], "map_url": c.link(&format!("{base}map/")), "data_url": c.link(&format!("{base}tree.json"))}));
+        ctx.insert("step", &json!({"is_start": s == 0, "node": node, "answers": answers, "path": step.rel_url}));
+        if s != 0 {
+            ctx.insert("noindex", &true);
+        }
+        (format!("{}index.html", path.trim_start_matches('/')), "decide.html", ctx)
+    }
+
+    fn tree_map(&self, t: usize) -> Ctx<'a> {
+        let tree = &self.site.trees[t];
+        let c = &self.site.config;
+        let base = format!("/decide/{}/", tree.id);
+        let path = format!("{base}map/");
+        let mut ctx = self.base_ctx(&format!("Map of “{}”", tree.def.title), &format!("Every question and outcome of {}.", tree.def.title), &path, vec![(tree.def.title.clone(), base.clone()), ("Map".into(), path.clone())]);
+        // A nested outline; a node reached twice is linked, not repeated.
+        fn outline(tree: &crate::tree::Tree, id: &str, url: &str, c: &crate::config::SiteConfig, seen: &mut Vec<String>) -> Value {
+            let first = !seen.contains(&id.to_owned());
+            seen.push(id.to_owned());
+            match tree.node(id) {
+                Some(Node::Question(q)) => {
+                    let options: Vec<Value> = if first {
+                        q.options
+                            .iter()
+                            .map(|o| {
+                                let next_url = format!("{url}{}/", crate::markdown::slugify(&o.label));
+                                json!({"label": o.label, "child": outline(tree, &o.next, &next_url, c, seen)})
+                            })
+                            .collect()
+                    } else {
+                        Vec::new()
+                    };
+                    json!({"kind": "question", "id": q.id, "text": q.text, "url": c.link(url), "options": options, "repeat": !first})
+                }
+                Some(Node::Outcome(o)) => json!({"kind": "outcome", "id": o.id, "text": o.title, "verdict": o.verdict, "verdict_label": o.verdict.label(), "url": c.link(url)}),
+                None => json!({}),
+            }
+        }
+        let mut seen = Vec::new();
+        let root = outline(tree, &tree.def.start, &base, c, &mut seen);
+        ctx.insert("tree", &json!({"id": tree.id, "title": tree.def.title, "url": c.link(&base), "outline": root}));
+        (format!("{}index.html", path.trim_start_matches('/')), "decide_map.html", ctx)
+    }
+
+    fn feed(&self) -> Ctx<'a> {
+        let site = self.site;
+        let c = &site.config;
+        let mut dated: Vec<&Page> = site.pages.iter().filter(|p| p.fm.date.is_some() && !p.is_section).collect();
+        dated.sort_by(|a, b| (b.fm.updated.as_ref().or(b.fm.date.as_ref()), &b.path).cmp(&(a.fm.updated.as_ref().or(a.fm.date.as_ref()), &a.path)));
+        dated.truncate(50);
+        let entries: Vec<Value> = dated
+            .iter()
+            .map(|p| {
+                let updated = p.fm.updated.as_ref().or(p.fm.date.as_ref()).map(|d| d.rfc3339());
+                json!({"title": p.title(), "url": c.absolute(&p.url), "summary": p.description(), "updated": updated,
+                       "published": p.fm.date.as_ref().map(|d| d.rfc3339())})
+            })
+            .collect();
+        let updated = entries.first().and_then(|e| e["updated"].as_str()).unwrap_or("1970-01-01T00:00:00Z").to_owned();
+        let mut ctx = Context::new();
+        ctx.insert("entries", &entries);
+        ctx.insert("updated", &updated);
+        ctx.insert("feed_url", &c.absolute("/atom.xml"));
+        ("atom.xml".into(), "atom.xml", ctx)
+    }
+
+    fn sitemap(&self) -> Ctx<'a> {
+        let site = self.site;
+        let c = &site.config;
+        let mut urls: Vec<Value> = site
+            .pages
+            .iter()
+            .map(|p| json!({"loc": c.absolute(&p.url), "lastmod": p.fm.updated.as_ref().or(p.fm.date.as_ref()).map(|d| d.day())}))
+            .collect();
+        for name in ["cases", "quotes", "faq", "templates", "sources", "tags"] {
+            urls.push(json!({"loc": c.absolute(&format!("/{name}/")), "lastmod": null}));
+        }
+        urls.extend(site.tags.keys().map(|t| json!({"loc": c.absolute(&format!("/tags/{t}/")), "lastmod": null})));
+        for t in &site.trees {
+            urls.push(json!({"loc": c.absolute(&format!("/decide/{}/", t.id)), "lastmod": null}));
+            urls.push(json!({"loc": c.absolute(&format!("/decide/{}/map/", t.id)), "lastmod": null}));
+        }
+        let mut ctx = Context::new();
+        ctx.insert("urls", &urls);
+        ("sitemap.xml".into(), "sitemap.xml", ctx)
+    }
+}
+
+/// schema.org BreadcrumbList for Home > crumbs.
+fn breadcrumb_ld(c: &crate::config::SiteConfig, crumbs: Vec<(String, String)>) -> Value {
+    let list: Vec<Value> = std::iter::once(("Home".to_owned(), "/".to_owned()))
+        .chain(crumbs)
+        .enumerate()
+        .map(|(n, (t, p))| json!({"@type": "ListItem", "position": n + 1, "name": t, "item": c.absolute(&p)}))
+        .collect();
+    json!({"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": list})
+}
+
+/// Listing template names (`cases` → `cases.html`) as static strings.
+fn leak_template(name: &str) -> &'static str {
+    match name {
+        "cases" => "cases.html",
+        "quotes" => "quotes.html",
+        "faq" => "faq.html",
+        "templates" => "templates.html",
+        "sources" => "sources.html",
+        "tags" => "tags.html",
+        _ => "search.html",
+    }
+}

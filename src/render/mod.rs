@@ -1,0 +1,239 @@
+//! Tera rendering: the template environment (embedded theme < theme folder <
+//! site templates), one context per output page, shortcodes expanded into
+//! page bodies. Produces the list of output files in memory; nothing here
+//! touches the disk.
+
+mod contexts;
+mod templates;
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde_json::{Value, json};
+use tera::{Context, Tera};
+
+pub use contexts::json_ld_escape;
+pub use templates::{Theme, load_templates, tera_diagnostic};
+
+use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::markdown::{Shortcode, shortcode_marker};
+use crate::site::{Page, Site};
+
+/// A file of the built site, path relative to the output root with `/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+impl OutputFile {
+    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        OutputFile { path: path.into(), bytes: bytes.into() }
+    }
+
+    pub fn is_html(&self) -> bool {
+        self.path.ends_with(".html")
+    }
+}
+
+/// Theme assets with fingerprinted names: `style.css` → `/kb/assets/style.1a2b3c4d.css`.
+#[derive(Debug, Clone, Default)]
+pub struct Assets {
+    pub urls: BTreeMap<String, String>,
+    pub files: Vec<OutputFile>,
+}
+
+/// Fingerprints CSS and JS (content-hashed names, so hosts can cache them
+/// forever) and copies other theme files as they are.
+pub fn fingerprint(theme_assets: &[crate::load::BinaryFile], base_path: &str) -> Assets {
+    let mut latest: BTreeMap<&str, &[u8]> = BTreeMap::new();
+    for a in theme_assets {
+        latest.insert(&a.rel, &a.bytes); // later files override earlier ones
+    }
+    let mut assets = Assets::default();
+    for (name, bytes) in latest {
+        let out = match name.rsplit_once('.') {
+            Some((stem, ext @ ("css" | "js"))) => {
+                let hash = blake3::hash(bytes).to_hex();
+                format!("assets/{stem}.{}.{ext}", &hash[..10])
+            }
+            _ => format!("assets/{name}"),
+        };
+        assets.urls.insert(name.to_owned(), format!("{base_path}{out}"));
+        assets.files.push(OutputFile::new(out, bytes.to_vec()));
+    }
+    assets
+}
+
+/// Puts the site settings and asset URLs into every template's context.
+pub fn set_globals(theme: &mut Theme, site: &Site, assets: &Assets) {
+    let globals = contexts::globals(site, assets);
+    let ctx = theme.tera.global_context();
+    ctx.insert("site", &globals["site"]);
+    ctx.insert("assets", &globals["assets"]);
+}
+
+/// Renders every page of the site.
+pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+    let r = Renderer { site, tera: &theme.tera, theme };
+    let jobs = r.jobs();
+    let results: Vec<Result<OutputFile, Vec<Diagnostic>>> = jobs.par_iter().map(|job| r.run(job)).collect();
+    let mut files = Vec::with_capacity(results.len());
+    let mut problems = Vec::new();
+    for res in results {
+        match res {
+            Ok(f) => files.push(f),
+            Err(mut p) => problems.append(&mut p),
+        }
+    }
+    (files, problems)
+}
+
+/// One output page to render.
+pub(crate) enum Job {
+    Page(usize),
+    SectionPage { section: usize, number: usize, total: usize },
+    Listing(&'static str),
+    Tag(String),
+    TreeStep { tree: usize, step: usize },
+    TreeMap(usize),
+    Alias { page: usize, alias: String },
+    NotFound,
+    Feed,
+    Sitemap,
+    Robots,
+}
+
+pub(crate) struct Renderer<'a> {
+    pub site: &'a Site,
+    pub tera: &'a Tera,
+    pub theme: &'a Theme,
+}
+
+impl Renderer<'_> {
+    fn jobs(&self) -> Vec<Job> {
+        let site = self.site;
+        let mut jobs = Vec::new();
+        for (i, p) in site.pages.iter().enumerate() {
+            if p.is_section && p.path != "_index.md" {
+                let per = p.fm.paginate_by.unwrap_or(site.config.paginate_by).max(1);
+                let total = p.children.len().div_ceil(per).max(1);
+                for number in 1..=total {
+                    jobs.push(Job::SectionPage { section: i, number, total });
+                }
+            } else {
+                jobs.push(Job::Page(i));
+            }
+            for alias in &p.fm.aliases {
+                jobs.push(Job::Alias { page: i, alias: alias.clone() });
+            }
+        }
+        for name in ["cases", "quotes", "faq", "templates", "sources", "tags", "search"] {
+            jobs.push(Job::Listing(name));
+        }
+        jobs.extend(site.tags.keys().map(|t| Job::Tag(t.clone())));
+        for (t, tree) in site.trees.iter().enumerate() {
+            jobs.extend((0..tree.steps().len()).map(|step| Job::TreeStep { tree: t, step }));
+            jobs.push(Job::TreeMap(t));
+        }
+        jobs.extend([Job::NotFound, Job::Sitemap, Job::Robots]);
+        if site.config.feed {
+            jobs.push(Job::Feed);
+        }
+        jobs
+    }
+
+    fn run(&self, job: &Job) -> Result<OutputFile, Vec<Diagnostic>> {
+        let (path, template, ctx) = self.context(job)?;
+        if !self.tera.contains_template(template) {
+            let origin = match job {
+                Job::Page(i) | Job::SectionPage { section: i, .. } => self.site.pages[*i].file.clone(),
+                _ => std::path::PathBuf::from("templates"),
+            };
+            return Err(vec![Diagnostic::new(origin, format!("the template `{template}` does not exist"))
+                .hint(format!("create templates/{template}, or use one of the theme's templates"))]);
+        }
+        let html = self.tera.render(template, &ctx).map_err(|e| vec![tera_diagnostic(&e, self.theme)])?;
+        Ok(OutputFile::new(path, html))
+    }
+
+    /// Renders a page's Markdown body with its shortcodes expanded.
+    pub(crate) fn page_content(&self, page: &Page) -> Result<String, Vec<Diagnostic>> {
+        let mut html = page.rendered.html.clone();
+        let mut problems = Vec::new();
+        for (n, sc) in page.rendered.shortcodes.iter().enumerate() {
+            match self.shortcode(sc) {
+                Ok(out) => html = html.replacen(&shortcode_marker(n), &out, 1),
+                Err((msg, hint)) => problems.push(Diagnostic::new(&page.file, msg).at_in(sc.pos, &page.text).maybe_hint(hint)),
+            }
+        }
+        if problems.is_empty() { Ok(html) } else { Err(problems) }
+    }
+
+    fn shortcode(&self, sc: &Shortcode) -> Result<String, (String, Option<String>)> {
+        let template = format!("shortcodes/{}.html", sc.name);
+        if !self.tera.contains_template(&template) {
+            let known: Vec<String> = self
+                .tera
+                .get_template_names()
+                .filter_map(|n| n.strip_prefix("shortcodes/").and_then(|n| n.strip_suffix(".html")).map(str::to_owned))
+                .collect();
+            let hint = did_you_mean(&sc.name, known.iter().map(String::as_str))
+                .unwrap_or_else(|| format!("the shortcodes are: {}", known.join(", ")));
+            return Err((format!("unknown shortcode `{}`", sc.name), Some(hint)));
+        }
+        let mut ctx = Context::new();
+        let mut args = serde_json::Map::new();
+        for (k, v) in &sc.args {
+            let v = match v {
+                crate::markdown::ArgValue::Str(s) => json!(s),
+                crate::markdown::ArgValue::Int(i) => json!(i),
+                crate::markdown::ArgValue::Bool(b) => json!(b),
+            };
+            args.insert(k.clone(), v);
+        }
+        if let Some(record) = self.shortcode_record(sc)? {
+            ctx.insert("record", &record);
+        }
+        ctx.insert("args", &args);
+        self.tera.render(&template, &ctx).map_err(|e| (format!("shortcode `{}` failed to render: {}", sc.name, tera_message(&e)), None))
+    }
+
+    /// The record a built-in data shortcode embeds, checked by id.
+    fn shortcode_record(&self, sc: &Shortcode) -> Result<Option<Value>, (String, Option<String>)> {
+        use crate::data::Kind;
+        let kind = match sc.name.as_str() {
+            "tree" => None,
+            name => match Kind::from_singular(name) {
+                Some(k) => Some(k),
+                None => return Ok(None),
+            },
+        };
+        let id = sc.args.get("id").and_then(|v| v.as_str()).ok_or_else(|| {
+            (format!("shortcode `{}` needs an `id`", sc.name), Some(format!("write {{{{ {}(id=\"...\") }}}}", sc.name)))
+        })?;
+        match kind {
+            Some(k) => self.site.views.get(&(k, id.to_owned())).cloned().map(Some).ok_or_else(|| {
+                (
+                    format!("there is no {} with the id `{id}`", k.singular()),
+                    did_you_mean(id, self.site.data.ids(k)).or(Some(format!("the {} are in content/data/{}.yaml", k.name(), k.name()))),
+                )
+            }),
+            None => {
+                let ids: Vec<&str> = self.site.trees.iter().map(|t| t.id.as_str()).collect();
+                let tree = self.site.trees.iter().position(|t| t.id == id).ok_or_else(|| {
+                    (format!("there is no decision tree `{id}`"), did_you_mean(id, ids).or(Some("trees live in content/decisions/ID.yaml".into())))
+                })?;
+                Ok(Some(self.tree_start(tree)))
+            }
+        }
+    }
+}
+
+/// A Tera error's message without its report decoration.
+pub fn tera_message(e: &tera::Error) -> String {
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => r.message().to_owned(),
+        other => other.to_string(),
+    }
+}

@@ -1,0 +1,370 @@
+//! Decision trees: YAML with questions and outcomes, validated at build time
+//! (dangling options, unreachable nodes, cycles, too few options, duplicate
+//! ids) and unfolded into one static page per step, so each step is a real
+//! URL that works with JavaScript off. The answers so far are the URL's path.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
+use crate::markdown::slugify;
+
+/// More step pages than this means the tree re-joins so often that its
+/// unfolded paths explode; such a tree is refused with a clear message.
+pub const MAX_STEPS: usize = 5_000;
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TreeFile {
+    pub title: String,
+    #[serde(default)]
+    pub intro: String,
+    pub start: String,
+    pub questions: Vec<Question>,
+    pub outcomes: Vec<Outcome>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub text: String,
+    pub help: Option<String>,
+    pub options: Vec<Choice>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub label: String,
+    pub next: String,
+}
+
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Go,
+    Wait,
+    Dont,
+    OtherRoute,
+}
+
+impl Verdict {
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Go => "Go ahead",
+            Verdict::Wait => "Wait",
+            Verdict::Dont => "Don't",
+            Verdict::OtherRoute => "Try another route",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    pub id: String,
+    pub verdict: Verdict,
+    pub title: String,
+    pub body: String,
+    #[serde(default)]
+    pub links: Vec<String>,
+}
+
+/// A node of the tree.
+#[derive(Debug, Clone, Copy)]
+pub enum Node<'a> {
+    Question(&'a Question),
+    Outcome(&'a Outcome),
+}
+
+/// One step page: the answers that lead to it and the node it shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    /// (question id, option index) pairs from the start.
+    pub answers: Vec<(String, usize)>,
+    pub node: String,
+    /// Site path below the tree: `""` for the start, else `yes/not-yet/`.
+    pub rel_url: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Tree {
+    pub id: String,
+    pub file: PathBuf,
+    pub text: String,
+    pub def: TreeFile,
+}
+
+impl Tree {
+    pub fn node(&self, id: &str) -> Option<Node<'_>> {
+        self.def
+            .questions
+            .iter()
+            .find(|q| q.id == id)
+            .map(Node::Question)
+            .or_else(|| self.def.outcomes.iter().find(|o| o.id == id).map(Node::Outcome))
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.def.questions.iter().find(|q| q.id == id)
+    }
+
+    /// Where `id: <id>` is written, for messages.
+    pub fn pos_of_id(&self, id: &str) -> Pos {
+        locate(&self.text, &format!("id: {id}"))
+    }
+
+    /// Every step page, depth first from the start, in a stable order.
+    pub fn steps(&self) -> Vec<Step> {
+        let mut out = Vec::new();
+        let mut stack = vec![Step { answers: Vec::new(), node: self.def.start.clone(), rel_url: String::new() }];
+        while let Some(step) = stack.pop() {
+            if out.len() > MAX_STEPS {
+                break;
+            }
+            if let Some(q) = self.question(&step.node) {
+                for (i, choice) in q.options.iter().enumerate().rev() {
+                    let mut answers = step.answers.clone();
+                    answers.push((q.id.clone(), i));
+                    stack.push(Step {
+                        answers,
+                        node: choice.next.clone(),
+                        rel_url: format!("{}{}/", step.rel_url, slugify(&choice.label)),
+                    });
+                }
+            }
+            out.push(step);
+        }
+        out
+    }
+
+    /// Every path from the start to an end, as node ids.
+    pub fn paths(&self) -> Vec<Vec<String>> {
+        self.steps()
+            .into_iter()
+            .filter(|s| self.question(&s.node).is_none())
+            .map(|s| {
+                let mut ids: Vec<String> = s.answers.iter().map(|(q, _)| q.clone()).collect();
+                ids.push(s.node);
+                ids
+            })
+            .collect()
+    }
+}
+
+fn locate(text: &str, needle: &str) -> Pos {
+    for (i, line) in text.lines().enumerate() {
+        if let Some(c) = line.find(needle) {
+            let c = if let Some(colon) = needle.find(": ") { c + colon + 2 } else { c };
+            return Pos::new(i + 1, line[..c.min(line.len())].chars().count() + 1);
+        }
+    }
+    Pos::new(1, 1)
+}
+
+/// Parses and validates a tree file. `id` comes from the file name.
+pub fn parse(id: &str, path: &Path, text: &str) -> (Option<Tree>, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') || id.is_empty() {
+        problems.push(
+            Diagnostic::new(path, format!("`{id}` is not a valid tree id"))
+                .hint("name the file with lowercase letters, digits and hyphens, e.g. `should-i-message.yaml`"),
+        );
+        return (None, problems);
+    }
+    if text.trim().is_empty() {
+        problems.push(Diagnostic::new(path, "the decision tree file is empty").at(Pos::new(1, 1)).hint("see docs/writing-content.md#decision-trees"));
+        return (None, problems);
+    }
+    let def: TreeFile = match crate::yaml::parse(text, path, 1, text) {
+        Ok(d) => d,
+        Err(e) => return (None, vec![e]),
+    };
+    let tree = Tree { id: id.to_owned(), file: path.to_owned(), text: text.to_owned(), def };
+    validate(&tree, &mut problems);
+    (Some(tree), problems)
+}
+
+fn validate(tree: &Tree, problems: &mut Vec<Diagnostic>) {
+    let path = &tree.file;
+    let text = &tree.text;
+    let def = &tree.def;
+    let err = |pos: Pos, msg: String, hint: String| Diagnostic::new(path, msg).at_in(pos, text).hint(hint);
+
+    let mut ids: HashSet<&str> = HashSet::new();
+    let all_ids: Vec<&str> = def.questions.iter().map(|q| q.id.as_str()).chain(def.outcomes.iter().map(|o| o.id.as_str())).collect();
+    for id in &all_ids {
+        if !ids.insert(id) {
+            problems.push(err(
+                tree.pos_of_id(id),
+                format!("duplicate node id `{id}`"),
+                "questions and outcomes share one set of ids; rename one".into(),
+            ));
+        }
+    }
+    if tree.node(&def.start).is_none() {
+        problems.push(err(
+            locate(text, "start:"),
+            format!("`start` names `{}`, which is not a question or outcome", def.start),
+            did_you_mean(&def.start, all_ids.iter().copied()).unwrap_or_else(|| "name the id of the first question".into()),
+        ));
+        return;
+    }
+    let mut dangling = false;
+    for q in &def.questions {
+        if q.options.len() < 2 {
+            problems.push(err(
+                tree.pos_of_id(&q.id),
+                format!("question `{}` has {} option(s); a question needs at least two", q.id, q.options.len()),
+                "add another option, or make the step an outcome".into(),
+            ));
+        }
+        let mut slugs = HashSet::new();
+        for c in &q.options {
+            if tree.node(&c.next).is_none() {
+                dangling = true;
+                problems.push(err(
+                    locate_after(text, tree.pos_of_id(&q.id).line, &format!("next: {}", c.next)),
+                    format!("option `{}` of question `{}` leads to `{}`, which does not exist", c.label, q.id, c.next),
+                    did_you_mean(&c.next, all_ids.iter().copied()).unwrap_or_else(|| "name a question or outcome id".into()),
+                ));
+            }
+            if !slugs.insert(slugify(&c.label)) || slugify(&c.label).is_empty() {
+                problems.push(err(
+                    locate_after(text, tree.pos_of_id(&q.id).line, &format!("label: {}", c.label)),
+                    format!("question `{}` has two options whose labels make the same URL (`{}`)", q.id, slugify(&c.label)),
+                    "make the option labels differ in their letters or digits".into(),
+                ));
+            }
+        }
+    }
+    if dangling {
+        return;
+    }
+    // Cycles: depth-first search with colours.
+    let edges: HashMap<&str, Vec<&str>> =
+        def.questions.iter().map(|q| (q.id.as_str(), q.options.iter().map(|c| c.next.as_str()).collect())).collect();
+    let mut state: HashMap<&str, u8> = HashMap::new();
+    let mut cycle_at: Option<(&str, &str)> = None;
+    fn visit<'a>(n: &'a str, edges: &HashMap<&'a str, Vec<&'a str>>, state: &mut HashMap<&'a str, u8>, cycle: &mut Option<(&'a str, &'a str)>) {
+        state.insert(n, 1);
+        for &m in edges.get(n).map(Vec::as_slice).unwrap_or(&[]) {
+            match state.get(m) {
+                Some(1) => {
+                    if cycle.is_none() {
+                        *cycle = Some((n, m));
+                    }
+                }
+                Some(_) => {}
+                None => visit(m, edges, state, cycle),
+            }
+        }
+        state.insert(n, 2);
+    }
+    visit(&def.start, &edges, &mut state, &mut cycle_at);
+    if let Some((from, to)) = cycle_at {
+        problems.push(err(
+            locate_after(text, tree.pos_of_id(from).line, &format!("next: {to}")),
+            format!("the tree has a cycle: `{from}` leads back to `{to}`"),
+            "a decision tree must always move forward; point the option at a later question or an outcome".into(),
+        ));
+        return;
+    }
+    for id in &all_ids {
+        if !state.contains_key(id) {
+            let kind = if tree.question(id).is_some() { "question" } else { "outcome" };
+            problems.push(err(
+                tree.pos_of_id(id),
+                format!("{kind} `{id}` is never reached from the start"),
+                "point an option at it, or remove it".into(),
+            ));
+        }
+    }
+    let steps = tree.steps();
+    if steps.len() > MAX_STEPS {
+        problems.push(err(
+            locate(text, "start:"),
+            format!("the tree unfolds into more than {MAX_STEPS} step pages"),
+            "each distinct path gets its own pages; split the tree into smaller trees".into(),
+        ));
+    }
+}
+
+/// The position of the first line containing `needle`, for messages.
+pub fn locate_field(text: &str, needle: &str) -> Pos {
+    locate(text, needle)
+}
+
+fn locate_after(text: &str, from_line: usize, needle: &str) -> Pos {
+    for (i, line) in text.lines().enumerate().skip(from_line.saturating_sub(1)) {
+        if let Some(c) = line.find(needle) {
+            let c = needle.find(": ").map_or(c, |colon| c + colon + 2);
+            return Pos::new(i + 1, line[..c.min(line.len())].chars().count() + 1);
+        }
+    }
+    Pos::new(from_line.max(1), 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const OK: &str = "title: T\nstart: a\nquestions:\n  - id: a\n    text: A?\n    options:\n      - label: \"Yes\"\n        next: b\n      - label: \"No\"\n        next: stop\n  - id: b\n    text: B?\n    options:\n      - label: \"Yes\"\n        next: go\n      - label: \"No\"\n        next: stop\noutcomes:\n  - id: go\n    verdict: go\n    title: Go\n    body: Do it.\n  - id: stop\n    verdict: dont\n    title: Stop\n    body: Don't.\n";
+
+    fn problems(text: &str) -> Vec<Diagnostic> {
+        parse("t", Path::new("content/decisions/t.yaml"), text).1
+    }
+
+    #[test]
+    fn a_valid_tree_unfolds_into_steps_and_paths() {
+        let (tree, p) = parse("t", Path::new("t.yaml"), OK);
+        assert!(p.is_empty(), "{p:?}");
+        let tree = tree.unwrap();
+        let steps = tree.steps();
+        let urls: Vec<&str> = steps.iter().map(|s| s.rel_url.as_str()).collect();
+        assert_eq!(urls, vec!["", "yes/", "yes/yes/", "yes/no/", "no/"]);
+        let paths = tree.paths();
+        assert_eq!(paths.len(), 3);
+        for p in &paths {
+            assert!(matches!(tree.node(p.last().unwrap()), Some(Node::Outcome(_))));
+        }
+    }
+
+    #[test]
+    fn dangling_option_names_line() {
+        let p = problems(&OK.replace("next: go", "next: goo"));
+        assert_eq!(p.len(), 1, "{p:?}"); // reachability is not judged while an option dangles
+        assert!(p[0].message.contains("leads to `goo`"));
+        assert_eq!(p[0].pos.unwrap().line, 15);
+        assert_eq!(p[0].hint.as_deref(), Some("did you mean `go`?"));
+    }
+
+    #[test]
+    fn cycle_is_reported() {
+        let p = problems(&OK.replace("next: go", "next: a"));
+        assert!(p.iter().any(|d| d.message.contains("cycle: `b` leads back to `a`")), "{p:?}");
+    }
+
+    #[test]
+    fn unreachable_and_too_few_options_and_duplicates() {
+        let text = OK.replace("      - label: \"No\"\n        next: stop\n  - id: b", "  - id: b");
+        let p = problems(&text);
+        assert!(p.iter().any(|d| d.message.contains("has 1 option(s)")), "{p:?}");
+        let text = format!("{OK}  - id: spare\n    verdict: go\n    title: S\n    body: x\n");
+        let p = problems(&text);
+        assert!(p.iter().any(|d| d.message.contains("outcome `spare` is never reached") && d.pos.unwrap().line == 27), "{p:?}");
+        let text = format!("{OK}  - id: go\n    verdict: go\n    title: S\n    body: x\n");
+        assert!(problems(&text).iter().any(|d| d.message.contains("duplicate node id `go`")));
+    }
+
+    #[test]
+    fn bad_start_and_unknown_keys() {
+        let p = problems(&OK.replace("start: a", "start: aa"));
+        assert!(p[0].message.contains("`start` names `aa`"));
+        let p = problems(&OK.replace("title: T", "titel: T"));
+        assert_eq!(p[0].hint.as_deref(), Some("did you mean `title`?"));
+    }
+}

@@ -1,0 +1,117 @@
+//! The one place that talks to serde_yaml.
+//!
+//! serde_yaml is deprecated upstream (0.9.34+deprecated); keeping every use
+//! behind this module lets a maintained fork (serde_norway, serde_yaml_ng)
+//! replace it in one place. Errors come back as [`Diagnostic`]s whose line is
+//! a line of the real file (front matter starts below line 1).
+
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
+
+/// Parses `text`, which starts at line `first_line` of `file_text`.
+pub fn parse<T: DeserializeOwned>(
+    text: &str,
+    path: &Path,
+    first_line: usize,
+    file_text: &str,
+) -> Result<T, Diagnostic> {
+    serde_yaml::from_str(text).map_err(|e| {
+        let pos = e
+            .location()
+            .map(|l| Pos::new(l.line(), l.column()))
+            .unwrap_or(Pos::new(1, 1))
+            .shifted(first_line - 1);
+        let (message, hint) = explain(&e.to_string());
+        Diagnostic::new(path, message)
+            .at_in(pos, file_text)
+            .maybe_hint(hint)
+    })
+}
+
+/// Serialises a value (used by `casebook new` and tests).
+pub fn to_string<T: serde::Serialize>(value: &T) -> String {
+    serde_yaml::to_string(value).unwrap_or_default()
+}
+
+/// Turns serde's wording into a message and a hint a contributor can act on.
+pub(crate) fn explain(raw: &str) -> (String, Option<String>) {
+    // serde_yaml appends " at line L column C"; we print the position ourselves.
+    let message = match raw.find(" at line ") {
+        Some(i) => raw[..i].to_owned(),
+        None => raw.to_owned(),
+    };
+    let hint = if let Some(rest) = message.strip_prefix("unknown field `") {
+        let given = rest.split('`').next().unwrap_or("");
+        let known: Vec<&str> = message
+            .split("expected one of ")
+            .nth(1)
+            .or_else(|| message.split("expected ").nth(1))
+            .unwrap_or("")
+            .split(", ")
+            .flat_map(|s| s.split(" or "))
+            .map(|s| s.trim_matches('`'))
+            .filter(|s| !s.is_empty())
+            .collect();
+        did_you_mean(given, known.iter().copied()).or_else(|| {
+            Some(format!("the known keys are: {}", known.join(", ")))
+        })
+    } else if message.starts_with("missing field `") {
+        Some("add the field; see docs/writing-content.md for each kind's keys".to_owned())
+    } else if message.contains("repetition limit exceeded") || message.contains("recursion limit") {
+        Some("the file expands YAML aliases too far; write the values out instead".to_owned())
+    } else if message.starts_with("invalid type") {
+        Some("check the value's type: quote text, use a list `[a, b]` where a list is expected".to_owned())
+    } else if message.contains("did not find expected") || message.contains("mapping values are not allowed") {
+        Some("check the indentation and put text containing `: ` in quotes".to_owned())
+    } else {
+        None
+    };
+    (message, hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Rec {
+        id: String,
+        title: String,
+    }
+
+    #[test]
+    fn unknown_key_names_line_and_suggests() {
+        let file = "---\nid: a\ntitel: b\n";
+        let err = parse::<Rec>(&file[4..], Path::new("x.yaml"), 2, file).unwrap_err();
+        assert_eq!(err.pos.unwrap().line, 3, "{err}");
+        assert!(err.message.contains("unknown field `titel`"), "{err}");
+        assert_eq!(err.hint.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn wrong_type_and_missing_field() {
+        let err = parse::<Rec>("id: [1]\ntitle: x\n", Path::new("x"), 1, "").unwrap_err();
+        assert!(err.message.starts_with("id: invalid type") || err.message.contains("invalid type"), "{err}");
+        let err = parse::<Rec>("id: a\n", Path::new("x"), 1, "").unwrap_err();
+        assert!(err.message.contains("missing field `title`"), "{err}");
+    }
+
+    #[test]
+    fn alias_bomb_is_refused() {
+        let mut bomb = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        let mut prev = 'a';
+        for name in 'b'..='j' {
+            bomb.push_str(&format!("{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));
+            prev = name;
+        }
+        let started = std::time::Instant::now();
+        let res = parse::<serde_json::Value>(&bomb, Path::new("bomb.yaml"), 1, &bomb);
+        assert!(res.is_err());
+        assert!(started.elapsed().as_secs() < 5);
+    }
+}

@@ -1,0 +1,42 @@
+// casebook: small enhancements for every page. The site works without them.
+(function () {
+  "use strict";
+  // "/" focuses the search box (unless the reader is typing somewhere).
+  document.addEventListener("keydown", function (e) {
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey) return;
+    var t = e.target, tag = t && t.tagName;
+    if (tag === "INPUT" || tag === "TEXTAREA" || tag === "SELECT" || (t && t.isContentEditable)) return;
+    var box = document.getElementById("site-search");
+    if (box) { e.preventDefault(); box.focus(); }
+  });
+  // Copy buttons: shown only when copying can work.
+  function copyText(text) {
+    if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
+    return new Promise(function (resolve, reject) {
+      var area = document.createElement("textarea");
+      area.value = text; area.setAttribute("readonly", ""); area.className = "visually-hidden";
+      document.body.appendChild(area); area.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (err) { ok = false; }
+      document.body.removeChild(area);
+      if (ok) { resolve(); } else { reject(new Error("copy failed")); }
+    });
+  }
+  var buttons = document.querySelectorAll("button[data-copy]");
+  for (var i = 0; i < buttons.length; i++) {
+    var b = buttons[i];
+    b.hidden = false;
+    b.addEventListener("click", function (e) {
+      var btn = e.currentTarget, src = document.getElementById(btn.getAttribute("data-copy"));
+      if (!src) return;
+      var label = btn.textContent;
+      copyText(src.textContent).then(function () {
+        btn.textContent = "Copied"; btn.setAttribute("data-copied", "");
+      }, function () {
+        btn.textContent = "Select the text and copy it";
+      }).then(function () {
+        setTimeout(function () { btn.textContent = label; btn.removeAttribute("data-copied"); }, 2500);
+      });
+    });
+  }
+})();
