@@ -1,10 +1,13 @@
 //! Decision trees: YAML with questions and outcomes, validated at build time
 //! (dangling options, unreachable nodes, cycles, too few options, duplicate
 //! ids) and unfolded into one static page per step, so each step is a real
-//! URL that works with JavaScript off. The answers so far are the URL's path.
+//! URL that works with JavaScript off. The answers so far are the URL's path:
+//! one segment per answer, the option's `slug` (by default the first four
+//! words of its label), so `/decide/should-i-message/yes/not-yet/`.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -40,7 +43,33 @@ pub struct Question {
 pub struct Choice {
     pub label: String,
     pub next: String,
+    /// The URL segment this answer adds; see [`Choice::slug`].
+    #[serde(default)]
+    pub slug: Option<String>,
 }
+
+/// How many words of a label make its default slug: enough to tell options
+/// apart, few enough that a path of six answers stays a readable URL.
+pub const SLUG_WORDS: usize = 4;
+
+impl Choice {
+    /// The URL segment for this answer: the `slug:` written in the file, else
+    /// the first [`SLUG_WORDS`] words of the label, slugified.
+    pub fn slug(&self) -> String {
+        match &self.slug {
+            Some(s) => s.clone(),
+            None => default_slug(&self.label),
+        }
+    }
+}
+
+/// `I want a specific open role` → `i-want-a-specific`.
+pub fn default_slug(label: &str) -> String {
+    slugify(label).split('-').take(SLUG_WORDS).collect::<Vec<_>>().join("-")
+}
+
+/// A segment name that step URLs must not use because a tree's own page has it.
+const RESERVED_SLUGS: &[&str] = &["map"];
 
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
@@ -96,6 +125,8 @@ pub struct Tree {
     pub file: PathBuf,
     pub text: String,
     pub def: TreeFile,
+    /// [`Tree::steps`], unfolded once: every step page's job asks for it.
+    steps: OnceLock<Vec<Step>>,
 }
 
 impl Tree {
@@ -118,7 +149,13 @@ impl Tree {
     }
 
     /// Every step page, depth first from the start, in a stable order.
-    pub fn steps(&self) -> Vec<Step> {
+    /// Computed once; call it only on a tree without cycles (as [`parse`]
+    /// returns it), and at most [`MAX_STEPS`] + 1 steps are unfolded.
+    pub fn steps(&self) -> &[Step] {
+        self.steps.get_or_init(|| self.unfold())
+    }
+
+    fn unfold(&self) -> Vec<Step> {
         let mut out = Vec::new();
         let mut stack = vec![Step { answers: Vec::new(), node: self.def.start.clone(), rel_url: String::new() }];
         while let Some(step) = stack.pop() {
@@ -132,7 +169,7 @@ impl Tree {
                     stack.push(Step {
                         answers,
                         node: choice.next.clone(),
-                        rel_url: format!("{}{}/", step.rel_url, slugify(&choice.label)),
+                        rel_url: format!("{}{}/", step.rel_url, choice.slug()),
                     });
                 }
             }
@@ -144,11 +181,11 @@ impl Tree {
     /// Every path from the start to an end, as node ids.
     pub fn paths(&self) -> Vec<Vec<String>> {
         self.steps()
-            .into_iter()
+            .iter()
             .filter(|s| self.question(&s.node).is_none())
             .map(|s| {
                 let mut ids: Vec<String> = s.answers.iter().map(|(q, _)| q.clone()).collect();
-                ids.push(s.node);
+                ids.push(s.node.clone());
                 ids
             })
             .collect()
@@ -183,7 +220,7 @@ pub fn parse(id: &str, path: &Path, text: &str) -> (Option<Tree>, Vec<Diagnostic
         Ok(d) => d,
         Err(e) => return (None, vec![e]),
     };
-    let tree = Tree { id: id.to_owned(), file: path.to_owned(), text: text.to_owned(), def };
+    let tree = Tree { id: id.to_owned(), file: path.to_owned(), text: text.to_owned(), def, steps: OnceLock::new() };
     validate(&tree, &mut problems);
     (Some(tree), problems)
 }
@@ -223,6 +260,7 @@ fn validate(tree: &Tree, problems: &mut Vec<Diagnostic>) {
             ));
         }
         let mut slugs = HashSet::new();
+        let q_line = tree.pos_of_id(&q.id).line;
         for c in &q.options {
             if tree.node(&c.next).is_none() {
                 dangling = true;
@@ -232,11 +270,38 @@ fn validate(tree: &Tree, problems: &mut Vec<Diagnostic>) {
                     did_you_mean(&c.next, all_ids.iter().copied()).unwrap_or_else(|| "name a question or outcome id".into()),
                 ));
             }
-            if !slugs.insert(slugify(&c.label)) || slugify(&c.label).is_empty() {
+            let slug = c.slug();
+            let at = match &c.slug {
+                Some(s) => locate_value(text, q_line, "slug", s),
+                None => locate_value(text, q_line, "label", &c.label),
+            };
+            if let Some(s) = &c.slug
+                && (s.is_empty() || slugify(s) != *s)
+            {
+                let better = slugify(s);
+                let example = if better.is_empty() { "not-yet".to_owned() } else { better };
                 problems.push(err(
-                    locate_after(text, tree.pos_of_id(&q.id).line, &format!("label: {}", c.label)),
-                    format!("question `{}` has two options whose labels make the same URL (`{}`)", q.id, slugify(&c.label)),
-                    "make the option labels differ in their letters or digits".into(),
+                    at,
+                    format!("the slug `{s}` of option `{}` (question `{}`) is not a URL segment", c.label, q.id),
+                    format!("use lowercase letters, digits and single hyphens, e.g. `slug: {example}`"),
+                ));
+            } else if slug.is_empty() {
+                problems.push(err(
+                    at,
+                    format!("the label `{}` of question `{}` has no letters or digits to make its URL from", c.label, q.id),
+                    "add a `slug:` to the option, e.g. `slug: other`".into(),
+                ));
+            } else if !slugs.insert(slug.clone()) {
+                problems.push(err(
+                    at,
+                    format!("two options of question `{}` make the same URL `{slug}/`", q.id),
+                    "an option's URL is its `slug:`, else the first four words of its label; give one of them its own `slug:`".into(),
+                ));
+            } else if q.id == def.start && RESERVED_SLUGS.contains(&slug.as_str()) {
+                problems.push(err(
+                    at,
+                    format!("the first question's option `{}` makes the URL `{slug}/`, which the tree's overview page uses", c.label),
+                    format!("give the option another `slug:`, e.g. `slug: {slug}-answer`"),
                 ));
             }
         }
@@ -296,6 +361,22 @@ fn validate(tree: &Tree, problems: &mut Vec<Diagnostic>) {
 /// The position of the first line containing `needle`, for messages.
 pub fn locate_field(text: &str, needle: &str) -> Pos {
     locate(text, needle)
+}
+
+/// Where `key: value` is written at or after `from_line`, with the value
+/// quoted or not; the position of the value.
+fn locate_value(text: &str, from_line: usize, key: &str, value: &str) -> Pos {
+    let prefix = format!("{key}:");
+    for (i, line) in text.lines().enumerate().skip(from_line.saturating_sub(1)) {
+        let trimmed = line.trim_start().trim_start_matches("- ");
+        if let Some(rest) = trimmed.strip_prefix(&prefix)
+            && rest.trim().trim_matches(|c| c == '"' || c == '\'') == value
+        {
+            let col = line.len() - rest.trim_start().len();
+            return Pos::new(i + 1, line[..col].chars().count() + 1);
+        }
+    }
+    Pos::new(from_line.max(1), 1)
 }
 
 fn locate_after(text: &str, from_line: usize, needle: &str) -> Pos {
@@ -358,6 +439,92 @@ mod tests {
         assert!(p.iter().any(|d| d.message.contains("outcome `spare` is never reached") && d.pos.unwrap().line == 27), "{p:?}");
         let text = format!("{OK}  - id: go\n    verdict: go\n    title: S\n    body: x\n");
         assert!(problems(&text).iter().any(|d| d.message.contains("duplicate node id `go`")));
+    }
+
+    #[test]
+    fn unreachable_question_is_reported() {
+        let text = OK.replace("outcomes:", "  - id: lonely\n    text: L?\n    options:\n      - label: A\n        next: go\n      - label: B\n        next: stop\noutcomes:");
+        let p = problems(&text);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].message.contains("question `lonely` is never reached"), "{p:?}");
+        assert_eq!(p[0].pos.unwrap().line, 18);
+    }
+
+    #[test]
+    fn empty_file_bad_id_and_yaml_errors() {
+        assert!(problems("  \n")[0].message.contains("empty"));
+        let (t, p) = parse("Bad Id", Path::new("x.yaml"), OK);
+        assert!(t.is_none() && p[0].message.contains("not a valid tree id"), "{p:?}");
+        let p = problems("title: [unclosed\n");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].pos.is_some());
+    }
+
+    #[test]
+    fn too_many_steps_is_refused() {
+        // A chain of questions whose two answers both lead on: 2^13 paths.
+        let mut text = String::from("title: T\nstart: q0\nquestions:\n");
+        for i in 0..13 {
+            let next = if i == 12 { "end".to_owned() } else { format!("q{}", i + 1) };
+            text += &format!("  - id: q{i}\n    text: Q?\n    options:\n      - label: A\n        next: {next}\n      - label: B\n        next: {next}\n");
+        }
+        text += "outcomes:\n  - id: end\n    verdict: go\n    title: E\n    body: x\n";
+        let p = problems(&text);
+        assert!(p.iter().any(|d| d.message.contains("more than 5000 step pages")), "{p:?}");
+    }
+
+    #[test]
+    fn default_slug_is_the_first_four_words() {
+        assert_eq!(default_slug("I want a specific open role on their team"), "i-want-a-specific");
+        assert_eq!(default_slug("We've met, or I'm already in"), "weve-met-or-im");
+        assert_eq!(default_slug("Yes"), "yes");
+        assert_eq!(default_slug("Not yet"), "not-yet");
+        assert_eq!(default_slug("— ?"), "");
+    }
+
+    #[test]
+    fn explicit_slugs_shape_the_urls() {
+        let text = OK.replacen("      - label: \"Yes\"\n        next: b\n", "      - label: \"Yes\"\n        next: b\n        slug: y\n", 1);
+        let (tree, p) = parse("t", Path::new("t.yaml"), &text);
+        assert!(p.is_empty(), "{p:?}");
+        let urls: Vec<String> = tree.unwrap().steps().iter().map(|s| s.rel_url.clone()).collect();
+        assert_eq!(urls, vec!["", "y/", "y/yes/", "y/no/", "no/"]);
+    }
+
+    #[test]
+    fn clashing_default_slugs_point_at_the_label() {
+        let text = OK.replace("label: \"No\"\n        next: stop\n  - id: b", "label: \"Yes, but only a little\"\n        next: stop\n  - id: b");
+        assert!(problems(&text).is_empty(), "different first words");
+        let text = OK.replace("label: \"No\"\n        next: stop\n  - id: b", "label: \"Yes!\"\n        next: stop\n  - id: b");
+        let p = problems(&text);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].message.contains("two options of question `a` make the same URL `yes/`"), "{p:?}");
+        assert_eq!((p[0].pos.unwrap().line, p[0].pos.unwrap().col), (9, 16));
+        assert!(p[0].hint.as_deref().unwrap().contains("slug:"));
+        // Four equal first words clash too, and an explicit slug fixes it.
+        let long = OK.replace("\"Yes\"\n        next: b", "I am not sure yet\n        next: b").replace(
+            "\"No\"\n        next: stop\n  - id: b",
+            "I am not sure at all\n        next: stop\n  - id: b",
+        );
+        assert!(problems(&long).iter().any(|d| d.message.contains("same URL `i-am-not-sure/`")));
+        let fixed = long.replace("I am not sure at all\n        next: stop\n", "I am not sure at all\n        next: stop\n        slug: unsure\n");
+        assert!(problems(&fixed).is_empty());
+    }
+
+    #[test]
+    fn bad_explicit_slugs_and_labels() {
+        let with_slug = |slug: &str| OK.replacen("        next: b\n", &format!("        next: b\n        slug: \"{slug}\"\n"), 1);
+        let p = problems(&with_slug("Not Yet"));
+        assert!(p[0].message.contains("the slug `Not Yet`") && p[0].pos.unwrap().line == 9, "{p:?}");
+        assert_eq!(p[0].hint.as_deref(), Some("use lowercase letters, digits and single hyphens, e.g. `slug: not-yet`"));
+        assert!(problems(&with_slug("")).iter().any(|d| d.message.contains("is not a URL segment")));
+        assert!(problems(&with_slug("no")).iter().any(|d| d.message.contains("same URL `no/`")));
+        let p = problems(&with_slug("map"));
+        assert!(p[0].message.contains("makes the URL `map/`, which the tree's overview page uses"), "{p:?}");
+        // `map` is only reserved on the first question.
+        assert!(problems(&OK.replacen("        next: go\n", "        next: go\n        slug: map\n", 1)).is_empty());
+        let p = problems(&OK.replacen("label: \"Yes\"", "label: \"?!\"", 1));
+        assert!(p[0].message.contains("has no letters or digits"), "{p:?}");
     }
 
     #[test]

@@ -321,7 +321,7 @@ impl<'a> Renderer<'a> {
         let base = format!("/decide/{}/", tree.id);
         let view = &self.site.tree_views[&tree.id];
         let question = tree.question(&tree.def.start).map(|q| {
-            let options: Vec<Value> = q.options.iter().map(|o| json!({"label": o.label, "url": c.link(&format!("{base}{}/", crate::markdown::slugify(&o.label)))})).collect();
+            let options: Vec<Value> = q.options.iter().map(|o| json!({"label": o.label, "url": c.link(&format!("{base}{}/", o.slug()))})).collect();
             json!({"id": q.id, "text": q.text, "options": options})
         });
         json!({"id": tree.id, "title": tree.def.title, "url": c.link(&base), "intro": view["intro"], "question": question,
@@ -353,7 +353,7 @@ impl<'a> Renderer<'a> {
                 let options: Vec<Value> = q
                     .options
                     .iter()
-                    .map(|o| json!({"label": o.label, "url": c.link(&format!("{path}{}/", crate::markdown::slugify(&o.label)))}))
+                    .map(|o| json!({"label": o.label, "url": c.link(&format!("{path}{}/", o.slug()))}))
                     .collect();
                 json!({"kind": "question", "id": q.id, "text": q.text, "help": view["help"].get(&q.id), "options": options})
             }
@@ -390,7 +390,7 @@ impl<'a> Renderer<'a> {
                         q.options
                             .iter()
                             .map(|o| {
-                                let next_url = format!("{url}{}/", crate::markdown::slugify(&o.label));
+                                let next_url = format!("{url}{}/", o.slug());
                                 json!({"label": o.label, "child": outline(tree, &o.next, &next_url, c, seen)})
                             })
                             .collect()
