@@ -58,6 +58,7 @@ impl<'a> Renderer<'a> {
             Job::Tag(slug) => self.tag(slug),
             Job::TreeStep { tree, step } => self.tree_step(*tree, *step),
             Job::TreeMap(tree) => self.tree_map(*tree),
+            Job::TreeData(_) => unreachable!("tree data is JSON, written by Renderer::tree_data"),
             Job::Alias { page, alias } => {
                 let target = self.site.config.link(&site.pages[*page].url);
                 let mut ctx = self.base_ctx("Redirect", "", &site.pages[*page].url, vec![]);
@@ -372,6 +373,50 @@ impl<'a> Renderer<'a> {
             ctx.insert("noindex", &true);
         }
         (format!("{}index.html", path.trim_start_matches('/')), "decide.html", ctx)
+    }
+
+    /// `decide/<id>/tree.json`: everything tree.js needs to step in place,
+    /// kept compact because a reader on a slow phone downloads it.
+    ///
+    /// - `steps`: each step page's URL (with the site's base path, exactly
+    ///   as the static pages) → the id of the node it shows;
+    /// - `nodes`: a question is `{"q": text, "h": help HTML, "o": [[label,
+    ///   slug], ...]}`, where an option's next step URL is the current step
+    ///   URL + slug + `/`; an outcome is `{"v": verdict, "vl": verdict label,
+    ///   "t": title, "b": body HTML, "l": [[kind, title, url], ...]}`;
+    /// - `title`, `site` (site title), `url` (the start), `map`, `intro` (HTML).
+    ///
+    /// Texts are inserted by the script as text. The HTML fields (`intro`,
+    /// `h`, `b`) come from our own Markdown renderer, which always escapes raw
+    /// HTML in data fields (`markdown::render_field`), so the script may set
+    /// them with innerHTML.
+    pub(super) fn tree_data(&self, t: usize) -> super::OutputFile {
+        let tree = &self.site.trees[t];
+        let c = &self.site.config;
+        let view = &self.site.tree_views[&tree.id];
+        let base = format!("/decide/{}/", tree.id);
+        let steps: serde_json::Map<String, Value> =
+            tree.steps().iter().map(|s| (c.link(&format!("{base}{}", s.rel_url)), json!(s.node))).collect();
+        let mut nodes = serde_json::Map::new();
+        for q in &tree.def.questions {
+            let mut v = json!({"q": q.text, "o": q.options.iter().map(|o| json!([o.label, o.slug()])).collect::<Vec<_>>()});
+            if let Some(h) = view["help"].get(&q.id) {
+                v["h"] = h.clone();
+            }
+            nodes.insert(q.id.clone(), v);
+        }
+        for o in &tree.def.outcomes {
+            let links: Vec<Value> = view["links"][&o.id].as_array().into_iter().flatten().map(|l| json!([l["kind"], l["title"], l["url"]])).collect();
+            nodes.insert(
+                o.id.clone(),
+                json!({"v": o.verdict, "vl": o.verdict.label(), "t": o.title, "b": view["bodies"][&o.id], "l": links}),
+            );
+        }
+        let data = json!({
+            "title": tree.def.title, "site": c.title, "url": c.link(&base), "map": c.link(&format!("{base}map/")),
+            "intro": view["intro"], "steps": steps, "nodes": nodes,
+        });
+        super::OutputFile::new(format!("decide/{}/tree.json", tree.id), data.to_string())
     }
 
     fn tree_map(&self, t: usize) -> Ctx<'a> {

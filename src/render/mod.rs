@@ -97,6 +97,8 @@ pub(crate) enum Job {
     Tag(String),
     TreeStep { tree: usize, step: usize },
     TreeMap(usize),
+    /// `decide/<id>/tree.json`, what the stepping script needs.
+    TreeData(usize),
     Alias { page: usize, alias: String },
     NotFound,
     Feed,
@@ -135,6 +137,7 @@ impl Renderer<'_> {
         for (t, tree) in site.trees.iter().enumerate() {
             jobs.extend((0..tree.steps().len()).map(|step| Job::TreeStep { tree: t, step }));
             jobs.push(Job::TreeMap(t));
+            jobs.push(Job::TreeData(t));
         }
         jobs.extend([Job::NotFound, Job::Sitemap, Job::Robots]);
         if site.config.feed {
@@ -144,6 +147,9 @@ impl Renderer<'_> {
     }
 
     fn run(&self, job: &Job) -> Result<OutputFile, Vec<Diagnostic>> {
+        if let Job::TreeData(t) = job {
+            return Ok(self.tree_data(*t)); // JSON, not a template
+        }
         let (path, template, ctx) = self.context(job)?;
         if !self.tera.contains_template(template) {
             let origin = match job {
