@@ -1,0 +1,67 @@
+//! Runs the Node browser tests (tests/browser/*.spec.mjs) in Debian Chromium
+//! against the flagship site, built fresh into a temp folder.
+//!
+//! Without Chromium, Node or tests/browser/node_modules the test says so
+//! loudly and passes, so `cargo test` works on a fresh machine; `.ci/run`
+//! sets CASEBOOK_REQUIRE_BROWSER=1, which turns a missing piece into a failure.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn missing_piece(dir: &Path) -> Option<String> {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    if !Path::new(&chromium).exists() {
+        return Some(format!("no Chromium at {chromium} (apt-get install chromium)"));
+    }
+    if Command::new("node").arg("--version").output().is_err() {
+        return Some("no `node` on PATH".into());
+    }
+    if !dir.join("node_modules/playwright-core").is_dir() {
+        return Some("tests/browser/node_modules is missing (cd tests/browser && npm ci)".into());
+    }
+    None
+}
+
+#[test]
+fn browser_tests_pass_in_chromium() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("tests/browser");
+    if let Some(why) = missing_piece(&dir) {
+        if std::env::var_os("CASEBOOK_REQUIRE_BROWSER").is_some() {
+            panic!("browser tests required but cannot run: {why}");
+        }
+        eprintln!("\n*** SKIPPED browser tests: {why}. Set up with .ci/run or see README.md. ***\n");
+        return;
+    }
+    let out = tempfile::tempdir().expect("temp dir");
+    let site = out.path().join("site");
+    let status = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["build", "--quiet", "--root"])
+        .arg(&root)
+        .arg("--output-dir")
+        .arg(&site)
+        .args(["--base-url", "http://127.0.0.1/"])
+        .status()
+        .expect("run casebook");
+    assert!(status.success(), "the flagship site must build");
+    let shots = root.join("target/screenshots");
+    let mut specs: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("tests/browser")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.to_string_lossy().ends_with(".spec.mjs"))
+        .collect();
+    specs.sort();
+    let output = Command::new("node")
+        .arg("--test")
+        .arg("--test-concurrency=1")
+        .args(&specs)
+        .current_dir(&dir)
+        .env("SITE_DIR", &site)
+        .env("SCREENSHOT_DIR", &shots)
+        .output()
+        .expect("run node --test");
+    let text = String::from_utf8_lossy(&output.stdout);
+    println!("{text}{}", String::from_utf8_lossy(&output.stderr));
+    assert!(output.status.success(), "browser tests failed (screenshots in {})", shots.display());
+}
