@@ -368,7 +368,8 @@ impl<'a> Renderer<'a> {
         let title = if s == 0 { tree.def.title.clone() } else { format!("{heading} – {}", tree.def.title) };
         let mut ctx = self.base_ctx(&title, &format!("{} Answer one question at a time.", tree.def.title), &path, vec![(tree.def.title.clone(), base.clone())]);
         ctx.insert("tree", &json!({"id": tree.id, "title": tree.def.title, "url": c.link(&base), "intro": view["intro"], "map_url": c.link(&format!("{base}map/")), "data_url": c.link(&format!("{base}tree.json"))}));
-        ctx.insert("step", &json!({"is_start": s == 0, "node": node, "answers": answers, "path": step.rel_url}));
+        let back_url = answers.last().map(|a| a["change_url"].clone());
+        ctx.insert("step", &json!({"is_start": s == 0, "node": node, "answers": answers, "path": step.rel_url, "back_url": back_url}));
         if s != 0 {
             ctx.insert("noindex", &true);
         }
