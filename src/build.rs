@@ -61,23 +61,43 @@ pub fn load(opts: &Options) -> Result<Input, Diagnostics> {
 /// problem it can before giving up.
 pub fn compile(input: Input, opts: &Options) -> Result<Compiled, Diagnostics> {
     let mut problems = Diagnostics::new();
-    let mut config = SiteConfig::parse(&input.config_text, &input.config_path).map_err(Diagnostics::from)?;
+    let mut config =
+        SiteConfig::parse(&input.config_text, &input.config_path).map_err(Diagnostics::from)?;
     if let Some(url) = &opts.base_url {
-        config.base_url = if url.ends_with('/') { url.clone() } else { format!("{url}/") };
+        config.base_url = if url.ends_with('/') {
+            url.clone()
+        } else {
+            format!("{url}/")
+        };
     }
     if opts.no_minify {
         config.minify = false;
     }
 
-    let files: Vec<DataFile> = input.data.iter().map(|f| DataFile { path: &f.path, rel: Path::new(&f.rel), text: &f.text }).collect();
+    let files: Vec<DataFile> = input
+        .data
+        .iter()
+        .map(|f| DataFile {
+            path: &f.path,
+            rel: Path::new(&f.rel),
+            text: &f.text,
+        })
+        .collect();
     let (data, data_problems) = data::parse_all(&files);
     problems.extend(data_problems);
-    let data_texts: HashMap<PathBuf, String> = input.data.iter().map(|f| (f.path.clone(), f.text.clone())).collect();
+    let data_texts: HashMap<PathBuf, String> = input
+        .data
+        .iter()
+        .map(|f| (f.path.clone(), f.text.clone()))
+        .collect();
 
     let mut trees = Vec::new();
     for f in &input.trees {
         let id = f.rel.rsplit('/').next().unwrap_or(&f.rel);
-        let id = id.strip_suffix(".yaml").or_else(|| id.strip_suffix(".yml")).unwrap_or(id);
+        let id = id
+            .strip_suffix(".yaml")
+            .or_else(|| id.strip_suffix(".yml"))
+            .unwrap_or(id);
         let (t, p) = tree::parse(id, &f.path, &f.text);
         problems.extend(p.clone());
         if let Some(t) = t.filter(|_| p.is_empty()) {
@@ -85,7 +105,16 @@ pub fn compile(input: Input, opts: &Options) -> Result<Compiled, Diagnostics> {
         }
     }
 
-    let (site, site_problems) = site::build(config, input.pages, data, &data_texts, trees, &site::BuildOptions { drafts: opts.drafts });
+    let (site, site_problems) = site::build(
+        config,
+        input.pages,
+        data,
+        &data_texts,
+        trees,
+        &site::BuildOptions {
+            drafts: opts.drafts,
+        },
+    );
     problems.extend(site_problems);
 
     let mut theme = match render::load_templates(&input.templates) {
@@ -97,13 +126,23 @@ pub fn compile(input: Input, opts: &Options) -> Result<Compiled, Diagnostics> {
     };
     let assets = render::fingerprint(&input.theme_assets, site.config.base_path());
     render::set_globals(&mut theme, &site, &assets);
-    let (mut files, render_problems) = render::render_site(&site, &theme);
+    // The search index is built in the same pass, alongside the pages (#5).
+    let ((mut files, render_problems), search_files) = rayon::join(
+        || render::render_site(&site, &theme),
+        || crate::search::index(&site),
+    );
     problems.extend(render_problems);
     if !problems.is_empty() {
         return Err(problems.sorted());
     }
     files.extend(assets.files);
-    files.extend(input.statics.into_iter().map(|s| OutputFile::new(s.rel, s.bytes)));
+    files.extend(search_files);
+    files.extend(
+        input
+            .statics
+            .into_iter()
+            .map(|s| OutputFile::new(s.rel, s.bytes)),
+    );
     check_collisions(&files)?;
     if site.config.minify {
         crate::output::minify(&mut files);
@@ -119,8 +158,11 @@ fn check_collisions(files: &[OutputFile]) -> Result<(), Diagnostics> {
     for f in files {
         if !seen.insert(f.path.as_str()) {
             problems.push(
-                Diagnostic::new(format!("static/{}", f.path), format!("two outputs would be written to `{}`", f.path))
-                    .hint("a static file has the same path as a generated page; rename or move it"),
+                Diagnostic::new(
+                    format!("static/{}", f.path),
+                    format!("two outputs would be written to `{}`", f.path),
+                )
+                .hint("a static file has the same path as a generated page; rename or move it"),
             );
         }
     }
@@ -134,7 +176,11 @@ pub fn output_dir(opts: &Options, config_text: &str) -> PathBuf {
     }
     let configured = toml::from_str::<toml::Table>(config_text)
         .ok()
-        .and_then(|t| t.get("output_dir").and_then(|v| v.as_str()).map(PathBuf::from))
+        .and_then(|t| {
+            t.get("output_dir")
+                .and_then(|v| v.as_str())
+                .map(PathBuf::from)
+        })
         .unwrap_or_else(|| PathBuf::from("public"));
     opts.root.join(configured)
 }
@@ -145,9 +191,11 @@ pub fn build(opts: &Options) -> Result<(Stats, PathBuf), Diagnostics> {
     let input = load(opts)?;
     let out = output_dir(opts, &input.config_text);
     if let Some(reason) = crate::output::refuse_reason(&out, &opts.root) {
-        return Err(Diagnostic::new(&out, format!("refusing to write the site here: {reason}"))
-            .hint("pick another folder with --output-dir or `output_dir` in site.toml")
-            .into());
+        return Err(
+            Diagnostic::new(&out, format!("refusing to write the site here: {reason}"))
+                .hint("pick another folder with --output-dir or `output_dir` in site.toml")
+                .into(),
+        );
     }
     let compiled = compile(input, opts)?;
     crate::output::write(&out, &opts.root, &compiled.files)?;
@@ -158,6 +206,12 @@ pub fn build(opts: &Options) -> Result<(Stats, PathBuf), Diagnostics> {
 pub fn check(opts: &Options) -> Result<Stats, Diagnostics> {
     let started = Instant::now();
     let input = load(opts)?;
-    let compiled = compile(input, &Options { no_minify: true, ..opts.clone() })?;
+    let compiled = compile(
+        input,
+        &Options {
+            no_minify: true,
+            ..opts.clone()
+        },
+    )?;
     Ok(compiled.stats(started))
 }

@@ -10,7 +10,11 @@ use casebook::build::{self, Options};
 use casebook::diagnostics::Diagnostics;
 
 #[derive(Parser, Debug)]
-#[command(name = "casebook", version, about = "Build a fast, searchable knowledge-base site from Markdown guides and YAML data")]
+#[command(
+    name = "casebook",
+    version,
+    about = "Build a fast, searchable knowledge-base site from Markdown guides and YAML data"
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -65,7 +69,11 @@ impl Cli {
 }
 
 fn options(site: &SiteArgs) -> Options {
-    Options { root: site.root.clone(), drafts: site.drafts, ..Options::default() }
+    Options {
+        root: site.root.clone(),
+        drafts: site.drafts,
+        ..Options::default()
+    }
 }
 
 /// Prints every problem once, then a count; the exit status is 1.
@@ -83,7 +91,11 @@ pub fn report(problems: &Diagnostics) -> ExitCode {
 impl BuildArgs {
     #[allow(clippy::print_stdout)]
     pub fn run(self) -> ExitCode {
-        let opts = Options { output_dir: self.output_dir.clone(), base_url: self.base_url.clone(), ..options(&self.site) };
+        let opts = Options {
+            output_dir: self.output_dir.clone(),
+            base_url: self.base_url.clone(),
+            ..options(&self.site)
+        };
         match build::build(&opts) {
             Ok((stats, out)) => {
                 if !self.quiet {
@@ -109,7 +121,12 @@ impl CheckArgs {
     pub fn run(self) -> ExitCode {
         match build::check(&options(&self.site)) {
             Ok(stats) => {
-                println!("No problems: {} pages and {} records checked in {} ms", stats.pages, stats.records, stats.elapsed.as_millis());
+                println!(
+                    "No problems: {} pages and {} records checked in {} ms",
+                    stats.pages,
+                    stats.records,
+                    stats.elapsed.as_millis()
+                );
                 ExitCode::SUCCESS
             }
             Err(problems) => report(&problems),

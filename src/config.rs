@@ -70,9 +70,14 @@ impl SiteConfig {
     /// Parses `site.toml`'s text; `path` is only used in messages.
     pub fn parse(text: &str, path: &Path) -> Result<SiteConfig, Diagnostic> {
         let mut config: SiteConfig = toml::from_str(text).map_err(|e| {
-            let pos = e.span().map(|s| Pos::of_offset(text, s.start)).unwrap_or(Pos::new(1, 1));
+            let pos = e
+                .span()
+                .map(|s| Pos::of_offset(text, s.start))
+                .unwrap_or(Pos::new(1, 1));
             let (message, hint) = crate::yaml::explain(e.message());
-            Diagnostic::new(path, message).at_in(pos, text).maybe_hint(hint)
+            Diagnostic::new(path, message)
+                .at_in(pos, text)
+                .maybe_hint(hint)
         })?;
         let locate = |key: &str| {
             text.lines()
@@ -83,9 +88,12 @@ impl SiteConfig {
             || config.base_url.starts_with("https://")
             || config.base_url.starts_with('/'))
         {
-            return Err(Diagnostic::new(path, format!("`base_url` `{}` is not an absolute URL", config.base_url))
-                .at_in(locate("base_url"), text)
-                .hint("write it like `https://example.org/` or `https://example.org/kb/`"));
+            return Err(Diagnostic::new(
+                path,
+                format!("`base_url` `{}` is not an absolute URL", config.base_url),
+            )
+            .at_in(locate("base_url"), text)
+            .hint("write it like `https://example.org/` or `https://example.org/kb/`"));
         }
         if !config.base_url.ends_with('/') {
             config.base_url.push('/');
@@ -97,9 +105,11 @@ impl SiteConfig {
         if let Some(link) = &config.edit_link
             && !link.contains("{path}")
         {
-            return Err(Diagnostic::new(path, "`edit_link` has no `{path}` placeholder")
-                .at_in(locate("edit_link"), text)
-                .hint("for example `https://github.com/you/site/edit/main/{path}`"));
+            return Err(
+                Diagnostic::new(path, "`edit_link` has no `{path}` placeholder")
+                    .at_in(locate("edit_link"), text)
+                    .hint("for example `https://github.com/you/site/edit/main/{path}`"),
+            );
         }
         Ok(config)
     }
@@ -145,7 +155,8 @@ mod tests {
 
     #[test]
     fn unknown_key_is_suggested_with_position() {
-        let e = parse("title = \"KB\"\nbase_url = \"https://e.org/\"\nbaseurl = \"x\"\n").unwrap_err();
+        let e =
+            parse("title = \"KB\"\nbase_url = \"https://e.org/\"\nbaseurl = \"x\"\n").unwrap_err();
         assert_eq!(e.pos, Some(Pos::new(3, 1)), "{e}");
         assert!(e.message.contains("unknown field `baseurl`"), "{e}");
         assert_eq!(e.hint.as_deref(), Some("did you mean `base_url`?"));

@@ -183,16 +183,19 @@ impl Diagnostics {
     /// Sorted by file and position, duplicates removed: stable output for
     /// people and tests alike.
     pub fn sorted(mut self) -> Self {
-        self.0.sort_by(|a, b| {
-            (&a.path, a.pos, &a.message).cmp(&(&b.path, b.pos, &b.message))
-        });
+        self.0
+            .sort_by(|a, b| (&a.path, a.pos, &a.message).cmp(&(&b.path, b.pos, &b.message)));
         self.0.dedup();
         self
     }
 
     /// `Ok(value)` when nothing was reported.
     pub fn into_result<T>(self, value: T) -> Result<T, Diagnostics> {
-        if self.is_empty() { Ok(value) } else { Err(self) }
+        if self.is_empty() {
+            Ok(value)
+        } else {
+            Err(self)
+        }
     }
 }
 

@@ -43,8 +43,7 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
     };
     let front_start = text.find('\n').map_or(text.len(), |i| i + 1);
     let mut offset = front_start;
-    let mut line_no = 2;
-    for line in text[front_start..].split_inclusive('\n') {
+    for (line_no, line) in (2..).zip(text[front_start..].split_inclusive('\n')) {
         if line.trim_end() == fence {
             let body_start = offset + line.len();
             return Ok(Split {
@@ -56,11 +55,15 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
             });
         }
         offset += line.len();
-        line_no += 1;
     }
-    Err(Diagnostic::new(path, format!("the front matter is never closed: no second `{fence}` line"))
-        .at_in(Pos::new(1, 1), text)
-        .hint(format!("add a line with just `{fence}` after the last front-matter key")))
+    Err(Diagnostic::new(
+        path,
+        format!("the front matter is never closed: no second `{fence}` line"),
+    )
+    .at_in(Pos::new(1, 1), text)
+    .hint(format!(
+        "add a line with just `{fence}` after the last front-matter key"
+    )))
 }
 
 /// A calendar date written `YYYY-MM-DD` (a time after it is allowed and kept).
@@ -80,7 +83,8 @@ impl Date {
         let year: u32 = day[..4].parse().unwrap_or(0);
         let month: u32 = day[5..7].parse().unwrap_or(0);
         let dom: u32 = day[8..10].parse().unwrap_or(0);
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+        let leap =
+            year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
         let days = match month {
             1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
             4 | 6 | 9 | 11 => 30,
@@ -179,12 +183,17 @@ pub fn parse(split: &Split, path: &Path, file_text: &str) -> Result<FrontMatter,
                 .unwrap_or(Pos::new(1, 1))
                 .shifted(split.front_line - 1);
             let (message, hint) = crate::yaml::explain(e.message());
-            Diagnostic::new(path, message).at_in(pos, file_text).maybe_hint(hint)
+            Diagnostic::new(path, message)
+                .at_in(pos, file_text)
+                .maybe_hint(hint)
         })?,
     };
     if fm.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
         return Err(Diagnostic::new(path, "the page has no `title`")
-            .at_in(Pos::new(split.front_line.saturating_sub(1).max(1), 1), file_text)
+            .at_in(
+                Pos::new(split.front_line.saturating_sub(1).max(1), 1),
+                file_text,
+            )
             .hint("add `title: Your title` to the front matter"));
     }
     Ok(fm)
@@ -192,8 +201,19 @@ pub fn parse(split: &Split, path: &Path, file_text: &str) -> Result<FrontMatter,
 
 /// Front-matter keys, for suggestions in other places.
 pub const KEYS: &[&str] = &[
-    "title", "description", "weight", "tags", "date", "updated", "draft", "slug", "aliases",
-    "sources", "template", "paginate_by", "extra",
+    "title",
+    "description",
+    "weight",
+    "tags",
+    "date",
+    "updated",
+    "draft",
+    "slug",
+    "aliases",
+    "sources",
+    "template",
+    "paginate_by",
+    "extra",
 ];
 
 /// A hint for a misspelled front-matter key.
@@ -212,7 +232,10 @@ mod tests {
     #[test]
     fn splits_yaml_and_toml() {
         let s = split("---\ntitle: A\n---\nBody\n", p()).unwrap();
-        assert_eq!((s.format, s.front, s.body, s.body_line), (Format::Yaml, "title: A\n", "Body\n", 4));
+        assert_eq!(
+            (s.format, s.front, s.body, s.body_line),
+            (Format::Yaml, "title: A\n", "Body\n", 4)
+        );
         let s = split("+++\ntitle = \"A\"\n+++\n\nBody", p()).unwrap();
         assert_eq!((s.format, s.body, s.body_line), (Format::Toml, "\nBody", 4));
         let s = split("---\r\ntitle: A\r\n---\r\nB", p()).unwrap();
@@ -222,7 +245,12 @@ mod tests {
     #[test]
     fn split_errors() {
         assert!(split("", p()).unwrap_err().message.contains("empty"));
-        assert!(split("# Hi", p()).unwrap_err().message.contains("no front matter"));
+        assert!(
+            split("# Hi", p())
+                .unwrap_err()
+                .message
+                .contains("no front matter")
+        );
         let e = split("---\ntitle: A\nbody", p()).unwrap_err();
         assert!(e.message.contains("never closed"), "{e}");
     }
@@ -261,6 +289,9 @@ mod tests {
         assert!(Date::parse("2023-02-29").is_err());
         assert!(Date::parse("2023-13-01").is_err());
         assert!(Date::parse("22/11/2026").is_err());
-        assert_eq!(Date::parse("2026-11-22").unwrap().rfc3339(), "2026-11-22T00:00:00Z");
+        assert_eq!(
+            Date::parse("2026-11-22").unwrap().rfc3339(),
+            "2026-11-22T00:00:00Z"
+        );
     }
 }

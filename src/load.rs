@@ -54,10 +54,7 @@ pub struct Input {
 /// Reads the site at `root`. `config` is the site.toml path.
 pub fn load(root: &Path, config: &Path) -> Result<Input, Diagnostics> {
     let mut problems = Diagnostics::new();
-    let config_text = match read_text(root, config) {
-        Ok(t) => t,
-        Err(d) => return Err(d.into()),
-    };
+    let config_text = read_text(root, config)?;
     let mut input = Input {
         config_path: rel_to(root, config),
         config_text,
@@ -77,9 +74,21 @@ pub fn load(root: &Path, config: &Path) -> Result<Input, Diagnostics> {
     for (path, rel) in walk(&content, root, &mut problems) {
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
         if rel.starts_with("data/") && matches!(ext, "yaml" | "yml") {
-            push_text(root, &path, rel["data/".len()..].to_owned(), &mut input.data, &mut problems);
+            push_text(
+                root,
+                &path,
+                rel["data/".len()..].to_owned(),
+                &mut input.data,
+                &mut problems,
+            );
         } else if rel.starts_with("decisions/") && matches!(ext, "yaml" | "yml") {
-            push_text(root, &path, rel["decisions/".len()..].to_owned(), &mut input.trees, &mut problems);
+            push_text(
+                root,
+                &path,
+                rel["decisions/".len()..].to_owned(),
+                &mut input.trees,
+                &mut problems,
+            );
         } else if ext == "md" {
             push_text(root, &path, rel, &mut input.pages, &mut problems);
         } else {
@@ -102,7 +111,10 @@ pub fn load(root: &Path, config: &Path) -> Result<Input, Diagnostics> {
                 text: String::from_utf8_lossy(file.contents()).into_owned(),
             });
         } else if let Some(name) = rel.strip_prefix("static/") {
-            input.theme_assets.push(BinaryFile { rel: name.to_owned(), bytes: file.contents().to_vec() });
+            input.theme_assets.push(BinaryFile {
+                rel: name.to_owned(),
+                bytes: file.contents().to_vec(),
+            });
         }
     }
     let theme_dir = root.join("themes").join(&theme);
@@ -110,8 +122,11 @@ pub fn load(root: &Path, config: &Path) -> Result<Input, Diagnostics> {
         read_theme_dir(root, &theme_dir, &mut input, &mut problems);
     } else if theme != "default" {
         problems.push(
-            Diagnostic::new(rel_to(root, &theme_dir), format!("the theme `{theme}` named in site.toml does not exist"))
-                .hint("create the folder, or remove `theme` to use the built-in default theme"),
+            Diagnostic::new(
+                rel_to(root, &theme_dir),
+                format!("the theme `{theme}` named in site.toml does not exist"),
+            )
+            .hint("create the folder, or remove `theme` to use the built-in default theme"),
         );
     }
     let site_templates = root.join("templates");
@@ -168,18 +183,31 @@ fn walk(dir: &Path, root: &Path, problems: &mut Diagnostics) -> Vec<(PathBuf, St
         match entry {
             Ok(e) if e.file_type().is_file() => {
                 let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
-                let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                let rel = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
                 out.push((e.path().to_owned(), rel));
             }
             Ok(_) => {}
             Err(err) => {
-                let path = err.path().map(|p| rel_to(root, p)).unwrap_or_else(|| rel_to(root, dir));
+                let path = err
+                    .path()
+                    .map(|p| rel_to(root, p))
+                    .unwrap_or_else(|| rel_to(root, dir));
                 let d = if err.loop_ancestor().is_some() {
-                    Diagnostic::new(path, "this symbolic link points back to a folder that contains it")
-                        .hint("remove the link or point it somewhere outside the loop")
+                    Diagnostic::new(
+                        path,
+                        "this symbolic link points back to a folder that contains it",
+                    )
+                    .hint("remove the link or point it somewhere outside the loop")
                 } else {
-                    let msg = err.io_error().map_or_else(|| err.to_string(), ToString::to_string);
-                    Diagnostic::new(path, format!("could not read: {msg}")).hint("check the file's permissions")
+                    let msg = err
+                        .io_error()
+                        .map_or_else(|| err.to_string(), ToString::to_string);
+                    Diagnostic::new(path, format!("could not read: {msg}"))
+                        .hint("check the file's permissions")
                 };
                 problems.push(d);
             }
@@ -188,14 +216,30 @@ fn walk(dir: &Path, root: &Path, problems: &mut Diagnostics) -> Vec<(PathBuf, St
     out
 }
 
-fn push_text(root: &Path, path: &Path, rel: String, out: &mut Vec<TextFile>, problems: &mut Diagnostics) {
+fn push_text(
+    root: &Path,
+    path: &Path,
+    rel: String,
+    out: &mut Vec<TextFile>,
+    problems: &mut Diagnostics,
+) {
     match read_text(root, path) {
-        Ok(text) => out.push(TextFile { path: rel_to(root, path), rel, text }),
+        Ok(text) => out.push(TextFile {
+            path: rel_to(root, path),
+            rel,
+            text,
+        }),
         Err(d) => problems.push(d),
     }
 }
 
-fn push_binary(root: &Path, path: &Path, rel: String, out: &mut Vec<BinaryFile>, problems: &mut Diagnostics) {
+fn push_binary(
+    root: &Path,
+    path: &Path,
+    rel: String,
+    out: &mut Vec<BinaryFile>,
+    problems: &mut Diagnostics,
+) {
     match std::fs::read(path) {
         Ok(bytes) => out.push(BinaryFile { rel, bytes }),
         Err(e) => problems.push(io_error(&rel_to(root, path), "read the file", &e)),
@@ -209,7 +253,11 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     if meta.len() > MAX_TEXT_FILE {
         return Err(Diagnostic::new(
             shown,
-            format!("the file is {:.1} MiB, over the {} MiB limit for text files", meta.len() as f64 / 1048576.0, MAX_TEXT_FILE / 1048576),
+            format!(
+                "the file is {:.1} MiB, over the {} MiB limit for text files",
+                meta.len() as f64 / 1048576.0,
+                MAX_TEXT_FILE / 1048576
+            ),
         )
         .hint("split it into several pages, or move large files to static/"));
     }
@@ -225,5 +273,7 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
 
 /// `path` relative to `root` for messages (unchanged if outside it).
 pub fn rel_to(root: &Path, path: &Path) -> PathBuf {
-    path.strip_prefix(root).map(Path::to_path_buf).unwrap_or_else(|_| path.to_path_buf())
+    path.strip_prefix(root)
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|_| path.to_path_buf())
 }

@@ -128,8 +128,9 @@ pub fn render(
     options.insert(Options::ENABLE_SMART_PUNCTUATION);
     options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
 
-    let events: Vec<(Event, std::ops::Range<usize>)> =
-        Parser::new_ext(&source, options).into_offset_iter().collect();
+    let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(&source, options)
+        .into_offset_iter()
+        .collect();
 
     let mut out = Rendered {
         shortcodes,
@@ -144,7 +145,9 @@ pub fn render(
     while i < events.len() {
         let (event, range) = &events[i];
         match event {
-            Event::Start(Tag::Heading { level, id, classes, .. }) if opts.anchors => {
+            Event::Start(Tag::Heading {
+                level, id, classes, ..
+            }) if opts.anchors => {
                 // Gather the heading's inline events to know its text first.
                 let mut j = i + 1;
                 let mut inner = Vec::new();
@@ -156,11 +159,24 @@ pub fn render(
                     inner.push(events[j].0.clone());
                     j += 1;
                 }
-                let base = id.as_ref().map_or_else(|| slugify(&title), |s| s.to_string());
-                let id = unique_id(if base.is_empty() { "section".into() } else { base }, &mut seen_ids);
+                let base = id
+                    .as_ref()
+                    .map_or_else(|| slugify(&title), |s| s.to_string());
+                let id = unique_id(
+                    if base.is_empty() {
+                        "section".into()
+                    } else {
+                        base
+                    },
+                    &mut seen_ids,
+                );
                 let lvl = heading_level(*level);
                 if lvl <= 3 {
-                    out.toc.push(TocEntry { level: lvl, id: id.clone(), title: title.clone() });
+                    out.toc.push(TocEntry {
+                        level: lvl,
+                        id: id.clone(),
+                        title: title.clone(),
+                    });
                 }
                 out.ids.push(id.clone());
                 push_section(&mut out.sections, std::mem::take(&mut section));
@@ -171,7 +187,9 @@ pub fn render(
                 } else {
                     format!(" class=\"{}\"", escape_attr(&classes.join(" ")))
                 };
-                html_events.push(Event::Html(format!("<h{lvl} id=\"{}\"{class}>", escape_attr(&id)).into()));
+                html_events.push(Event::Html(
+                    format!("<h{lvl} id=\"{}\"{class}>", escape_attr(&id)).into(),
+                ));
                 html_events.extend(inner);
                 html_events.push(Event::Html(
                     format!(
@@ -185,9 +203,18 @@ pub fn render(
                 i = j + 1;
                 continue;
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) if dest_url.starts_with('@') || dest_url.starts_with('#') => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) if dest_url.starts_with('@') || dest_url.starts_with('#') => {
                 let url = if let Some(anchor) = dest_url.strip_prefix('#') {
-                    out.anchors.push(AnchorRef { page: String::new(), anchor: anchor.to_owned(), pos: at(range.start) });
+                    out.anchors.push(AnchorRef {
+                        page: String::new(),
+                        anchor: anchor.to_owned(),
+                        pos: at(range.start),
+                    });
                     dest_url.to_string()
                 } else {
                     match resolver.resolve(dest_url) {
@@ -205,7 +232,9 @@ pub fn render(
                         }
                         Err((message, hint)) => {
                             problems.push(
-                                Diagnostic::new(path, message).at_in(at(range.start), file_text).maybe_hint(hint),
+                                Diagnostic::new(path, message)
+                                    .at_in(at(range.start), file_text)
+                                    .maybe_hint(hint),
                             );
                             "#".to_owned()
                         }
@@ -279,14 +308,20 @@ pub fn render_field(
     file_text: &str,
     resolver: &dyn Resolve,
 ) -> (String, Vec<Diagnostic>) {
-    let opts = RenderOptions { escape_html: true, anchors: false };
+    let opts = RenderOptions {
+        escape_html: true,
+        anchors: false,
+    };
     let (r, mut problems) = render(text, pos.line, path, file_text, opts, resolver);
     // Shortcodes are not expanded inside data fields; say so rather than drop them.
     for sc in &r.shortcodes {
         problems.push(
-            Diagnostic::new(path, format!("shortcode `{}` cannot be used inside a data field", sc.name))
-                .at_in(sc.pos, file_text)
-                .hint("link to the record instead, e.g. `[the case](@case:ID)`"),
+            Diagnostic::new(
+                path,
+                format!("shortcode `{}` cannot be used inside a data field", sc.name),
+            )
+            .at_in(sc.pos, file_text)
+            .hint("link to the record instead, e.g. `[the case](@case:ID)`"),
         );
     }
     (r.html, problems)
@@ -324,7 +359,10 @@ fn unique_id(base: String, seen: &mut HashSet<String>) -> String {
 pub fn slugify(text: &str) -> String {
     let mut slug = String::with_capacity(text.len());
     let mut dash = false;
-    for c in text.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)) {
+    for c in text
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+    {
         if c.is_alphanumeric() {
             if dash && !slug.is_empty() {
                 slug.push('-');
@@ -380,7 +418,10 @@ fn extract_shortcodes(
             out.push_str(line);
             continue;
         }
-        if let Some(inner) = trimmed.strip_prefix("{{").and_then(|s| s.strip_suffix("}}")) {
+        if let Some(inner) = trimmed
+            .strip_prefix("{{")
+            .and_then(|s| s.strip_suffix("}}"))
+        {
             let col = line.len() - line.trim_start().len() + 1;
             let pos = Pos::new(first_line + n, col);
             match parse_shortcode(inner.trim()) {
@@ -407,7 +448,9 @@ fn extract_shortcodes(
 
 /// Parses `name(key="value", n=3, flag=true)`.
 pub fn parse_shortcode(s: &str) -> Result<(String, BTreeMap<String, ArgValue>), String> {
-    let open = s.find('(').ok_or_else(|| format!("malformed shortcode `{{{{ {s} }}}}`: no `(`"))?;
+    let open = s
+        .find('(')
+        .ok_or_else(|| format!("malformed shortcode `{{{{ {s} }}}}`: no `(`"))?;
     let name = s[..open].trim();
     if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
         return Err(format!("malformed shortcode name `{name}`"));
@@ -418,13 +461,17 @@ pub fn parse_shortcode(s: &str) -> Result<(String, BTreeMap<String, ArgValue>), 
     let mut args = BTreeMap::new();
     let mut rest = body.trim();
     while !rest.is_empty() {
-        let eq = rest.find('=').ok_or_else(|| format!("shortcode `{name}`: expected `key=value` in `{rest}`"))?;
+        let eq = rest
+            .find('=')
+            .ok_or_else(|| format!("shortcode `{name}`: expected `key=value` in `{rest}`"))?;
         let key = rest[..eq].trim();
         if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
             return Err(format!("shortcode `{name}`: bad argument name `{key}`"));
         }
         rest = rest[eq + 1..].trim_start();
-        let (value, after) = if let Some(q) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') {
+        let (value, after) = if let Some(q) =
+            rest.chars().next().filter(|c| *c == '"' || *c == '\'')
+        {
             let end = rest[1..]
                 .find(q)
                 .ok_or_else(|| format!("shortcode `{name}`: unterminated string for `{key}`"))?;
@@ -435,10 +482,11 @@ pub fn parse_shortcode(s: &str) -> Result<(String, BTreeMap<String, ArgValue>), 
             let v = match raw {
                 "true" => ArgValue::Bool(true),
                 "false" => ArgValue::Bool(false),
-                _ => ArgValue::Int(
-                    raw.parse()
-                        .map_err(|_| format!("shortcode `{name}`: `{key}` needs a quoted string, a number or true/false"))?,
-                ),
+                _ => ArgValue::Int(raw.parse().map_err(|_| {
+                    format!(
+                        "shortcode `{name}`: `{key}` needs a quoted string, a number or true/false"
+                    )
+                })?),
             };
             (v, &rest[end..])
         };
@@ -449,7 +497,9 @@ pub fn parse_shortcode(s: &str) -> Result<(String, BTreeMap<String, ArgValue>), 
         if let Some(r) = rest.strip_prefix(',') {
             rest = r.trim_start();
         } else if !rest.is_empty() {
-            return Err(format!("shortcode `{name}`: expected `,` between arguments"));
+            return Err(format!(
+                "shortcode `{name}`: expected `,` between arguments"
+            ));
         }
     }
     Ok((name.to_owned(), args))
@@ -510,7 +560,10 @@ mod tests {
     }
 
     fn md(text: &str) -> (Rendered, Vec<Diagnostic>) {
-        let opts = RenderOptions { escape_html: false, anchors: true };
+        let opts = RenderOptions {
+            escape_html: false,
+            anchors: true,
+        };
         render(text, 1, Path::new("a.md"), text, opts, &Fake)
     }
 
@@ -532,10 +585,18 @@ mod tests {
 
     #[test]
     fn at_links_resolve_and_bad_ones_name_line() {
-        let (r, p) = md("See [a](@/guides/a.md#x) and [c](@case:blank).\n\nThen [b](@/guides/nope.md).\n");
+        let (r, p) =
+            md("See [a](@/guides/a.md#x) and [c](@case:blank).\n\nThen [b](@/guides/nope.md).\n");
         assert!(r.html.contains("href=\"/guides/a/#x\""));
         assert!(r.html.contains("href=\"/cases/#blank\""));
-        assert_eq!(r.anchors, vec![AnchorRef { page: "guides/a.md".into(), anchor: "x".into(), pos: Pos::new(1, 5) }]);
+        assert_eq!(
+            r.anchors,
+            vec![AnchorRef {
+                page: "guides/a.md".into(),
+                anchor: "x".into(),
+                pos: Pos::new(1, 5)
+            }]
+        );
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].pos, Some(Pos::new(3, 6)));
         assert_eq!(p[0].hint.as_deref(), Some("check the path"));
@@ -543,7 +604,8 @@ mod tests {
 
     #[test]
     fn shortcodes_become_markers_with_positions() {
-        let (r, p) = md("Intro\n{{ case(id=\"blank\") }}\n\n```\n{{ case(id=\"in-code\") }}\n```\n");
+        let (r, p) =
+            md("Intro\n{{ case(id=\"blank\") }}\n\n```\n{{ case(id=\"in-code\") }}\n```\n");
         assert!(p.is_empty(), "{p:?}");
         assert_eq!(r.shortcodes.len(), 1);
         assert_eq!(r.shortcodes[0].name, "case");
@@ -568,7 +630,17 @@ mod tests {
     #[test]
     fn raw_html_escaped_on_request() {
         let text = "<script>alert(1)</script>\n\nHi <b>x</b>";
-        let (r, _) = render(text, 1, Path::new("a"), text, RenderOptions { escape_html: true, anchors: true }, &NoLinks);
+        let (r, _) = render(
+            text,
+            1,
+            Path::new("a"),
+            text,
+            RenderOptions {
+                escape_html: true,
+                anchors: true,
+            },
+            &NoLinks,
+        );
         assert!(!r.html.contains("<script>"), "{}", r.html);
         assert!(r.html.contains("&lt;b&gt;"));
         let (r, _) = md(text);

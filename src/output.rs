@@ -15,7 +15,8 @@ use crate::render::OutputFile;
 
 /// The marker casebook writes into each output folder it creates.
 pub const MARKER: &str = ".casebook-output";
-const MARKER_TEXT: &str = "This folder was written by casebook. casebook may delete and rewrite it on the next build.\n";
+const MARKER_TEXT: &str =
+    "This folder was written by casebook. casebook may delete and rewrite it on the next build.\n";
 
 /// Minifies every HTML file in place, in parallel. Inline CSS is minified;
 /// there is no inline JS to minify (pages carry none).
@@ -51,7 +52,9 @@ pub fn refuse_reason(dir: &Path, root: &Path) -> Option<String> {
         }
     }
     if abs.is_dir() && !abs.join(MARKER).is_file() {
-        let empty = fs::read_dir(&abs).map(|mut d| d.next().is_none()).unwrap_or(false);
+        let empty = fs::read_dir(&abs)
+            .map(|mut d| d.next().is_none())
+            .unwrap_or(false);
         if !empty {
             return Some("it is not empty and casebook did not create it".into());
         }
@@ -64,7 +67,11 @@ pub fn refuse_reason(dir: &Path, root: &Path) -> Option<String> {
 
 /// Lexically absolute (no symlink resolution needed for these checks).
 fn absolute(p: &Path) -> PathBuf {
-    let joined = if p.is_absolute() { p.to_path_buf() } else { std::env::current_dir().unwrap_or_default().join(p) };
+    let joined = if p.is_absolute() {
+        p.to_path_buf()
+    } else {
+        std::env::current_dir().unwrap_or_default().join(p)
+    };
     let mut out = PathBuf::new();
     for c in joined.components() {
         match c {
@@ -82,12 +89,17 @@ fn absolute(p: &Path) -> PathBuf {
 /// swapped in. `shown` is the folder's name for messages.
 pub fn write(dir: &Path, root: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
     if let Some(reason) = refuse_reason(dir, root) {
-        return Err(Diagnostic::new(dir, format!("refusing to write the site here: {reason}"))
-            .hint("pick a new folder with --output-dir, or empty this one yourself"));
+        return Err(
+            Diagnostic::new(dir, format!("refusing to write the site here: {reason}"))
+                .hint("pick a new folder with --output-dir, or empty this one yourself"),
+        );
     }
     let dir = absolute(dir);
     let parent = dir.parent().map(Path::to_path_buf).unwrap_or_default();
-    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "public".into());
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
     fs::create_dir_all(&parent).map_err(|e| io_error(&parent, "create the folder", &e))?;
     clean_stale(&parent, &name);
 
@@ -101,8 +113,12 @@ pub fn write(dir: &Path, root: &Path, files: &[OutputFile]) -> Result<(), Diagno
 
 fn fill(tmp: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
     fs::create_dir_all(tmp).map_err(|e| io_error(tmp, "create the folder", &e))?;
-    fs::write(tmp.join(MARKER), MARKER_TEXT).map_err(|e| io_error(tmp, "write the marker file", &e))?;
-    let mut dirs: Vec<PathBuf> = files.iter().filter_map(|f| Path::new(&f.path).parent().map(|p| tmp.join(p))).collect();
+    fs::write(tmp.join(MARKER), MARKER_TEXT)
+        .map_err(|e| io_error(tmp, "write the marker file", &e))?;
+    let mut dirs: Vec<PathBuf> = files
+        .iter()
+        .filter_map(|f| Path::new(&f.path).parent().map(|p| tmp.join(p)))
+        .collect();
     dirs.sort();
     dirs.dedup();
     for d in &dirs {
@@ -133,8 +149,13 @@ fn swap(dir: &Path, tmp: &Path, parent: &Path, name: &str) -> Result<(), Diagnos
 
 /// Removes leftovers of killed builds (they carry the marker).
 fn clean_stale(parent: &Path, name: &str) {
-    let Ok(entries) = fs::read_dir(parent) else { return };
-    let prefixes = [format!(".{name}.casebook-new-"), format!(".{name}.casebook-old-")];
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    let prefixes = [
+        format!(".{name}.casebook-new-"),
+        format!(".{name}.casebook-old-"),
+    ];
     for e in entries.flatten() {
         let n = e.file_name().to_string_lossy().into_owned();
         if prefixes.iter().any(|p| n.starts_with(p.as_str())) && e.path().join(MARKER).is_file() {
@@ -152,13 +173,31 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path();
         let out = root.join("public");
-        write(&out, root, &[OutputFile::new("index.html", "one"), OutputFile::new("a/b/index.html", "two")]).unwrap();
-        assert_eq!(fs::read_to_string(out.join("a/b/index.html")).unwrap(), "two");
+        write(
+            &out,
+            root,
+            &[
+                OutputFile::new("index.html", "one"),
+                OutputFile::new("a/b/index.html", "two"),
+            ],
+        )
+        .unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("a/b/index.html")).unwrap(),
+            "two"
+        );
         assert!(out.join(MARKER).is_file());
         write(&out, root, &[OutputFile::new("index.html", "three")]).unwrap();
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "three");
-        assert!(!out.join("a").exists(), "stale files are gone after a rebuild");
-        let leftovers: Vec<_> = fs::read_dir(root).unwrap().flatten().map(|e| e.file_name()).collect();
+        assert!(
+            !out.join("a").exists(),
+            "stale files are gone after a rebuild"
+        );
+        let leftovers: Vec<_> = fs::read_dir(root)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
         assert_eq!(leftovers.len(), 1, "{leftovers:?}");
 
         let foreign = root.join("mine");
@@ -166,7 +205,10 @@ mod tests {
         fs::write(foreign.join("notes.txt"), "keep").unwrap();
         let err = write(&foreign, root, &[OutputFile::new("index.html", "x")]).unwrap_err();
         assert!(err.message.contains("did not create"), "{err}");
-        assert_eq!(fs::read_to_string(foreign.join("notes.txt")).unwrap(), "keep");
+        assert_eq!(
+            fs::read_to_string(foreign.join("notes.txt")).unwrap(),
+            "keep"
+        );
     }
 
     #[test]
@@ -174,8 +216,16 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path();
         assert!(refuse_reason(Path::new("/"), root).is_some());
-        assert!(refuse_reason(root, root).unwrap().contains("contains the site"));
-        assert!(refuse_reason(&root.join("content/out"), root).unwrap().contains("content/"));
+        assert!(
+            refuse_reason(root, root)
+                .unwrap()
+                .contains("contains the site")
+        );
+        assert!(
+            refuse_reason(&root.join("content/out"), root)
+                .unwrap()
+                .contains("content/")
+        );
         assert!(refuse_reason(&root.join("public"), root).is_none());
         if let Some(home) = std::env::var_os("HOME") {
             assert!(refuse_reason(Path::new(&home), Path::new("/nonexistent/site")).is_some());
@@ -185,11 +235,18 @@ mod tests {
     #[test]
     fn minify_shrinks_html_only() {
         let mut files = vec![
-            OutputFile::new("a.html", "<!doctype html>\n<html>\n  <body>\n    <p>  Hi  </p>\n  </body>\n</html>\n"),
+            OutputFile::new(
+                "a.html",
+                "<!doctype html>\n<html>\n  <body>\n    <p>  Hi  </p>\n  </body>\n</html>\n",
+            ),
             OutputFile::new("a.xml", "<a>\n  <b/>\n</a>\n"),
         ];
         minify(&mut files);
-        assert!(files[0].bytes.len() < 60, "{}", String::from_utf8_lossy(&files[0].bytes));
+        assert!(
+            files[0].bytes.len() < 60,
+            "{}",
+            String::from_utf8_lossy(&files[0].bytes)
+        );
         assert_eq!(files[1].bytes, b"<a>\n  <b/>\n</a>\n");
     }
 }

@@ -17,7 +17,17 @@ use crate::markdown::{self, RenderOptions, Rendered, Resolve, slugify};
 use crate::tree::Tree;
 
 /// URLs the generator writes itself; a page may not take them.
-pub const RESERVED: &[&str] = &["/cases/", "/quotes/", "/faq/", "/templates/", "/sources/", "/tags/", "/search/", "/decide/", "/assets/"];
+pub const RESERVED: &[&str] = &[
+    "/cases/",
+    "/quotes/",
+    "/faq/",
+    "/templates/",
+    "/sources/",
+    "/tags/",
+    "/search/",
+    "/decide/",
+    "/assets/",
+];
 
 #[derive(Debug, Clone)]
 pub struct Page {
@@ -97,7 +107,8 @@ pub fn build(
     let mut problems = Vec::new();
 
     // Front matter, in parallel.
-    let parsed: Vec<Result<Page, Diagnostic>> = page_files.into_par_iter().map(parse_page).collect();
+    let parsed: Vec<Result<Page, Diagnostic>> =
+        page_files.into_par_iter().map(parse_page).collect();
     let mut pages: Vec<Page> = Vec::with_capacity(parsed.len());
     for p in parsed {
         match p {
@@ -116,7 +127,11 @@ pub fn build(
             Ok(url) => pages[i].url = url,
             Err((msg, hint)) => {
                 let pos = front_pos(&pages[i], "slug");
-                problems.push(Diagnostic::new(&pages[i].file, msg).at_in(pos, &pages[i].text).hint(hint));
+                problems.push(
+                    Diagnostic::new(&pages[i].file, msg)
+                        .at_in(pos, &pages[i].text)
+                        .hint(hint),
+                );
                 keep[i] = false;
                 continue;
             }
@@ -124,16 +139,22 @@ pub fn build(
         let url = pages[i].url.clone();
         if let Some(r) = RESERVED.iter().find(|r| url.starts_with(*r)) {
             problems.push(
-                Diagnostic::new(&pages[i].file, format!("the page's URL {url} is under {r}, which casebook writes itself"))
-                    .at(Pos::new(1, 1))
-                    .hint("move the file or set another `slug`"),
+                Diagnostic::new(
+                    &pages[i].file,
+                    format!("the page's URL {url} is under {r}, which casebook writes itself"),
+                )
+                .at(Pos::new(1, 1))
+                .hint("move the file or set another `slug`"),
             );
             keep[i] = false;
         } else if let Some(&j) = by_url.get(&url) {
             problems.push(
                 Diagnostic::new(&pages[i].file, format!("two pages map to the URL {url}"))
                     .at(Pos::new(1, 1))
-                    .hint(format!("{} has the same URL; rename one or give it another `slug`", pages[j].file.display())),
+                    .hint(format!(
+                        "{} has the same URL; rename one or give it another `slug`",
+                        pages[j].file.display()
+                    )),
             );
             keep[i] = false;
         } else {
@@ -142,7 +163,11 @@ pub fn build(
     }
     let mut k = keep.into_iter();
     pages.retain(|_| k.next().unwrap_or(true));
-    let by_path: HashMap<String, usize> = pages.iter().enumerate().map(|(i, p)| (p.path.clone(), i)).collect();
+    let by_path: HashMap<String, usize> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.path.clone(), i))
+        .collect();
 
     link_sections(&mut pages, &by_path);
     check_aliases(&pages, &mut problems);
@@ -154,12 +179,23 @@ pub fn build(
     let results: Vec<(Rendered, Vec<Diagnostic>)> = pages
         .par_iter()
         .map(|p| {
-            let opts = RenderOptions { escape_html: escape, anchors: true };
+            let opts = RenderOptions {
+                escape_html: escape,
+                anchors: true,
+            };
             markdown::render(p.body(), p.body_line, &p.file, &p.text, opts, &links)
         })
         .collect();
     let views = record_views(&data, data_texts, &links, &mut problems);
-    let tree_views = trees.iter().map(|t| (t.id.clone(), tree_view(t, &pages, &by_path, &views, &links, &mut problems))).collect();
+    let tree_views = trees
+        .iter()
+        .map(|t| {
+            (
+                t.id.clone(),
+                tree_view(t, &pages, &by_path, &views, &links, &mut problems),
+            )
+        })
+        .collect();
     drop(links);
     for (page, (rendered, mut probs)) in pages.iter_mut().zip(results) {
         page.rendered = rendered;
@@ -169,7 +205,17 @@ pub fn build(
     check_page_sources(&pages, &data, &mut problems);
     let tags = collect_tags(&pages, &data);
     let home = by_path.get("_index.md").copied();
-    let site = Site { config, pages, by_path, home, data, views, tags, trees, tree_views };
+    let site = Site {
+        config,
+        pages,
+        by_path,
+        home,
+        data,
+        views,
+        tags,
+        trees,
+        tree_views,
+    };
     (site, problems)
 }
 
@@ -207,7 +253,8 @@ fn safe_segment(s: &str) -> bool {
     !s.is_empty()
         && s != "."
         && s != ".."
-        && s.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        && s.chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
 /// The site path of a content file (`guides/a.md` → `/guides/a/`).
@@ -217,7 +264,13 @@ pub fn url_for(path: &str, slug: Option<&str>) -> Result<String, (String, String
     let stem = file.strip_suffix(".md").unwrap_or(&file).to_owned();
     let mut segments: Vec<String> = parts
         .iter()
-        .map(|p| if safe_segment(p) { p.clone() } else { slugify(p) })
+        .map(|p| {
+            if safe_segment(p) {
+                p.clone()
+            } else {
+                slugify(p)
+            }
+        })
         .collect();
     if stem != "_index" && stem != "index" {
         match slug {
@@ -232,7 +285,10 @@ pub fn url_for(path: &str, slug: Option<&str>) -> Result<String, (String, String
             None => segments.push(slugify(&stem)),
         }
     } else if let Some(s) = slug {
-        return Err((format!("`slug: {s}` on a section"), "a section's URL comes from its folder; rename the folder".to_owned()));
+        return Err((
+            format!("`slug: {s}` on a section"),
+            "a section's URL comes from its folder; rename the folder".to_owned(),
+        ));
     }
     segments.retain(|s| !s.is_empty());
     if segments.is_empty() {
@@ -243,32 +299,13 @@ pub fn url_for(path: &str, slug: Option<&str>) -> Result<String, (String, String
 }
 
 fn link_sections(pages: &mut [Page], by_path: &HashMap<String, usize>) {
-    // The nearest section above each file.
-    for i in 0..pages.len() {
-        let path = pages[i].path.clone();
-        let mut dir = Path::new(&path).parent().map(Path::to_path_buf).unwrap_or_default();
-        if pages[i].is_section {
-            if path == "_index.md" {
-                continue;
-            }
-            dir = dir.parent().map(Path::to_path_buf).unwrap_or_default();
-        }
-        loop {
-            let candidate = if dir.as_os_str().is_empty() {
-                "_index.md".to_owned()
-            } else {
-                format!("{}/_index.md", dir.to_string_lossy().replace('\\', "/"))
-            };
-            if let Some(&j) = by_path.get(&candidate) {
-                if j != i {
-                    pages[i].parent = Some(j);
-                }
-                break;
-            }
-            if !dir.pop() && dir.as_os_str().is_empty() && candidate == "_index.md" {
-                break;
-            }
-        }
+    let parents: Vec<Option<usize>> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| nearest_section(i, p, by_path))
+        .collect();
+    for (page, parent) in pages.iter_mut().zip(parents) {
+        page.parent = parent;
     }
     let mut children: Vec<Vec<usize>> = vec![Vec::new(); pages.len()];
     for (i, p) in pages.iter().enumerate() {
@@ -285,6 +322,35 @@ fn link_sections(pages: &mut [Page], by_path: &HashMap<String, usize>) {
     }
 }
 
+/// The section a file belongs to: the `_index.md` of the nearest folder
+/// above it (for a section, above its own folder).
+fn nearest_section(i: usize, page: &Page, by_path: &HashMap<String, usize>) -> Option<usize> {
+    if page.path == "_index.md" {
+        return None;
+    }
+    let mut dir = Path::new(&page.path)
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_default();
+    if page.is_section {
+        dir = dir.parent().map(Path::to_path_buf).unwrap_or_default();
+    }
+    loop {
+        let candidate = if dir.as_os_str().is_empty() {
+            "_index.md".to_owned()
+        } else {
+            format!("{}/_index.md", dir.to_string_lossy().replace('\\', "/"))
+        };
+        if let Some(&j) = by_path.get(&candidate) {
+            return (j != i).then_some(j);
+        }
+        if dir.as_os_str().is_empty() {
+            return None;
+        }
+        dir.pop();
+    }
+}
+
 fn check_aliases(pages: &[Page], problems: &mut Vec<Diagnostic>) {
     let urls: HashSet<&str> = pages.iter().map(|p| p.url.as_str()).collect();
     let mut seen: HashMap<String, &Path> = HashMap::new();
@@ -294,9 +360,12 @@ fn check_aliases(pages: &[Page], problems: &mut Vec<Diagnostic>) {
             let normal = alias_path(alias);
             match normal {
                 None => problems.push(
-                    Diagnostic::new(&p.file, format!("the alias `{alias}` is not a safe site path"))
-                        .at_in(pos, &p.text)
-                        .hint("write it as a path from the site root, like `/old/path/`, without `..`"),
+                    Diagnostic::new(
+                        &p.file,
+                        format!("the alias `{alias}` is not a safe site path"),
+                    )
+                    .at_in(pos, &p.text)
+                    .hint("write it as a path from the site root, like `/old/path/`, without `..`"),
                 ),
                 Some(n) if urls.contains(format!("/{n}").as_str()) => problems.push(
                     Diagnostic::new(&p.file, format!("the alias `{alias}` is the URL of a page"))
@@ -306,8 +375,14 @@ fn check_aliases(pages: &[Page], problems: &mut Vec<Diagnostic>) {
                 Some(n) => {
                     if let Some(other) = seen.insert(n, &p.file) {
                         problems.push(
-                            Diagnostic::new(&p.file, format!("the alias `{alias}` is also claimed by {}", other.display()))
-                                .at_in(pos, &p.text),
+                            Diagnostic::new(
+                                &p.file,
+                                format!(
+                                    "the alias `{alias}` is also claimed by {}",
+                                    other.display()
+                                ),
+                            )
+                            .at_in(pos, &p.text),
                         );
                     }
                 }
@@ -336,10 +411,18 @@ pub fn alias_path(alias: &str) -> Option<String> {
 fn check_anchors(pages: &[Page], by_path: &HashMap<String, usize>, problems: &mut Vec<Diagnostic>) {
     for p in pages {
         for a in &p.rendered.anchors {
-            let target = if a.page.is_empty() { Some(p) } else { by_path.get(&a.page).map(|&i| &pages[i]) };
+            let target = if a.page.is_empty() {
+                Some(p)
+            } else {
+                by_path.get(&a.page).map(|&i| &pages[i])
+            };
             let Some(target) = target else { continue };
             if !target.rendered.ids.iter().any(|id| id == &a.anchor) {
-                let place = if a.page.is_empty() { "this page".to_owned() } else { format!("`{}`", a.page) };
+                let place = if a.page.is_empty() {
+                    "this page".to_owned()
+                } else {
+                    format!("`{}`", a.page)
+                };
                 problems.push(
                     Diagnostic::new(&p.file, format!("{place} has no heading with the anchor `#{}`", a.anchor))
                         .at_in(a.pos, &p.text)
@@ -365,9 +448,15 @@ fn check_page_sources(pages: &[Page], data: &Data, problems: &mut Vec<Diagnostic
                     .find_map(|(i, l)| l.find(s.as_str()).map(|c| Pos::new(i + 1, c + 1)))
                     .unwrap_or_else(|| front_pos(p, "sources"));
                 problems.push(
-                    Diagnostic::new(&p.file, format!("the page names source `{s}`, which does not exist"))
-                        .at_in(pos, &p.text)
-                        .hint(did_you_mean(s, ids.iter().copied()).unwrap_or_else(|| "add it to content/data/sources.yaml".to_owned())),
+                    Diagnostic::new(
+                        &p.file,
+                        format!("the page names source `{s}`, which does not exist"),
+                    )
+                    .at_in(pos, &p.text)
+                    .hint(
+                        did_you_mean(s, ids.iter().copied())
+                            .unwrap_or_else(|| "add it to content/data/sources.yaml".to_owned()),
+                    ),
                 );
             }
         }
@@ -383,10 +472,18 @@ pub struct Links<'a> {
 }
 
 impl<'a> Links<'a> {
-    pub fn new(config: &'a SiteConfig, pages: &'a [Page], data: &'a Data, trees: &'a [Tree]) -> Self {
+    pub fn new(
+        config: &'a SiteConfig,
+        pages: &'a [Page],
+        data: &'a Data,
+        trees: &'a [Tree],
+    ) -> Self {
         Links {
             config,
-            urls: pages.iter().map(|p| (p.path.as_str(), p.url.as_str())).collect(),
+            urls: pages
+                .iter()
+                .map(|p| (p.path.as_str(), p.url.as_str()))
+                .collect(),
             data,
             trees: trees.iter().map(|t| t.id.as_str()).collect(),
         }
@@ -422,7 +519,10 @@ impl Resolve for Links<'_> {
                     Some(
                         did_you_mean(path, self.urls.keys().copied())
                             .map(|s| format!("{s} (paths are relative to content/)"))
-                            .unwrap_or_else(|| "write the path relative to content/, e.g. `@/guides/timing.md`".to_owned()),
+                            .unwrap_or_else(|| {
+                                "write the path relative to content/, e.g. `@/guides/timing.md`"
+                                    .to_owned()
+                            }),
                     ),
                 )),
             };
@@ -437,19 +537,29 @@ impl Resolve for Links<'_> {
             return if self.trees.contains(id) {
                 Ok(self.config.link(&format!("/decide/{id}/")))
             } else {
-                Err((format!("there is no decision tree `{id}`"), did_you_mean(id, self.trees.iter().copied())))
+                Err((
+                    format!("there is no decision tree `{id}`"),
+                    did_you_mean(id, self.trees.iter().copied()),
+                ))
             };
         }
         let Some(k) = Kind::from_singular(kind) else {
             let kinds = ["case", "quote", "faq", "template", "source", "decide"];
-            return Err((format!("`{kind}` in `{target}` is not a kind of record"), did_you_mean(kind, kinds)));
+            return Err((
+                format!("`{kind}` in `{target}` is not a kind of record"),
+                did_you_mean(kind, kinds),
+            ));
         };
         if self.data.has(k, id) {
             Ok(self.config.link(&record_url(k, id)))
         } else {
             Err((
                 format!("there is no {kind} with the id `{id}`"),
-                did_you_mean(id, self.data.ids(k)).or(Some(format!("the {} are in content/data/{}.yaml", k.name(), k.name()))),
+                did_you_mean(id, self.data.ids(k)).or(Some(format!(
+                    "the {} are in content/data/{}.yaml",
+                    k.name(),
+                    k.name()
+                ))),
             ))
         }
     }
@@ -469,7 +579,11 @@ fn record_views(
         let file_text = texts.get(file).unwrap_or(&empty);
         let pos = field_pos(file_text, line, end, key);
         // A block scalar (`|`, `>`) starts on the next line.
-        let start = if file_text.lines().nth(pos.line - 1).is_some_and(|l| l.trim_end().ends_with(['|', '>', '-'])) {
+        let start = if file_text
+            .lines()
+            .nth(pos.line - 1)
+            .is_some_and(|l| l.trim_end().ends_with(['|', '>', '-']))
+        {
             Pos::new(pos.line + 1, 1)
         } else {
             pos
@@ -484,14 +598,15 @@ fn record_views(
             .map(|s| json!({"id": s.rec.id, "title": s.rec.title, "publisher": s.rec.publisher, "url": links.config.link(&record_url(Kind::Sources, &s.rec.id))}))
             .collect()
     };
-    let base = |kind: Kind, id: &str, file: &Path, line: usize| {
-        json!({"id": id, "kind": kind.singular(), "url": links.config.link(&record_url(kind, id)), "file": file.to_string_lossy().replace('\\', "/"), "line": line})
-    };
+    let base = |kind: Kind, id: &str, file: &Path, line: usize| json!({"id": id, "kind": kind.singular(), "url": links.config.link(&record_url(kind, id)), "file": file.to_string_lossy().replace('\\', "/"), "line": line});
     for r in &data.sources {
         let mut v = base(Kind::Sources, &r.rec.id, &r.file, r.line);
-        merge(&mut v, json!({"title": r.rec.title, "publisher": r.rec.publisher, "author": r.rec.author,
+        merge(
+            &mut v,
+            json!({"title": r.rec.title, "publisher": r.rec.publisher, "author": r.rec.author,
             "external_url": r.rec.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://")),
-            "date": r.rec.date, "summary": r.rec.summary}));
+            "date": r.rec.date, "summary": r.rec.summary}),
+        );
         views.insert((Kind::Sources, r.rec.id.clone()), v);
     }
     for r in &data.cases {
@@ -499,20 +614,26 @@ fn record_views(
         let (f, l, e) = (&r.file, r.line, r.end_line);
         let mut v = base(Kind::Cases, &c.id, f, l);
         let dont_summary = md(f, l, e, "summary", &c.dont.summary);
-        merge(&mut v, json!({
-            "title": c.title, "topic": c.topic, "topic_title": humanize(&c.topic), "tags": c.tags,
-            "situation": md(f, l, e, "situation", &c.situation),
-            "dont": {"summary": dont_summary, "example": c.dont.example, "why": md(f, l, e, "why", &c.dont.why)},
-            "do": {"summary": md(f, l, e, "summary", &c.do_.summary), "example": c.do_.example, "why": md(f, l, e, "why", &c.do_.why)},
-            "sources": sources_of(&c.sources),
-        }));
+        merge(
+            &mut v,
+            json!({
+                "title": c.title, "topic": c.topic, "topic_title": humanize(&c.topic), "tags": c.tags,
+                "situation": md(f, l, e, "situation", &c.situation),
+                "dont": {"summary": dont_summary, "example": c.dont.example, "why": md(f, l, e, "why", &c.dont.why)},
+                "do": {"summary": md(f, l, e, "summary", &c.do_.summary), "example": c.do_.example, "why": md(f, l, e, "why", &c.do_.why)},
+                "sources": sources_of(&c.sources),
+            }),
+        );
         views.insert((Kind::Cases, c.id.clone()), v);
     }
     for r in &data.quotes {
         let q = &r.rec;
         let mut v = base(Kind::Quotes, &q.id, &r.file, r.line);
-        merge(&mut v, json!({"text": q.text, "speaker": q.speaker, "role": q.role, "organisation": q.organisation,
-            "stance": q.stance, "stance_label": q.stance.label(), "topic": q.topic, "sources": sources_of(std::slice::from_ref(&q.source))}));
+        merge(
+            &mut v,
+            json!({"text": q.text, "speaker": q.speaker, "role": q.role, "organisation": q.organisation,
+            "stance": q.stance, "stance_label": q.stance.label(), "topic": q.topic, "sources": sources_of(std::slice::from_ref(&q.source))}),
+        );
         views.insert((Kind::Quotes, q.id.clone()), v);
     }
     for r in &data.faqs {
@@ -540,18 +661,27 @@ fn record_views(
                 }
             })
             .collect();
-        merge(&mut v, json!({"question": q.question, "answer": md(&r.file, r.line, r.end_line, "answer", &q.answer),
-            "tags": q.tags, "related": related, "sources": sources_of(&q.sources)}));
+        merge(
+            &mut v,
+            json!({"question": q.question, "answer": md(&r.file, r.line, r.end_line, "answer", &q.answer),
+            "tags": q.tags, "related": related, "sources": sources_of(&q.sources)}),
+        );
         views.insert((Kind::Faqs, q.id.clone()), v);
     }
     for r in &data.templates {
         let t = &r.rec;
         let mut v = base(Kind::Templates, &t.id, &r.file, r.line);
-        let notes = t.notes.as_deref().map(|n| md(&r.file, r.line, r.end_line, "notes", n));
-        merge(&mut v, json!({"title": t.title, "context": t.context, "context_title": humanize(&t.context),
+        let notes = t
+            .notes
+            .as_deref()
+            .map(|n| md(&r.file, r.line, r.end_line, "notes", n));
+        merge(
+            &mut v,
+            json!({"title": t.title, "context": t.context, "context_title": humanize(&t.context),
             "channel": t.channel, "channel_label": t.channel.label(), "limit": t.limit(), "text": t.text,
             "length": t.text.chars().count(), "parts": placeholder_parts(&t.text), "notes": notes, "tags": t.tags,
-            "sources": sources_of(&t.sources)}));
+            "sources": sources_of(&t.sources)}),
+        );
         views.insert((Kind::Templates, t.id.clone()), v);
     }
     problems.append(&mut field_problems);
@@ -575,27 +705,45 @@ fn tree_view(
         field_problems.append(&mut probs);
         html
     };
-    let intro = md(&tree.def.intro, tree.def.intro.lines().next().unwrap_or("").trim());
+    let intro = md(
+        &tree.def.intro,
+        tree.def.intro.lines().next().unwrap_or("").trim(),
+    );
     let help: serde_json::Map<String, Value> = tree
         .def
         .questions
         .iter()
-        .filter_map(|q| q.help.as_ref().map(|h| (q.id.clone(), Value::String(md(h, h.lines().next().unwrap_or("").trim())))))
+        .filter_map(|q| {
+            q.help.as_ref().map(|h| {
+                (
+                    q.id.clone(),
+                    Value::String(md(h, h.lines().next().unwrap_or("").trim())),
+                )
+            })
+        })
         .collect();
     let mut bodies = serde_json::Map::new();
     let mut outcome_links = serde_json::Map::new();
     for o in &tree.def.outcomes {
-        bodies.insert(o.id.clone(), Value::String(md(&o.body, o.body.lines().next().unwrap_or("").trim())));
+        bodies.insert(
+            o.id.clone(),
+            Value::String(md(&o.body, o.body.lines().next().unwrap_or("").trim())),
+        );
         let mut resolved = Vec::new();
         for target in &o.links {
             match links.resolve(target) {
                 Ok(url) => {
-                    let title = link_title(target, pages, by_path, views).unwrap_or_else(|| target.clone());
+                    let title =
+                        link_title(target, pages, by_path, views).unwrap_or_else(|| target.clone());
                     resolved.push(json!({"title": title, "url": url, "kind": link_kind(target)}));
                 }
                 Err((msg, hint)) => {
                     let pos = crate::tree::locate_field(text, target);
-                    problems.push(Diagnostic::new(&tree.file, msg).at_in(pos, text).maybe_hint(hint));
+                    problems.push(
+                        Diagnostic::new(&tree.file, msg)
+                            .at_in(pos, text)
+                            .maybe_hint(hint),
+                    );
                 }
             }
         }
@@ -606,21 +754,32 @@ fn tree_view(
 }
 
 /// The human title of an `@` link's target.
-fn link_title(target: &str, pages: &[Page], by_path: &HashMap<String, usize>, views: &HashMap<(Kind, String), Value>) -> Option<String> {
+fn link_title(
+    target: &str,
+    pages: &[Page],
+    by_path: &HashMap<String, usize>,
+    views: &HashMap<(Kind, String), Value>,
+) -> Option<String> {
     if let Some(rest) = target.strip_prefix("@/") {
         let path = rest.split('#').next().unwrap_or(rest);
         return by_path.get(path).map(|&i| pages[i].title().to_owned());
     }
     let (kind, id) = target.get(1..)?.split_once(':')?;
     let view = views.get(&(Kind::from_singular(kind)?, id.to_owned()))?;
-    ["title", "question", "speaker"].iter().find_map(|k| view.get(*k).and_then(Value::as_str)).map(str::to_owned)
+    ["title", "question", "speaker"]
+        .iter()
+        .find_map(|k| view.get(*k).and_then(Value::as_str))
+        .map(str::to_owned)
 }
 
 fn link_kind(target: &str) -> &str {
     if target.starts_with("@/") {
         "guide"
     } else {
-        target.get(1..).and_then(|t| t.split_once(':')).map_or("page", |(k, _)| k)
+        target
+            .get(1..)
+            .and_then(|t| t.split_once(':'))
+            .map_or("page", |(k, _)| k)
     }
 }
 
@@ -634,7 +793,9 @@ fn merge(into: &mut Value, from: Value) {
 pub fn humanize(slug: &str) -> String {
     let s = slug.replace(['-', '_'], " ");
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
 }
 
 /// A template's text split into plain parts and `[Placeholder]` parts, so
@@ -691,7 +852,11 @@ fn collect_tags(pages: &[Page], data: &Data) -> BTreeMap<String, TagInfo> {
         if slug.is_empty() {
             continue;
         }
-        let t = tags.entry(slug).or_insert_with(|| TagInfo { name, pages: Vec::new(), records: Vec::new() });
+        let t = tags.entry(slug).or_insert_with(|| TagInfo {
+            name,
+            pages: Vec::new(),
+            records: Vec::new(),
+        });
         if !t.pages.contains(&i) {
             t.pages.push(i);
         }
@@ -700,7 +865,14 @@ fn collect_tags(pages: &[Page], data: &Data) -> BTreeMap<String, TagInfo> {
         if slug.is_empty() {
             continue;
         }
-        tags.entry(slug).or_insert_with(|| TagInfo { name, pages: Vec::new(), records: Vec::new() }).records.push((kind, id));
+        tags.entry(slug)
+            .or_insert_with(|| TagInfo {
+                name,
+                pages: Vec::new(),
+                records: Vec::new(),
+            })
+            .records
+            .push((kind, id));
     }
     tags
 }
@@ -716,7 +888,10 @@ mod tests {
         assert_eq!(url_for("guides/a.md", None).unwrap(), "/guides/a/");
         assert_eq!(url_for("guides/a/index.md", None).unwrap(), "/guides/a/");
         assert_eq!(url_for("guides/a.md", Some("b")).unwrap(), "/guides/b/");
-        assert_eq!(url_for("My Notes/Über uns.md", None).unwrap(), "/my-notes/uber-uns/");
+        assert_eq!(
+            url_for("My Notes/Über uns.md", None).unwrap(),
+            "/my-notes/uber-uns/"
+        );
     }
 
     #[test]
@@ -734,7 +909,10 @@ mod tests {
     #[test]
     fn placeholders_are_split_out() {
         let parts = placeholder_parts("Hi [Name], see [x] and [ ok");
-        let flags: Vec<bool> = parts.iter().map(|p| p["placeholder"].as_bool().unwrap()).collect();
+        let flags: Vec<bool> = parts
+            .iter()
+            .map(|p| p["placeholder"].as_bool().unwrap())
+            .collect();
         assert_eq!(flags, vec![false, true, false, true, false, false]);
         assert_eq!(parts[1]["text"], "[Name]");
     }

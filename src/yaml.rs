@@ -55,16 +55,20 @@ pub(crate) fn explain(raw: &str) -> (String, Option<String>) {
             .map(|s| s.trim_matches('`'))
             .filter(|s| !s.is_empty())
             .collect();
-        did_you_mean(given, known.iter().copied()).or_else(|| {
-            Some(format!("the known keys are: {}", known.join(", ")))
-        })
+        did_you_mean(given, known.iter().copied())
+            .or_else(|| Some(format!("the known keys are: {}", known.join(", "))))
     } else if message.starts_with("missing field `") {
         Some("add the field; see docs/writing-content.md for each kind's keys".to_owned())
     } else if message.contains("repetition limit exceeded") || message.contains("recursion limit") {
         Some("the file expands YAML aliases too far; write the values out instead".to_owned())
     } else if message.starts_with("invalid type") {
-        Some("check the value's type: quote text, use a list `[a, b]` where a list is expected".to_owned())
-    } else if message.contains("did not find expected") || message.contains("mapping values are not allowed") {
+        Some(
+            "check the value's type: quote text, use a list `[a, b]` where a list is expected"
+                .to_owned(),
+        )
+    } else if message.contains("did not find expected")
+        || message.contains("mapping values are not allowed")
+    {
         Some("check the indentation and put text containing `: ` in quotes".to_owned())
     } else {
         None
@@ -96,14 +100,19 @@ mod tests {
     #[test]
     fn wrong_type_and_missing_field() {
         let err = parse::<Rec>("id: [1]\ntitle: x\n", Path::new("x"), 1, "").unwrap_err();
-        assert!(err.message.starts_with("id: invalid type") || err.message.contains("invalid type"), "{err}");
+        assert!(
+            err.message.starts_with("id: invalid type") || err.message.contains("invalid type"),
+            "{err}"
+        );
         let err = parse::<Rec>("id: a\n", Path::new("x"), 1, "").unwrap_err();
         assert!(err.message.contains("missing field `title`"), "{err}");
     }
 
     #[test]
     fn alias_bomb_is_refused() {
-        let mut bomb = String::from("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        let mut bomb = String::from(
+            "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
         let mut prev = 'a';
         for name in 'b'..='j' {
             bomb.push_str(&format!("{name}: &{name} [*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev},*{prev}]\n"));

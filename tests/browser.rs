@@ -11,7 +11,9 @@ use std::process::Command;
 fn missing_piece(dir: &Path) -> Option<String> {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     if !Path::new(&chromium).exists() {
-        return Some(format!("no Chromium at {chromium} (apt-get install chromium)"));
+        return Some(format!(
+            "no Chromium at {chromium} (apt-get install chromium)"
+        ));
     }
     if Command::new("node").arg("--version").output().is_err() {
         return Some("no `node` on PATH".into());
@@ -30,7 +32,9 @@ fn browser_tests_pass_in_chromium() {
         if std::env::var_os("CASEBOOK_REQUIRE_BROWSER").is_some() {
             panic!("browser tests required but cannot run: {why}");
         }
-        eprintln!("\n*** SKIPPED browser tests: {why}. Set up with .ci/run or see README.md. ***\n");
+        eprintln!(
+            "\n*** SKIPPED browser tests: {why}. Set up with .ci/run or see README.md. ***\n"
+        );
         return;
     }
     let out = tempfile::tempdir().expect("temp dir");
@@ -63,5 +67,9 @@ fn browser_tests_pass_in_chromium() {
         .expect("run node --test");
     let text = String::from_utf8_lossy(&output.stdout);
     println!("{text}{}", String::from_utf8_lossy(&output.stderr));
-    assert!(output.status.success(), "browser tests failed (screenshots in {})", shots.display());
+    assert!(
+        output.status.success(),
+        "browser tests failed (screenshots in {})",
+        shots.display()
+    );
 }

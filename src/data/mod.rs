@@ -39,7 +39,13 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [Kind::Sources, Kind::Cases, Kind::Quotes, Kind::Faqs, Kind::Templates];
+    pub const ALL: [Kind; 5] = [
+        Kind::Sources,
+        Kind::Cases,
+        Kind::Quotes,
+        Kind::Faqs,
+        Kind::Templates,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -70,7 +76,11 @@ impl Kind {
     pub fn of_path(rel: &Path) -> Result<Kind, String> {
         let name = match rel.components().count() {
             1 => rel.file_stem().and_then(|s| s.to_str()).unwrap_or(""),
-            _ => rel.components().next().and_then(|c| c.as_os_str().to_str()).unwrap_or(""),
+            _ => rel
+                .components()
+                .next()
+                .and_then(|c| c.as_os_str().to_str())
+                .unwrap_or(""),
         };
         Kind::ALL
             .into_iter()
@@ -91,7 +101,11 @@ pub struct Data {
 
 impl Data {
     pub fn count(&self) -> usize {
-        self.sources.len() + self.cases.len() + self.quotes.len() + self.faqs.len() + self.templates.len()
+        self.sources.len()
+            + self.cases.len()
+            + self.quotes.len()
+            + self.faqs.len()
+            + self.templates.len()
     }
 
     pub fn has(&self, kind: Kind, id: &str) -> bool {
@@ -134,10 +148,14 @@ pub fn parse_all(files: &[DataFile]) -> (Data, Vec<Diagnostic>) {
             Err(name) => {
                 let names = Kind::ALL.map(Kind::name);
                 problems.push(
-                    Diagnostic::new(f.path, format!("`{name}` is not a kind of data"))
-                        .hint(did_you_mean(&name, names).unwrap_or_else(|| {
-                            format!("name data files after their kind: {}.yaml", names.join(".yaml, "))
-                        })),
+                    Diagnostic::new(f.path, format!("`{name}` is not a kind of data")).hint(
+                        did_you_mean(&name, names).unwrap_or_else(|| {
+                            format!(
+                                "name data files after their kind: {}.yaml",
+                                names.join(".yaml, ")
+                            )
+                        }),
+                    ),
                 );
                 continue;
             }
@@ -177,7 +195,11 @@ fn items(text: &str) -> Option<Vec<(usize, usize, String)>> {
     Some(items)
 }
 
-fn parse_file<T: DeserializeOwned + Record>(f: &DataFile, out: &mut Vec<Located<T>>, problems: &mut Vec<Diagnostic>) {
+fn parse_file<T: DeserializeOwned + Record>(
+    f: &DataFile,
+    out: &mut Vec<Located<T>>,
+    problems: &mut Vec<Diagnostic>,
+) {
     if f.text.trim().is_empty() {
         problems.push(
             Diagnostic::new(f.path, "the data file is empty")
@@ -189,8 +211,14 @@ fn parse_file<T: DeserializeOwned + Record>(f: &DataFile, out: &mut Vec<Located<
     let Some(items) = items(f.text) else {
         // Not a block list; parse as a whole for serde's own message.
         match crate::yaml::parse::<Vec<T>>(f.text, f.path, 1, f.text) {
-            Ok(recs) => out.extend(recs.into_iter().map(|rec| Located { rec, file: f.path.to_owned(), line: 1, end_line: 1 })),
-            Err(e) => problems.push(e.hint("a data file is a list of records, each starting with `- id: ...`")),
+            Ok(recs) => out.extend(recs.into_iter().map(|rec| Located {
+                rec,
+                file: f.path.to_owned(),
+                line: 1,
+                end_line: 1,
+            })),
+            Err(e) => problems
+                .push(e.hint("a data file is a list of records, each starting with `- id: ...`")),
         }
         return;
     };
@@ -198,9 +226,17 @@ fn parse_file<T: DeserializeOwned + Record>(f: &DataFile, out: &mut Vec<Located<
         match crate::yaml::parse::<Vec<T>>(&text, f.path, line, f.text) {
             Ok(mut v) if v.len() == 1 => {
                 let rec = v.remove(0);
-                out.push(Located { rec, file: f.path.to_owned(), line, end_line });
+                out.push(Located {
+                    rec,
+                    file: f.path.to_owned(),
+                    line,
+                    end_line,
+                });
             }
-            Ok(_) => problems.push(Diagnostic::new(f.path, "expected one record here").at_in(Pos::new(line, 1), f.text)),
+            Ok(_) => problems.push(
+                Diagnostic::new(f.path, "expected one record here")
+                    .at_in(Pos::new(line, 1), f.text),
+            ),
             Err(e) => problems.push(e),
         }
     }
@@ -209,7 +245,12 @@ fn parse_file<T: DeserializeOwned + Record>(f: &DataFile, out: &mut Vec<Located<
 /// Where `key:` is written inside a record (its value's column), for messages.
 pub fn field_pos(text: &str, line: usize, end_line: usize, key: &str) -> Pos {
     let pattern = format!("{key}:");
-    for (i, l) in text.lines().enumerate().skip(line - 1).take(end_line + 1 - line) {
+    for (i, l) in text
+        .lines()
+        .enumerate()
+        .skip(line - 1)
+        .take(end_line + 1 - line)
+    {
         let t = l.trim_start().trim_start_matches("- ");
         if t.starts_with(&pattern) {
             let col = l.find(&pattern).unwrap_or(0) + pattern.len();
@@ -222,7 +263,12 @@ pub fn field_pos(text: &str, line: usize, end_line: usize, key: &str) -> Pos {
 
 /// Where `needle` first appears inside a record, for messages.
 pub fn value_pos(text: &str, line: usize, end_line: usize, needle: &str) -> Pos {
-    for (i, l) in text.lines().enumerate().skip(line - 1).take(end_line + 1 - line) {
+    for (i, l) in text
+        .lines()
+        .enumerate()
+        .skip(line - 1)
+        .take(end_line + 1 - line)
+    {
         if let Some(c) = l.find(needle) {
             return Pos::new(i + 1, l[..c].chars().count() + 1);
         }
@@ -230,43 +276,132 @@ pub fn value_pos(text: &str, line: usize, end_line: usize, needle: &str) -> Pos 
     Pos::new(line, 1)
 }
 
+/// (id, file, first line, last line, required text fields) of one record.
+type Row<'a> = (&'a str, &'a Path, usize, usize, Vec<(&'static str, String)>);
+
 fn validate(data: &Data, files: &[DataFile], problems: &mut Vec<Diagnostic>) {
     let texts: HashMap<&Path, &str> = files.iter().map(|f| (f.path, f.text)).collect();
     let text_of = |p: &Path| texts.get(p).copied().unwrap_or("");
-    let mut check = |kind: Kind, recs: Vec<(&str, &Path, usize, usize, Vec<(&'static str, String)>)>| {
+    let mut check = |kind: Kind, recs: Vec<Row>| {
         let mut seen: HashMap<&str, (&Path, usize)> = HashMap::new();
         for (id, file, line, end, fields) in recs {
             let text = text_of(file);
-            if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+            if id.is_empty()
+                || !id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
                 problems.push(
-                    Diagnostic::new(file, format!("`{id}` is not a valid {} id", kind.singular()))
-                        .at_in(field_pos(text, line, end, "id"), text)
-                        .hint("use lowercase letters, digits and hyphens, e.g. `blank-request`"),
+                    Diagnostic::new(
+                        file,
+                        format!("`{id}` is not a valid {} id", kind.singular()),
+                    )
+                    .at_in(field_pos(text, line, end, "id"), text)
+                    .hint("use lowercase letters, digits and hyphens, e.g. `blank-request`"),
                 );
             }
             if let Some((first_file, first_line)) = seen.insert(id, (file, line)) {
                 problems.push(
                     Diagnostic::new(file, format!("duplicate {} id `{id}`", kind.singular()))
                         .at_in(field_pos(text, line, end, "id"), text)
-                        .hint(format!("`{id}` is already used at {}:{first_line}; ids must be unique", first_file.display())),
+                        .hint(format!(
+                            "`{id}` is already used at {}:{first_line}; ids must be unique",
+                            first_file.display()
+                        )),
                 );
             }
             for (field, value) in fields {
                 if value.trim().is_empty() {
                     problems.push(
-                        Diagnostic::new(file, format!("`{field}` of {} `{id}` is empty", kind.singular()))
-                            .at_in(field_pos(text, line, end, field.rsplit('.').next().unwrap_or(field)), text)
-                            .hint("write the text, or remove the record"),
+                        Diagnostic::new(
+                            file,
+                            format!("`{field}` of {} `{id}` is empty", kind.singular()),
+                        )
+                        .at_in(
+                            field_pos(text, line, end, field.rsplit('.').next().unwrap_or(field)),
+                            text,
+                        )
+                        .hint("write the text, or remove the record"),
                     );
                 }
             }
         }
     };
-    check(Kind::Sources, data.sources.iter().map(|r| (r.rec.id.as_str(), r.file.as_path(), r.line, r.end_line, r.rec.required())).collect());
-    check(Kind::Cases, data.cases.iter().map(|r| (r.rec.id.as_str(), r.file.as_path(), r.line, r.end_line, r.rec.required())).collect());
-    check(Kind::Quotes, data.quotes.iter().map(|r| (r.rec.id.as_str(), r.file.as_path(), r.line, r.end_line, r.rec.required())).collect());
-    check(Kind::Faqs, data.faqs.iter().map(|r| (r.rec.id.as_str(), r.file.as_path(), r.line, r.end_line, r.rec.required())).collect());
-    check(Kind::Templates, data.templates.iter().map(|r| (r.rec.id.as_str(), r.file.as_path(), r.line, r.end_line, r.rec.required())).collect());
+    check(
+        Kind::Sources,
+        data.sources
+            .iter()
+            .map(|r| {
+                (
+                    r.rec.id.as_str(),
+                    r.file.as_path(),
+                    r.line,
+                    r.end_line,
+                    r.rec.required(),
+                )
+            })
+            .collect(),
+    );
+    check(
+        Kind::Cases,
+        data.cases
+            .iter()
+            .map(|r| {
+                (
+                    r.rec.id.as_str(),
+                    r.file.as_path(),
+                    r.line,
+                    r.end_line,
+                    r.rec.required(),
+                )
+            })
+            .collect(),
+    );
+    check(
+        Kind::Quotes,
+        data.quotes
+            .iter()
+            .map(|r| {
+                (
+                    r.rec.id.as_str(),
+                    r.file.as_path(),
+                    r.line,
+                    r.end_line,
+                    r.rec.required(),
+                )
+            })
+            .collect(),
+    );
+    check(
+        Kind::Faqs,
+        data.faqs
+            .iter()
+            .map(|r| {
+                (
+                    r.rec.id.as_str(),
+                    r.file.as_path(),
+                    r.line,
+                    r.end_line,
+                    r.rec.required(),
+                )
+            })
+            .collect(),
+    );
+    check(
+        Kind::Templates,
+        data.templates
+            .iter()
+            .map(|r| {
+                (
+                    r.rec.id.as_str(),
+                    r.file.as_path(),
+                    r.line,
+                    r.end_line,
+                    r.rec.required(),
+                )
+            })
+            .collect(),
+    );
 
     // References to sources.
     let source_ids = data.ids(Kind::Sources);
@@ -274,29 +409,59 @@ fn validate(data: &Data, files: &[DataFile], problems: &mut Vec<Diagnostic>) {
         if !source_ids.contains(&id) {
             let text = text_of(file);
             problems.push(
-                Diagnostic::new(file, format!("{owner} names source `{id}`, which does not exist"))
-                    .at_in(value_pos(text, line, end, id), text)
-                    .hint(did_you_mean(id, source_ids.iter().copied()).unwrap_or_else(|| "add it to content/data/sources.yaml".to_owned())),
+                Diagnostic::new(
+                    file,
+                    format!("{owner} names source `{id}`, which does not exist"),
+                )
+                .at_in(value_pos(text, line, end, id), text)
+                .hint(
+                    did_you_mean(id, source_ids.iter().copied())
+                        .unwrap_or_else(|| "add it to content/data/sources.yaml".to_owned()),
+                ),
             );
         }
     };
     for r in &data.cases {
         for s in &r.rec.sources {
-            source_ref(&r.file, r.line, r.end_line, s, &format!("case `{}`", r.rec.id));
+            source_ref(
+                &r.file,
+                r.line,
+                r.end_line,
+                s,
+                &format!("case `{}`", r.rec.id),
+            );
         }
     }
     for r in &data.faqs {
         for s in &r.rec.sources {
-            source_ref(&r.file, r.line, r.end_line, s, &format!("faq `{}`", r.rec.id));
+            source_ref(
+                &r.file,
+                r.line,
+                r.end_line,
+                s,
+                &format!("faq `{}`", r.rec.id),
+            );
         }
     }
     for r in &data.templates {
         for s in &r.rec.sources {
-            source_ref(&r.file, r.line, r.end_line, s, &format!("template `{}`", r.rec.id));
+            source_ref(
+                &r.file,
+                r.line,
+                r.end_line,
+                s,
+                &format!("template `{}`", r.rec.id),
+            );
         }
     }
     for r in &data.quotes {
-        source_ref(&r.file, r.line, r.end_line, &r.rec.source, &format!("quote `{}`", r.rec.id));
+        source_ref(
+            &r.file,
+            r.line,
+            r.end_line,
+            &r.rec.source,
+            &format!("quote `{}`", r.rec.id),
+        );
     }
 
     // Templates stay within their channel's limit, counted in characters.
@@ -306,9 +471,18 @@ fn validate(data: &Data, files: &[DataFile], problems: &mut Vec<Diagnostic>) {
             if count > limit {
                 let text = text_of(&r.file);
                 problems.push(
-                    Diagnostic::new(&r.file, format!("template `{}` is {count} characters, over its limit of {limit}", r.rec.id))
-                        .at_in(field_pos(text, r.line, r.end_line, "text"), text)
-                        .hint(format!("cut {} characters, or raise `limit` if the channel allows more", count - limit)),
+                    Diagnostic::new(
+                        &r.file,
+                        format!(
+                            "template `{}` is {count} characters, over its limit of {limit}",
+                            r.rec.id
+                        ),
+                    )
+                    .at_in(field_pos(text, r.line, r.end_line, "text"), text)
+                    .hint(format!(
+                        "cut {} characters, or raise `limit` if the channel allows more",
+                        count - limit
+                    )),
                 );
             }
         }
@@ -322,7 +496,11 @@ mod tests {
     fn parse(name: &str, text: &str) -> (Data, Vec<Diagnostic>) {
         let path = PathBuf::from(format!("content/data/{name}"));
         let rel = PathBuf::from(name);
-        parse_all(&[DataFile { path: &path, rel: &rel, text }])
+        parse_all(&[DataFile {
+            path: &path,
+            rel: &rel,
+            text,
+        }])
     }
 
     const SOURCES: &str = "- id: s1\n  title: Source one\n";
@@ -351,32 +529,64 @@ mod tests {
         let b = PathBuf::from("content/data/faqs/more.yaml");
         let rec = "- id: same\n  question: Q?\n  answer: A.\n";
         let (_, problems) = parse_all(&[
-            DataFile { path: &a, rel: Path::new("faqs.yaml"), text: rec },
-            DataFile { path: &b, rel: Path::new("faqs/more.yaml"), text: rec },
+            DataFile {
+                path: &a,
+                rel: Path::new("faqs.yaml"),
+                text: rec,
+            },
+            DataFile {
+                path: &b,
+                rel: Path::new("faqs/more.yaml"),
+                text: rec,
+            },
         ]);
         assert_eq!(problems.len(), 1, "{problems:?}");
         assert_eq!(problems[0].path, b);
-        assert!(problems[0].hint.as_ref().unwrap().contains("content/data/faqs.yaml:1"));
+        assert!(
+            problems[0]
+                .hint
+                .as_ref()
+                .unwrap()
+                .contains("content/data/faqs.yaml:1")
+        );
     }
 
     #[test]
     fn template_over_limit_and_missing_source() {
         let long = "x".repeat(301);
-        let text = format!("- id: t\n  title: T\n  context: c\n  channel: connection-note\n  text: {long}\n  sources: [s2]\n");
+        let text = format!(
+            "- id: t\n  title: T\n  context: c\n  channel: connection-note\n  text: {long}\n  sources: [s2]\n"
+        );
         let path = PathBuf::from("content/data/templates.yaml");
         let spath = PathBuf::from("content/data/sources.yaml");
         let (_, problems) = parse_all(&[
-            DataFile { path: &spath, rel: Path::new("sources.yaml"), text: SOURCES },
-            DataFile { path: &path, rel: Path::new("templates.yaml"), text: &text },
+            DataFile {
+                path: &spath,
+                rel: Path::new("sources.yaml"),
+                text: SOURCES,
+            },
+            DataFile {
+                path: &path,
+                rel: Path::new("templates.yaml"),
+                text: &text,
+            },
         ]);
         assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems.iter().any(|p| p.message.contains("301 characters, over its limit of 300") && p.pos == Some(Pos::new(5, 9))));
-        assert!(problems.iter().any(|p| p.message.contains("source `s2`") && p.pos.unwrap().line == 6 && p.hint.as_deref() == Some("did you mean `s1`?")));
+        assert!(problems.iter().any(
+            |p| p.message.contains("301 characters, over its limit of 300")
+                && p.pos == Some(Pos::new(5, 9))
+        ));
+        assert!(problems.iter().any(|p| p.message.contains("source `s2`")
+            && p.pos.unwrap().line == 6
+            && p.hint.as_deref() == Some("did you mean `s1`?")));
     }
 
     #[test]
     fn characters_not_bytes() {
-        let text = format!("- id: t\n  title: T\n  context: c\n  channel: connection-note\n  text: {}\n", "é".repeat(300));
+        let text = format!(
+            "- id: t\n  title: T\n  context: c\n  channel: connection-note\n  text: {}\n",
+            "é".repeat(300)
+        );
         let (_, problems) = parse("templates.yaml", &text);
         assert!(problems.is_empty(), "{problems:?}");
     }
@@ -388,7 +598,10 @@ mod tests {
         let (_, p) = parse("sources.yaml", "- id: Bad Id\n  title: x\n");
         assert!(p[0].message.contains("not a valid source id"));
         let (_, p) = parse("sources.yaml", "- id: ok\n  title: \"  \"\n");
-        assert!(p[0].message.contains("`title` of source `ok` is empty"), "{p:?}");
+        assert!(
+            p[0].message.contains("`title` of source `ok` is empty"),
+            "{p:?}"
+        );
     }
 
     #[test]

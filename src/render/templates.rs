@@ -26,11 +26,14 @@ pub fn load_templates(files: &[TextFile]) -> Result<Theme, Vec<Diagnostic>> {
     }
     let mut names: Vec<&String> = latest.keys().collect();
     names.sort();
-    let origins: HashMap<String, (PathBuf, String)> =
-        latest.iter().map(|(name, f)| (name.clone(), (f.path.clone(), f.text.clone()))).collect();
+    let origins: HashMap<String, (PathBuf, String)> = latest
+        .iter()
+        .map(|(name, f)| (name.clone(), (f.path.clone(), f.text.clone())))
+        .collect();
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml"]);
-    let result = tera.add_raw_templates(names.iter().map(|n| (n.as_str(), latest[*n].text.as_str())));
+    let result =
+        tera.add_raw_templates(names.iter().map(|n| (n.as_str(), latest[*n].text.as_str())));
     let theme = Theme { tera, origins };
     match result {
         Ok(()) => Ok(theme),
@@ -65,9 +68,15 @@ pub fn tera_diagnostic(e: &tera::Error, theme: &Theme) -> Diagnostic {
                 tera::ErrorKind::MissingParent { current, .. } => current.clone(),
                 _ => String::new(),
             };
-            let path = theme.origins.get(&name).map(|(p, _)| p.clone()).unwrap_or_else(|| PathBuf::from("templates"));
+            let path = theme
+                .origins
+                .get(&name)
+                .map(|(p, _)| p.clone())
+                .unwrap_or_else(|| PathBuf::from("templates"));
             let hint = match e.kind() {
-                tera::ErrorKind::TemplateNotFound(n) => format!("create templates/{n}, or remove the reference to it"),
+                tera::ErrorKind::TemplateNotFound(n) => {
+                    format!("create templates/{n}, or remove the reference to it")
+                }
                 _ => "check the templates' `extends` and `include` names".to_owned(),
             };
             Diagnostic::new(path, format!("{kind}: {message}")).hint(hint)
@@ -80,7 +89,11 @@ mod tests {
     use super::*;
 
     fn file(name: &str, origin: &str, text: &str) -> TextFile {
-        TextFile { path: PathBuf::from(origin), rel: name.into(), text: text.into() }
+        TextFile {
+            path: PathBuf::from(origin),
+            rel: name.into(),
+            text: text.into(),
+        }
     }
 
     #[test]
@@ -97,9 +110,18 @@ mod tests {
 
     #[test]
     fn syntax_error_names_file_and_line() {
-        let errs = load_templates(&[file("page.html", "templates/page.html", "line one\n{% if x %}\nno end")]).unwrap_err();
+        let errs = load_templates(&[file(
+            "page.html",
+            "templates/page.html",
+            "line one\n{% if x %}\nno end",
+        )])
+        .unwrap_err();
         assert_eq!(errs[0].path, PathBuf::from("templates/page.html"));
-        assert!(errs[0].message.starts_with("template syntax error"), "{}", errs[0]);
+        assert!(
+            errs[0].message.starts_with("template syntax error"),
+            "{}",
+            errs[0]
+        );
         assert!(errs[0].pos.is_some());
     }
 }
