@@ -92,6 +92,7 @@ pub fn compile(input: Input, opts: &Options) -> Result<Compiled, Diagnostics> {
         .collect();
 
     let mut trees = Vec::new();
+    let mut broken_trees = Vec::new();
     for f in &input.trees {
         let id = f.rel.rsplit('/').next().unwrap_or(&f.rel);
         let id = id
@@ -99,10 +100,11 @@ pub fn compile(input: Input, opts: &Options) -> Result<Compiled, Diagnostics> {
             .or_else(|| id.strip_suffix(".yml"))
             .unwrap_or(id);
         let (t, p) = tree::parse(id, &f.path, &f.text);
-        problems.extend(p.clone());
-        if let Some(t) = t.filter(|_| p.is_empty()) {
-            trees.push(t);
+        match t {
+            Some(t) if p.is_empty() => trees.push(t),
+            _ => broken_trees.push(id.to_owned()),
         }
+        problems.extend(p);
     }
 
     let (site, site_problems) = site::build(
@@ -113,6 +115,7 @@ pub fn compile(input: Input, opts: &Options) -> Result<Compiled, Diagnostics> {
         trees,
         &site::BuildOptions {
             drafts: opts.drafts,
+            broken_trees,
         },
     );
     problems.extend(site_problems);

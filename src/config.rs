@@ -7,6 +7,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Pos};
 
+/// The hint for TOML syntax errors, which serde's message does not explain.
+pub const TOML_HINT: &str = "check the TOML syntax: `key = value` on one line, text in \"double quotes\", lists in [brackets]";
+
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
@@ -75,6 +78,7 @@ impl SiteConfig {
                 .map(|s| Pos::of_offset(text, s.start))
                 .unwrap_or(Pos::new(1, 1));
             let (message, hint) = crate::yaml::explain(e.message());
+            let hint = hint.or_else(|| Some(TOML_HINT.to_owned()));
             Diagnostic::new(path, message)
                 .at_in(pos, text)
                 .maybe_hint(hint)

@@ -183,6 +183,7 @@ pub fn parse(split: &Split, path: &Path, file_text: &str) -> Result<FrontMatter,
                 .unwrap_or(Pos::new(1, 1))
                 .shifted(split.front_line - 1);
             let (message, hint) = crate::yaml::explain(e.message());
+            let hint = hint.or_else(|| Some(crate::config::TOML_HINT.to_owned()));
             Diagnostic::new(path, message)
                 .at_in(pos, file_text)
                 .maybe_hint(hint)

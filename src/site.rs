@@ -88,10 +88,15 @@ pub struct Site {
     /// Per tree: intro, question help and outcome bodies as HTML, and each
     /// outcome's links with titles.
     pub tree_views: HashMap<String, Value>,
+    /// Trees that failed validation (already reported).
+    pub broken_trees: Vec<String>,
 }
 
 pub struct BuildOptions {
     pub drafts: bool,
+    /// Trees that failed validation: their own errors are reported, so links
+    /// and shortcodes naming them are not reported again.
+    pub broken_trees: Vec<String>,
 }
 
 /// Builds the model. Problems are collected; the model is usable for
@@ -172,7 +177,7 @@ pub fn build(
     link_sections(&mut pages, &by_path);
     check_aliases(&pages, &mut problems);
 
-    let links = Links::new(&config, &pages, &data, &trees);
+    let links = Links::new(&config, &pages, &data, &trees, &opts.broken_trees);
 
     // Markdown, in parallel.
     let escape = config.escape;
@@ -215,6 +220,7 @@ pub fn build(
         tags,
         trees,
         tree_views,
+        broken_trees: opts.broken_trees.clone(),
     };
     (site, problems)
 }
@@ -477,6 +483,7 @@ impl<'a> Links<'a> {
         pages: &'a [Page],
         data: &'a Data,
         trees: &'a [Tree],
+        broken_trees: &'a [String],
     ) -> Self {
         Links {
             config,
@@ -485,7 +492,11 @@ impl<'a> Links<'a> {
                 .map(|p| (p.path.as_str(), p.url.as_str()))
                 .collect(),
             data,
-            trees: trees.iter().map(|t| t.id.as_str()).collect(),
+            trees: trees
+                .iter()
+                .map(|t| t.id.as_str())
+                .chain(broken_trees.iter().map(String::as_str))
+                .collect(),
         }
     }
 }

@@ -25,6 +25,9 @@ pub fn parse<T: DeserializeOwned>(
             .unwrap_or(Pos::new(1, 1))
             .shifted(first_line - 1);
         let (message, hint) = explain(&e.to_string());
+        let hint = hint.or_else(|| {
+            Some("check the YAML: indent with spaces, `key: value` pairs, quote text that contains `: ` or starts with a symbol".to_owned())
+        });
         Diagnostic::new(path, message)
             .at_in(pos, file_text)
             .maybe_hint(hint)
@@ -61,6 +64,11 @@ pub(crate) fn explain(raw: &str) -> (String, Option<String>) {
         Some("add the field; see docs/writing-content.md for each kind's keys".to_owned())
     } else if message.contains("repetition limit exceeded") || message.contains("recursion limit") {
         Some("the file expands YAML aliases too far; write the values out instead".to_owned())
+    } else if message.contains("is not a date")
+        || message.contains(" has no day ")
+        || message.contains(" has no month ")
+    {
+        Some("write dates as YYYY-MM-DD with a real day, e.g. `2026-11-22`".to_owned())
     } else if message.starts_with("invalid type") {
         Some(
             "check the value's type: quote text, use a list `[a, b]` where a list is expected"

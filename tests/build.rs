@@ -931,7 +931,6 @@ fn error_invalid_toml_in_site_toml() {
 }
 
 #[test]
-#[ignore = "bug: a TOML syntax error in site.toml is reported without a hint line"]
 fn error_invalid_toml_in_site_toml_has_a_hint() {
     broken_build("invalid-toml").hinted();
 }
@@ -965,7 +964,6 @@ fn error_invalid_date() {
 }
 
 #[test]
-#[ignore = "bug: an invalid front-matter date is reported without a hint line"]
 fn error_invalid_date_has_a_hint() {
     broken_build("invalid-date").hinted();
 }
@@ -1061,7 +1059,6 @@ fn error_tree_with_a_cycle() {
 }
 
 #[test]
-#[ignore = "bug: a tree with a cycle also reports every @decide link and tree shortcode as `there is no decision tree` (4 problems, 2 without hints)"]
 fn error_tree_with_a_cycle_is_reported_once() {
     broken_build("tree-cycle").hinted().problems(1);
 }

@@ -198,7 +198,11 @@ impl Renderer<'_> {
             };
             args.insert(k.clone(), v);
         }
-        if let Some(record) = self.shortcode_record(sc)? {
+        let record = self.shortcode_record(sc)?;
+        if record == Some(Value::Null) {
+            return Ok(String::new()); // a broken tree, reported where it is defined
+        }
+        if let Some(record) = record {
             ctx.insert("record", &record);
         }
         ctx.insert("args", &args);
@@ -225,6 +229,7 @@ impl Renderer<'_> {
                     did_you_mean(id, self.site.data.ids(k)).or(Some(format!("the {} are in content/data/{}.yaml", k.name(), k.name()))),
                 )
             }),
+            None if self.site.broken_trees.iter().any(|b| b == id) => Ok(Some(Value::Null)),
             None => {
                 let ids: Vec<&str> = self.site.trees.iter().map(|t| t.id.as_str()).collect();
                 let tree = self.site.trees.iter().position(|t| t.id == id).ok_or_else(|| {
