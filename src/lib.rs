@@ -21,4 +21,5 @@ pub mod output;
 pub mod render;
 pub mod site;
 pub mod tree;
+pub mod tree_svg;
 pub mod yaml;
