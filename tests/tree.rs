@@ -1,0 +1,157 @@
+//! The flagship decision tree, checked end to end (issue 4): every path from
+//! the start ends on an outcome, every node is reached, every step has its
+//! own static page, and tree.json (what tree.js steps through) describes
+//! exactly those pages.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use casebook::tree::{Node, Tree};
+
+const FLAGSHIP: &str = "content/decisions/should-i-message.yaml";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn flagship() -> Tree {
+    let path = root().join(FLAGSHIP);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let (tree, problems) = casebook::tree::parse("should-i-message", Path::new(FLAGSHIP), &text);
+    assert!(problems.is_empty(), "the flagship tree has problems: {problems:#?}");
+    tree.expect("a tree without problems")
+}
+
+/// Every path, walked here by recursion rather than taken from
+/// `Tree::paths`, so the two can check each other.
+fn walk<'t>(tree: &'t Tree, id: &'t str, path: &mut Vec<&'t str>, out: &mut Vec<Vec<&'t str>>) {
+    assert!(path.len() < 100, "a path this long means a cycle: {path:?}");
+    path.push(id);
+    match tree.node(id) {
+        Some(Node::Question(q)) => {
+            for o in &q.options {
+                walk(tree, &o.next, path, out);
+            }
+        }
+        Some(Node::Outcome(_)) => out.push(path.clone()),
+        None => panic!("`{id}` is not a node (path {path:?})"),
+    }
+    path.pop();
+}
+
+#[test]
+fn every_path_of_the_flagship_tree_ends_on_an_outcome() {
+    let tree = flagship();
+    let mut paths = Vec::new();
+    walk(&tree, &tree.def.start, &mut Vec::new(), &mut paths);
+    for p in &paths {
+        let last = p.last().expect("a path has a node");
+        assert!(matches!(tree.node(last), Some(Node::Outcome(_))), "path {p:?} does not end on an outcome");
+    }
+    let from_tree = tree.paths();
+    assert_eq!(from_tree.len(), paths.len(), "Tree::paths and the walk disagree");
+    for (a, b) in from_tree.iter().zip(&paths) {
+        assert_eq!(a, b, "paths come out in the same (written) order");
+    }
+    let longest = paths.iter().map(Vec::len).max().unwrap_or(0);
+    println!("the flagship tree has {} paths from the start to an outcome (longest: {} nodes)", paths.len(), longest);
+}
+
+#[test]
+fn every_node_of_the_flagship_tree_is_reached() {
+    let tree = flagship();
+    let mut paths = Vec::new();
+    walk(&tree, &tree.def.start, &mut Vec::new(), &mut paths);
+    let reached: BTreeSet<&str> = paths.iter().flatten().copied().collect();
+    for o in &tree.def.outcomes {
+        assert!(reached.contains(o.id.as_str()), "outcome `{}` is never reached", o.id);
+    }
+    for q in &tree.def.questions {
+        assert!(reached.contains(q.id.as_str()), "question `{}` is never reached", q.id);
+    }
+    // Every verdict the flagship promises is used at least once.
+    let verdicts: BTreeSet<String> = tree.def.outcomes.iter().map(|o| format!("{:?}", o.verdict)).collect();
+    assert_eq!(verdicts.len(), 4, "{verdicts:?}");
+}
+
+#[test]
+fn every_step_has_its_own_short_url() {
+    let tree = flagship();
+    let steps = tree.steps();
+    let urls: BTreeSet<&str> = steps.iter().map(|s| s.rel_url.as_str()).collect();
+    assert_eq!(urls.len(), steps.len(), "two steps share a URL");
+    assert_eq!(steps[0].rel_url, "", "the first step is the tree's own page");
+    for s in steps {
+        for segment in s.rel_url.split('/').filter(|x| !x.is_empty()) {
+            assert!(segment.split('-').count() <= casebook::tree::SLUG_WORDS, "`{segment}` is longer than a default slug");
+        }
+    }
+    let ends = steps.iter().filter(|s| tree.question(&s.node).is_none()).count();
+    assert_eq!(ends, tree.paths().len(), "one outcome page per path");
+}
+
+/// The flagship site compiled in memory: its output files by path.
+fn compiled_flagship() -> BTreeMap<String, Vec<u8>> {
+    use casebook::build::{Options, compile, load};
+    let opts = Options { root: root(), no_minify: true, ..Options::default() };
+    let input = load(&opts).unwrap_or_else(|e| panic!("load the flagship: {e:?}"));
+    let compiled = compile(input, &opts).unwrap_or_else(|e| panic!("compile the flagship: {e:?}"));
+    compiled.files.into_iter().map(|f| (f.path, f.bytes)).collect()
+}
+
+#[test]
+fn tree_json_describes_exactly_the_static_step_pages() {
+    let tree = flagship();
+    let files = compiled_flagship();
+    let json = files.get("decide/should-i-message/tree.json").expect("tree.json is written");
+    let data: serde_json::Value = serde_json::from_slice(json).expect("tree.json is JSON");
+    let steps = data["steps"].as_object().expect("steps");
+    let nodes = data["nodes"].as_object().expect("nodes");
+    assert_eq!(steps.len(), tree.steps().len());
+    let base = data["url"].as_str().expect("url");
+    for (url, node) in steps {
+        let rel = url.strip_prefix(base).unwrap_or_else(|| panic!("{url} is not below {base}"));
+        let page = format!("decide/should-i-message/{rel}index.html");
+        let html = String::from_utf8_lossy(files.get(&page).unwrap_or_else(|| panic!("no static page {page} for step {url}")));
+        let node = &nodes[node.as_str().expect("node id")];
+        // The static page shows the node tree.json says it does.
+        let heading = node.get("q").or(node.get("t")).and_then(|v| v.as_str()).expect("a question or an outcome");
+        let escaped = heading.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;");
+        assert!(html.contains(&escaped) || html.contains(heading), "{page} does not show “{heading}”");
+        // Each option's next URL (step URL + slug + /) is a step too.
+        for o in node.get("o").and_then(|o| o.as_array()).into_iter().flatten() {
+            let next = format!("{url}{}/", o[1].as_str().expect("slug"));
+            assert!(steps.contains_key(&next), "{next} is not a step");
+        }
+    }
+    for q in &tree.def.questions {
+        assert!(nodes.contains_key(&q.id), "question `{}` is missing from tree.json", q.id);
+    }
+    for o in &tree.def.outcomes {
+        assert!(nodes[&o.id]["v"].is_string() && nodes[&o.id]["b"].as_str().is_some_and(|b| b.starts_with("<p>")));
+    }
+    assert!(json.len() < 64 * 1024, "tree.json is {} bytes; keep it compact", json.len());
+}
+
+#[test]
+fn the_map_page_has_an_accessible_diagram_and_outline() {
+    let tree = flagship();
+    let files = compiled_flagship();
+    let html = String::from_utf8_lossy(&files["decide/should-i-message/map/index.html"]).into_owned();
+    let svg_start = html.find("<svg").expect("an inline SVG");
+    let svg = &html[svg_start..html[svg_start..].find("</svg>").map(|e| svg_start + e).expect("closed")];
+    assert!(svg.contains("role=\"img\"") || svg.contains("role=img"), "role=img");
+    assert!(svg.contains("aria-labelledby"), "labelled by its title");
+    assert!(svg.contains("<title id"), "a title");
+    assert!(svg.contains("<desc id"), "a description");
+    assert!(!svg.contains("style="), "no inline styles under the CSP");
+    let boxes = svg.matches("class=\"node node-").count();
+    assert_eq!(boxes, tree.def.questions.len() + tree.def.outcomes.len(), "one box per node");
+    let options: usize = tree.def.questions.iter().map(|q| q.options.len()).sum();
+    assert_eq!(svg.matches("class=\"edge\"").count(), options, "one edge per option");
+    // The outline links every question and outcome.
+    let outline = &html[html.find("tree-outline").expect("an outline")..];
+    for o in &tree.def.outcomes {
+        assert!(outline.contains(&o.title.replace('\'', "&#39;")) || outline.contains(&o.title), "outline lacks `{}`", o.title);
+    }
+}
