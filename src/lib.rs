@@ -19,6 +19,7 @@ pub mod load;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod search;
 pub mod site;
 pub mod tree;
 pub mod tree_svg;

@@ -1,0 +1,574 @@
+//! Records → an inverted index with BM25F impacts, cut into content-hashed
+//! files: a manifest, term shards (a range of the sorted dictionary with the
+//! postings of its stem groups) and chunks of record summaries.
+//!
+//! Scores are computed here, once, so the client only adds numbers: each
+//! posting carries the BM25F score of its stem group in that record
+//! ("impact"), quantised to an integer. Long posting lists are pruned to
+//! their highest impacts (static index pruning) so that a common word never
+//! makes a shard large on a big site.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
+
+use super::records::{Kind, Record};
+use super::text::{Stemmer, fold, stop_words, words};
+use crate::render::OutputFile;
+
+/// What a stop word's impact and idf are multiplied by.
+const STOP: f32 = 0.25;
+/// BM25F field weights: title or question, headings, body (issue #5).
+const WEIGHTS: [f32; 3] = [4.0, 2.0, 1.0];
+/// Length normalisation per field.
+const B: [f32; 3] = [0.4, 0.5, 0.75];
+const K1: f32 = 2.0;
+/// Impacts are stored as one character: `round(LEVELS × ln(1 + score))`,
+/// 1 to 63, about 6% apart; the client turns a level back into a score.
+const LEVELS: f32 = 16.0;
+
+/// The 64 characters of the posting encoding; none needs escaping in JSON.
+pub const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Sizes the index aims at. The defaults keep a first query on a small
+/// site to one term shard and a few chunks, and on a 10,000-page site to a
+/// few files of some kilobytes each.
+#[derive(Debug, Clone)]
+pub struct Params {
+    /// Target JSON bytes per term shard (before compression).
+    pub shard_bytes: usize,
+    /// Target JSON bytes per chunk of record summaries.
+    pub chunk_bytes: usize,
+    /// Longest posting list kept; longer ones keep their best impacts.
+    pub max_postings: usize,
+    /// Snippet source text per record, in characters.
+    pub snippet_chars: usize,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            shard_bytes: 8_000,
+            chunk_bytes: 3_000,
+            max_postings: 1_500,
+            snippet_chars: 240,
+        }
+    }
+}
+
+/// What went into the index, for `--verbose` and benchmarks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub records: usize,
+    pub words: usize,
+    pub groups: usize,
+    pub postings: usize,
+    pub pruned_groups: usize,
+    pub term_shards: usize,
+    pub chunks: usize,
+    pub bytes: usize,
+}
+
+pub struct Built {
+    pub files: Vec<OutputFile>,
+    pub stats: Stats,
+}
+
+/// A link the client offers when nothing matches.
+#[derive(Debug, Clone, Serialize)]
+pub struct Help {
+    pub title: String,
+    pub url: String,
+}
+
+/// The manifest: the one file with a fixed name (`search/manifest.json`).
+#[derive(Serialize)]
+struct Manifest<'a> {
+    version: u32,
+    /// A hash of every other file, so a client can tell builds apart.
+    build: String,
+    language: &'a str,
+    records: usize,
+    /// Records per summary chunk: record `i` is in chunk `i / per`.
+    per: usize,
+    /// Characters per hash in `chunks`.
+    width: usize,
+    /// `[name, label]` per kind index used in the chunks.
+    kinds: Vec<[&'static str; 2]>,
+    /// The records' kinds as runs of `[kind index, count]`, so results can be
+    /// counted and filtered by kind before any summary is fetched.
+    runs: Vec<[usize; 2]>,
+    /// The first word (or a shorter prefix) of each term shard, sorted by
+    /// UTF-16 code units like JavaScript's `<`.
+    keys: Vec<String>,
+    /// Term shard `i` is `t{i}.{terms[i]}.json`.
+    terms: Vec<String>,
+    /// Stop words of the site's language that occur: their impacts are
+    /// lowered, and the client skips them unless a query has nothing else.
+    stop: Vec<&'static str>,
+    /// The chunks' hashes, concatenated (the list can be long): chunk `i`
+    /// is `r{i}.{chunks[i × width..(i + 1) × width]}.json`.
+    chunks: String,
+    help: &'a [Help],
+}
+
+/// A term shard is a JSON array of stem groups, each
+/// `[idf × 10, postings, word, word, …]`, in the order of their first word.
+/// Postings are, per record, its delta from the previous record as a
+/// base-64 varint and its impact level as one character.
+fn shard_json(words: &[&str], word_group: &[u32], encoded: &[(u32, String, bool)]) -> Vec<u8> {
+    let mut order: Vec<u32> = Vec::new();
+    let mut members: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
+    for (w, &g) in words.iter().zip(word_group) {
+        let list = members.entry(g).or_default();
+        if list.is_empty() {
+            order.push(g);
+        }
+        list.push(w);
+    }
+    let groups: Vec<serde_json::Value> = order
+        .iter()
+        .map(|g| {
+            let (idf, postings, _) = &encoded[*g as usize];
+            let mut v = vec![serde_json::json!(idf), serde_json::json!(postings)];
+            v.extend(members[g].iter().map(|w| serde_json::json!(w)));
+            serde_json::Value::Array(v)
+        })
+        .collect();
+    serde_json::to_vec(&groups).unwrap_or_default()
+}
+
+/// One record's field lengths and (local word, tf per field) pairs.
+type Doc = ([u32; 3], Vec<(u32, [u16; 3])>);
+
+/// One part of the records, analysed with its own small dictionary.
+struct Part {
+    words: Vec<String>,
+    docs: Vec<Doc>,
+}
+
+fn analyse(records: &[Record]) -> Part {
+    let mut ids: HashMap<String, u32> = HashMap::new();
+    let mut part = Part {
+        words: Vec::new(),
+        docs: Vec::with_capacity(records.len()),
+    };
+    let mut counts: HashMap<u32, [u16; 3]> = HashMap::new();
+    for r in records {
+        let mut lens = [0u32; 3];
+        for (f, text) in r.fields.iter().enumerate() {
+            words(&fold(text), |w| {
+                lens[f] += 1;
+                let id = match ids.get(w) {
+                    Some(&id) => id,
+                    None => {
+                        let id = part.words.len() as u32;
+                        ids.insert(w.to_owned(), id);
+                        part.words.push(w.to_owned());
+                        id
+                    }
+                };
+                let tf = counts.entry(id).or_default();
+                tf[f] = tf[f].saturating_add(1);
+            });
+        }
+        let mut tfs: Vec<(u32, [u16; 3])> = counts.drain().collect();
+        tfs.sort_unstable_by_key(|t| t.0);
+        part.docs.push((lens, tfs));
+    }
+    part
+}
+
+/// JavaScript's string order (UTF-16 code units), so the client's binary
+/// searches agree with ours for every character.
+pub fn js_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    if a.is_ascii() && b.is_ascii() {
+        return a.cmp(b);
+    }
+    a.encode_utf16().cmp(b.encode_utf16())
+}
+
+/// Builds every file of the index.
+pub fn build(records: &[Record], language: &str, help: &[Help], params: &Params) -> Built {
+    let n = records.len();
+    // 1. Words per record, in parallel, each part with its own dictionary.
+    let parts: Vec<Part> = records.par_chunks(512).map(analyse).collect();
+
+    // 2. One dictionary, sorted like JavaScript sorts; local ids → global.
+    let mut vocab: Vec<&str> = parts
+        .iter()
+        .flat_map(|p| p.words.iter().map(String::as_str))
+        .collect();
+    vocab.par_sort_unstable_by(|a, b| js_cmp(a, b));
+    vocab.dedup();
+    let global: HashMap<&str, u32> = vocab
+        .iter()
+        .enumerate()
+        .map(|(i, w)| (*w, i as u32))
+        .collect();
+    let maps: Vec<Vec<u32>> = parts
+        .iter()
+        .map(|p| p.words.iter().map(|w| global[w.as_str()]).collect())
+        .collect();
+
+    // 3. Stem groups, numbered in stem order.
+    let stemmer = Stemmer::for_language(language);
+    let stems: Vec<String> = vocab.par_iter().map(|w| stemmer.group(w)).collect();
+    let mut sorted: Vec<&str> = stems.iter().map(String::as_str).collect();
+    sorted.par_sort_unstable();
+    sorted.dedup();
+    let group_ids: HashMap<&str, u32> = sorted
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (*s, i as u32))
+        .collect();
+    let word_group: Vec<u32> = stems.iter().map(|s| group_ids[s.as_str()]).collect();
+    let groups = sorted.len();
+    drop(group_ids);
+    // A group is a stop group when every word of it is a stop word.
+    let stop_list = stop_words(language);
+    let is_stop = |w: &str| stop_list.binary_search(&w).is_ok();
+    let mut stop_group = vec![true; groups];
+    for (w, &g) in vocab.iter().zip(&word_group) {
+        if !is_stop(w) {
+            stop_group[g as usize] = false;
+        }
+    }
+    let stop: Vec<&'static str> = stop_list
+        .iter()
+        .copied()
+        .filter(|w| global.contains_key(w))
+        .collect();
+
+    // 4. BM25F term frequency part per (group, record).
+    let mut total = [0f64; 3];
+    for p in &parts {
+        for (lens, _) in &p.docs {
+            for f in 0..3 {
+                total[f] += f64::from(lens[f]);
+            }
+        }
+    }
+    let avg: Vec<f32> = total
+        .iter()
+        .map(|t| ((t / n.max(1) as f64) as f32).max(1.0))
+        .collect();
+    let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); groups];
+    let mut doc = 0u32;
+    for (p, map) in parts.iter().zip(&maps) {
+        for (lens, tfs) in &p.docs {
+            let norm: Vec<f32> = (0..3)
+                .map(|f| 1.0 - B[f] + B[f] * lens[f] as f32 / avg[f])
+                .collect();
+            for &(local, tf) in tfs {
+                let g = word_group[map[local as usize] as usize] as usize;
+                let weighted: f32 = (0..3)
+                    .map(|f| WEIGHTS[f] * f32::from(tf[f]) / norm[f])
+                    .sum();
+                match postings[g].last_mut() {
+                    Some(last) if last.0 == doc => last.1 += weighted,
+                    _ => postings[g].push((doc, weighted)),
+                }
+            }
+            doc += 1;
+        }
+    }
+    drop(maps);
+
+    // 5. Impacts (idf × saturated tf), pruned and encoded.
+    let max = params.max_postings.max(1);
+    let encoded: Vec<(u32, String, bool)> = postings
+        .into_par_iter()
+        .zip(stop_group.into_par_iter())
+        .map(|(list, stop)| {
+            let df = list.len() as f32;
+            let idf =
+                (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln() * if stop { STOP } else { 1.0 };
+            let mut impacts: Vec<(u32, u32)> = list
+                .into_iter()
+                .map(|(d, t)| (d, level(idf * t * (K1 + 1.0) / (t + K1))))
+                .collect();
+            let pruned = impacts.len() > max;
+            if pruned {
+                impacts.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+                impacts.truncate(max);
+                impacts.sort_unstable_by_key(|p| p.0);
+            }
+            (
+                (idf * 10.0).round() as u32,
+                encode_postings(&impacts),
+                pruned,
+            )
+        })
+        .collect();
+    let stats_postings: usize = encoded.iter().map(|e| e.1.len()).sum();
+
+    // 6. Term shards: ranges of the dictionary, cut between two-letter prefixes.
+    let ranges = cut_shards(&vocab, &word_group, &encoded, params.shard_bytes);
+    let mut files = Vec::new();
+    let mut keys = Vec::new();
+    let mut term_hashes = Vec::new();
+    let shard_files: Vec<(String, Vec<u8>)> = ranges
+        .par_iter()
+        .map(|r| {
+            let bytes = shard_json(&vocab[r.clone()], &word_group[r.clone()], &encoded);
+            (short_hash(&bytes), bytes)
+        })
+        .collect();
+    for (i, (r, (hash, bytes))) in ranges.iter().zip(shard_files).enumerate() {
+        keys.push(if i == 0 {
+            String::new()
+        } else {
+            separator(vocab[r.start - 1], vocab[r.start])
+        });
+        files.push(OutputFile::new(format!("search/t{i}.{hash}.json"), bytes));
+        term_hashes.push(hash);
+    }
+
+    // 7. Record summaries in chunks of `per` records.
+    let summaries: Vec<String> = records
+        .par_iter()
+        .map(|r| summary(r, params.snippet_chars))
+        .collect();
+    let avg_summary = summaries.iter().map(String::len).sum::<usize>() / n.max(1) + 1;
+    // At most about 2,000 chunks, so that the manifest stays small.
+    let per = (params.chunk_bytes / avg_summary)
+        .max(4)
+        .max(n.div_ceil(MAX_CHUNKS));
+    let mut chunk_hashes = String::new();
+    for (i, chunk) in summaries.chunks(per).enumerate() {
+        let bytes = format!("[{}]", chunk.join(",")).into_bytes();
+        let hash = short_hash(&bytes);
+        files.push(OutputFile::new(format!("search/r{i}.{hash}.json"), bytes));
+        chunk_hashes.push_str(&hash);
+    }
+
+    let mut all = blake3::Hasher::new();
+    for h in &term_hashes {
+        all.update(h.as_bytes());
+    }
+    all.update(chunk_hashes.as_bytes());
+    let manifest = Manifest {
+        version: 1,
+        build: all.finalize().to_hex()[..12].to_owned(),
+        language,
+        records: n,
+        per,
+        width: HASH_CHARS,
+        kinds: Kind::ALL.iter().map(|k| [k.name(), k.label()]).collect(),
+        runs: kind_runs(records),
+        keys,
+        terms: term_hashes,
+        stop,
+        chunks: chunk_hashes,
+        help,
+    };
+    files.push(OutputFile::new(
+        "search/manifest.json",
+        serde_json::to_vec(&manifest).unwrap_or_default(),
+    ));
+    let stats = Stats {
+        records: n,
+        words: vocab.len(),
+        groups,
+        postings: stats_postings,
+        pruned_groups: encoded.iter().filter(|e| e.2).count(),
+        term_shards: manifest.terms.len(),
+        chunks: manifest.chunks.len() / HASH_CHARS,
+        bytes: files.iter().map(|f| f.bytes.len()).sum(),
+    };
+    Built { files, stats }
+}
+
+/// A score as an impact level, 1 to 63.
+pub fn level(score: f32) -> u32 {
+    (LEVELS * score.max(0.0).ln_1p()).round().clamp(1.0, 63.0) as u32
+}
+
+/// Doc deltas as little-endian base-32 digits (the high bit of each 6-bit
+/// character says "more digits follow"), each followed by its impact level
+/// as one character.
+pub fn encode_postings(postings: &[(u32, u32)]) -> String {
+    let mut out = String::with_capacity(postings.len() * 2);
+    let mut prev = 0;
+    for &(doc, impact) in postings {
+        push_varint(&mut out, doc - prev);
+        out.push(ALPHABET[impact.min(63) as usize] as char);
+        prev = doc;
+    }
+    out
+}
+
+fn push_varint(out: &mut String, mut v: u32) {
+    loop {
+        let digit = (v & 31) as usize;
+        v >>= 5;
+        if v == 0 {
+            out.push(ALPHABET[digit] as char);
+            return;
+        }
+        out.push(ALPHABET[digit | 32] as char);
+    }
+}
+
+/// Decodes [`encode_postings`] (for tests; the client has its own).
+pub fn decode_postings(s: &str) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    let (mut v, mut shift, mut doc, mut pending) = (0u32, 0, 0u32, None);
+    for c in s.bytes() {
+        let d = ALPHABET.iter().position(|&a| a == c).unwrap_or(0) as u32;
+        if let Some(doc) = pending.take() {
+            out.push((doc, d));
+            continue;
+        }
+        v |= (d & 31) << shift;
+        if d & 32 != 0 {
+            shift += 5;
+            continue;
+        }
+        doc += v;
+        pending = Some(doc);
+        v = 0;
+        shift = 0;
+    }
+    out
+}
+
+/// The first two characters: shards are cut between such blocks when they can.
+fn prefix2(w: &str) -> &str {
+    w.char_indices().nth(2).map_or(w, |(i, _)| &w[..i])
+}
+
+/// Splits the sorted dictionary into ranges of about `target` bytes.
+fn cut_shards(
+    vocab: &[&str],
+    word_group: &[u32],
+    encoded: &[(u32, String, bool)],
+    target: usize,
+) -> Vec<std::ops::Range<usize>> {
+    let n = vocab.len();
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    let mut size = 0;
+    let mut seen: HashSet<u32> = HashSet::new();
+    let mut i = 0;
+    while i < n {
+        // The block of words sharing the next two-letter prefix.
+        let p = prefix2(vocab[i]);
+        let mut end = i;
+        while end < n && prefix2(vocab[end]) == p {
+            end += 1;
+        }
+        let block_cost = |seen: &HashSet<u32>| -> usize {
+            let mut new: HashSet<u32> = HashSet::new();
+            (i..end)
+                .map(|k| {
+                    let g = word_group[k];
+                    let group_cost = if seen.contains(&g) || !new.insert(g) {
+                        0
+                    } else {
+                        encoded[g as usize].1.len() + 14
+                    };
+                    vocab[k].len() + 8 + group_cost
+                })
+                .sum()
+        };
+        let cost = block_cost(&seen);
+        if size > 0 && size + cost > target {
+            ranges.push(start..i);
+            start = i;
+            size = 0;
+            seen.clear();
+        }
+        if cost > target * 2 {
+            // One prefix too big for a shard: cut it between words.
+            for k in i..end {
+                let g = word_group[k];
+                let c = vocab[k].len()
+                    + 8
+                    + if seen.contains(&g) {
+                        0
+                    } else {
+                        encoded[g as usize].1.len() + 14
+                    };
+                if size > 0 && size + c > target {
+                    ranges.push(start..k);
+                    start = k;
+                    size = 0;
+                    seen.clear();
+                }
+                seen.insert(g);
+                size += c;
+            }
+        } else {
+            seen.extend(word_group[i..end].iter().copied());
+            size += cost;
+        }
+        i = end;
+    }
+    if start < n || ranges.is_empty() {
+        ranges.push(start..n);
+    }
+    ranges
+}
+
+/// The shortest prefix of `next` that sorts after `prev`.
+fn separator(prev: &str, next: &str) -> String {
+    let mut end = 0;
+    for (i, c) in next.char_indices() {
+        end = i + c.len_utf8();
+        if js_cmp(&next[..end], prev) == std::cmp::Ordering::Greater {
+            return next[..end].to_owned();
+        }
+    }
+    next[..end].to_owned()
+}
+
+fn kind_index(kind: Kind) -> usize {
+    Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
+}
+
+fn kind_runs(records: &[Record]) -> Vec<[usize; 2]> {
+    let mut runs: Vec<[usize; 2]> = Vec::new();
+    for r in records {
+        let k = kind_index(r.kind);
+        match runs.last_mut() {
+            Some(last) if last[0] == k => last[1] += 1,
+            _ => runs.push([k, 1]),
+        }
+    }
+    runs
+}
+
+/// `[title, url, kind, context, text]` as JSON, text cut at a word.
+fn summary(r: &Record, max_chars: usize) -> String {
+    let kind = kind_index(r.kind);
+    let text: String = r.snippet.nfc().collect();
+    let text = cut(&text, max_chars);
+    let title: String = r.title.nfc().collect();
+    let context: String = r.context.nfc().collect();
+    serde_json::to_string(&(title, &r.url, kind, context, text)).unwrap_or_default()
+}
+
+/// At most `max` characters, cut at a space, with an ellipsis if cut.
+fn cut(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_owned(),
+        Some((end, _)) => {
+            let head = &text[..end];
+            let head = head.rfind(' ').map_or(head, |sp| &head[..sp]);
+            format!("{}…", head.trim_end_matches(|c: char| !c.is_alphanumeric()))
+        }
+    }
+}
+
+/// Hex digits of a content hash in file names.
+const HASH_CHARS: usize = 8;
+/// The most summary chunks an index is cut into.
+const MAX_CHUNKS: usize = 2_000;
+
+fn short_hash(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex()[..HASH_CHARS].to_owned()
+}

@@ -1,0 +1,343 @@
+//! What a reader can land on: one search record per guide section (so a
+//! result opens at the heading's anchor), FAQ entry, case, quote, template
+//! and decision outcome, in a stable order (pages by path, then data records
+//! in file order, then trees).
+
+use pulldown_cmark::{Event, Parser, TagEnd};
+
+use crate::data::Kind as DataKind;
+use crate::markdown::slugify;
+use crate::site::{Site, humanize, record_url};
+use crate::tree::Tree;
+
+/// The kinds of record, in the order the client's filters show them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    Guide,
+    Faq,
+    Case,
+    Template,
+    Decision,
+    Quote,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 6] = [
+        Kind::Guide,
+        Kind::Faq,
+        Kind::Case,
+        Kind::Template,
+        Kind::Decision,
+        Kind::Quote,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Guide => "guide",
+            Kind::Faq => "faq",
+            Kind::Case => "case",
+            Kind::Template => "template",
+            Kind::Decision => "decision",
+            Kind::Quote => "quote",
+        }
+    }
+
+    /// The badge and filter label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::Guide => "Guide",
+            Kind::Faq => "FAQ",
+            Kind::Case => "Do & don't",
+            Kind::Template => "Template",
+            Kind::Decision => "Decision",
+            Kind::Quote => "Expert",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    pub kind: Kind,
+    /// A link usable from any page (base path included), with `#anchor`.
+    pub url: String,
+    /// What the result shows as its title.
+    pub title: String,
+    /// Where it sits: the guide of a section, the tree of an outcome, the
+    /// role of a quoted expert. May be empty.
+    pub context: String,
+    /// Indexed text: title (or question), headings (page title, topic,
+    /// tags), body.
+    pub fields: [String; 3],
+    /// The text the client cuts a snippet from.
+    pub snippet: String,
+}
+
+/// Every record of the site, in a deterministic order.
+pub fn collect(site: &Site) -> Vec<Record> {
+    let c = &site.config;
+    let mut out = Vec::new();
+    for page in &site.pages {
+        let page_title = page.title().trim();
+        let tags = page.fm.tags.join(" ");
+        let url = c.link(&page.url);
+        let sections = &page.rendered.sections;
+        let has_intro = sections.first().is_some_and(|s| s.anchor.is_none());
+        if !has_intro {
+            // A page whose body starts with a heading still gets a record of
+            // its own, so its title and description find it.
+            out.push(Record {
+                kind: Kind::Guide,
+                url: url.clone(),
+                title: page_title.to_owned(),
+                context: String::new(),
+                fields: [
+                    page_title.to_owned(),
+                    tags.clone(),
+                    page.fm.description.clone().unwrap_or_default(),
+                ],
+                snippet: page.description(),
+            });
+        }
+        for s in sections {
+            let text = squash(&s.text);
+            match &s.anchor {
+                None => {
+                    let description = page.fm.description.clone().unwrap_or_default();
+                    let snippet = if description.trim().is_empty() {
+                        text.clone()
+                    } else {
+                        format!("{} {text}", description.trim())
+                    };
+                    out.push(Record {
+                        kind: Kind::Guide,
+                        url: url.clone(),
+                        title: page_title.to_owned(),
+                        context: String::new(),
+                        fields: [
+                            page_title.to_owned(),
+                            tags.clone(),
+                            format!("{description} {text}"),
+                        ],
+                        snippet,
+                    });
+                }
+                Some(anchor) => {
+                    // An anchor an editor chose (`{#swamped}`) says what the section is about.
+                    let chosen = if slugify(&s.heading) == *anchor {
+                        ""
+                    } else {
+                        anchor.as_str()
+                    };
+                    out.push(Record {
+                        kind: Kind::Guide,
+                        url: format!("{url}#{anchor}"),
+                        title: squash(&s.heading),
+                        context: page_title.to_owned(),
+                        fields: [
+                            squash(&s.heading),
+                            format!("{page_title} {tags} {}", words_of(chosen)),
+                            text.clone(),
+                        ],
+                        snippet: text,
+                    })
+                }
+            }
+        }
+    }
+    let data = &site.data;
+    for r in &data.faqs {
+        let f = &r.rec;
+        let answer = plain(&f.answer);
+        out.push(Record {
+            kind: Kind::Faq,
+            url: c.link(&record_url(DataKind::Faqs, &f.id)),
+            title: squash(&f.question),
+            context: String::new(),
+            fields: [
+                squash(&f.question),
+                format!("{} {}", words_of(&f.id), f.tags.join(" ")),
+                answer.clone(),
+            ],
+            snippet: answer,
+        });
+    }
+    for r in &data.cases {
+        let k = &r.rec;
+        let side = |s: &crate::data::Side| {
+            format!(
+                "{} {} {}",
+                plain(&s.summary),
+                s.example.as_deref().unwrap_or(""),
+                plain(&s.why)
+            )
+        };
+        let situation = plain(&k.situation);
+        out.push(Record {
+            kind: Kind::Case,
+            url: c.link(&record_url(DataKind::Cases, &k.id)),
+            title: squash(&k.title),
+            context: humanize(&k.topic),
+            fields: [
+                squash(&k.title),
+                format!(
+                    "{} {} {}",
+                    words_of(&k.id),
+                    humanize(&k.topic),
+                    k.tags.join(" ")
+                ),
+                squash(&format!("{situation} {} {}", side(&k.dont), side(&k.do_))),
+            ],
+            snippet: format!("{situation} Do: {}", plain(&k.do_.summary)),
+        });
+    }
+    for r in &data.templates {
+        let t = &r.rec;
+        let notes = t.notes.as_deref().map(plain).unwrap_or_default();
+        out.push(Record {
+            kind: Kind::Template,
+            url: c.link(&record_url(DataKind::Templates, &t.id)),
+            title: squash(&t.title),
+            context: t.channel.label().to_owned(),
+            fields: [
+                squash(&t.title),
+                format!(
+                    "{} {} {} {}",
+                    words_of(&t.id),
+                    humanize(&t.context),
+                    t.channel.label(),
+                    t.tags.join(" ")
+                ),
+                squash(&format!("{} {notes}", t.text)),
+            ],
+            snippet: squash(&t.text),
+        });
+    }
+    for tree in &site.trees {
+        out.extend(outcomes(site, tree));
+    }
+    for r in &data.quotes {
+        let q = &r.rec;
+        let role: Vec<&str> = [q.role.as_deref(), q.organisation.as_deref()]
+            .into_iter()
+            .flatten()
+            .filter(|s| !s.trim().is_empty())
+            .collect();
+        out.push(Record {
+            kind: Kind::Quote,
+            url: c.link(&record_url(DataKind::Quotes, &q.id)),
+            title: q.speaker.trim().to_owned(),
+            context: role.join(", "),
+            fields: [
+                q.speaker.clone(),
+                format!(
+                    "{} {} {}",
+                    role.join(" "),
+                    q.topic.as_deref().map(humanize).unwrap_or_default(),
+                    q.stance.label()
+                ),
+                squash(&q.text),
+            ],
+            snippet: squash(&q.text),
+        });
+    }
+    out
+}
+
+/// A tree's outcomes, each at the static page of the first path that
+/// reaches it (`Tree::steps` is depth first from the start, so stable).
+fn outcomes(site: &Site, tree: &Tree) -> Vec<Record> {
+    let steps = tree.steps();
+    tree.def
+        .outcomes
+        .iter()
+        .filter_map(|o| {
+            let step = steps.iter().find(|s| s.node == o.id)?;
+            let body = plain(&o.body);
+            // The answers that lead here describe the reader's situation.
+            let answers: Vec<&str> = step
+                .answers
+                .iter()
+                .filter_map(|(q, i)| {
+                    tree.question(q)
+                        .and_then(|q| q.options.get(*i))
+                        .map(|o| o.label.as_str())
+                })
+                .collect();
+            Some(Record {
+                kind: Kind::Decision,
+                url: site
+                    .config
+                    .link(&format!("/decide/{}/{}", tree.id, step.rel_url)),
+                title: squash(&o.title),
+                context: tree.def.title.trim().to_owned(),
+                fields: [
+                    squash(&o.title),
+                    format!(
+                        "{} {} {}",
+                        words_of(&o.id),
+                        o.verdict.label(),
+                        answers.join(" ")
+                    ),
+                    format!("{} {body}", tree.def.title),
+                ],
+                snippet: body,
+            })
+        })
+        .collect()
+}
+
+/// The words of an id: `how-long-to-wait` → `how long to wait`.
+fn words_of(id: &str) -> String {
+    id.replace(['-', '_'], " ")
+}
+
+/// Markdown to plain text: the text of every block, one space between.
+pub fn plain(markdown: &str) -> String {
+    let mut out = String::with_capacity(markdown.len());
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak
+            | Event::HardBreak
+            | Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_)) => out.push(' '),
+            _ => {}
+        }
+    }
+    squash(&out)
+}
+
+/// Runs of whitespace to one space, trimmed.
+pub fn squash(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_becomes_plain_text() {
+        assert_eq!(
+            plain("Read **the** [guide](@/a.md).\n\n- one\n- two `code`"),
+            "Read the guide. one two code"
+        );
+        assert_eq!(squash("  a \n\t b  "), "a b");
+    }
+
+    #[test]
+    fn kinds_have_names_and_labels() {
+        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+        assert_eq!(
+            names,
+            ["guide", "faq", "case", "template", "decision", "quote"]
+        );
+        assert_eq!(Kind::Case.label(), "Do & don't");
+    }
+}

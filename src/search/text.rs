@@ -1,0 +1,343 @@
+//! Text analysis shared by the index and (mirrored line for line) by
+//! `search.js`: fold, split into words, stem.
+//!
+//! The client never stems: it folds and splits a query exactly as [`fold`]
+//! and [`words`] do here and looks the words up in the dictionary, which
+//! maps every word of the site to its stem group. So these two functions are
+//! a contract with `themes/default/static/search.js` (`fold`, `words`); the
+//! unit tests below pin the cases both sides must agree on.
+
+use std::borrow::Cow;
+
+use rust_stemmers::{Algorithm, Stemmer as Snowball};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Words longer than this (hashes, URLs run together) are not indexed.
+pub const MAX_WORD_CHARS: usize = 40;
+
+/// Lowercase with accents folded: NFKD, combining marks dropped, then
+/// lowercased as a whole string (so a final sigma folds as in JavaScript's
+/// `toLowerCase`). `"Résumé"` → `"resume"`, `"ﬁle"` → `"file"`.
+pub fn fold(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let stripped: String = text.nfkd().filter(|c| !is_combining_mark(*c)).collect();
+    stripped.to_lowercase()
+}
+
+/// Calls `f` with each word of already folded text.
+///
+/// Words are Unicode words (UAX #29, via unicode-segmentation) with a
+/// possessive `'s` removed, other apostrophes dropped (`don't` → `dont`) and
+/// split again at anything that is not a letter or digit (`3.5` → `3`, `5`;
+/// `e.g` → `e`, `g`), so that the client's regular expression
+/// `[\p{Alphabetic}\p{N}]+(?:['’][\p{Alphabetic}\p{N}]+)*` finds the same
+/// words.
+pub fn words(folded: &str, mut f: impl FnMut(&str)) {
+    for word in folded.unicode_words() {
+        let word = word
+            .strip_suffix("'s")
+            .or_else(|| word.strip_suffix("’s"))
+            .unwrap_or(word);
+        for part in word.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')) {
+            let part: Cow<str> = if part.contains(['\'', '’']) {
+                Cow::Owned(part.replace(['\'', '’'], ""))
+            } else {
+                Cow::Borrowed(part)
+            };
+            if !part.is_empty() && part.chars().count() <= MAX_WORD_CHARS {
+                f(&part);
+            }
+        }
+    }
+}
+
+/// The words of `text`, folded, in order (for tests and small inputs).
+pub fn tokenize(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    words(&fold(text), |w| out.push(w.to_owned()));
+    out
+}
+
+/// Snowball stemming in the site's language; languages without a Snowball
+/// stemmer group words only by their exact folded form.
+pub struct Stemmer(Option<Snowball>);
+
+impl Stemmer {
+    /// From a language tag such as `en`, `en-GB` or `pt_BR`.
+    pub fn for_language(tag: &str) -> Self {
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let algorithm = match primary.as_str() {
+            "ar" => Algorithm::Arabic,
+            "da" => Algorithm::Danish,
+            "nl" => Algorithm::Dutch,
+            "en" => Algorithm::English,
+            "fi" => Algorithm::Finnish,
+            "fr" => Algorithm::French,
+            "de" => Algorithm::German,
+            "el" => Algorithm::Greek,
+            "hu" => Algorithm::Hungarian,
+            "it" => Algorithm::Italian,
+            "no" | "nb" | "nn" => Algorithm::Norwegian,
+            "pt" => Algorithm::Portuguese,
+            "ro" => Algorithm::Romanian,
+            "ru" => Algorithm::Russian,
+            "es" => Algorithm::Spanish,
+            "sv" => Algorithm::Swedish,
+            "ta" => Algorithm::Tamil,
+            "tr" => Algorithm::Turkish,
+            _ => return Stemmer(None),
+        };
+        Stemmer(Some(Snowball::create(algorithm)))
+    }
+
+    /// Whether words are stemmed at all.
+    pub fn is_stemming(&self) -> bool {
+        self.0.is_some()
+    }
+
+    /// The stem group of a folded word. Stems are folded again, since some
+    /// stemmers (French, German) may produce accented letters.
+    pub fn group(&self, word: &str) -> String {
+        match &self.0 {
+            Some(s) => fold(&s.stem(word)),
+            None => word.to_owned(),
+        }
+    }
+}
+
+/// Words that say little about what a record is about, for the languages
+/// that have a list. They stay searchable, but count for a quarter of a
+/// normal word, and the client fetches their shards only when a query has
+/// nothing else. Words that change a reader's meaning in this domain
+/// (before, after, not, no, again, only) are deliberately not on the list.
+pub fn stop_words(tag: &str) -> &'static [&'static str] {
+    match tag
+        .split(['-', '_'])
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase()
+        .as_str()
+    {
+        "en" => &[
+            "a",
+            "about",
+            "am",
+            "an",
+            "and",
+            "any",
+            "are",
+            "arent",
+            "as",
+            "at",
+            "be",
+            "because",
+            "been",
+            "being",
+            "both",
+            "but",
+            "by",
+            "can",
+            "cant",
+            "could",
+            "couldnt",
+            "did",
+            "didnt",
+            "do",
+            "does",
+            "doesnt",
+            "doing",
+            "dont",
+            "each",
+            "for",
+            "from",
+            "had",
+            "hadnt",
+            "has",
+            "hasnt",
+            "have",
+            "havent",
+            "having",
+            "he",
+            "her",
+            "here",
+            "hers",
+            "herself",
+            "him",
+            "himself",
+            "his",
+            "how",
+            "i",
+            "id",
+            "if",
+            "ill",
+            "im",
+            "in",
+            "into",
+            "is",
+            "isnt",
+            "it",
+            "its",
+            "itself",
+            "ive",
+            "just",
+            "me",
+            "my",
+            "myself",
+            "of",
+            "on",
+            "or",
+            "other",
+            "our",
+            "ours",
+            "ourselves",
+            "own",
+            "she",
+            "should",
+            "shouldnt",
+            "so",
+            "some",
+            "such",
+            "than",
+            "that",
+            "the",
+            "their",
+            "theirs",
+            "them",
+            "themselves",
+            "then",
+            "there",
+            "these",
+            "they",
+            "theyre",
+            "this",
+            "those",
+            "through",
+            "to",
+            "too",
+            "us",
+            "was",
+            "wasnt",
+            "we",
+            "were",
+            "werent",
+            "what",
+            "when",
+            "where",
+            "which",
+            "while",
+            "who",
+            "whom",
+            "why",
+            "will",
+            "with",
+            "wont",
+            "would",
+            "wouldnt",
+            "you",
+            "youd",
+            "youll",
+            "your",
+            "youre",
+            "yours",
+            "yourself",
+            "yourselves",
+            "youve",
+        ],
+        _ => &[],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_accents_case_and_compatibility_forms() {
+        assert_eq!(fold("Résumé"), "resume");
+        assert_eq!(fold("NAÏVE Café"), "naive cafe");
+        assert_eq!(fold("ﬁle"), "file");
+        assert_eq!(fold("Ångström"), "angstrom");
+        assert_eq!(fold("ΟΔΟΣ"), "οδος"); // final sigma, like JavaScript
+        assert_eq!(fold("plain ascii"), "plain ascii");
+        // Decomposed input folds like precomposed input.
+        assert_eq!(fold("Re\u{301}sume\u{301}"), "resume");
+    }
+
+    #[test]
+    fn splits_words_like_the_client() {
+        assert_eq!(
+            tokenize("Don't message the manager's inbox!"),
+            ["dont", "message", "the", "manager", "inbox"]
+        );
+        assert_eq!(
+            tokenize("A 300-character note, v3.5 e.g. snake_case"),
+            [
+                "a",
+                "300",
+                "character",
+                "note",
+                "v3",
+                "5",
+                "e",
+                "g",
+                "snake",
+                "case"
+            ]
+        );
+        assert_eq!(
+            tokenize("It’s the recruiters’ call"),
+            ["it", "the", "recruiters", "call"]
+        );
+        assert_eq!(
+            tokenize("LinkedIn® InMail: 2,000 chars"),
+            ["linkedin", "inmail", "2", "000", "chars"]
+        );
+        assert_eq!(tokenize("   "), Vec::<String>::new());
+        assert!(tokenize(&"x".repeat(41)).is_empty());
+    }
+
+    #[test]
+    fn groups_words_by_english_stem() {
+        let s = Stemmer::for_language("en-GB");
+        assert!(s.is_stemming());
+        let g = |w: &str| s.group(w);
+        assert_eq!(g("connection"), g("connecting"));
+        assert_eq!(g("connections"), g("connect"));
+        assert_eq!(g("recruiters"), g("recruiter"));
+        assert_eq!(g("following"), g("follow"));
+        assert_eq!(g("messages"), g("messaging"));
+        assert_ne!(g("message"), g("manager"));
+    }
+
+    #[test]
+    fn stop_words_are_folded_and_sorted() {
+        let list = stop_words("en-US");
+        assert!(
+            list.windows(2).all(|w| w[0] < w[1]),
+            "sorted, for binary search"
+        );
+        assert!(
+            list.iter().all(|w| tokenize(w) == [*w]),
+            "already folded single words"
+        );
+        assert!(!list.contains(&"not") && !list.contains(&"before"));
+        assert!(stop_words("de").is_empty());
+    }
+
+    #[test]
+    fn other_languages_and_unknown_ones() {
+        let fr = Stemmer::for_language("fr");
+        assert_eq!(fr.group("candidatures"), fr.group("candidature"));
+        let none = Stemmer::for_language("xx");
+        assert!(!none.is_stemming());
+        assert_eq!(none.group("connections"), "connections");
+    }
+}
