@@ -29,15 +29,18 @@ pub struct Options {
 pub struct Compiled {
     pub site: Site,
     pub files: Vec<OutputFile>,
+    /// How long each stage took, for `build --timings`.
+    pub stages: Vec<(&'static str, Duration)>,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Stats {
     pub pages: usize,
     pub records: usize,
     pub files: usize,
     pub bytes: usize,
     pub elapsed: Duration,
+    pub stages: Vec<(&'static str, Duration)>,
 }
 
 impl Compiled {
@@ -48,6 +51,7 @@ impl Compiled {
             files: self.files.len(),
             bytes: self.files.iter().map(|f| f.bytes.len()).sum(),
             elapsed: started.elapsed(),
+            stages: self.stages.clone(),
         }
     }
 }
@@ -61,6 +65,7 @@ pub fn load(opts: &Options) -> Result<Input, Diagnostics> {
 /// problem it can before giving up.
 pub fn compile(input: Input, opts: &Options) -> Result<Compiled, Diagnostics> {
     let mut problems = Diagnostics::new();
+    let mut clock = Clock::new();
     let mut config =
         SiteConfig::parse(&input.config_text, &input.config_path).map_err(Diagnostics::from)?;
     if let Some(url) = &opts.base_url {
@@ -84,6 +89,7 @@ pub fn compile(input: Input, opts: &Options) -> Result<Compiled, Diagnostics> {
         })
         .collect();
     let (data, data_problems) = data::parse_all(&files);
+    clock.lap("data");
     problems.extend(data_problems);
     let data_texts: HashMap<PathBuf, String> = input
         .data
@@ -106,6 +112,7 @@ pub fn compile(input: Input, opts: &Options) -> Result<Compiled, Diagnostics> {
         }
         problems.extend(p);
     }
+    clock.lap("trees");
 
     let (site, site_problems) = site::build(
         config,
@@ -119,6 +126,7 @@ pub fn compile(input: Input, opts: &Options) -> Result<Compiled, Diagnostics> {
         },
     );
     problems.extend(site_problems);
+    clock.lap("pages and model");
 
     let mut theme = match render::load_templates(&input.templates) {
         Ok(t) => t,
@@ -135,6 +143,7 @@ pub fn compile(input: Input, opts: &Options) -> Result<Compiled, Diagnostics> {
         || crate::search::index(&site),
     );
     problems.extend(render_problems);
+    clock.lap("render and search index");
     if !problems.is_empty() {
         return Err(problems.sorted());
     }
@@ -149,9 +158,35 @@ pub fn compile(input: Input, opts: &Options) -> Result<Compiled, Diagnostics> {
     check_collisions(&files)?;
     if site.config.minify {
         crate::output::minify(&mut files);
+        clock.lap("minify");
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Compiled { site, files })
+    Ok(Compiled {
+        site,
+        files,
+        stages: clock.stages,
+    })
+}
+
+/// Stage timings.
+struct Clock {
+    last: Instant,
+    stages: Vec<(&'static str, Duration)>,
+}
+
+impl Clock {
+    fn new() -> Self {
+        Clock {
+            last: Instant::now(),
+            stages: Vec::new(),
+        }
+    }
+
+    fn lap(&mut self, stage: &'static str) {
+        let now = Instant::now();
+        self.stages.push((stage, now - self.last));
+        self.last = now;
+    }
 }
 
 /// A static file that would overwrite a generated page is an error.
@@ -200,8 +235,10 @@ pub fn build(opts: &Options) -> Result<(Stats, PathBuf), Diagnostics> {
                 .into(),
         );
     }
-    let compiled = compile(input, opts)?;
+    let mut compiled = compile(input, opts)?;
+    let write_started = Instant::now();
     crate::output::write(&out, &opts.root, &compiled.files)?;
+    compiled.stages.push(("write", write_started.elapsed()));
     Ok((compiled.stats(started), out))
 }
 

@@ -51,6 +51,9 @@ pub struct BuildArgs {
     /// Print nothing on success
     #[arg(long, short = 'q')]
     pub quiet: bool,
+    /// Also print how long each stage of the build took
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[derive(Args, Debug)]
@@ -108,6 +111,11 @@ impl BuildArgs {
                         stats.bytes / 1024,
                         stats.elapsed.as_millis()
                     );
+                }
+                if self.timings {
+                    for (stage, took) in &stats.stages {
+                        println!("  {stage:<26} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+                    }
                 }
                 ExitCode::SUCCESS
             }

@@ -1,0 +1,142 @@
+//! Build benchmark: the flagship site and synthetic corpora of 1,000 and
+//! 10,000 pages (../shared/bench/gen_corpus.py --flavor casebook), each
+//! built by the release binary several times. Reports wall time (min and
+//! median) and the peak resident memory of the build process.
+//!
+//!     cargo bench --bench build                 # all three
+//!     CASEBOOK_BENCH_SIZES=1000 cargo bench --bench build
+//!
+//! Not a Criterion harness: a whole build is a process with its own peak
+//! memory, which only wait4(2) on the child reports.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+struct Sample {
+    wall: Duration,
+    max_rss_kib: i64,
+}
+
+/// Runs `cmd` and returns its wall time and peak RSS (ru_maxrss, KiB on Linux).
+fn measure(cmd: &mut Command) -> Sample {
+    let start = Instant::now();
+    let child = cmd.spawn().expect("spawn casebook");
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: rusage is plain data; wait4 fills it for the child we spawned
+    // and have not waited on through std.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let rc = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let wall = start.elapsed();
+    assert_eq!(rc, pid, "wait4 failed");
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "build failed"
+    );
+    std::mem::forget(child);
+    Sample {
+        wall,
+        max_rss_kib: usage.ru_maxrss,
+    }
+}
+
+fn bench(name: &str, root: &Path, runs: usize, out: &Path) {
+    let exe = env!("CARGO_BIN_EXE_casebook");
+    let mut samples: Vec<Sample> = (0..runs)
+        .map(|_| {
+            measure(
+                Command::new(exe)
+                    .args(["build", "--quiet", "--root"])
+                    .arg(root)
+                    .arg("--output-dir")
+                    .arg(out),
+            )
+        })
+        .collect();
+    samples.sort_by_key(|s| s.wall);
+    let min = samples[0].wall;
+    let median = samples[samples.len() / 2].wall;
+    let rss = samples.iter().map(|s| s.max_rss_kib).max().unwrap_or(0);
+    let files = walk_count(out);
+    println!(
+        "{name:<16} runs {runs:>2}   min {:>8.1} ms   median {:>8.1} ms   peak RSS {:>6.1} MiB   {files} files",
+        min.as_secs_f64() * 1000.0,
+        median.as_secs_f64() * 1000.0,
+        rss as f64 / 1024.0
+    );
+}
+
+fn walk_count(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| {
+                    if e.path().is_dir() {
+                        walk_count(&e.path())
+                    } else {
+                        1
+                    }
+                })
+                .sum()
+        })
+        .unwrap_or(0)
+}
+
+fn corpus(pages: usize, dir: &Path) -> Option<PathBuf> {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_corpus.py");
+    if !script.exists() {
+        println!(
+            "(no {} here: skipping the {pages}-page corpus)",
+            script.display()
+        );
+        return None;
+    }
+    let out = dir.join(format!("corpus-{pages}"));
+    let status = Command::new("python3")
+        .arg(&script)
+        .args([
+            "--pages",
+            &pages.to_string(),
+            "--flavor",
+            "casebook",
+            "--force",
+            "--out",
+        ])
+        .arg(&out)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("run python3");
+    assert!(status.success(), "gen_corpus.py failed");
+    Some(out)
+}
+
+fn main() {
+    let tmp = std::env::temp_dir().join(format!("casebook-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&tmp).expect("temp dir");
+    let sizes: Vec<usize> = std::env::var("CASEBOOK_BENCH_SIZES")
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|_| vec![1_000, 10_000]);
+    println!(
+        "casebook build benchmark ({} cores)",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    );
+    bench(
+        "flagship",
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        10,
+        &tmp.join("out-flagship"),
+    );
+    for pages in sizes {
+        if let Some(root) = corpus(pages, &tmp) {
+            let runs = if pages >= 10_000 { 3 } else { 5 };
+            bench(
+                &format!("{pages} pages"),
+                &root,
+                runs,
+                &tmp.join(format!("out-{pages}")),
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
+}
