@@ -4,12 +4,14 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use crate::config::SiteConfig;
 use crate::data::{self, DataFile};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::Diagnostics;
 use crate::load::{self, Input};
+use crate::output::{Collect, Sink, Tracked};
 use crate::render::{self, OutputFile};
 use crate::site::{self, Site};
 use crate::tree;
@@ -61,9 +63,32 @@ pub fn load(opts: &Options) -> Result<Input, Diagnostics> {
     load::load(&opts.root, &opts.root.join("site.toml"))
 }
 
-/// Everything but the disk: parse, validate, render, minify. Collects every
-/// problem it can before giving up.
-pub fn compile(input: Input, opts: &Options) -> Result<Compiled, Diagnostics> {
+/// What a compile made, without the files (they went to the sink).
+pub struct Summary {
+    pub site: Site,
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: usize,
+    pub stages: Vec<(&'static str, Duration)>,
+}
+
+impl Summary {
+    pub fn stats(&self, started: Instant) -> Stats {
+        Stats {
+            pages: self.pages,
+            records: self.site.data.count() + self.site.trees.len(),
+            files: self.files,
+            bytes: self.bytes,
+            elapsed: started.elapsed(),
+            stages: self.stages.clone(),
+        }
+    }
+}
+
+/// Everything but choosing where files go: parse, validate, render, minify,
+/// with each output file handed to `sink`. Collects every problem it can
+/// before giving up.
+pub fn compile_into(input: Input, opts: &Options, sink: &dyn Sink) -> Result<Summary, Diagnostics> {
     let mut problems = Diagnostics::new();
     let mut clock = Clock::new();
     let mut config =
@@ -137,34 +162,51 @@ pub fn compile(input: Input, opts: &Options) -> Result<Compiled, Diagnostics> {
     };
     let assets = render::fingerprint(&input.theme_assets, site.config.base_path());
     render::set_globals(&mut theme, &site, &assets);
-    // The search index is built in the same pass, alongside the pages (#5).
-    let ((mut files, render_problems), search_files) = rayon::join(
-        || render::render_site(&site, &theme),
-        || crate::search::index(&site),
-    );
-    problems.extend(render_problems);
-    clock.lap("render and search index");
-    if !problems.is_empty() {
-        return Err(problems.sorted());
-    }
-    files.extend(assets.files);
-    files.extend(search_files);
-    files.extend(
+    let tracked = Tracked::new(sink, site.config.minify);
+    let mut put_all = |files: Vec<OutputFile>| {
+        for f in files {
+            if let Err(d) = tracked.put(f) {
+                problems.push(d);
+            }
+        }
+    };
+    put_all(assets.files);
+    put_all(
         input
             .statics
             .into_iter()
-            .map(|s| OutputFile::new(s.rel, s.bytes)),
+            .map(|s| OutputFile::new(s.rel, s.bytes))
+            .collect(),
     );
-    check_collisions(&files)?;
-    if site.config.minify {
-        crate::output::minify(&mut files);
-        clock.lap("minify");
+    // Pages are rendered, minified and handed to the sink one by one; the
+    // search index is built in the same pass, alongside them (#5).
+    let (render_problems, search_files) = rayon::join(
+        || render::render_site(&site, &theme, &tracked),
+        || crate::search::index(&site),
+    );
+    put_all(search_files);
+    problems.extend(render_problems);
+    clock.lap("render, minify, write, index");
+    if !problems.is_empty() {
+        return Err(problems.sorted());
     }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(Compiled {
+    Ok(Summary {
+        pages: tracked.pages.load(Ordering::Relaxed),
+        files: tracked.files.load(Ordering::Relaxed),
+        bytes: tracked.bytes.load(Ordering::Relaxed),
         site,
-        files,
         stages: clock.stages,
+    })
+}
+
+/// Compiles into memory: every output file, sorted by path.
+pub fn compile(input: Input, opts: &Options) -> Result<Compiled, Diagnostics> {
+    let collect = Collect::default();
+    let summary = compile_into(input, opts, &collect)?;
+    Ok(Compiled {
+        site: summary.site,
+        files: collect.into_sorted(),
+        stages: summary.stages,
     })
 }
 
@@ -189,24 +231,6 @@ impl Clock {
     }
 }
 
-/// A static file that would overwrite a generated page is an error.
-fn check_collisions(files: &[OutputFile]) -> Result<(), Diagnostics> {
-    let mut seen = std::collections::HashSet::new();
-    let mut problems = Diagnostics::new();
-    for f in files {
-        if !seen.insert(f.path.as_str()) {
-            problems.push(
-                Diagnostic::new(
-                    format!("static/{}", f.path),
-                    format!("two outputs would be written to `{}`", f.path),
-                )
-                .hint("a static file has the same path as a generated page; rename or move it"),
-            );
-        }
-    }
-    problems.into_result(())
-}
-
 /// Where the site goes: `--output-dir`, else site.toml's `output_dir`, relative to the root.
 pub fn output_dir(opts: &Options, config_text: &str) -> PathBuf {
     if let Some(d) = &opts.output_dir {
@@ -228,18 +252,12 @@ pub fn build(opts: &Options) -> Result<(Stats, PathBuf), Diagnostics> {
     let started = Instant::now();
     let input = load(opts)?;
     let out = output_dir(opts, &input.config_text);
-    if let Some(reason) = crate::output::refuse_reason(&out, &opts.root) {
-        return Err(
-            Diagnostic::new(&out, format!("refusing to write the site here: {reason}"))
-                .hint("pick another folder with --output-dir or `output_dir` in site.toml")
-                .into(),
-        );
-    }
-    let mut compiled = compile(input, opts)?;
-    let write_started = Instant::now();
-    crate::output::write(&out, &opts.root, &compiled.files)?;
-    compiled.stages.push(("write", write_started.elapsed()));
-    Ok((compiled.stats(started), out))
+    let staging = crate::output::Staging::begin(&out, &opts.root)?;
+    let mut summary = compile_into(input, opts, &staging)?;
+    let swap_started = Instant::now();
+    staging.commit()?;
+    summary.stages.push(("swap in", swap_started.elapsed()));
+    Ok((summary.stats(started), out))
 }
 
 /// Runs every check of a build without writing anything.

@@ -5,8 +5,11 @@
 //! casebook leaves a marker file in every folder it creates and only ever
 //! deletes folders that carry it.
 
+use std::collections::HashSet;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -18,17 +21,181 @@ pub const MARKER: &str = ".casebook-output";
 const MARKER_TEXT: &str =
     "This folder was written by casebook. casebook may delete and rewrite it on the next build.\n";
 
-/// Minifies every HTML file in place, in parallel. Inline CSS is minified;
-/// there is no inline JS to minify (pages carry none).
-pub fn minify(files: &mut [OutputFile]) {
+/// Where rendered files go as they are made: pages are rendered, minified
+/// and written one by one in parallel, so a large site is never held in
+/// memory whole.
+pub trait Sink: Sync {
+    fn put(&self, file: OutputFile) -> Result<(), Diagnostic>;
+}
+
+/// Keeps every file in memory (for `check`, `serve` and tests).
+#[derive(Default)]
+pub struct Collect(pub Mutex<Vec<OutputFile>>);
+
+impl Sink for Collect {
+    fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        self.0
+            .lock()
+            .map_err(|_| Diagnostic::new(&file.path, "internal error: output lock poisoned"))?
+            .push(file);
+        Ok(())
+    }
+}
+
+impl Collect {
+    /// The files, sorted by path.
+    pub fn into_sorted(self) -> Vec<OutputFile> {
+        let mut files = self.0.into_inner().unwrap_or_default();
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+}
+
+/// Minifies HTML (if asked), refuses two files at one path, counts what
+/// passes, and hands each file on.
+pub struct Tracked<'a> {
+    inner: &'a dyn Sink,
+    minify: Option<minify_html::Cfg>,
+    paths: Mutex<HashSet<String>>,
+    pub pages: AtomicUsize,
+    pub files: AtomicUsize,
+    pub bytes: AtomicUsize,
+}
+
+impl<'a> Tracked<'a> {
+    pub fn new(inner: &'a dyn Sink, minify: bool) -> Self {
+        Tracked {
+            inner,
+            minify: minify.then(minify_config),
+            paths: Mutex::new(HashSet::new()),
+            pages: AtomicUsize::new(0),
+            files: AtomicUsize::new(0),
+            bytes: AtomicUsize::new(0),
+        }
+    }
+}
+
+impl Sink for Tracked<'_> {
+    fn put(&self, mut file: OutputFile) -> Result<(), Diagnostic> {
+        let fresh = self
+            .paths
+            .lock()
+            .map(|mut p| p.insert(file.path.clone()))
+            .unwrap_or(true);
+        if !fresh {
+            return Err(Diagnostic::new(
+                format!("static/{}", file.path),
+                format!("two outputs would be written to `{}`", file.path),
+            )
+            .hint("a static file has the same path as a generated page; rename or move it"));
+        }
+        if file.is_html() {
+            self.pages.fetch_add(1, Ordering::Relaxed);
+            if let Some(cfg) = &self.minify {
+                file.bytes = minify_html::minify(&file.bytes, cfg);
+            }
+        }
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(file.bytes.len(), Ordering::Relaxed);
+        self.inner.put(file)
+    }
+}
+
+/// minify-html settings: closing tags and `<html>`/`<head>` kept so the
+/// output stays valid, readable HTML. Pages carry no inline CSS or JS.
+fn minify_config() -> minify_html::Cfg {
     let mut cfg = minify_html::Cfg::new();
     cfg.keep_closing_tags = true;
     cfg.keep_html_and_head_opening_tags = true;
-    cfg.minify_css = true;
     cfg.minify_doctype = false;
+    cfg
+}
+
+/// Minifies every HTML file in place, in parallel.
+pub fn minify(files: &mut [OutputFile]) {
+    let cfg = minify_config();
     files.par_iter_mut().filter(|f| f.is_html()).for_each(|f| {
         f.bytes = minify_html::minify(&f.bytes, &cfg);
     });
+}
+
+/// A new output being written into a temporary sibling of the real folder;
+/// `commit` swaps it in, and dropping it uncommitted removes it.
+pub struct Staging {
+    dir: PathBuf,
+    tmp: PathBuf,
+    parent: PathBuf,
+    name: String,
+    dirs: Mutex<HashSet<PathBuf>>,
+    committed: bool,
+}
+
+impl Staging {
+    /// Checks `dir` is safe to replace and creates the temporary folder.
+    pub fn begin(dir: &Path, root: &Path) -> Result<Staging, Diagnostic> {
+        if let Some(reason) = refuse_reason(dir, root) {
+            return Err(
+                Diagnostic::new(dir, format!("refusing to write the site here: {reason}"))
+                    .hint("pick a new folder with --output-dir, or empty this one yourself"),
+            );
+        }
+        let dir = absolute(dir);
+        let parent = dir.parent().map(Path::to_path_buf).unwrap_or_default();
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        fs::create_dir_all(&parent).map_err(|e| io_error(&parent, "create the folder", &e))?;
+        clean_stale(&parent, &name);
+        let tmp = parent.join(format!(".{name}.casebook-new-{}", std::process::id()));
+        fs::create_dir_all(&tmp).map_err(|e| io_error(&tmp, "create the folder", &e))?;
+        fs::write(tmp.join(MARKER), MARKER_TEXT)
+            .map_err(|e| io_error(&tmp, "write the marker file", &e))?;
+        Ok(Staging {
+            dir,
+            tmp,
+            parent,
+            name,
+            dirs: Mutex::new(HashSet::new()),
+            committed: false,
+        })
+    }
+
+    /// Swaps the new output in for the old one.
+    pub fn commit(mut self) -> Result<(), Diagnostic> {
+        swap(&self.dir, &self.tmp, &self.parent, &self.name)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Sink for Staging {
+    fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        let path = self.tmp.join(&file.path);
+        if let Some(parent) = path.parent() {
+            let known = self
+                .dirs
+                .lock()
+                .map(|d| d.contains(parent))
+                .unwrap_or(false);
+            if !known {
+                fs::create_dir_all(parent)
+                    .map_err(|e| io_error(parent, "create the folder", &e))?;
+                if let Ok(mut d) = self.dirs.lock() {
+                    d.insert(parent.to_path_buf());
+                }
+            }
+        }
+        fs::write(&path, &file.bytes).map_err(|e| io_error(&path, "write the file", &e))
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed && self.tmp.join(MARKER).is_file() {
+            let _ = fs::remove_dir_all(&self.tmp);
+        }
+    }
 }
 
 /// Why `dir` must not be used as an output folder, if it must not.
@@ -86,48 +253,11 @@ fn absolute(p: &Path) -> PathBuf {
 }
 
 /// Writes `files` to `dir` atomically: a temporary sibling is filled, then
-/// swapped in. `shown` is the folder's name for messages.
+/// swapped in.
 pub fn write(dir: &Path, root: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
-    if let Some(reason) = refuse_reason(dir, root) {
-        return Err(
-            Diagnostic::new(dir, format!("refusing to write the site here: {reason}"))
-                .hint("pick a new folder with --output-dir, or empty this one yourself"),
-        );
-    }
-    let dir = absolute(dir);
-    let parent = dir.parent().map(Path::to_path_buf).unwrap_or_default();
-    let name = dir
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    fs::create_dir_all(&parent).map_err(|e| io_error(&parent, "create the folder", &e))?;
-    clean_stale(&parent, &name);
-
-    let tmp = parent.join(format!(".{name}.casebook-new-{}", std::process::id()));
-    let result = fill(&tmp, files).and_then(|()| swap(&dir, &tmp, &parent, &name));
-    if result.is_err() && tmp.join(MARKER).is_file() {
-        let _ = fs::remove_dir_all(&tmp);
-    }
-    result
-}
-
-fn fill(tmp: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
-    fs::create_dir_all(tmp).map_err(|e| io_error(tmp, "create the folder", &e))?;
-    fs::write(tmp.join(MARKER), MARKER_TEXT)
-        .map_err(|e| io_error(tmp, "write the marker file", &e))?;
-    let mut dirs: Vec<PathBuf> = files
-        .iter()
-        .filter_map(|f| Path::new(&f.path).parent().map(|p| tmp.join(p)))
-        .collect();
-    dirs.sort();
-    dirs.dedup();
-    for d in &dirs {
-        fs::create_dir_all(d).map_err(|e| io_error(d, "create the folder", &e))?;
-    }
-    files.par_iter().try_for_each(|f| {
-        let path = tmp.join(&f.path);
-        fs::write(&path, &f.bytes).map_err(|e| io_error(&path, "write the file", &e))
-    })
+    let staging = Staging::begin(dir, root)?;
+    files.par_iter().try_for_each(|f| staging.put(f.clone()))?;
+    staging.commit()
 }
 
 fn swap(dir: &Path, tmp: &Path, parent: &Path, name: &str) -> Result<(), Diagnostic> {

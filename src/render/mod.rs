@@ -74,19 +74,16 @@ pub fn set_globals(theme: &mut Theme, site: &Site, assets: &Assets) {
 }
 
 /// Renders every page of the site.
-pub fn render_site(site: &Site, theme: &Theme) -> (Vec<OutputFile>, Vec<Diagnostic>) {
+pub fn render_site(site: &Site, theme: &Theme, sink: &dyn crate::output::Sink) -> Vec<Diagnostic> {
     let r = Renderer { site, tera: &theme.tera, theme };
     let jobs = r.jobs();
-    let results: Vec<Result<OutputFile, Vec<Diagnostic>>> = jobs.par_iter().map(|job| r.run(job)).collect();
-    let mut files = Vec::with_capacity(results.len());
-    let mut problems = Vec::new();
-    for res in results {
-        match res {
-            Ok(f) => files.push(f),
-            Err(mut p) => problems.append(&mut p),
-        }
-    }
-    (files, problems)
+    jobs.par_iter()
+        .filter_map(|job| match r.run(job) {
+            Ok(file) => sink.put(file).err().map(|d| vec![d]),
+            Err(p) => Some(p),
+        })
+        .flatten()
+        .collect()
 }
 
 /// One output page to render.
