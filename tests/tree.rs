@@ -92,8 +92,12 @@ fn every_step_has_its_own_short_url() {
 
 /// The flagship site compiled in memory: its output files by path.
 fn compiled_flagship() -> BTreeMap<String, Vec<u8>> {
+    compiled_at(None)
+}
+
+fn compiled_at(base_url: Option<&str>) -> BTreeMap<String, Vec<u8>> {
     use casebook::build::{Options, compile, load};
-    let opts = Options { root: root(), no_minify: true, ..Options::default() };
+    let opts = Options { root: root(), no_minify: true, base_url: base_url.map(str::to_owned), ..Options::default() };
     let input = load(&opts).unwrap_or_else(|e| panic!("load the flagship: {e:?}"));
     let compiled = compile(input, &opts).unwrap_or_else(|e| panic!("compile the flagship: {e:?}"));
     compiled.files.into_iter().map(|f| (f.path, f.bytes)).collect()
@@ -154,4 +158,22 @@ fn the_map_page_has_an_accessible_diagram_and_outline() {
     for o in &tree.def.outcomes {
         assert!(outline.contains(&o.title.replace('\'', "&#39;")) || outline.contains(&o.title), "outline lacks `{}`", o.title);
     }
+}
+
+#[test]
+fn under_a_sub_path_the_script_and_its_data_use_the_base_path() {
+    let files = compiled_at(Some("https://example.org/kb/"));
+    let data: serde_json::Value = serde_json::from_slice(&files["decide/should-i-message/tree.json"]).expect("JSON");
+    assert_eq!(data["url"], "/kb/decide/should-i-message/");
+    assert_eq!(data["map"], "/kb/decide/should-i-message/map/");
+    for url in data["steps"].as_object().expect("steps").keys() {
+        assert!(url.starts_with("/kb/decide/should-i-message/"), "{url}");
+    }
+    let page = String::from_utf8_lossy(&files["decide/should-i-message/index.html"]).into_owned();
+    assert!(page.contains(r#"data-tree-url="/kb/decide/should-i-message/""#), "the page names its tree's URL");
+    assert!(page.contains(r#"data-tree-data="/kb/decide/should-i-message/tree.json""#), "and its data");
+    assert!(page.contains(r#"src="/kb/assets/tree."#), "the script is loaded from the base path");
+    // Only tree pages load the script.
+    let guide = String::from_utf8_lossy(&files["guides/index.html"]).into_owned();
+    assert!(!guide.contains("/assets/tree."), "tree.js is loaded only where a tree is stepped through");
 }

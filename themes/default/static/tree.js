@@ -76,10 +76,6 @@
         h("p", { class: "tree-back" }, [link(prev, ["Back", hidden(" to the previous question")], "back-link")]),
         h("p", { class: "tree-kicker" }, [link(data.url, [data.title])]),
       );
-      out.push(h("section", { class: "answers", "aria-labelledby": "answers-heading" }, [
-        h("h2", { id: "answers-heading" }, ["Your answers so far"]),
-        h("dl", {}, answers),
-      ]));
     }
     var heading, step;
     if (node.o) {
@@ -100,7 +96,16 @@
         })));
       }
     }
-    out.push(step, h("p", { class: "tree-actions" },
+    out.push(step);
+    // The question comes first (on a phone it must not be below the fold),
+    // then the path taken so far.
+    if (segs.length) {
+      out.push(h("section", { class: "answers", "aria-labelledby": "answers-heading" }, [
+        h("h2", { id: "answers-heading" }, ["Your answers so far"]),
+        h("dl", {}, answers),
+      ]));
+    }
+    out.push(h("p", { class: "tree-actions" },
       (segs.length ? [link(data.url, ["Start again"]), " \u00b7 "] : []).concat([link(data.map, ["See the whole tree"])])));
     view.replaceChildren.apply(view, out);
     var title = node.o ? node.q : node.t;
