@@ -1,0 +1,246 @@
+//! The development server: builds the site into memory, serves it on
+//! loopback, rebuilds when a source file changes and tells open pages to
+//! reload. A failed rebuild keeps the last good pages and overlays the
+//! error on each of them. Nothing is ever written to disk: serve cannot
+//! touch `public/` or any other folder.
+//!
+//! HTTP is tiny_http and watching is notify; the routing, the reload script
+//! injection and the overlay are small pure functions tested from `&str`.
+
+mod routes;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::sync::{Arc, Condvar, Mutex, RwLock};
+use std::time::{Duration, Instant};
+
+use notify::{RecursiveMode, Watcher};
+
+pub use routes::{Response, inject, overlay_html, resolve};
+
+use crate::build::{self, Options};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// What the server tells its caller, which prints it.
+pub enum Event {
+    Listening(SocketAddr),
+    Built { pages: usize, took: Duration },
+    Failed(Diagnostics),
+    Changed(Vec<PathBuf>),
+}
+
+/// The current state: the last good site, the current error, a version
+/// that live-reload clients wait on.
+#[derive(Default)]
+pub struct State {
+    pub files: HashMap<String, Vec<u8>>,
+    pub error: Option<String>,
+    pub version: u64,
+}
+
+pub struct Shared {
+    pub state: RwLock<State>,
+    changed: Mutex<u64>,
+    bell: Condvar,
+}
+
+impl Shared {
+    fn new() -> Self {
+        Shared {
+            state: RwLock::new(State::default()),
+            changed: Mutex::new(0),
+            bell: Condvar::new(),
+        }
+    }
+
+    /// Waits until the version moves past `seen`, or `timeout` passes.
+    fn wait_past(&self, seen: u64, timeout: Duration) -> u64 {
+        let guard = self.changed.lock().unwrap_or_else(|e| e.into_inner());
+        let (guard, _) = self
+            .bell
+            .wait_timeout_while(guard, timeout, |v| *v <= seen)
+            .unwrap_or_else(|e| e.into_inner());
+        *guard
+    }
+
+    fn bump(&self) {
+        let mut v = self.changed.lock().unwrap_or_else(|e| e.into_inner());
+        *v += 1;
+        if let Ok(mut s) = self.state.write() {
+            s.version = *v;
+        }
+        self.bell.notify_all();
+    }
+}
+
+/// Serve options on top of the build's.
+pub struct ServeOptions {
+    pub build: Options,
+    pub interface: String,
+    pub port: u16,
+}
+
+/// Builds once, then serves and watches until the process is stopped.
+pub fn run(
+    opts: ServeOptions,
+    on_event: impl Fn(Event) + Send + Sync + 'static,
+) -> Result<(), Diagnostic> {
+    let addr = format!("{}:{}", opts.interface, opts.port);
+    let server = tiny_http::Server::http(&addr).map_err(|e| {
+        let busy = e.to_string().contains("in use");
+        Diagnostic::new("serve", format!("cannot listen on {addr}: {e}")).hint(if busy {
+            format!(
+                "another program uses port {}; stop it or pick another with --port",
+                opts.port
+            )
+        } else {
+            "check --interface is an address of this machine, e.g. 127.0.0.1".to_owned()
+        })
+    })?;
+    let listening = server
+        .server_addr()
+        .to_ip()
+        .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], opts.port)));
+    let mut build_opts = opts.build.clone();
+    build_opts.base_url = Some(format!("http://{listening}/"));
+    build_opts.no_minify = true;
+
+    let shared = Arc::new(Shared::new());
+    let on_event = Arc::new(on_event);
+    rebuild(&build_opts, &shared, on_event.as_ref());
+    on_event(Event::Listening(listening));
+
+    // Watch the site's inputs; rebuild after a short quiet period.
+    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher = notify::recommended_watcher(tx)
+        .map_err(|e| Diagnostic::new("serve", format!("cannot watch files: {e}")))?;
+    for dir in watched(&build_opts.root) {
+        let mode = if dir.is_dir() {
+            RecursiveMode::Recursive
+        } else {
+            RecursiveMode::NonRecursive
+        };
+        let _ = watcher.watch(&dir, mode);
+    }
+    {
+        let shared = Arc::clone(&shared);
+        let on_event = Arc::clone(&on_event);
+        let root = build_opts.root.clone();
+        std::thread::spawn(move || {
+            let _keep = watcher;
+            while let Ok(first) = rx.recv() {
+                let mut paths = relevant(&root, first);
+                // Editors save in bursts (temp file, rename, chmod): wait for quiet.
+                while let Ok(more) = rx.recv_timeout(Duration::from_millis(40)) {
+                    paths.extend(relevant(&root, more));
+                }
+                if paths.is_empty() {
+                    continue;
+                }
+                paths.sort();
+                paths.dedup();
+                on_event(Event::Changed(paths));
+                rebuild(&build_opts, &shared, on_event.as_ref());
+            }
+        });
+    }
+
+    for request in server.incoming_requests() {
+        let shared = Arc::clone(&shared);
+        std::thread::spawn(move || respond(request, &shared));
+    }
+    Ok(())
+}
+
+/// The folders and files a site's output depends on.
+pub fn watched(root: &Path) -> Vec<PathBuf> {
+    ["content", "static", "templates", "themes", "site.toml"]
+        .iter()
+        .map(|p| root.join(p))
+        .filter(|p| p.exists())
+        .collect()
+}
+
+/// Paths of an event that can change the site (not editor swap files).
+fn relevant(root: &Path, event: notify::Result<notify::Event>) -> Vec<PathBuf> {
+    let Ok(event) = event else { return Vec::new() };
+    if matches!(event.kind, notify::EventKind::Access(_)) {
+        return Vec::new();
+    }
+    event
+        .paths
+        .into_iter()
+        .filter(|p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            !(name.starts_with('.')
+                || name.ends_with('~')
+                || name.ends_with(".swp")
+                || name.ends_with(".tmp"))
+        })
+        .map(|p| p.strip_prefix(root).map(Path::to_path_buf).unwrap_or(p))
+        .collect()
+}
+
+fn rebuild(opts: &Options, shared: &Shared, on_event: &(dyn Fn(Event) + Send + Sync)) {
+    let started = Instant::now();
+    let result = build::load(opts).and_then(|input| build::compile(input, opts));
+    match result {
+        Ok(compiled) => {
+            let pages = compiled.files.iter().filter(|f| f.is_html()).count();
+            let files = compiled
+                .files
+                .into_iter()
+                .map(|f| (f.path, f.bytes))
+                .collect();
+            if let Ok(mut s) = shared.state.write() {
+                s.files = files;
+                s.error = None;
+            }
+            on_event(Event::Built {
+                pages,
+                took: started.elapsed(),
+            });
+        }
+        Err(problems) => {
+            if let Ok(mut s) = shared.state.write() {
+                s.error = Some(overlay_html(&problems));
+            }
+            on_event(Event::Failed(problems));
+        }
+    }
+    shared.bump();
+}
+
+fn respond(request: tiny_http::Request, shared: &Shared) {
+    let url = request.url().to_owned();
+    let response = if let Some(query) = url.strip_prefix(routes::WAIT_PATH) {
+        let seen = query.trim_start_matches("?v=").parse().unwrap_or(0);
+        let version = shared.wait_past(seen, Duration::from_secs(25));
+        Response::text(
+            200,
+            "application/json",
+            format!("{{\"version\":{version}}}"),
+        )
+    } else {
+        let state = match shared.state.read() {
+            Ok(s) => s,
+            Err(e) => e.into_inner(),
+        };
+        resolve(&url, &state)
+    };
+    let mut r = tiny_http::Response::from_data(response.body).with_status_code(response.status);
+    for (k, v) in [
+        ("Content-Type", response.content_type),
+        ("Cache-Control", "no-store"),
+    ] {
+        if let Ok(h) = tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()) {
+            r.add_header(h);
+        }
+    }
+    let _ = request.respond(r);
+}

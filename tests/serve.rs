@@ -1,0 +1,181 @@
+//! `casebook serve` end to end: start it on a free port, fetch pages, edit
+//! a file and see the reload signal and the new content, break a data file
+//! and see the overlay, fix it and see the overlay clear (issue #6).
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use common::TestSite;
+
+struct Server {
+    child: Child,
+    addr: String,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(site: &TestSite, port: u16) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["serve", "--port", &port.to_string(), "--root"])
+        .arg(site.root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start serve");
+    let stdout = child.stdout.take().expect("stdout");
+    let mut lines = BufReader::new(stdout).lines();
+    let addr = loop {
+        let line = lines
+            .next()
+            .expect("serve printed its address")
+            .expect("read");
+        if let Some(rest) = line.strip_prefix("Serving on http://") {
+            break rest.split('/').next().unwrap_or_default().to_owned();
+        }
+    };
+    // Keep draining stdout so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    Server { child, addr }
+}
+
+/// A minimal HTTP/1.0 GET: (status, body).
+fn get(addr: &str, path: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(addr).expect("connect");
+    stream.set_read_timeout(Some(Duration::from_secs(30))).ok();
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: {addr}\r\n\r\n").expect("send");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("read");
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let body = text
+        .split_once("\r\n\r\n")
+        .map(|(_, b)| b.to_owned())
+        .unwrap_or_default();
+    (status, body)
+}
+
+fn version(addr: &str) -> u64 {
+    let (_, page) = get(addr, "/");
+    page.split("data-casebook-version=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .and_then(|v| v.parse().ok())
+        .expect("version attribute")
+}
+
+/// Waits (long-poll, as the browser does) for the next build after `seen`.
+fn next_build(addr: &str, seen: u64) -> u64 {
+    let (_, body) = get(addr, &format!("/__casebook/wait?v={seen}"));
+    body.trim_start_matches("{\"version\":")
+        .trim_end_matches('}')
+        .parse()
+        .expect("version json")
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+#[test]
+fn serve_reloads_on_change_and_overlays_errors() {
+    let site = TestSite::new("basic");
+    let server = start(&site, free_port());
+    let addr = &server.addr;
+
+    let (status, home) = get(addr, "/");
+    assert_eq!(status, 200);
+    assert!(
+        home.contains("/__casebook/reload.js"),
+        "serve injects the reload script"
+    );
+    assert!(!home.contains("casebook-overlay"));
+    assert_eq!(get(addr, "/guides/timing/").0, 200);
+    assert_eq!(get(addr, "/no-such-page/").0, 404);
+    assert_eq!(get(addr, "/%2e%2e/%2e%2e/etc/passwd").0, 403);
+    assert!(
+        !site.root().join("public").exists(),
+        "serve writes nothing to disk"
+    );
+
+    // An edit: the long-poll answers with a new version and the page has the new text.
+    let v0 = version(addr);
+    let started = Instant::now();
+    site.edit(
+        "content/data/cases.yaml",
+        "The blank connection request",
+        "The empty connection request",
+    );
+    let v1 = next_build(addr, v0);
+    assert!(v1 > v0);
+    let (_, cases) = get(addr, "/cases/");
+    assert!(
+        cases.contains("The empty connection request"),
+        "new content after reload"
+    );
+    eprintln!(
+        "save → rebuilt and signalled in {} ms",
+        started.elapsed().as_millis()
+    );
+
+    // A broken data file: the last good pages stay, with the error overlaid.
+    site.edit(
+        "content/data/cases.yaml",
+        "  topic: connection-request\n",
+        "  topic: connection-request\n  colour: red\n",
+    );
+    let v2 = next_build(addr, v1);
+    let (status, page) = get(addr, "/cases/");
+    assert_eq!(status, 200);
+    assert!(page.contains("casebook-overlay"), "overlay shown");
+    assert!(
+        page.contains("content/data/cases.yaml:"),
+        "overlay names the file and line"
+    );
+    assert!(page.contains("unknown field `colour`"));
+    assert!(
+        page.contains("The empty connection request"),
+        "last good page kept"
+    );
+
+    // Fixed: the overlay clears.
+    site.edit("content/data/cases.yaml", "  colour: red\n", "");
+    let _ = next_build(addr, v2);
+    let (_, page) = get(addr, "/cases/");
+    assert!(!page.contains("casebook-overlay"), "overlay cleared");
+}
+
+#[test]
+fn busy_port_is_a_clear_error() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let site = TestSite::new("basic");
+    let out = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["serve", "--port", &port.to_string(), "--root"])
+        .arg(site.root())
+        .output()
+        .expect("run serve");
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains(&format!("cannot listen on 127.0.0.1:{port}")),
+        "{err}"
+    );
+    assert!(err.contains("--port"), "hint names --port: {err}");
+}
