@@ -65,7 +65,11 @@ impl Choice {
 
 /// `I want a specific open role` → `i-want-a-specific`.
 pub fn default_slug(label: &str) -> String {
-    slugify(label).split('-').take(SLUG_WORDS).collect::<Vec<_>>().join("-")
+    slugify(label)
+        .split('-')
+        .take(SLUG_WORDS)
+        .collect::<Vec<_>>()
+        .join("-")
 }
 
 /// A segment name that step URLs must not use because a tree's own page has it.
@@ -136,7 +140,13 @@ impl Tree {
             .iter()
             .find(|q| q.id == id)
             .map(Node::Question)
-            .or_else(|| self.def.outcomes.iter().find(|o| o.id == id).map(Node::Outcome))
+            .or_else(|| {
+                self.def
+                    .outcomes
+                    .iter()
+                    .find(|o| o.id == id)
+                    .map(Node::Outcome)
+            })
     }
 
     pub fn question(&self, id: &str) -> Option<&Question> {
@@ -157,7 +167,11 @@ impl Tree {
 
     fn unfold(&self) -> Vec<Step> {
         let mut out = Vec::new();
-        let mut stack = vec![Step { answers: Vec::new(), node: self.def.start.clone(), rel_url: String::new() }];
+        let mut stack = vec![Step {
+            answers: Vec::new(),
+            node: self.def.start.clone(),
+            rel_url: String::new(),
+        }];
         while let Some(step) = stack.pop() {
             if out.len() > MAX_STEPS {
                 break;
@@ -195,7 +209,11 @@ impl Tree {
 fn locate(text: &str, needle: &str) -> Pos {
     for (i, line) in text.lines().enumerate() {
         if let Some(c) = line.find(needle) {
-            let c = if let Some(colon) = needle.find(": ") { c + colon + 2 } else { c };
+            let c = if let Some(colon) = needle.find(": ") {
+                c + colon + 2
+            } else {
+                c
+            };
             return Pos::new(i + 1, line[..c.min(line.len())].chars().count() + 1);
         }
     }
@@ -205,7 +223,11 @@ fn locate(text: &str, needle: &str) -> Pos {
 /// Parses and validates a tree file. `id` comes from the file name.
 pub fn parse(id: &str, path: &Path, text: &str) -> (Option<Tree>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
-    if !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') || id.is_empty() {
+    if !id
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        || id.is_empty()
+    {
         problems.push(
             Diagnostic::new(path, format!("`{id}` is not a valid tree id"))
                 .hint("name the file with lowercase letters, digits and hyphens, e.g. `should-i-message.yaml`"),
@@ -213,14 +235,24 @@ pub fn parse(id: &str, path: &Path, text: &str) -> (Option<Tree>, Vec<Diagnostic
         return (None, problems);
     }
     if text.trim().is_empty() {
-        problems.push(Diagnostic::new(path, "the decision tree file is empty").at(Pos::new(1, 1)).hint("see docs/writing-content.md#decision-trees"));
+        problems.push(
+            Diagnostic::new(path, "the decision tree file is empty")
+                .at(Pos::new(1, 1))
+                .hint("see docs/writing-content.md#decision-trees"),
+        );
         return (None, problems);
     }
     let def: TreeFile = match crate::yaml::parse(text, path, 1, text) {
         Ok(d) => d,
         Err(e) => return (None, vec![e]),
     };
-    let tree = Tree { id: id.to_owned(), file: path.to_owned(), text: text.to_owned(), def, steps: OnceLock::new() };
+    let tree = Tree {
+        id: id.to_owned(),
+        file: path.to_owned(),
+        text: text.to_owned(),
+        def,
+        steps: OnceLock::new(),
+    };
     validate(&tree, &mut problems);
     (Some(tree), problems)
 }
@@ -229,10 +261,17 @@ fn validate(tree: &Tree, problems: &mut Vec<Diagnostic>) {
     let path = &tree.file;
     let text = &tree.text;
     let def = &tree.def;
-    let err = |pos: Pos, msg: String, hint: String| Diagnostic::new(path, msg).at_in(pos, text).hint(hint);
+    let err = |pos: Pos, msg: String, hint: String| {
+        Diagnostic::new(path, msg).at_in(pos, text).hint(hint)
+    };
 
     let mut ids: HashSet<&str> = HashSet::new();
-    let all_ids: Vec<&str> = def.questions.iter().map(|q| q.id.as_str()).chain(def.outcomes.iter().map(|o| o.id.as_str())).collect();
+    let all_ids: Vec<&str> = def
+        .questions
+        .iter()
+        .map(|q| q.id.as_str())
+        .chain(def.outcomes.iter().map(|o| o.id.as_str()))
+        .collect();
     for id in &all_ids {
         if !ids.insert(id) {
             problems.push(err(
@@ -245,8 +284,12 @@ fn validate(tree: &Tree, problems: &mut Vec<Diagnostic>) {
     if tree.node(&def.start).is_none() {
         problems.push(err(
             locate(text, "start:"),
-            format!("`start` names `{}`, which is not a question or outcome", def.start),
-            did_you_mean(&def.start, all_ids.iter().copied()).unwrap_or_else(|| "name the id of the first question".into()),
+            format!(
+                "`start` names `{}`, which is not a question or outcome",
+                def.start
+            ),
+            did_you_mean(&def.start, all_ids.iter().copied())
+                .unwrap_or_else(|| "name the id of the first question".into()),
         ));
         return;
     }
@@ -255,7 +298,11 @@ fn validate(tree: &Tree, problems: &mut Vec<Diagnostic>) {
         if q.options.len() < 2 {
             problems.push(err(
                 tree.pos_of_id(&q.id),
-                format!("question `{}` has {} option(s); a question needs at least two", q.id, q.options.len()),
+                format!(
+                    "question `{}` has {} option(s); a question needs at least two",
+                    q.id,
+                    q.options.len()
+                ),
                 "add another option, or make the step an outcome".into(),
             ));
         }
@@ -265,9 +312,17 @@ fn validate(tree: &Tree, problems: &mut Vec<Diagnostic>) {
             if tree.node(&c.next).is_none() {
                 dangling = true;
                 problems.push(err(
-                    locate_after(text, tree.pos_of_id(&q.id).line, &format!("next: {}", c.next)),
-                    format!("option `{}` of question `{}` leads to `{}`, which does not exist", c.label, q.id, c.next),
-                    did_you_mean(&c.next, all_ids.iter().copied()).unwrap_or_else(|| "name a question or outcome id".into()),
+                    locate_after(
+                        text,
+                        tree.pos_of_id(&q.id).line,
+                        &format!("next: {}", c.next),
+                    ),
+                    format!(
+                        "option `{}` of question `{}` leads to `{}`, which does not exist",
+                        c.label, q.id, c.next
+                    ),
+                    did_you_mean(&c.next, all_ids.iter().copied())
+                        .unwrap_or_else(|| "name a question or outcome id".into()),
                 ));
             }
             let slug = c.slug();
@@ -279,11 +334,20 @@ fn validate(tree: &Tree, problems: &mut Vec<Diagnostic>) {
                 && (s.is_empty() || slugify(s) != *s)
             {
                 let better = slugify(s);
-                let example = if better.is_empty() { "not-yet".to_owned() } else { better };
+                let example = if better.is_empty() {
+                    "not-yet".to_owned()
+                } else {
+                    better
+                };
                 problems.push(err(
                     at,
-                    format!("the slug `{s}` of option `{}` (question `{}`) is not a URL segment", c.label, q.id),
-                    format!("use lowercase letters, digits and single hyphens, e.g. `slug: {example}`"),
+                    format!(
+                        "the slug `{s}` of option `{}` (question `{}`) is not a URL segment",
+                        c.label, q.id
+                    ),
+                    format!(
+                        "use lowercase letters, digits and single hyphens, e.g. `slug: {example}`"
+                    ),
                 ));
             } else if slug.is_empty() {
                 problems.push(err(
@@ -310,11 +374,24 @@ fn validate(tree: &Tree, problems: &mut Vec<Diagnostic>) {
         return;
     }
     // Cycles: depth-first search with colours.
-    let edges: HashMap<&str, Vec<&str>> =
-        def.questions.iter().map(|q| (q.id.as_str(), q.options.iter().map(|c| c.next.as_str()).collect())).collect();
+    let edges: HashMap<&str, Vec<&str>> = def
+        .questions
+        .iter()
+        .map(|q| {
+            (
+                q.id.as_str(),
+                q.options.iter().map(|c| c.next.as_str()).collect(),
+            )
+        })
+        .collect();
     let mut state: HashMap<&str, u8> = HashMap::new();
     let mut cycle_at: Option<(&str, &str)> = None;
-    fn visit<'a>(n: &'a str, edges: &HashMap<&'a str, Vec<&'a str>>, state: &mut HashMap<&'a str, u8>, cycle: &mut Option<(&'a str, &'a str)>) {
+    fn visit<'a>(
+        n: &'a str,
+        edges: &HashMap<&'a str, Vec<&'a str>>,
+        state: &mut HashMap<&'a str, u8>,
+        cycle: &mut Option<(&'a str, &'a str)>,
+    ) {
         state.insert(n, 1);
         for &m in edges.get(n).map(Vec::as_slice).unwrap_or(&[]) {
             match state.get(m) {
@@ -340,7 +417,11 @@ fn validate(tree: &Tree, problems: &mut Vec<Diagnostic>) {
     }
     for id in &all_ids {
         if !state.contains_key(id) {
-            let kind = if tree.question(id).is_some() { "question" } else { "outcome" };
+            let kind = if tree.question(id).is_some() {
+                "question"
+            } else {
+                "outcome"
+            };
             problems.push(err(
                 tree.pos_of_id(id),
                 format!("{kind} `{id}` is never reached from the start"),
@@ -410,7 +491,10 @@ mod tests {
         let paths = tree.paths();
         assert_eq!(paths.len(), 3);
         for p in &paths {
-            assert!(matches!(tree.node(p.last().unwrap()), Some(Node::Outcome(_))));
+            assert!(matches!(
+                tree.node(p.last().unwrap()),
+                Some(Node::Outcome(_))
+            ));
         }
     }
 
@@ -426,19 +510,38 @@ mod tests {
     #[test]
     fn cycle_is_reported() {
         let p = problems(&OK.replace("next: go", "next: a"));
-        assert!(p.iter().any(|d| d.message.contains("cycle: `b` leads back to `a`")), "{p:?}");
+        assert!(
+            p.iter()
+                .any(|d| d.message.contains("cycle: `b` leads back to `a`")),
+            "{p:?}"
+        );
     }
 
     #[test]
     fn unreachable_and_too_few_options_and_duplicates() {
-        let text = OK.replace("      - label: \"No\"\n        next: stop\n  - id: b", "  - id: b");
+        let text = OK.replace(
+            "      - label: \"No\"\n        next: stop\n  - id: b",
+            "  - id: b",
+        );
         let p = problems(&text);
-        assert!(p.iter().any(|d| d.message.contains("has 1 option(s)")), "{p:?}");
+        assert!(
+            p.iter().any(|d| d.message.contains("has 1 option(s)")),
+            "{p:?}"
+        );
         let text = format!("{OK}  - id: spare\n    verdict: go\n    title: S\n    body: x\n");
         let p = problems(&text);
-        assert!(p.iter().any(|d| d.message.contains("outcome `spare` is never reached") && d.pos.unwrap().line == 27), "{p:?}");
+        assert!(
+            p.iter()
+                .any(|d| d.message.contains("outcome `spare` is never reached")
+                    && d.pos.unwrap().line == 27),
+            "{p:?}"
+        );
         let text = format!("{OK}  - id: go\n    verdict: go\n    title: S\n    body: x\n");
-        assert!(problems(&text).iter().any(|d| d.message.contains("duplicate node id `go`")));
+        assert!(
+            problems(&text)
+                .iter()
+                .any(|d| d.message.contains("duplicate node id `go`"))
+        );
     }
 
     #[test]
@@ -446,7 +549,10 @@ mod tests {
         let text = OK.replace("outcomes:", "  - id: lonely\n    text: L?\n    options:\n      - label: A\n        next: go\n      - label: B\n        next: stop\noutcomes:");
         let p = problems(&text);
         assert_eq!(p.len(), 1, "{p:?}");
-        assert!(p[0].message.contains("question `lonely` is never reached"), "{p:?}");
+        assert!(
+            p[0].message.contains("question `lonely` is never reached"),
+            "{p:?}"
+        );
         assert_eq!(p[0].pos.unwrap().line, 18);
     }
 
@@ -454,7 +560,10 @@ mod tests {
     fn empty_file_bad_id_and_yaml_errors() {
         assert!(problems("  \n")[0].message.contains("empty"));
         let (t, p) = parse("Bad Id", Path::new("x.yaml"), OK);
-        assert!(t.is_none() && p[0].message.contains("not a valid tree id"), "{p:?}");
+        assert!(
+            t.is_none() && p[0].message.contains("not a valid tree id"),
+            "{p:?}"
+        );
         let p = problems("title: [unclosed\n");
         assert_eq!(p.len(), 1, "{p:?}");
         assert!(p[0].pos.is_some());
@@ -465,18 +574,34 @@ mod tests {
         // A chain of questions whose two answers both lead on: 2^13 paths.
         let mut text = String::from("title: T\nstart: q0\nquestions:\n");
         for i in 0..13 {
-            let next = if i == 12 { "end".to_owned() } else { format!("q{}", i + 1) };
-            text += &format!("  - id: q{i}\n    text: Q?\n    options:\n      - label: A\n        next: {next}\n      - label: B\n        next: {next}\n");
+            let next = if i == 12 {
+                "end".to_owned()
+            } else {
+                format!("q{}", i + 1)
+            };
+            text += &format!(
+                "  - id: q{i}\n    text: Q?\n    options:\n      - label: A\n        next: {next}\n      - label: B\n        next: {next}\n"
+            );
         }
         text += "outcomes:\n  - id: end\n    verdict: go\n    title: E\n    body: x\n";
         let p = problems(&text);
-        assert!(p.iter().any(|d| d.message.contains("more than 5000 step pages")), "{p:?}");
+        assert!(
+            p.iter()
+                .any(|d| d.message.contains("more than 5000 step pages")),
+            "{p:?}"
+        );
     }
 
     #[test]
     fn default_slug_is_the_first_four_words() {
-        assert_eq!(default_slug("I want a specific open role on their team"), "i-want-a-specific");
-        assert_eq!(default_slug("We've met, or I'm already in"), "weve-met-or-im");
+        assert_eq!(
+            default_slug("I want a specific open role on their team"),
+            "i-want-a-specific"
+        );
+        assert_eq!(
+            default_slug("We've met, or I'm already in"),
+            "weve-met-or-im"
+        );
         assert_eq!(default_slug("Yes"), "yes");
         assert_eq!(default_slug("Not yet"), "not-yet");
         assert_eq!(default_slug("— ?"), "");
@@ -484,45 +609,107 @@ mod tests {
 
     #[test]
     fn explicit_slugs_shape_the_urls() {
-        let text = OK.replacen("      - label: \"Yes\"\n        next: b\n", "      - label: \"Yes\"\n        next: b\n        slug: y\n", 1);
+        let text = OK.replacen(
+            "      - label: \"Yes\"\n        next: b\n",
+            "      - label: \"Yes\"\n        next: b\n        slug: y\n",
+            1,
+        );
         let (tree, p) = parse("t", Path::new("t.yaml"), &text);
         assert!(p.is_empty(), "{p:?}");
-        let urls: Vec<String> = tree.unwrap().steps().iter().map(|s| s.rel_url.clone()).collect();
+        let urls: Vec<String> = tree
+            .unwrap()
+            .steps()
+            .iter()
+            .map(|s| s.rel_url.clone())
+            .collect();
         assert_eq!(urls, vec!["", "y/", "y/yes/", "y/no/", "no/"]);
     }
 
     #[test]
     fn clashing_default_slugs_point_at_the_label() {
-        let text = OK.replace("label: \"No\"\n        next: stop\n  - id: b", "label: \"Yes, but only a little\"\n        next: stop\n  - id: b");
+        let text = OK.replace(
+            "label: \"No\"\n        next: stop\n  - id: b",
+            "label: \"Yes, but only a little\"\n        next: stop\n  - id: b",
+        );
         assert!(problems(&text).is_empty(), "different first words");
-        let text = OK.replace("label: \"No\"\n        next: stop\n  - id: b", "label: \"Yes!\"\n        next: stop\n  - id: b");
+        let text = OK.replace(
+            "label: \"No\"\n        next: stop\n  - id: b",
+            "label: \"Yes!\"\n        next: stop\n  - id: b",
+        );
         let p = problems(&text);
         assert_eq!(p.len(), 1, "{p:?}");
-        assert!(p[0].message.contains("two options of question `a` make the same URL `yes/`"), "{p:?}");
+        assert!(
+            p[0].message
+                .contains("two options of question `a` make the same URL `yes/`"),
+            "{p:?}"
+        );
         assert_eq!((p[0].pos.unwrap().line, p[0].pos.unwrap().col), (9, 16));
         assert!(p[0].hint.as_deref().unwrap().contains("slug:"));
         // Four equal first words clash too, and an explicit slug fixes it.
-        let long = OK.replace("\"Yes\"\n        next: b", "I am not sure yet\n        next: b").replace(
-            "\"No\"\n        next: stop\n  - id: b",
-            "I am not sure at all\n        next: stop\n  - id: b",
+        let long = OK
+            .replace(
+                "\"Yes\"\n        next: b",
+                "I am not sure yet\n        next: b",
+            )
+            .replace(
+                "\"No\"\n        next: stop\n  - id: b",
+                "I am not sure at all\n        next: stop\n  - id: b",
+            );
+        assert!(
+            problems(&long)
+                .iter()
+                .any(|d| d.message.contains("same URL `i-am-not-sure/`"))
         );
-        assert!(problems(&long).iter().any(|d| d.message.contains("same URL `i-am-not-sure/`")));
-        let fixed = long.replace("I am not sure at all\n        next: stop\n", "I am not sure at all\n        next: stop\n        slug: unsure\n");
+        let fixed = long.replace(
+            "I am not sure at all\n        next: stop\n",
+            "I am not sure at all\n        next: stop\n        slug: unsure\n",
+        );
         assert!(problems(&fixed).is_empty());
     }
 
     #[test]
     fn bad_explicit_slugs_and_labels() {
-        let with_slug = |slug: &str| OK.replacen("        next: b\n", &format!("        next: b\n        slug: \"{slug}\"\n"), 1);
+        let with_slug = |slug: &str| {
+            OK.replacen(
+                "        next: b\n",
+                &format!("        next: b\n        slug: \"{slug}\"\n"),
+                1,
+            )
+        };
         let p = problems(&with_slug("Not Yet"));
-        assert!(p[0].message.contains("the slug `Not Yet`") && p[0].pos.unwrap().line == 9, "{p:?}");
-        assert_eq!(p[0].hint.as_deref(), Some("use lowercase letters, digits and single hyphens, e.g. `slug: not-yet`"));
-        assert!(problems(&with_slug("")).iter().any(|d| d.message.contains("is not a URL segment")));
-        assert!(problems(&with_slug("no")).iter().any(|d| d.message.contains("same URL `no/`")));
+        assert!(
+            p[0].message.contains("the slug `Not Yet`") && p[0].pos.unwrap().line == 9,
+            "{p:?}"
+        );
+        assert_eq!(
+            p[0].hint.as_deref(),
+            Some("use lowercase letters, digits and single hyphens, e.g. `slug: not-yet`")
+        );
+        assert!(
+            problems(&with_slug(""))
+                .iter()
+                .any(|d| d.message.contains("is not a URL segment"))
+        );
+        assert!(
+            problems(&with_slug("no"))
+                .iter()
+                .any(|d| d.message.contains("same URL `no/`"))
+        );
         let p = problems(&with_slug("map"));
-        assert!(p[0].message.contains("makes the URL `map/`, which the tree's overview page uses"), "{p:?}");
+        assert!(
+            p[0].message
+                .contains("makes the URL `map/`, which the tree's overview page uses"),
+            "{p:?}"
+        );
         // `map` is only reserved on the first question.
-        assert!(problems(&OK.replacen("        next: go\n", "        next: go\n        slug: map\n", 1)).is_empty());
+        assert!(
+            problems(&OK.replacen(
+                "        next: go\n",
+                "        next: go\n        slug: map\n",
+                1
+            ))
+            .is_empty()
+        );
         let p = problems(&OK.replacen("label: \"Yes\"", "label: \"?!\"", 1));
         assert!(p[0].message.contains("has no letters or digits"), "{p:?}");
     }

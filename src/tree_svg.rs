@@ -97,27 +97,56 @@ impl<'a> Layout<'a> {
             let Some(node) = tree.node(id) else { continue };
             let lines = match node {
                 Node::Question(q) => wrap(&q.text, CHARS),
-                Node::Outcome(o) => std::iter::once(o.verdict.label().to_owned()).chain(wrap(&o.title, CHARS)).collect(),
+                Node::Outcome(o) => std::iter::once(o.verdict.label().to_owned())
+                    .chain(wrap(&o.title, CHARS))
+                    .collect(),
             };
             let h = lines.len() as f64 * LINE + 2.0 * PAD;
             index.insert(id, v.len());
-            v.push(Vertex { kind: Kind::Node(node), layer: ranks[id], w: BOX_W, h, lines, x: 0.0 });
+            v.push(Vertex {
+                kind: Kind::Node(node),
+                layer: ranks[id],
+                w: BOX_W,
+                h,
+                lines,
+                x: 0.0,
+            });
         }
         let mut edges = Vec::new();
         for q in &tree.def.questions {
-            let Some(&from) = index.get(q.id.as_str()) else { continue };
+            let Some(&from) = index.get(q.id.as_str()) else {
+                continue;
+            };
             let n = q.options.len();
             for (i, o) in q.options.iter().enumerate() {
-                let Some(&to) = index.get(o.next.as_str()) else { continue };
+                let Some(&to) = index.get(o.next.as_str()) else {
+                    continue;
+                };
                 let mut chain = vec![from];
                 for layer in v[from].layer + 1..v[to].layer {
                     chain.push(v.len());
-                    v.push(Vertex { kind: Kind::Dummy, layer, w: DUMMY_W, h: 0.0, lines: Vec::new(), x: 0.0 });
+                    v.push(Vertex {
+                        kind: Kind::Dummy,
+                        layer,
+                        w: DUMMY_W,
+                        h: 0.0,
+                        lines: Vec::new(),
+                        x: 0.0,
+                    });
                 }
                 chain.push(to);
                 let spread = BOX_W * 0.6;
-                let port = if n < 2 { 0.0 } else { -spread / 2.0 + spread * i as f64 / (n - 1) as f64 };
-                edges.push(Edge { chain, label: short_label(&o.label), full_label: o.label.clone(), port });
+                let port = if n < 2 {
+                    0.0
+                } else {
+                    -spread / 2.0 + spread * i as f64 / (n - 1) as f64
+                };
+                edges.push(Edge {
+                    chain,
+                    label: short_label(&o.label),
+                    full_label: o.label.clone(),
+                    port,
+                });
             }
         }
         let depth = v.iter().map(|x| x.layer).max().unwrap_or(0) + 1;
@@ -125,14 +154,23 @@ impl<'a> Layout<'a> {
         for (i, x) in v.iter().enumerate() {
             layers[x.layer].push(i);
         }
-        let layer_h: Vec<f64> = layers.iter().map(|l| l.iter().map(|&i| v[i].h).fold(0.0, f64::max)).collect();
+        let layer_h: Vec<f64> = layers
+            .iter()
+            .map(|l| l.iter().map(|&i| v[i].h).fold(0.0, f64::max))
+            .collect();
         let mut top = Vec::with_capacity(depth);
         let mut y = MARGIN;
         for h in &layer_h {
             top.push(y);
             y += h + GAP_Y;
         }
-        let mut layout = Layout { v, edges, layers, top, layer_h };
+        let mut layout = Layout {
+            v,
+            edges,
+            layers,
+            top,
+            layer_h,
+        };
         layout.order();
         layout.place();
         layout
@@ -165,18 +203,32 @@ impl<'a> Layout<'a> {
         let mut best_crossings = crossings(&segs, &pos, &self.v);
         for sweep in 0..12 {
             let down = sweep % 2 == 0;
-            let range: Vec<usize> = if down { (1..self.layers.len()).collect() } else { (0..self.layers.len().saturating_sub(1)).rev().collect() };
+            let range: Vec<usize> = if down {
+                (1..self.layers.len()).collect()
+            } else {
+                (0..self.layers.len().saturating_sub(1)).rev().collect()
+            };
             for r in range {
                 let mut keyed: Vec<(f64, usize)> = self.layers[r]
                     .iter()
                     .map(|&i| {
                         // Ports are a fraction of a slot: answers keep their written order.
                         let near: Vec<f64> = if down {
-                            segs.iter().filter(|s| s.1 == i).map(|s| pos[s.0] + s.2 / BOX_W).collect()
+                            segs.iter()
+                                .filter(|s| s.1 == i)
+                                .map(|s| pos[s.0] + s.2 / BOX_W)
+                                .collect()
                         } else {
-                            segs.iter().filter(|s| s.0 == i).map(|s| pos[s.1] - s.2 / BOX_W).collect()
+                            segs.iter()
+                                .filter(|s| s.0 == i)
+                                .map(|s| pos[s.1] - s.2 / BOX_W)
+                                .collect()
                         };
-                        let key = if near.is_empty() { pos[i] } else { near.iter().sum::<f64>() / near.len() as f64 };
+                        let key = if near.is_empty() {
+                            pos[i]
+                        } else {
+                            near.iter().sum::<f64>() / near.len() as f64
+                        };
                         (key, i)
                     })
                     .collect();
@@ -211,17 +263,31 @@ impl<'a> Layout<'a> {
         for pass in 0..=passes * 2 {
             // Down passes, up passes, and a last down pass, so children sit under their question.
             let down = pass % 2 == 0;
-            let range: Vec<usize> = if down { (1..self.layers.len()).collect() } else { (0..self.layers.len().saturating_sub(1)).rev().collect() };
+            let range: Vec<usize> = if down {
+                (1..self.layers.len()).collect()
+            } else {
+                (0..self.layers.len().saturating_sub(1)).rev().collect()
+            };
             for r in range {
                 let desired: Vec<f64> = self.layers[r]
                     .iter()
                     .map(|&i| {
                         let near: Vec<f64> = if down {
-                            segs.iter().filter(|s| s.1 == i).map(|s| self.v[s.0].x + s.2).collect()
+                            segs.iter()
+                                .filter(|s| s.1 == i)
+                                .map(|s| self.v[s.0].x + s.2)
+                                .collect()
                         } else {
-                            segs.iter().filter(|s| s.0 == i).map(|s| self.v[s.1].x - s.2).collect()
+                            segs.iter()
+                                .filter(|s| s.0 == i)
+                                .map(|s| self.v[s.1].x - s.2)
+                                .collect()
                         };
-                        if near.is_empty() { self.v[i].x } else { near.iter().sum::<f64>() / near.len() as f64 }
+                        if near.is_empty() {
+                            self.v[i].x
+                        } else {
+                            near.iter().sum::<f64>() / near.len() as f64
+                        }
                     })
                     .collect();
                 let widths: Vec<f64> = self.layers[r].iter().map(|&i| self.v[i].w).collect();
@@ -258,7 +324,16 @@ impl<'a> Layout<'a> {
             for (k, &i) in e.chain.iter().enumerate().skip(1) {
                 let (qx, qy) = self.in_point(i);
                 let dy = (qy - py) / 2.0;
-                let _ = write!(d, "C{} {} {} {} {} {}", n(px), n(py + dy), n(qx), n(qy - dy), n(qx), n(qy));
+                let _ = write!(
+                    d,
+                    "C{} {} {} {} {} {}",
+                    n(px),
+                    n(py + dy),
+                    n(qx),
+                    n(qy - dy),
+                    n(qx),
+                    n(qy)
+                );
                 if k == 1 {
                     let src = &self.v[e.chain[0]];
                     let mid = self.top[src.layer] + self.layer_h[src.layer] + GAP_Y / 2.0;
@@ -278,7 +353,8 @@ impl<'a> Layout<'a> {
         let label_w = |e: &Edge| e.label.chars().count() as f64 * LABEL_CHAR + 8.0;
         let mut placed: Vec<(f64, f64, &Edge)> = Vec::new();
         for layer in 0..self.layers.len() {
-            let mut row: Vec<&(usize, f64, f64, &Edge)> = labels.iter().filter(|l| l.0 == layer).collect();
+            let mut row: Vec<&(usize, f64, f64, &Edge)> =
+                labels.iter().filter(|l| l.0 == layer).collect();
             row.sort_by(|a, b| a.1.total_cmp(&b.1));
             let desired: Vec<f64> = row.iter().map(|l| l.1).collect();
             let widths: Vec<f64> = row.iter().map(|l| label_w(l.3)).collect();
@@ -325,7 +401,10 @@ impl<'a> Layout<'a> {
         );
         s.push_str(r#"<g class="edges">"#);
         for d in &paths {
-            let _ = write!(s, r##"<path class="edge" d="{d}" fill="none" stroke="#6b7280" stroke-width="1.5" marker-end="url(#tree-svg-{id}-arrow)"/>"##);
+            let _ = write!(
+                s,
+                r##"<path class="edge" d="{d}" fill="none" stroke="#6b7280" stroke-width="1.5" marker-end="url(#tree-svg-{id}-arrow)"/>"##
+            );
         }
         s.push_str("</g><g class=\"edge-labels\">");
         for (x, y, e) in &placed {
@@ -355,7 +434,11 @@ impl<'a> Layout<'a> {
                         crate::tree::Verdict::Dont => ("#fdf0f0", "#a4161a"),
                         crate::tree::Verdict::OtherRoute => ("#f3f5f8", "#4a4f57"),
                     };
-                    (format!("node-outcome verdict-{}", verdict_slug(o.verdict)), fill, stroke)
+                    (
+                        format!("node-outcome verdict-{}", verdict_slug(o.verdict)),
+                        fill,
+                        stroke,
+                    )
                 }
             };
             let (left, top) = (x.x - x.w / 2.0, self.top[x.layer]);
@@ -370,7 +453,11 @@ impl<'a> Layout<'a> {
             for (k, line) in x.lines.iter().enumerate() {
                 let is_verdict = k == 0 && matches!(node, Node::Outcome(_));
                 let y = top + PAD + LINE * k as f64 + FONT;
-                let (class, weight, fill) = if is_verdict { (r#" class="verdict""#, "700", stroke) } else { ("", "400", "#1a1a1a") };
+                let (class, weight, fill) = if is_verdict {
+                    (r#" class="verdict""#, "700", stroke)
+                } else {
+                    ("", "400", "#1a1a1a")
+                };
                 let _ = write!(
                     s,
                     r#"<text{class} x="{}" y="{}" font-size="{FONT}" font-weight="{weight}" fill="{fill}">{}</text>"#,
@@ -398,17 +485,30 @@ fn verdict_slug(v: crate::tree::Verdict) -> &'static str {
 /// A number for SVG: one decimal at most.
 fn n(x: f64) -> String {
     let r = (x * 10.0).round() / 10.0;
-    if r == r.trunc() { format!("{}", r as i64) } else { format!("{r:.1}") }
+    if r == r.trunc() {
+        format!("{}", r as i64)
+    } else {
+        format!("{r:.1}")
+    }
 }
 
 /// Each node's longest distance from the start (edges then always point down),
 /// relaxed in reverse post-order, which is a topological order of a DAG.
 fn ranks(tree: &Tree) -> HashMap<&str, usize> {
-    fn visit<'t>(tree: &'t Tree, id: &'t str, seen: &mut HashSet<&'t str>, post: &mut Vec<&'t str>) {
+    fn visit<'t>(
+        tree: &'t Tree,
+        id: &'t str,
+        seen: &mut HashSet<&'t str>,
+        post: &mut Vec<&'t str>,
+    ) {
         if !seen.insert(id) {
             return;
         }
-        for o in tree.question(id).map(|q| q.options.as_slice()).unwrap_or(&[]) {
+        for o in tree
+            .question(id)
+            .map(|q| q.options.as_slice())
+            .unwrap_or(&[])
+        {
             visit(tree, &o.next, seen, post);
         }
         post.push(id);
@@ -418,7 +518,11 @@ fn ranks(tree: &Tree) -> HashMap<&str, usize> {
     let mut rank: HashMap<&str, usize> = post.iter().map(|&id| (id, 0)).collect();
     for &id in post.iter().rev() {
         let r = rank[id];
-        for o in tree.question(id).map(|q| q.options.as_slice()).unwrap_or(&[]) {
+        for o in tree
+            .question(id)
+            .map(|q| q.options.as_slice())
+            .unwrap_or(&[])
+        {
             let e = rank.entry(o.next.as_str()).or_insert(0);
             *e = (*e).max(r + 1);
         }
@@ -503,7 +607,11 @@ fn bezier_x_at(p0: (f64, f64), p1: (f64, f64), p2: (f64, f64), p3: (f64, f64), y
     let (mut lo, mut hi) = (0.0, 1.0);
     for _ in 0..40 {
         let mid = (lo + hi) / 2.0;
-        if at(mid, p0.1, p1.1, p2.1, p3.1) < y { lo = mid } else { hi = mid }
+        if at(mid, p0.1, p1.1, p2.1, p3.1) < y {
+            lo = mid
+        } else {
+            hi = mid
+        }
     }
     at((lo + hi) / 2.0, p0.0, p1.0, p2.0, p3.0)
 }
@@ -565,14 +673,25 @@ mod tests {
     fn svg_is_accessible_and_escaped() {
         let svg = render(&tree());
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tree-svg\""));
-        assert!(svg.contains(r#"role="img" aria-labelledby="tree-svg-t-title" aria-describedby="tree-svg-t-desc""#));
-        assert!(svg.contains(r#"<title id="tree-svg-t-title">Diagram of “Tom &amp; &lt;Jerry&gt;”</title>"#));
+        assert!(svg.contains(
+            r#"role="img" aria-labelledby="tree-svg-t-title" aria-describedby="tree-svg-t-desc""#
+        ));
+        assert!(svg.contains(
+            r#"<title id="tree-svg-t-title">Diagram of “Tom &amp; &lt;Jerry&gt;”</title>"#
+        ));
         assert!(svg.contains("2 questions, read from the top, whose answers lead to 2 outcomes"));
         assert!(svg.contains("Is it &lt;b&gt;bold&lt;/b&gt; &amp;"));
         assert!(!svg.contains("<b>") && !svg.contains("style="));
         assert_eq!(svg.matches("class=\"node node-question\"").count(), 2);
-        assert!(svg.contains("class=\"node node-outcome verdict-go\"") && svg.contains("class=\"node node-outcome verdict-dont\""));
-        assert_eq!(svg.matches("class=\"edge\"").count(), 5, "one edge per option");
+        assert!(
+            svg.contains("class=\"node node-outcome verdict-go\"")
+                && svg.contains("class=\"node node-outcome verdict-dont\"")
+        );
+        assert_eq!(
+            svg.matches("class=\"edge\"").count(),
+            5,
+            "one edge per option"
+        );
         assert!(svg.contains(">Yes, and a much…</text>"), "{svg}");
         assert!(svg.contains("<title>Yes, and a much longer answer than fits on an edge</title>"));
         assert!(svg.ends_with("</g></svg>"));
@@ -590,11 +709,23 @@ mod tests {
         // `go` is reached from a (layer 0) and b (layer 1): it sits on layer 2,
         // and the edge a → go passes a dummy on layer 1.
         assert_eq!(layout.layers.len(), 3);
-        assert_eq!(layout.v.iter().filter(|v| matches!(v.kind, Kind::Dummy)).count(), 2);
+        assert_eq!(
+            layout
+                .v
+                .iter()
+                .filter(|v| matches!(v.kind, Kind::Dummy))
+                .count(),
+            2
+        );
         for l in &layout.layers {
             for w in l.windows(2) {
                 let (a, b) = (&layout.v[w[0]], &layout.v[w[1]]);
-                assert!(a.x + a.w / 2.0 + GAP_X - 0.01 <= b.x - b.w / 2.0, "{} {}", a.x, b.x);
+                assert!(
+                    a.x + a.w / 2.0 + GAP_X - 0.01 <= b.x - b.w / 2.0,
+                    "{} {}",
+                    a.x,
+                    b.x
+                );
             }
         }
     }
@@ -604,7 +735,10 @@ mod tests {
         assert_eq!(wrap("a bb ccc dddd", 6), vec!["a bb", "ccc", "dddd"]);
         assert_eq!(wrap("", 6), vec![""]);
         assert_eq!(short_label("Yes"), "Yes");
-        assert_eq!(short_label("Small or mid-sized; the manager likely runs"), "Small or mid-sized…");
+        assert_eq!(
+            short_label("Small or mid-sized; the manager likely runs"),
+            "Small or mid-sized…"
+        );
         assert_eq!(n(1.0), "1");
         assert_eq!(n(1.26), "1.3");
         assert_eq!(n(-0.04), "0");

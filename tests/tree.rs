@@ -18,7 +18,10 @@ fn flagship() -> Tree {
     let path = root().join(FLAGSHIP);
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let (tree, problems) = casebook::tree::parse("should-i-message", Path::new(FLAGSHIP), &text);
-    assert!(problems.is_empty(), "the flagship tree has problems: {problems:#?}");
+    assert!(
+        problems.is_empty(),
+        "the flagship tree has problems: {problems:#?}"
+    );
     tree.expect("a tree without problems")
 }
 
@@ -46,15 +49,26 @@ fn every_path_of_the_flagship_tree_ends_on_an_outcome() {
     walk(&tree, &tree.def.start, &mut Vec::new(), &mut paths);
     for p in &paths {
         let last = p.last().expect("a path has a node");
-        assert!(matches!(tree.node(last), Some(Node::Outcome(_))), "path {p:?} does not end on an outcome");
+        assert!(
+            matches!(tree.node(last), Some(Node::Outcome(_))),
+            "path {p:?} does not end on an outcome"
+        );
     }
     let from_tree = tree.paths();
-    assert_eq!(from_tree.len(), paths.len(), "Tree::paths and the walk disagree");
+    assert_eq!(
+        from_tree.len(),
+        paths.len(),
+        "Tree::paths and the walk disagree"
+    );
     for (a, b) in from_tree.iter().zip(&paths) {
         assert_eq!(a, b, "paths come out in the same (written) order");
     }
     let longest = paths.iter().map(Vec::len).max().unwrap_or(0);
-    println!("the flagship tree has {} paths from the start to an outcome (longest: {} nodes)", paths.len(), longest);
+    println!(
+        "the flagship tree has {} paths from the start to an outcome (longest: {} nodes)",
+        paths.len(),
+        longest
+    );
 }
 
 #[test]
@@ -64,13 +78,26 @@ fn every_node_of_the_flagship_tree_is_reached() {
     walk(&tree, &tree.def.start, &mut Vec::new(), &mut paths);
     let reached: BTreeSet<&str> = paths.iter().flatten().copied().collect();
     for o in &tree.def.outcomes {
-        assert!(reached.contains(o.id.as_str()), "outcome `{}` is never reached", o.id);
+        assert!(
+            reached.contains(o.id.as_str()),
+            "outcome `{}` is never reached",
+            o.id
+        );
     }
     for q in &tree.def.questions {
-        assert!(reached.contains(q.id.as_str()), "question `{}` is never reached", q.id);
+        assert!(
+            reached.contains(q.id.as_str()),
+            "question `{}` is never reached",
+            q.id
+        );
     }
     // Every verdict the flagship promises is used at least once.
-    let verdicts: BTreeSet<String> = tree.def.outcomes.iter().map(|o| format!("{:?}", o.verdict)).collect();
+    let verdicts: BTreeSet<String> = tree
+        .def
+        .outcomes
+        .iter()
+        .map(|o| format!("{:?}", o.verdict))
+        .collect();
     assert_eq!(verdicts.len(), 4, "{verdicts:?}");
 }
 
@@ -80,13 +107,22 @@ fn every_step_has_its_own_short_url() {
     let steps = tree.steps();
     let urls: BTreeSet<&str> = steps.iter().map(|s| s.rel_url.as_str()).collect();
     assert_eq!(urls.len(), steps.len(), "two steps share a URL");
-    assert_eq!(steps[0].rel_url, "", "the first step is the tree's own page");
+    assert_eq!(
+        steps[0].rel_url, "",
+        "the first step is the tree's own page"
+    );
     for s in steps {
         for segment in s.rel_url.split('/').filter(|x| !x.is_empty()) {
-            assert!(segment.split('-').count() <= casebook::tree::SLUG_WORDS, "`{segment}` is longer than a default slug");
+            assert!(
+                segment.split('-').count() <= casebook::tree::SLUG_WORDS,
+                "`{segment}` is longer than a default slug"
+            );
         }
     }
-    let ends = steps.iter().filter(|s| tree.question(&s.node).is_none()).count();
+    let ends = steps
+        .iter()
+        .filter(|s| tree.question(&s.node).is_none())
+        .count();
     assert_eq!(ends, tree.paths().len(), "one outcome page per path");
 }
 
@@ -97,83 +133,163 @@ fn compiled_flagship() -> BTreeMap<String, Vec<u8>> {
 
 fn compiled_at(base_url: Option<&str>) -> BTreeMap<String, Vec<u8>> {
     use casebook::build::{Options, compile, load};
-    let opts = Options { root: root(), no_minify: true, base_url: base_url.map(str::to_owned), ..Options::default() };
+    let opts = Options {
+        root: root(),
+        no_minify: true,
+        base_url: base_url.map(str::to_owned),
+        ..Options::default()
+    };
     let input = load(&opts).unwrap_or_else(|e| panic!("load the flagship: {e:?}"));
     let compiled = compile(input, &opts).unwrap_or_else(|e| panic!("compile the flagship: {e:?}"));
-    compiled.files.into_iter().map(|f| (f.path, f.bytes)).collect()
+    compiled
+        .files
+        .into_iter()
+        .map(|f| (f.path, f.bytes))
+        .collect()
 }
 
 #[test]
 fn tree_json_describes_exactly_the_static_step_pages() {
     let tree = flagship();
     let files = compiled_flagship();
-    let json = files.get("decide/should-i-message/tree.json").expect("tree.json is written");
+    let json = files
+        .get("decide/should-i-message/tree.json")
+        .expect("tree.json is written");
     let data: serde_json::Value = serde_json::from_slice(json).expect("tree.json is JSON");
     let steps = data["steps"].as_object().expect("steps");
     let nodes = data["nodes"].as_object().expect("nodes");
     assert_eq!(steps.len(), tree.steps().len());
     let base = data["url"].as_str().expect("url");
     for (url, node) in steps {
-        let rel = url.strip_prefix(base).unwrap_or_else(|| panic!("{url} is not below {base}"));
+        let rel = url
+            .strip_prefix(base)
+            .unwrap_or_else(|| panic!("{url} is not below {base}"));
         let page = format!("decide/should-i-message/{rel}index.html");
-        let html = String::from_utf8_lossy(files.get(&page).unwrap_or_else(|| panic!("no static page {page} for step {url}")));
+        let html = String::from_utf8_lossy(
+            files
+                .get(&page)
+                .unwrap_or_else(|| panic!("no static page {page} for step {url}")),
+        );
         let node = &nodes[node.as_str().expect("node id")];
         // The static page shows the node tree.json says it does.
-        let heading = node.get("q").or(node.get("t")).and_then(|v| v.as_str()).expect("a question or an outcome");
-        let escaped = heading.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&#39;");
-        assert!(html.contains(&escaped) || html.contains(heading), "{page} does not show “{heading}”");
+        let heading = node
+            .get("q")
+            .or(node.get("t"))
+            .and_then(|v| v.as_str())
+            .expect("a question or an outcome");
+        let escaped = heading
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+            .replace('\'', "&#39;");
+        assert!(
+            html.contains(&escaped) || html.contains(heading),
+            "{page} does not show “{heading}”"
+        );
         // Each option's next URL (step URL + slug + /) is a step too.
-        for o in node.get("o").and_then(|o| o.as_array()).into_iter().flatten() {
+        for o in node
+            .get("o")
+            .and_then(|o| o.as_array())
+            .into_iter()
+            .flatten()
+        {
             let next = format!("{url}{}/", o[1].as_str().expect("slug"));
             assert!(steps.contains_key(&next), "{next} is not a step");
         }
     }
     for q in &tree.def.questions {
-        assert!(nodes.contains_key(&q.id), "question `{}` is missing from tree.json", q.id);
+        assert!(
+            nodes.contains_key(&q.id),
+            "question `{}` is missing from tree.json",
+            q.id
+        );
     }
     for o in &tree.def.outcomes {
-        assert!(nodes[&o.id]["v"].is_string() && nodes[&o.id]["b"].as_str().is_some_and(|b| b.starts_with("<p>")));
+        assert!(
+            nodes[&o.id]["v"].is_string()
+                && nodes[&o.id]["b"]
+                    .as_str()
+                    .is_some_and(|b| b.starts_with("<p>"))
+        );
     }
-    assert!(json.len() < 64 * 1024, "tree.json is {} bytes; keep it compact", json.len());
+    assert!(
+        json.len() < 64 * 1024,
+        "tree.json is {} bytes; keep it compact",
+        json.len()
+    );
 }
 
 #[test]
 fn the_map_page_has_an_accessible_diagram_and_outline() {
     let tree = flagship();
     let files = compiled_flagship();
-    let html = String::from_utf8_lossy(&files["decide/should-i-message/map/index.html"]).into_owned();
+    let html =
+        String::from_utf8_lossy(&files["decide/should-i-message/map/index.html"]).into_owned();
     let svg_start = html.find("<svg").expect("an inline SVG");
-    let svg = &html[svg_start..html[svg_start..].find("</svg>").map(|e| svg_start + e).expect("closed")];
-    assert!(svg.contains("role=\"img\"") || svg.contains("role=img"), "role=img");
+    let svg = &html[svg_start
+        ..html[svg_start..]
+            .find("</svg>")
+            .map(|e| svg_start + e)
+            .expect("closed")];
+    assert!(
+        svg.contains("role=\"img\"") || svg.contains("role=img"),
+        "role=img"
+    );
     assert!(svg.contains("aria-labelledby"), "labelled by its title");
     assert!(svg.contains("<title id"), "a title");
     assert!(svg.contains("<desc id"), "a description");
     assert!(!svg.contains("style="), "no inline styles under the CSP");
     let boxes = svg.matches("class=\"node node-").count();
-    assert_eq!(boxes, tree.def.questions.len() + tree.def.outcomes.len(), "one box per node");
+    assert_eq!(
+        boxes,
+        tree.def.questions.len() + tree.def.outcomes.len(),
+        "one box per node"
+    );
     let options: usize = tree.def.questions.iter().map(|q| q.options.len()).sum();
-    assert_eq!(svg.matches("class=\"edge\"").count(), options, "one edge per option");
+    assert_eq!(
+        svg.matches("class=\"edge\"").count(),
+        options,
+        "one edge per option"
+    );
     // The outline links every question and outcome.
     let outline = &html[html.find("tree-outline").expect("an outline")..];
     for o in &tree.def.outcomes {
-        assert!(outline.contains(&o.title.replace('\'', "&#39;")) || outline.contains(&o.title), "outline lacks `{}`", o.title);
+        assert!(
+            outline.contains(&o.title.replace('\'', "&#39;")) || outline.contains(&o.title),
+            "outline lacks `{}`",
+            o.title
+        );
     }
 }
 
 #[test]
 fn under_a_sub_path_the_script_and_its_data_use_the_base_path() {
     let files = compiled_at(Some("https://example.org/kb/"));
-    let data: serde_json::Value = serde_json::from_slice(&files["decide/should-i-message/tree.json"]).expect("JSON");
+    let data: serde_json::Value =
+        serde_json::from_slice(&files["decide/should-i-message/tree.json"]).expect("JSON");
     assert_eq!(data["url"], "/kb/decide/should-i-message/");
     assert_eq!(data["map"], "/kb/decide/should-i-message/map/");
     for url in data["steps"].as_object().expect("steps").keys() {
         assert!(url.starts_with("/kb/decide/should-i-message/"), "{url}");
     }
     let page = String::from_utf8_lossy(&files["decide/should-i-message/index.html"]).into_owned();
-    assert!(page.contains(r#"data-tree-url="/kb/decide/should-i-message/""#), "the page names its tree's URL");
-    assert!(page.contains(r#"data-tree-data="/kb/decide/should-i-message/tree.json""#), "and its data");
-    assert!(page.contains(r#"src="/kb/assets/tree."#), "the script is loaded from the base path");
+    assert!(
+        page.contains(r#"data-tree-url="/kb/decide/should-i-message/""#),
+        "the page names its tree's URL"
+    );
+    assert!(
+        page.contains(r#"data-tree-data="/kb/decide/should-i-message/tree.json""#),
+        "and its data"
+    );
+    assert!(
+        page.contains(r#"src="/kb/assets/tree."#),
+        "the script is loaded from the base path"
+    );
     // Only tree pages load the script.
     let guide = String::from_utf8_lossy(&files["guides/index.html"]).into_owned();
-    assert!(!guide.contains("/assets/tree."), "tree.js is loaded only where a tree is stepped through");
+    assert!(
+        !guide.contains("/assets/tree."),
+        "tree.js is loaded only where a tree is stepped through"
+    );
 }
