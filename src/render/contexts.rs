@@ -20,7 +20,10 @@ pub(super) fn globals(site: &Site, assets: &Assets) -> Value {
         .iter()
         .map(|m| {
             let url = if let Some(path) = m.url.strip_prefix("@/") {
-                site.by_path.get(path).map(|&i| c.link(&site.pages[i].url)).unwrap_or_else(|| c.link("/"))
+                site.by_path
+                    .get(path)
+                    .map(|&i| c.link(&site.pages[i].url))
+                    .unwrap_or_else(|| c.link("/"))
             } else if m.url.starts_with('/') {
                 c.link(&m.url)
             } else {
@@ -42,7 +45,10 @@ pub(super) fn globals(site: &Site, assets: &Assets) -> Value {
 
 /// Makes JSON safe inside `<script type="application/ld+json">`.
 pub fn json_ld_escape(v: &Value) -> String {
-    v.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
+    v.to_string()
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
 }
 
 /// (output path, template name, context)
@@ -53,7 +59,11 @@ impl<'a> Renderer<'a> {
         let site: &'a Site = self.site;
         Ok(match job {
             Job::Page(i) => self.page(&site.pages[*i])?,
-            Job::SectionPage { section, number, total } => self.section(&site.pages[*section], *number, *total)?,
+            Job::SectionPage {
+                section,
+                number,
+                total,
+            } => self.section(&site.pages[*section], *number, *total)?,
             Job::Listing(name) => self.listing(name),
             Job::Tag(slug) => self.tag(slug),
             Job::TreeStep { tree, step } => self.tree_step(*tree, *step),
@@ -63,9 +73,16 @@ impl<'a> Renderer<'a> {
                 let target = self.site.config.link(&site.pages[*page].url);
                 let mut ctx = self.base_ctx("Redirect", "", &site.pages[*page].url, vec![]);
                 ctx.insert("target", &target);
-                ctx.insert("permalink", &self.site.config.absolute(&site.pages[*page].url));
+                ctx.insert(
+                    "permalink",
+                    &self.site.config.absolute(&site.pages[*page].url),
+                );
                 let out = alias_path(alias).unwrap_or_default();
-                let out = if out.ends_with('/') { format!("{out}index.html") } else { out };
+                let out = if out.ends_with('/') {
+                    format!("{out}index.html")
+                } else {
+                    out
+                };
                 (out, "alias.html", ctx)
             }
             Job::NotFound => {
@@ -84,16 +101,33 @@ impl<'a> Renderer<'a> {
     }
 
     /// The context every HTML page starts from.
-    fn base_ctx(&self, title: &str, description: &str, path: &str, crumbs: Vec<(String, String)>) -> Context {
+    fn base_ctx(
+        &self,
+        title: &str,
+        description: &str,
+        path: &str,
+        crumbs: Vec<(String, String)>,
+    ) -> Context {
         let c = &self.site.config;
         let mut ctx = Context::new();
         ctx.insert("title", title);
-        ctx.insert("description", if description.is_empty() { c.description.as_str() } else { description });
+        ctx.insert(
+            "description",
+            if description.is_empty() {
+                c.description.as_str()
+            } else {
+                description
+            },
+        );
         ctx.insert("path", path);
         ctx.insert("url", &c.link(path));
         ctx.insert("permalink", &c.absolute(path));
         let mut items = vec![json!({"title": "Home", "url": c.link("/")})];
-        items.extend(crumbs.iter().map(|(t, p)| json!({"title": t, "url": c.link(p)})));
+        items.extend(
+            crumbs
+                .iter()
+                .map(|(t, p)| json!({"title": t, "url": c.link(p)})),
+        );
         ctx.insert("breadcrumbs", &items);
         let ld = breadcrumb_ld(c, crumbs);
         ctx.insert("json_ld", &vec![json_ld_escape(&ld)]);
@@ -114,7 +148,11 @@ impl<'a> Renderer<'a> {
     }
 
     fn edit_url(&self, file: &str) -> Option<String> {
-        self.site.config.edit_link.as_ref().map(|l| l.replace("{path}", file))
+        self.site
+            .config
+            .edit_link
+            .as_ref()
+            .map(|l| l.replace("{path}", file))
     }
 
     pub(super) fn summary(&self, p: &Page) -> Value {
@@ -132,18 +170,39 @@ impl<'a> Renderer<'a> {
         let mut ctx = self.base_ctx(p.title(), &p.description(), &p.url, self.crumbs_for(p));
         let file = p.file.to_string_lossy().replace('\\', "/");
         ctx.insert("edit_url", &self.edit_url(&file));
-        let sources: Vec<&Value> = p.fm.sources.iter().filter_map(|s| site.views.get(&(Kind::Sources, s.clone()))).collect();
+        let sources: Vec<&Value> =
+            p.fm.sources
+                .iter()
+                .filter_map(|s| site.views.get(&(Kind::Sources, s.clone())))
+                .collect();
         let tags: Vec<Value> = p.fm.tags.iter().map(|t| json!({"name": t, "url": c.link(&format!("/tags/{}/", crate::markdown::slugify(t)))})).collect();
         let (prev, next) = match p.parent {
             Some(parent) => {
-                let siblings: Vec<usize> = site.pages[parent].children.iter().copied().filter(|&i| !site.pages[i].is_section).collect();
-                let me = siblings.iter().position(|&i| std::ptr::eq(&site.pages[i], p));
-                let get = |k: Option<usize>| k.and_then(|k| siblings.get(k)).map(|&i| self.summary(&site.pages[i]));
-                (get(me.and_then(|m| m.checked_sub(1))), get(me.map(|m| m + 1)))
+                let siblings: Vec<usize> = site.pages[parent]
+                    .children
+                    .iter()
+                    .copied()
+                    .filter(|&i| !site.pages[i].is_section)
+                    .collect();
+                let me = siblings
+                    .iter()
+                    .position(|&i| std::ptr::eq(&site.pages[i], p));
+                let get = |k: Option<usize>| {
+                    k.and_then(|k| siblings.get(k))
+                        .map(|&i| self.summary(&site.pages[i]))
+                };
+                (
+                    get(me.and_then(|m| m.checked_sub(1))),
+                    get(me.map(|m| m + 1)),
+                )
             }
             None => (None, None),
         };
-        let updated = p.fm.updated.as_ref().or(p.fm.date.as_ref()).map(|d| d.day());
+        let updated =
+            p.fm.updated
+                .as_ref()
+                .or(p.fm.date.as_ref())
+                .map(|d| d.day());
         let page = json!({
             "title": p.title(), "description": p.description(), "content": content, "toc": p.rendered.toc,
             "date": p.fm.date.as_ref().map(|d| d.day()), "updated": updated, "words": p.rendered.words,
@@ -160,19 +219,35 @@ impl<'a> Renderer<'a> {
                 .filter(|s| s.is_section)
                 .map(|s| {
                     let mut v = self.summary(s);
-                    let pages: Vec<Value> = s.children.iter().take(8).map(|&j| self.summary(&site.pages[j])).collect();
+                    let pages: Vec<Value> = s
+                        .children
+                        .iter()
+                        .take(8)
+                        .map(|&j| self.summary(&site.pages[j]))
+                        .collect();
                     v["pages"] = json!(pages);
                     v["count"] = json!(s.children.len());
                     v
                 })
                 .collect();
             ctx.insert("sections", &sections);
-            let pages: Vec<Value> = p.children.iter().map(|&i| &site.pages[i]).filter(|s| !s.is_section).take(12).map(|s| self.summary(s)).collect();
+            let pages: Vec<Value> = p
+                .children
+                .iter()
+                .map(|&i| &site.pages[i])
+                .filter(|s| !s.is_section)
+                .take(12)
+                .map(|s| self.summary(s))
+                .collect();
             ctx.insert("pages", &pages);
             ctx.insert("is_home", &true);
             let ld = json!({"@context": "https://schema.org", "@type": "WebSite", "name": c.title, "url": c.base_url, "description": c.description});
             ctx.insert("json_ld", &vec![json_ld_escape(&ld)]);
-            return Ok(("index.html".into(), p.fm.template.as_deref().unwrap_or("index.html"), ctx));
+            return Ok((
+                "index.html".into(),
+                p.fm.template.as_deref().unwrap_or("index.html"),
+                ctx,
+            ));
         }
         let mut article = json!({
             "@context": "https://schema.org", "@type": "Article", "headline": p.title(), "description": p.description(),
@@ -188,49 +263,109 @@ impl<'a> Renderer<'a> {
             article["author"] = json!({"@type": "Organization", "name": a});
         }
         let crumbs_ld = breadcrumb_ld(c, self.crumbs_for(p));
-        ctx.insert("json_ld", &vec![json_ld_escape(&crumbs_ld), json_ld_escape(&article)]);
+        ctx.insert(
+            "json_ld",
+            &vec![json_ld_escape(&crumbs_ld), json_ld_escape(&article)],
+        );
         let out = format!("{}index.html", p.url.trim_start_matches('/'));
         Ok((out, p.fm.template.as_deref().unwrap_or("page.html"), ctx))
     }
 
-    fn section(&self, s: &'a Page, number: usize, total: usize) -> Result<Ctx<'a>, Vec<Diagnostic>> {
+    fn section(
+        &self,
+        s: &'a Page,
+        number: usize,
+        total: usize,
+    ) -> Result<Ctx<'a>, Vec<Diagnostic>> {
         let site = self.site;
         let c = &site.config;
         let per = s.fm.paginate_by.unwrap_or(c.paginate_by).max(1);
-        let content = if number == 1 { self.page_content(s)? } else { String::new() };
-        let page_url = |n: usize| if n == 1 { s.url.clone() } else { format!("{}page/{n}/", s.url) };
+        let content = if number == 1 {
+            self.page_content(s)?
+        } else {
+            String::new()
+        };
+        let page_url = |n: usize| {
+            if n == 1 {
+                s.url.clone()
+            } else {
+                format!("{}page/{n}/", s.url)
+            }
+        };
         let path = page_url(number);
-        let title = if number == 1 { s.title().to_owned() } else { format!("{} (page {number} of {total})", s.title()) };
+        let title = if number == 1 {
+            s.title().to_owned()
+        } else {
+            format!("{} (page {number} of {total})", s.title())
+        };
         let mut ctx = self.base_ctx(&title, &s.description(), &path, self.crumbs_for(s));
-        ctx.insert("edit_url", &self.edit_url(&s.file.to_string_lossy().replace('\\', "/")));
-        let pages: Vec<Value> = s.children.iter().skip((number - 1) * per).take(per).map(|&i| self.summary(&site.pages[i])).collect();
+        ctx.insert(
+            "edit_url",
+            &self.edit_url(&s.file.to_string_lossy().replace('\\', "/")),
+        );
+        let pages: Vec<Value> = s
+            .children
+            .iter()
+            .skip((number - 1) * per)
+            .take(per)
+            .map(|&i| self.summary(&site.pages[i]))
+            .collect();
         ctx.insert("section", &json!({"title": s.title(), "description": s.description(), "content": content, "url": c.link(&s.url), "pages": pages, "count": s.children.len(), "extra": s.fm.extra}));
-        ctx.insert("pagination", &json!({
-            "current": number, "total": total,
-            "prev": (number > 1).then(|| c.link(&page_url(number - 1))),
-            "next": (number < total).then(|| c.link(&page_url(number + 1))),
-        }));
-        Ok((format!("{}index.html", path.trim_start_matches('/')), s.fm.template.as_deref().unwrap_or("section.html"), ctx))
+        ctx.insert(
+            "pagination",
+            &json!({
+                "current": number, "total": total,
+                "prev": (number > 1).then(|| c.link(&page_url(number - 1))),
+                "next": (number < total).then(|| c.link(&page_url(number + 1))),
+            }),
+        );
+        Ok((
+            format!("{}index.html", path.trim_start_matches('/')),
+            s.fm.template.as_deref().unwrap_or("section.html"),
+            ctx,
+        ))
     }
 
     fn views(&self, kind: Kind) -> Vec<&Value> {
-        self.site.data.ids(kind).into_iter().filter_map(|id| self.site.views.get(&(kind, id.to_owned()))).collect()
+        self.site
+            .data
+            .ids(kind)
+            .into_iter()
+            .filter_map(|id| self.site.views.get(&(kind, id.to_owned())))
+            .collect()
     }
 
     fn listing(&self, name: &'static str) -> Ctx<'a> {
         let site = self.site;
         let c = &site.config;
         let (title, description) = match name {
-            "cases" => ("Do and don't", "Real situations, what people get wrong, and what works instead."),
-            "quotes" => ("What hiring managers say", "Hiring managers and recruiters on candidates who connect with them, grouped by stance."),
-            "faq" => ("Questions and answers", "Short answers to the questions job seekers ask most."),
-            "templates" => ("Message templates", "Messages to adapt and copy, each within its channel's limit."),
+            "cases" => (
+                "Do and don't",
+                "Real situations, what people get wrong, and what works instead.",
+            ),
+            "quotes" => (
+                "What hiring managers say",
+                "Hiring managers and recruiters on candidates who connect with them, grouped by stance.",
+            ),
+            "faq" => (
+                "Questions and answers",
+                "Short answers to the questions job seekers ask most.",
+            ),
+            "templates" => (
+                "Message templates",
+                "Messages to adapt and copy, each within its channel's limit.",
+            ),
             "sources" => ("Sources", "The articles this knowledge base draws on."),
             "tags" => ("Tags", "Every topic, with the pages and records about it."),
             _ => ("Search", "Search every guide, case, question and template."),
         };
         let path = format!("/{name}/");
-        let mut ctx = self.base_ctx(title, description, &path, vec![(title.to_owned(), path.clone())]);
+        let mut ctx = self.base_ctx(
+            title,
+            description,
+            &path,
+            vec![(title.to_owned(), path.clone())],
+        );
         match name {
             "cases" => {
                 let mut topics: Vec<(String, Vec<&Value>)> = Vec::new();
@@ -241,14 +376,23 @@ impl<'a> Renderer<'a> {
                         None => topics.push((topic, vec![v])),
                     }
                 }
-                let topics: Vec<Value> = topics.into_iter().map(|(t, cases)| json!({"slug": t, "title": humanize(&t), "cases": cases})).collect();
+                let topics: Vec<Value> = topics
+                    .into_iter()
+                    .map(|(t, cases)| json!({"slug": t, "title": humanize(&t), "cases": cases}))
+                    .collect();
                 ctx.insert("topics", &topics);
             }
             "quotes" => {
                 let stances: Vec<Value> = [Stance::For, Stance::ItDepends, Stance::Against]
                     .into_iter()
                     .map(|s| {
-                        let quotes: Vec<&Value> = site.data.quotes.iter().filter(|q| q.rec.stance == s).filter_map(|q| site.views.get(&(Kind::Quotes, q.rec.id.clone()))).collect();
+                        let quotes: Vec<&Value> = site
+                            .data
+                            .quotes
+                            .iter()
+                            .filter(|q| q.rec.stance == s)
+                            .filter_map(|q| site.views.get(&(Kind::Quotes, q.rec.id.clone())))
+                            .collect();
                         json!({"stance": s, "label": s.label(), "quotes": quotes})
                     })
                     .filter(|v| v["quotes"].as_array().is_some_and(|a| !a.is_empty()))
@@ -265,7 +409,10 @@ impl<'a> Renderer<'a> {
                         None => groups.push((g, vec![v])),
                     }
                 }
-                let groups: Vec<Value> = groups.into_iter().map(|(g, t)| json!({"slug": g, "title": humanize(&g), "templates": t})).collect();
+                let groups: Vec<Value> = groups
+                    .into_iter()
+                    .map(|(g, t)| json!({"slug": g, "title": humanize(&g), "templates": t}))
+                    .collect();
                 ctx.insert("groups", &groups);
             }
             "sources" => ctx.insert("sources", &self.views(Kind::Sources)),
@@ -278,7 +425,12 @@ impl<'a> Renderer<'a> {
                 ctx.insert("tags", &tags);
             }
             _ => {
-                let guides: Vec<Value> = site.pages.iter().filter(|p| p.path != "_index.md").map(|p| self.summary(p)).collect();
+                let guides: Vec<Value> = site
+                    .pages
+                    .iter()
+                    .filter(|p| p.path != "_index.md")
+                    .map(|p| self.summary(p))
+                    .collect();
                 let mut groups = vec![json!({"kind": "guide", "label": "Guides", "items": guides})];
                 for (kind, label, field) in [
                     (Kind::Faqs, "Questions", "question"),
@@ -286,9 +438,14 @@ impl<'a> Renderer<'a> {
                     (Kind::Templates, "Templates", "title"),
                     (Kind::Quotes, "Quotes", "speaker"),
                 ] {
-                    let items: Vec<Value> = self.views(kind).iter().map(|v| json!({"title": v[field], "url": v["url"]})).collect();
+                    let items: Vec<Value> = self
+                        .views(kind)
+                        .iter()
+                        .map(|v| json!({"title": v[field], "url": v["url"]}))
+                        .collect();
                     if !items.is_empty() {
-                        groups.push(json!({"kind": kind.singular(), "label": label, "items": items}));
+                        groups
+                            .push(json!({"kind": kind.singular(), "label": label, "items": items}));
                     }
                 }
                 ctx.insert("groups", &groups);
@@ -303,15 +460,30 @@ impl<'a> Renderer<'a> {
         let t = &site.tags[slug];
         let path = format!("/tags/{slug}/");
         let title = format!("Tagged “{}”", t.name);
-        let mut ctx = self.base_ctx(&title, &format!("Pages and records tagged {}.", t.name), &path, vec![("Tags".into(), "/tags/".into()), (t.name.clone(), path.clone())]);
-        let pages: Vec<Value> = t.pages.iter().map(|&i| self.summary(&site.pages[i])).collect();
+        let mut ctx = self.base_ctx(
+            &title,
+            &format!("Pages and records tagged {}.", t.name),
+            &path,
+            vec![
+                ("Tags".into(), "/tags/".into()),
+                (t.name.clone(), path.clone()),
+            ],
+        );
+        let pages: Vec<Value> = t
+            .pages
+            .iter()
+            .map(|&i| self.summary(&site.pages[i]))
+            .collect();
         let records: Vec<Value> = t
             .records
             .iter()
             .filter_map(|(k, id)| site.views.get(&(*k, id.clone())))
             .map(|v| json!({"kind": v["kind"], "title": v.get("title").or(v.get("question")), "url": v["url"]}))
             .collect();
-        ctx.insert("tag", &json!({"name": t.name, "slug": slug, "pages": pages, "records": records}));
+        ctx.insert(
+            "tag",
+            &json!({"name": t.name, "slug": slug, "pages": pages, "records": records}),
+        );
         (format!("tags/{slug}/index.html"), "tag.html", ctx)
     }
 
@@ -322,7 +494,11 @@ impl<'a> Renderer<'a> {
         let base = format!("/decide/{}/", tree.id);
         let view = &self.site.tree_views[&tree.id];
         let question = tree.question(&tree.def.start).map(|q| {
-            let options: Vec<Value> = q.options.iter().map(|o| json!({"label": o.label, "url": c.link(&format!("{base}{}/", o.slug()))})).collect();
+            let options: Vec<Value> = q
+                .options
+                .iter()
+                .map(|o| json!({"label": o.label, "url": c.link(&format!("{base}{}/", o.slug()))}))
+                .collect();
             json!({"id": q.id, "text": q.text, "options": options})
         });
         json!({"id": tree.id, "title": tree.def.title, "url": c.link(&base), "intro": view["intro"], "question": question,
@@ -364,16 +540,34 @@ impl<'a> Renderer<'a> {
             }),
             None => json!({}),
         };
-        let heading = node.get("text").or(node.get("title")).and_then(Value::as_str).unwrap_or(&tree.def.title).to_owned();
-        let title = if s == 0 { tree.def.title.clone() } else { format!("{heading} – {}", tree.def.title) };
-        let mut ctx = self.base_ctx(&title, &format!("{} Answer one question at a time.", tree.def.title), &path, vec![(tree.def.title.clone(), base.clone())]);
+        let heading = node
+            .get("text")
+            .or(node.get("title"))
+            .and_then(Value::as_str)
+            .unwrap_or(&tree.def.title)
+            .to_owned();
+        let title = if s == 0 {
+            tree.def.title.clone()
+        } else {
+            format!("{heading} – {}", tree.def.title)
+        };
+        let mut ctx = self.base_ctx(
+            &title,
+            &format!("{} Answer one question at a time.", tree.def.title),
+            &path,
+            vec![(tree.def.title.clone(), base.clone())],
+        );
         ctx.insert("tree", &json!({"id": tree.id, "title": tree.def.title, "url": c.link(&base), "intro": view["intro"], "map_url": c.link(&format!("{base}map/")), "data_url": c.link(&format!("{base}tree.json"))}));
         let back_url = answers.last().map(|a| a["change_url"].clone());
         ctx.insert("step", &json!({"is_start": s == 0, "node": node, "answers": answers, "path": step.rel_url, "back_url": back_url}));
         if s != 0 {
             ctx.insert("noindex", &true);
         }
-        (format!("{}index.html", path.trim_start_matches('/')), "decide.html", ctx)
+        (
+            format!("{}index.html", path.trim_start_matches('/')),
+            "decide.html",
+            ctx,
+        )
     }
 
     /// `decide/<id>/tree.json`: everything tree.js needs to step in place,
@@ -396,8 +590,11 @@ impl<'a> Renderer<'a> {
         let c = &self.site.config;
         let view = &self.site.tree_views[&tree.id];
         let base = format!("/decide/{}/", tree.id);
-        let steps: serde_json::Map<String, Value> =
-            tree.steps().iter().map(|s| (c.link(&format!("{base}{}", s.rel_url)), json!(s.node))).collect();
+        let steps: serde_json::Map<String, Value> = tree
+            .steps()
+            .iter()
+            .map(|s| (c.link(&format!("{base}{}", s.rel_url)), json!(s.node)))
+            .collect();
         let mut nodes = serde_json::Map::new();
         for q in &tree.def.questions {
             let mut v = json!({"q": q.text, "o": q.options.iter().map(|o| json!([o.label, o.slug()])).collect::<Vec<_>>()});
@@ -407,7 +604,12 @@ impl<'a> Renderer<'a> {
             nodes.insert(q.id.clone(), v);
         }
         for o in &tree.def.outcomes {
-            let links: Vec<Value> = view["links"][&o.id].as_array().into_iter().flatten().map(|l| json!([l["kind"], l["title"], l["url"]])).collect();
+            let links: Vec<Value> = view["links"][&o.id]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|l| json!([l["kind"], l["title"], l["url"]]))
+                .collect();
             nodes.insert(
                 o.id.clone(),
                 json!({"v": o.verdict, "vl": o.verdict.label(), "t": o.title, "b": view["bodies"][&o.id], "l": links}),
@@ -425,9 +627,23 @@ impl<'a> Renderer<'a> {
         let c = &self.site.config;
         let base = format!("/decide/{}/", tree.id);
         let path = format!("{base}map/");
-        let mut ctx = self.base_ctx(&format!("Map of “{}”", tree.def.title), &format!("Every question and outcome of {}.", tree.def.title), &path, vec![(tree.def.title.clone(), base.clone()), ("Map".into(), path.clone())]);
+        let mut ctx = self.base_ctx(
+            &format!("Map of “{}”", tree.def.title),
+            &format!("Every question and outcome of {}.", tree.def.title),
+            &path,
+            vec![
+                (tree.def.title.clone(), base.clone()),
+                ("Map".into(), path.clone()),
+            ],
+        );
         // A nested outline; a node reached twice is linked, not repeated.
-        fn outline(tree: &crate::tree::Tree, id: &str, url: &str, c: &crate::config::SiteConfig, seen: &mut Vec<String>) -> Value {
+        fn outline(
+            tree: &crate::tree::Tree,
+            id: &str,
+            url: &str,
+            c: &crate::config::SiteConfig,
+            seen: &mut Vec<String>,
+        ) -> Value {
             let first = !seen.contains(&id.to_owned());
             seen.push(id.to_owned());
             match tree.node(id) {
@@ -445,7 +661,9 @@ impl<'a> Renderer<'a> {
                     };
                     json!({"kind": "question", "id": q.id, "text": q.text, "url": c.link(url), "options": options, "repeat": !first})
                 }
-                Some(Node::Outcome(o)) => json!({"kind": "outcome", "id": o.id, "text": o.title, "verdict": o.verdict, "verdict_label": o.verdict.label(), "url": c.link(url)}),
+                Some(Node::Outcome(o)) => {
+                    json!({"kind": "outcome", "id": o.id, "text": o.title, "verdict": o.verdict, "verdict_label": o.verdict.label(), "url": c.link(url)})
+                }
                 None => json!({}),
             }
         }
@@ -453,14 +671,25 @@ impl<'a> Renderer<'a> {
         let root = outline(tree, &tree.def.start, &base, c, &mut seen);
         let svg = crate::tree_svg::render(tree);
         ctx.insert("tree", &json!({"id": tree.id, "title": tree.def.title, "url": c.link(&base), "outline": root, "svg": svg}));
-        (format!("{}index.html", path.trim_start_matches('/')), "decide_map.html", ctx)
+        (
+            format!("{}index.html", path.trim_start_matches('/')),
+            "decide_map.html",
+            ctx,
+        )
     }
 
     fn feed(&self) -> Ctx<'a> {
         let site = self.site;
         let c = &site.config;
-        let mut dated: Vec<&Page> = site.pages.iter().filter(|p| p.fm.date.is_some() && !p.is_section).collect();
-        dated.sort_by(|a, b| (b.fm.updated.as_ref().or(b.fm.date.as_ref()), &b.path).cmp(&(a.fm.updated.as_ref().or(a.fm.date.as_ref()), &a.path)));
+        let mut dated: Vec<&Page> = site
+            .pages
+            .iter()
+            .filter(|p| p.fm.date.is_some() && !p.is_section)
+            .collect();
+        dated.sort_by(|a, b| {
+            (b.fm.updated.as_ref().or(b.fm.date.as_ref()), &b.path)
+                .cmp(&(a.fm.updated.as_ref().or(a.fm.date.as_ref()), &a.path))
+        });
         dated.truncate(50);
         let entries: Vec<Value> = dated
             .iter()
@@ -470,7 +699,11 @@ impl<'a> Renderer<'a> {
                        "published": p.fm.date.as_ref().map(|d| d.rfc3339())})
             })
             .collect();
-        let updated = entries.first().and_then(|e| e["updated"].as_str()).unwrap_or("1970-01-01T00:00:00Z").to_owned();
+        let updated = entries
+            .first()
+            .and_then(|e| e["updated"].as_str())
+            .unwrap_or("1970-01-01T00:00:00Z")
+            .to_owned();
         let mut ctx = Context::new();
         ctx.insert("entries", &entries);
         ctx.insert("updated", &updated);
@@ -489,10 +722,16 @@ impl<'a> Renderer<'a> {
         for name in ["cases", "quotes", "faq", "templates", "sources", "tags"] {
             urls.push(json!({"loc": c.absolute(&format!("/{name}/")), "lastmod": null}));
         }
-        urls.extend(site.tags.keys().map(|t| json!({"loc": c.absolute(&format!("/tags/{t}/")), "lastmod": null})));
+        urls.extend(
+            site.tags
+                .keys()
+                .map(|t| json!({"loc": c.absolute(&format!("/tags/{t}/")), "lastmod": null})),
+        );
         for t in &site.trees {
             urls.push(json!({"loc": c.absolute(&format!("/decide/{}/", t.id)), "lastmod": null}));
-            urls.push(json!({"loc": c.absolute(&format!("/decide/{}/map/", t.id)), "lastmod": null}));
+            urls.push(
+                json!({"loc": c.absolute(&format!("/decide/{}/map/", t.id)), "lastmod": null}),
+            );
         }
         let mut ctx = Context::new();
         ctx.insert("urls", &urls);

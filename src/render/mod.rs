@@ -28,7 +28,10 @@ pub struct OutputFile {
 
 impl OutputFile {
     pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
-        OutputFile { path: path.into(), bytes: bytes.into() }
+        OutputFile {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
     }
 
     pub fn is_html(&self) -> bool {
@@ -59,7 +62,9 @@ pub fn fingerprint(theme_assets: &[crate::load::BinaryFile], base_path: &str) ->
             }
             _ => format!("assets/{name}"),
         };
-        assets.urls.insert(name.to_owned(), format!("{base_path}{out}"));
+        assets
+            .urls
+            .insert(name.to_owned(), format!("{base_path}{out}"));
         assets.files.push(OutputFile::new(out, bytes.to_vec()));
     }
     assets
@@ -75,7 +80,11 @@ pub fn set_globals(theme: &mut Theme, site: &Site, assets: &Assets) {
 
 /// Renders every page of the site.
 pub fn render_site(site: &Site, theme: &Theme, sink: &dyn crate::output::Sink) -> Vec<Diagnostic> {
-    let r = Renderer { site, tera: &theme.tera, theme };
+    let r = Renderer {
+        site,
+        tera: &theme.tera,
+        theme,
+    };
     let jobs = r.jobs();
     jobs.par_iter()
         .filter_map(|job| match r.run(job) {
@@ -89,14 +98,24 @@ pub fn render_site(site: &Site, theme: &Theme, sink: &dyn crate::output::Sink) -
 /// One output page to render.
 pub(crate) enum Job {
     Page(usize),
-    SectionPage { section: usize, number: usize, total: usize },
+    SectionPage {
+        section: usize,
+        number: usize,
+        total: usize,
+    },
     Listing(&'static str),
     Tag(String),
-    TreeStep { tree: usize, step: usize },
+    TreeStep {
+        tree: usize,
+        step: usize,
+    },
     TreeMap(usize),
     /// `decide/<id>/tree.json`, what the stepping script needs.
     TreeData(usize),
-    Alias { page: usize, alias: String },
+    Alias {
+        page: usize,
+        alias: String,
+    },
     NotFound,
     Feed,
     Sitemap,
@@ -118,16 +137,31 @@ impl Renderer<'_> {
                 let per = p.fm.paginate_by.unwrap_or(site.config.paginate_by).max(1);
                 let total = p.children.len().div_ceil(per).max(1);
                 for number in 1..=total {
-                    jobs.push(Job::SectionPage { section: i, number, total });
+                    jobs.push(Job::SectionPage {
+                        section: i,
+                        number,
+                        total,
+                    });
                 }
             } else {
                 jobs.push(Job::Page(i));
             }
             for alias in &p.fm.aliases {
-                jobs.push(Job::Alias { page: i, alias: alias.clone() });
+                jobs.push(Job::Alias {
+                    page: i,
+                    alias: alias.clone(),
+                });
             }
         }
-        for name in ["cases", "quotes", "faq", "templates", "sources", "tags", "search"] {
+        for name in [
+            "cases",
+            "quotes",
+            "faq",
+            "templates",
+            "sources",
+            "tags",
+            "search",
+        ] {
             jobs.push(Job::Listing(name));
         }
         jobs.extend(site.tags.keys().map(|t| Job::Tag(t.clone())));
@@ -150,13 +184,21 @@ impl Renderer<'_> {
         let (path, template, ctx) = self.context(job)?;
         if !self.tera.contains_template(template) {
             let origin = match job {
-                Job::Page(i) | Job::SectionPage { section: i, .. } => self.site.pages[*i].file.clone(),
+                Job::Page(i) | Job::SectionPage { section: i, .. } => {
+                    self.site.pages[*i].file.clone()
+                }
                 _ => std::path::PathBuf::from("templates"),
             };
-            return Err(vec![Diagnostic::new(origin, format!("the template `{template}` does not exist"))
-                .hint(format!("create templates/{template}, or use one of the theme's templates"))]);
+            return Err(vec![
+                Diagnostic::new(origin, format!("the template `{template}` does not exist")).hint(
+                    format!("create templates/{template}, or use one of the theme's templates"),
+                ),
+            ]);
         }
-        let html = self.tera.render(template, &ctx).map_err(|e| vec![tera_diagnostic(&e, self.theme)])?;
+        let html = self
+            .tera
+            .render(template, &ctx)
+            .map_err(|e| vec![tera_diagnostic(&e, self.theme)])?;
         Ok(OutputFile::new(path, html))
     }
 
@@ -167,10 +209,18 @@ impl Renderer<'_> {
         for (n, sc) in page.rendered.shortcodes.iter().enumerate() {
             match self.shortcode(sc) {
                 Ok(out) => html = html.replacen(&shortcode_marker(n), &out, 1),
-                Err((msg, hint)) => problems.push(Diagnostic::new(&page.file, msg).at_in(sc.pos, &page.text).maybe_hint(hint)),
+                Err((msg, hint)) => problems.push(
+                    Diagnostic::new(&page.file, msg)
+                        .at_in(sc.pos, &page.text)
+                        .maybe_hint(hint),
+                ),
             }
         }
-        if problems.is_empty() { Ok(html) } else { Err(problems) }
+        if problems.is_empty() {
+            Ok(html)
+        } else {
+            Err(problems)
+        }
     }
 
     fn shortcode(&self, sc: &Shortcode) -> Result<String, (String, Option<String>)> {
@@ -179,7 +229,11 @@ impl Renderer<'_> {
             let known: Vec<String> = self
                 .tera
                 .get_template_names()
-                .filter_map(|n| n.strip_prefix("shortcodes/").and_then(|n| n.strip_suffix(".html")).map(str::to_owned))
+                .filter_map(|n| {
+                    n.strip_prefix("shortcodes/")
+                        .and_then(|n| n.strip_suffix(".html"))
+                        .map(str::to_owned)
+                })
                 .collect();
             let hint = did_you_mean(&sc.name, known.iter().map(String::as_str))
                 .unwrap_or_else(|| format!("the shortcodes are: {}", known.join(", ")));
@@ -203,7 +257,16 @@ impl Renderer<'_> {
             ctx.insert("record", &record);
         }
         ctx.insert("args", &args);
-        self.tera.render(&template, &ctx).map_err(|e| (format!("shortcode `{}` failed to render: {}", sc.name, tera_message(&e)), None))
+        self.tera.render(&template, &ctx).map_err(|e| {
+            (
+                format!(
+                    "shortcode `{}` failed to render: {}",
+                    sc.name,
+                    tera_message(&e)
+                ),
+                None,
+            )
+        })
     }
 
     /// The record a built-in data shortcode embeds, checked by id.
@@ -217,21 +280,43 @@ impl Renderer<'_> {
             },
         };
         let id = sc.args.get("id").and_then(|v| v.as_str()).ok_or_else(|| {
-            (format!("shortcode `{}` needs an `id`", sc.name), Some(format!("write {{{{ {}(id=\"...\") }}}}", sc.name)))
+            (
+                format!("shortcode `{}` needs an `id`", sc.name),
+                Some(format!("write {{{{ {}(id=\"...\") }}}}", sc.name)),
+            )
         })?;
         match kind {
-            Some(k) => self.site.views.get(&(k, id.to_owned())).cloned().map(Some).ok_or_else(|| {
-                (
-                    format!("there is no {} with the id `{id}`", k.singular()),
-                    did_you_mean(id, self.site.data.ids(k)).or(Some(format!("the {} are in content/data/{}.yaml", k.name(), k.name()))),
-                )
-            }),
+            Some(k) => self
+                .site
+                .views
+                .get(&(k, id.to_owned()))
+                .cloned()
+                .map(Some)
+                .ok_or_else(|| {
+                    (
+                        format!("there is no {} with the id `{id}`", k.singular()),
+                        did_you_mean(id, self.site.data.ids(k)).or(Some(format!(
+                            "the {} are in content/data/{}.yaml",
+                            k.name(),
+                            k.name()
+                        ))),
+                    )
+                }),
             None if self.site.broken_trees.iter().any(|b| b == id) => Ok(Some(Value::Null)),
             None => {
                 let ids: Vec<&str> = self.site.trees.iter().map(|t| t.id.as_str()).collect();
-                let tree = self.site.trees.iter().position(|t| t.id == id).ok_or_else(|| {
-                    (format!("there is no decision tree `{id}`"), did_you_mean(id, ids).or(Some("trees live in content/decisions/ID.yaml".into())))
-                })?;
+                let tree = self
+                    .site
+                    .trees
+                    .iter()
+                    .position(|t| t.id == id)
+                    .ok_or_else(|| {
+                        (
+                            format!("there is no decision tree `{id}`"),
+                            did_you_mean(id, ids)
+                                .or(Some("trees live in content/decisions/ID.yaml".into())),
+                        )
+                    })?;
                 Ok(Some(self.tree_start(tree)))
             }
         }
@@ -241,7 +326,9 @@ impl Renderer<'_> {
 /// A Tera error's message without its report decoration.
 pub fn tera_message(e: &tera::Error) -> String {
     match e.kind() {
-        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => r.message().to_owned(),
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            r.message().to_owned()
+        }
         other => other.to_string(),
     }
 }
