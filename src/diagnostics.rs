@@ -42,6 +42,32 @@ impl Pos {
     }
 }
 
+/// Line starts of a text, for turning many byte offsets into positions in
+/// O(log n) each (`Pos::of_offset` scans from the start every time).
+pub struct LineIndex<'a> {
+    text: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { text, starts }
+    }
+
+    pub fn pos(&self, offset: usize) -> Pos {
+        let offset = floor_char_boundary(self.text, offset.min(self.text.len()));
+        let line = self.starts.partition_point(|&s| s <= offset);
+        let start = self.starts[line - 1];
+        Pos {
+            line,
+            col: self.text[start..offset].chars().count() + 1,
+        }
+    }
+}
+
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
@@ -258,6 +284,15 @@ mod tests {
         assert_eq!(Pos::of_offset(text, 3), Pos::new(2, 1));
         assert_eq!(Pos::of_offset(text, 7), Pos::new(2, 4));
         assert_eq!(Pos::of_offset(text, 999), Pos::new(3, 2));
+    }
+
+    #[test]
+    fn line_index_agrees_with_of_offset() {
+        let text = "ab\ncdé\n\nf";
+        let index = LineIndex::new(text);
+        for offset in 0..=text.len() + 2 {
+            assert_eq!(index.pos(offset), Pos::of_offset(text, offset), "{offset}");
+        }
     }
 
     #[test]

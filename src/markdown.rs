@@ -13,7 +13,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::diagnostics::{Diagnostic, Pos};
+use crate::diagnostics::{Diagnostic, LineIndex, Pos};
 
 /// How `@` links become URLs. The site model implements it.
 pub trait Resolve: Sync {
@@ -101,9 +101,12 @@ pub struct Rendered {
     pub sections: Vec<TextSection>,
 }
 
+/// The start of the marker left in the HTML for a shortcode.
+pub const SHORTCODE_PREFIX: &str = "<!--casebook:shortcode:";
+
 /// The marker left in the HTML for shortcode `n`.
 pub fn shortcode_marker(n: usize) -> String {
-    format!("<!--casebook:shortcode:{n}-->")
+    format!("{SHORTCODE_PREFIX}{n}-->")
 }
 
 /// Renders `text`, whose first line is line `first_line` of `file_text`.
@@ -117,7 +120,8 @@ pub fn render(
     resolver: &dyn Resolve,
 ) -> (Rendered, Vec<Diagnostic>) {
     let mut problems = Vec::new();
-    let at = |offset: usize| Pos::of_offset(text, offset).shifted(first_line - 1);
+    let lines = LineIndex::new(text);
+    let at = |offset: usize| lines.pos(offset).shifted(first_line - 1);
     let (source, shortcodes) = extract_shortcodes(text, first_line, path, file_text, &mut problems);
 
     let mut options = Options::empty();
@@ -141,6 +145,7 @@ pub fn render(
     let mut section = TextSection::default();
     let mut in_first_para = false;
     let mut summary_done = false;
+    let mut dropped_links = 0usize;
     let mut i = 0;
     while i < events.len() {
         let (event, range) = &events[i];
@@ -202,6 +207,16 @@ pub fn render(
                 out.words += title.split_whitespace().count();
                 i = j + 1;
                 continue;
+            }
+            // A `javascript:` (or similar) link or image would run script in
+            // the reader's browser: keep the text, drop the link.
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if is_dangerous_url(dest_url) =>
+            {
+                dropped_links += 1;
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) if dropped_links > 0 => {
+                dropped_links -= 1;
             }
             Event::Start(Tag::Link {
                 link_type,
@@ -298,6 +313,21 @@ pub fn render(
     out.summary = out.summary.trim().to_owned();
     pulldown_cmark::html::push_html(&mut out.html, html_events.into_iter());
     (out, problems)
+}
+
+/// A URL whose scheme can run script (`javascript:`, `vbscript:`, `data:`
+/// other than images), allowing for the case and whitespace tricks browsers
+/// accept (`JaVa\tScript:`).
+pub fn is_dangerous_url(url: &str) -> bool {
+    let folded: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .flat_map(char::to_lowercase)
+        .collect();
+    folded.starts_with("javascript:")
+        || folded.starts_with("vbscript:")
+        || (folded.starts_with("data:") && !folded.starts_with("data:image/")
+            || folded.starts_with("data:image/svg"))
 }
 
 /// Renders a data field (an answer, a "why") with raw HTML always escaped.
@@ -469,17 +499,16 @@ pub fn parse_shortcode(s: &str) -> Result<(String, BTreeMap<String, ArgValue>), 
             return Err(format!("shortcode `{name}`: bad argument name `{key}`"));
         }
         rest = rest[eq + 1..].trim_start();
-        let (value, after) = if let Some(q) =
-            rest.chars().next().filter(|c| *c == '"' || *c == '\'')
-        {
-            let end = rest[1..]
-                .find(q)
-                .ok_or_else(|| format!("shortcode `{name}`: unterminated string for `{key}`"))?;
-            (ArgValue::Str(rest[1..1 + end].to_owned()), &rest[end + 2..])
-        } else {
-            let end = rest.find(',').unwrap_or(rest.len());
-            let raw = rest[..end].trim();
-            let v = match raw {
+        let (value, after) =
+            if let Some(q) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') {
+                let end = rest[1..].find(q).ok_or_else(|| {
+                    format!("shortcode `{name}`: unterminated string for `{key}`")
+                })?;
+                (ArgValue::Str(rest[1..1 + end].to_owned()), &rest[end + 2..])
+            } else {
+                let end = rest.find(',').unwrap_or(rest.len());
+                let raw = rest[..end].trim();
+                let v = match raw {
                 "true" => ArgValue::Bool(true),
                 "false" => ArgValue::Bool(false),
                 _ => ArgValue::Int(raw.parse().map_err(|_| {
@@ -488,8 +517,8 @@ pub fn parse_shortcode(s: &str) -> Result<(String, BTreeMap<String, ArgValue>), 
                     )
                 })?),
             };
-            (v, &rest[end..])
-        };
+                (v, &rest[end..])
+            };
         if args.insert(key.to_owned(), value).is_some() {
             return Err(format!("shortcode `{name}`: argument `{key}` given twice"));
         }
@@ -625,6 +654,27 @@ mod tests {
         assert!(parse_shortcode("case id").is_err());
         assert!(parse_shortcode("case(id=x)").is_err());
         assert!(parse_shortcode("case(id=\"a\" b=\"c\")").is_err());
+    }
+
+    #[test]
+    fn script_links_keep_their_text_only() {
+        let (r, _) = md(
+            "[click](javascript:alert(1)) and [x](JaVa\tScript:alert(2)) ![i](data:text/html,hi) [ok](https://e.org)",
+        );
+        let lower = r.html.to_lowercase();
+        assert!(
+            !lower.contains("href=\"javascript") && !lower.contains("href=\"java\tscript"),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("data:text"), "{}", r.html);
+        assert!(
+            r.html.contains("click") && r.html.contains("href=\"https://e.org\""),
+            "{}",
+            r.html
+        );
+        assert!(is_dangerous_url(" javascript:x") && is_dangerous_url("data:image/svg+xml,<svg>"));
+        assert!(!is_dangerous_url("data:image/png;base64,AAAA") && !is_dangerous_url("/guides/"));
     }
 
     #[test]

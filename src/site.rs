@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use crate::config::SiteConfig;
 use crate::data::{Data, Kind, field_pos, value_pos};
 use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
-use crate::frontmatter::{self, FrontMatter};
+use crate::frontmatter::{self, Date, FrontMatter};
 use crate::load::TextFile;
 use crate::markdown::{self, RenderOptions, Rendered, Resolve, slugify};
 use crate::tree::Tree;
@@ -26,6 +26,7 @@ pub const RESERVED: &[&str] = &[
     "/tags/",
     "/search/",
     "/decide/",
+    "/check/",
     "/assets/",
 ];
 
@@ -46,6 +47,8 @@ pub struct Page {
     /// Sections only: their pages and subsections, in order.
     pub children: Vec<usize>,
     pub rendered: Rendered,
+    /// The day of the last git commit that touched the file, if known.
+    pub git_date: Option<Date>,
 }
 
 impl Page {
@@ -55,6 +58,16 @@ impl Page {
 
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
+    }
+
+    /// When the page last changed: `updated` from its front matter, else
+    /// `date`, else its last git commit (#6).
+    pub fn updated(&self) -> Option<&Date> {
+        self.fm
+            .updated
+            .as_ref()
+            .or(self.fm.date.as_ref())
+            .or(self.git_date.as_ref())
     }
 
     /// The description, or the first paragraph cut to a sentence-ish length.
@@ -97,6 +110,8 @@ pub struct BuildOptions {
     /// Trees that failed validation: their own errors are reported, so links
     /// and shortcodes naming them are not reported again.
     pub broken_trees: Vec<String>,
+    /// Last-commit days by page file ([`crate::load::Input::git_dates`]).
+    pub git_dates: HashMap<PathBuf, String>,
 }
 
 /// Builds the model. Problems are collected; the model is usable for
@@ -118,7 +133,13 @@ pub fn build(
     for p in parsed {
         match p {
             Ok(p) if p.fm.draft && !opts.drafts => {}
-            Ok(p) => pages.push(p),
+            Ok(mut p) => {
+                p.git_date = opts
+                    .git_dates
+                    .get(&p.file)
+                    .and_then(|d| Date::parse(d).ok());
+                pages.push(p);
+            }
             Err(d) => problems.push(d),
         }
     }
@@ -243,6 +264,7 @@ fn parse_page(f: TextFile) -> Result<Page, Diagnostic> {
         parent: None,
         children: Vec::new(),
         rendered: Rendered::default(),
+        git_date: None,
     })
 }
 
@@ -415,15 +437,21 @@ pub fn alias_path(alias: &str) -> Option<String> {
 }
 
 fn check_anchors(pages: &[Page], by_path: &HashMap<String, usize>, problems: &mut Vec<Diagnostic>) {
-    for p in pages {
+    // One set of ids per page, so checking is linear in the number of links.
+    let ids: Vec<HashSet<&str>> = pages
+        .iter()
+        .map(|p| p.rendered.ids.iter().map(String::as_str).collect())
+        .collect();
+    for (n, p) in pages.iter().enumerate() {
         for a in &p.rendered.anchors {
             let target = if a.page.is_empty() {
-                Some(p)
+                Some(n)
             } else {
-                by_path.get(&a.page).map(|&i| &pages[i])
+                by_path.get(&a.page).copied()
             };
-            let Some(target) = target else { continue };
-            if !target.rendered.ids.iter().any(|id| id == &a.anchor) {
+            let Some(t) = target else { continue };
+            let target = &pages[t];
+            if !ids[t].contains(a.anchor.as_str()) {
                 let place = if a.page.is_empty() {
                     "this page".to_owned()
                 } else {
@@ -509,6 +537,7 @@ pub fn record_url(kind: Kind, id: &str) -> String {
         Kind::Quotes => "quotes",
         Kind::Faqs => "faq",
         Kind::Templates => "templates",
+        Kind::Checks => "check",
     };
     format!("/{page}/#{id}")
 }
@@ -609,7 +638,16 @@ fn record_views(
             .map(|s| json!({"id": s.rec.id, "title": s.rec.title, "publisher": s.rec.publisher, "url": links.config.link(&record_url(Kind::Sources, &s.rec.id))}))
             .collect()
     };
-    let base = |kind: Kind, id: &str, file: &Path, line: usize| json!({"id": id, "kind": kind.singular(), "url": links.config.link(&record_url(kind, id)), "file": file.to_string_lossy().replace('\\', "/"), "line": line});
+    let base = |kind: Kind, id: &str, file: &Path, line: usize| {
+        let file = file.to_string_lossy().replace('\\', "/");
+        // The record's own "Edit" link: its data file (#6).
+        let edit_url = links
+            .config
+            .edit_link
+            .as_ref()
+            .map(|l| l.replace("{path}", &file));
+        json!({"id": id, "kind": kind.singular(), "url": links.config.link(&record_url(kind, id)), "file": file, "line": line, "edit_url": edit_url})
+    };
     for r in &data.sources {
         let mut v = base(Kind::Sources, &r.rec.id, &r.file, r.line);
         merge(
@@ -694,6 +732,18 @@ fn record_views(
             "sources": sources_of(&t.sources)}),
         );
         views.insert((Kind::Templates, t.id.clone()), v);
+    }
+    // Checker rules with the case that explains each (issue #7).
+    for r in &data.checks {
+        let c = &r.rec;
+        let mut v = base(Kind::Checks, &c.id, &r.file, r.line);
+        let case = views.get(&(Kind::Cases, c.case.clone()));
+        merge(
+            &mut v,
+            json!({"title": c.title, "rule": c.kind, "pattern": c.pattern, "min": c.min, "max": c.max,
+            "message": c.message, "case": {"id": c.case, "title": case.map(|v| &v["title"]), "url": case.map(|v| &v["url"])}}),
+        );
+        views.insert((Kind::Checks, c.id.clone()), v);
     }
     problems.append(&mut field_problems);
     views

@@ -48,6 +48,21 @@ fn browser_tests_pass_in_chromium() {
         .status()
         .expect("run casebook");
     assert!(status.success(), "the flagship site must build");
+    // The hostile fixture: the basic test site with script in every data field.
+    let fixtures = root.join("tests/fixtures");
+    let hostile_src = out.path().join("hostile-src");
+    copy_tree(&fixtures.join("basic"), &hostile_src);
+    copy_tree(&fixtures.join("hostile"), &hostile_src);
+    let hostile = out.path().join("hostile");
+    let status = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["build", "--quiet", "--root"])
+        .arg(&hostile_src)
+        .arg("--output-dir")
+        .arg(&hostile)
+        .args(["--base-url", "http://127.0.0.1/"])
+        .status()
+        .expect("run casebook");
+    assert!(status.success(), "the hostile fixture must build");
     let shots = root.join("target/screenshots");
     let mut specs: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("tests/browser")
@@ -62,6 +77,7 @@ fn browser_tests_pass_in_chromium() {
         .args(&specs)
         .current_dir(&dir)
         .env("SITE_DIR", &site)
+        .env("HOSTILE_SITE_DIR", &hostile)
         .env("SCREENSHOT_DIR", &shots)
         .output()
         .expect("run node --test");
@@ -72,4 +88,16 @@ fn browser_tests_pass_in_chromium() {
         "browser tests failed (screenshots in {})",
         shots.display()
     );
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk fixture");
+        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
 }

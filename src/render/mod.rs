@@ -16,7 +16,7 @@ pub use contexts::json_ld_escape;
 pub use templates::{Theme, load_templates, tera_diagnostic};
 
 use crate::diagnostics::{Diagnostic, did_you_mean};
-use crate::markdown::{Shortcode, shortcode_marker};
+use crate::markdown::{SHORTCODE_PREFIX, Shortcode};
 use crate::site::{Page, Site};
 
 /// A file of the built site, path relative to the output root with `/`.
@@ -146,7 +146,12 @@ impl Renderer<'_> {
             } else {
                 jobs.push(Job::Page(i));
             }
-            for alias in &p.fm.aliases {
+            // Unsafe aliases are reported by the model and never written.
+            for alias in
+                p.fm.aliases
+                    .iter()
+                    .filter(|a| crate::site::alias_path(a).is_some())
+            {
                 jobs.push(Job::Alias {
                     page: i,
                     alias: alias.clone(),
@@ -204,23 +209,46 @@ impl Renderer<'_> {
 
     /// Renders a page's Markdown body with its shortcodes expanded.
     pub(crate) fn page_content(&self, page: &Page) -> Result<String, Vec<Diagnostic>> {
-        let mut html = page.rendered.html.clone();
         let mut problems = Vec::new();
-        for (n, sc) in page.rendered.shortcodes.iter().enumerate() {
-            match self.shortcode(sc) {
-                Ok(out) => html = html.replacen(&shortcode_marker(n), &out, 1),
-                Err((msg, hint)) => problems.push(
-                    Diagnostic::new(&page.file, msg)
-                        .at_in(sc.pos, &page.text)
-                        .maybe_hint(hint),
-                ),
+        let rendered: Vec<String> = page
+            .rendered
+            .shortcodes
+            .iter()
+            .map(|sc| {
+                self.shortcode(sc).unwrap_or_else(|(msg, hint)| {
+                    problems.push(
+                        Diagnostic::new(&page.file, msg)
+                            .at_in(sc.pos, &page.text)
+                            .maybe_hint(hint),
+                    );
+                    String::new()
+                })
+            })
+            .collect();
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        // One pass over the HTML, however many shortcodes the page has.
+        let html = &page.rendered.html;
+        let mut out =
+            String::with_capacity(html.len() + rendered.iter().map(String::len).sum::<usize>());
+        let mut rest = html.as_str();
+        while let Some(start) = rest.find(SHORTCODE_PREFIX) {
+            let after = &rest[start + SHORTCODE_PREFIX.len()..];
+            let Some(end) = after.find("-->") else { break };
+            out.push_str(&rest[..start]);
+            match after[..end]
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| rendered.get(n))
+            {
+                Some(sc) => out.push_str(sc),
+                None => out.push_str(&rest[start..start + SHORTCODE_PREFIX.len() + end + 3]),
             }
+            rest = &after[end + 3..];
         }
-        if problems.is_empty() {
-            Ok(html)
-        } else {
-            Err(problems)
-        }
+        out.push_str(rest);
+        Ok(out)
     }
 
     fn shortcode(&self, sc: &Shortcode) -> Result<String, (String, Option<String>)> {
