@@ -198,11 +198,7 @@ impl<'a> Renderer<'a> {
             }
             None => (None, None),
         };
-        let updated =
-            p.fm.updated
-                .as_ref()
-                .or(p.fm.date.as_ref())
-                .map(|d| d.day());
+        let updated = p.updated().map(|d| d.day());
         let page = json!({
             "title": p.title(), "description": p.description(), "content": content, "toc": p.rendered.toc,
             "date": p.fm.date.as_ref().map(|d| d.day()), "updated": updated, "words": p.rendered.words,
@@ -256,7 +252,7 @@ impl<'a> Renderer<'a> {
         if let Some(d) = &p.fm.date {
             article["datePublished"] = json!(d.rfc3339());
         }
-        if let Some(d) = p.fm.updated.as_ref().or(p.fm.date.as_ref()) {
+        if let Some(d) = p.updated() {
             article["dateModified"] = json!(d.rfc3339());
         }
         if let Some(a) = &c.author {
@@ -366,6 +362,26 @@ impl<'a> Renderer<'a> {
             &path,
             vec![(title.to_owned(), path.clone())],
         );
+        // A record list kept in one data file links to it; records carry
+        // their own links either way (#6).
+        let kind = match name {
+            "cases" => Some(Kind::Cases),
+            "quotes" => Some(Kind::Quotes),
+            "faq" => Some(Kind::Faqs),
+            "templates" => Some(Kind::Templates),
+            "sources" => Some(Kind::Sources),
+            _ => None,
+        };
+        if let Some(kind) = kind {
+            let files: std::collections::BTreeSet<&str> = self
+                .views(kind)
+                .iter()
+                .filter_map(|v| v["file"].as_str())
+                .collect();
+            if let (1, Some(file)) = (files.len(), files.first()) {
+                ctx.insert("edit_url", &self.edit_url(file));
+            }
+        }
         match name {
             "cases" => {
                 let mut topics: Vec<(String, Vec<&Value>)> = Vec::new();
@@ -378,7 +394,7 @@ impl<'a> Renderer<'a> {
                 }
                 let topics: Vec<Value> = topics
                     .into_iter()
-                    .map(|(t, cases)| json!({"slug": t, "title": humanize(&t), "cases": cases}))
+                    .map(|(t, cases)| json!({"slug": crate::markdown::slugify(&t), "title": humanize(&t), "cases": cases}))
                     .collect();
                 ctx.insert("topics", &topics);
             }
@@ -411,7 +427,7 @@ impl<'a> Renderer<'a> {
                 }
                 let groups: Vec<Value> = groups
                     .into_iter()
-                    .map(|(g, t)| json!({"slug": g, "title": humanize(&g), "templates": t}))
+                    .map(|(g, t)| json!({"slug": crate::markdown::slugify(&g), "title": humanize(&g), "templates": t}))
                     .collect();
                 ctx.insert("groups", &groups);
             }
@@ -558,6 +574,10 @@ impl<'a> Renderer<'a> {
             vec![(tree.def.title.clone(), base.clone())],
         );
         ctx.insert("tree", &json!({"id": tree.id, "title": tree.def.title, "url": c.link(&base), "intro": view["intro"], "map_url": c.link(&format!("{base}map/")), "data_url": c.link(&format!("{base}tree.json"))}));
+        ctx.insert(
+            "edit_url",
+            &self.edit_url(&tree.file.to_string_lossy().replace('\\', "/")),
+        );
         let back_url = answers.last().map(|a| a["change_url"].clone());
         ctx.insert("step", &json!({"is_start": s == 0, "node": node, "answers": answers, "path": step.rel_url, "back_url": back_url}));
         if s != 0 {
@@ -635,6 +655,10 @@ impl<'a> Renderer<'a> {
                 (tree.def.title.clone(), base.clone()),
                 ("Map".into(), path.clone()),
             ],
+        );
+        ctx.insert(
+            "edit_url",
+            &self.edit_url(&tree.file.to_string_lossy().replace('\\', "/")),
         );
         // A nested outline; a node reached twice is linked, not repeated.
         fn outline(
@@ -717,7 +741,7 @@ impl<'a> Renderer<'a> {
         let mut urls: Vec<Value> = site
             .pages
             .iter()
-            .map(|p| json!({"loc": c.absolute(&p.url), "lastmod": p.fm.updated.as_ref().or(p.fm.date.as_ref()).map(|d| d.day())}))
+            .map(|p| json!({"loc": c.absolute(&p.url), "lastmod": p.updated().map(|d| d.day())}))
             .collect();
         for name in ["cases", "quotes", "faq", "templates", "sources", "tags"] {
             urls.push(json!({"loc": c.absolute(&format!("/{name}/")), "lastmod": null}));
