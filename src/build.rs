@@ -148,6 +148,7 @@ pub fn compile_into(input: Input, opts: &Options, sink: &dyn Sink) -> Result<Sum
         &site::BuildOptions {
             drafts: opts.drafts,
             broken_trees,
+            git_dates: input.git_dates,
         },
     );
     problems.extend(site_problems);

@@ -3,6 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Pos};
@@ -10,21 +11,28 @@ use crate::diagnostics::{Diagnostic, Pos};
 /// The hint for TOML syntax errors, which serde's message does not explain.
 pub const TOML_HINT: &str = "check the TOML syntax: `key = value` on one line, text in \"double quotes\", lists in [brackets]";
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// A casebook site's settings (`site.toml`). Every key is documented in
+/// casebook's README.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
+    /// The site's name, shown in every page's header and title.
     pub title: String,
+    /// Used for the home page and as the fallback description of pages.
     #[serde(default)]
     pub description: String,
     /// The address the site is served from, with any sub-path (`https://example.org/kb/`).
     pub base_url: String,
+    /// The pages' language (`lang`), e.g. `en`.
     #[serde(default = "default_language")]
     pub language: String,
     /// A theme folder under `themes/`; the embedded default theme fills any gap.
     #[serde(default = "default_theme")]
     pub theme: String,
+    /// Where `casebook build` writes the site, relative to the site's folder.
     #[serde(default = "default_output_dir")]
     pub output_dir: PathBuf,
+    /// Minify the HTML of every page.
     #[serde(default = "yes")]
     pub minify: bool,
     /// Write an Atom feed of dated pages at `atom.xml`.
@@ -37,17 +45,23 @@ pub struct SiteConfig {
     pub edit_link: Option<String>,
     /// How many pages a section's list shows before it paginates.
     #[serde(default = "default_page_size")]
+    #[schemars(range(min = 1))]
     pub paginate_by: usize,
+    /// Who writes the site; used in the feed and JSON-LD.
     pub author: Option<String>,
+    /// The links in every page's header, in order.
     #[serde(default)]
     pub menu: Vec<MenuItem>,
+    /// Free values for your own templates, available as `site.extra`.
     #[serde(default)]
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// One link of the header menu.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MenuItem {
+    /// The link's text.
     pub name: String,
     /// A site path (`/guides/`), an `@/` content path, or an absolute URL.
     pub url: String,

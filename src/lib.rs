@@ -19,6 +19,8 @@ pub mod load;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod scaffold;
+pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod site;

@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
@@ -18,33 +19,53 @@ use crate::markdown::slugify;
 /// unfolded paths explode; such a tree is refused with a clear message.
 pub const MAX_STEPS: usize = 5_000;
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// A decision tree (`content/decisions/<id>.yaml`): questions whose options
+/// lead to other questions or to outcomes. Question and outcome ids share one
+/// namespace; every node must be reachable and the tree must have no cycles.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TreeFile {
+    /// The tree's title, shown on its first page.
     pub title: String,
+    /// A sentence or two before the first question, in Markdown.
     #[serde(default)]
     pub intro: String,
+    /// The id of the first question.
     pub start: String,
+    /// The questions, each with two or more options.
     pub questions: Vec<Question>,
+    /// Where the answers lead: a verdict and what to do.
     pub outcomes: Vec<Outcome>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// One question of a tree.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Question {
+    /// Unique among the tree's questions and outcomes.
     pub id: String,
+    /// The question, as the reader sees it.
     pub text: String,
+    /// Optional guidance under the question, in Markdown.
     pub help: Option<String>,
+    /// The answers the reader can pick.
     pub options: Vec<Choice>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// One answer to a question.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
+    /// The answer's text.
     pub label: String,
+    /// The id of the question or outcome this answer leads to.
     pub next: String,
     /// The URL segment this answer adds; see [`Choice::slug`].
     #[serde(default)]
+    #[schemars(
+        description = "The URL segment this answer adds (lowercase letters, digits, hyphens); by default the first four words of the label.",
+        regex(pattern = r"^[a-z0-9-]+$")
+    )]
     pub slug: Option<String>,
 }
 
@@ -75,7 +96,8 @@ pub fn default_slug(label: &str) -> String {
 /// A segment name that step URLs must not use because a tree's own page has it.
 const RESERVED_SLUGS: &[&str] = &["map"];
 
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+/// An outcome's verdict: `go`, `wait`, `dont` or `other-route`.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     Go,
@@ -95,13 +117,19 @@ impl Verdict {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// Where a path through the tree ends.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Outcome {
+    /// Unique among the tree's questions and outcomes.
     pub id: String,
+    /// `go`, `wait`, `dont` or `other-route`.
     pub verdict: Verdict,
+    /// The answer in a few words, e.g. "Apply first, then reach out".
     pub title: String,
+    /// Why, and what to do next, in Markdown.
     pub body: String,
+    /// Where to read on: `@/guides/x.md`, `@case:id`, `@template:id`, ...
     #[serde(default)]
     pub links: Vec<String>,
 }

@@ -1,6 +1,7 @@
 //! The schema of each record kind. `deny_unknown_fields` turns a misspelled
 //! key into an error that suggests the right one.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::frontmatter::Date;
@@ -12,44 +13,71 @@ pub trait Record {
     fn required(&self) -> Vec<(&'static str, String)>;
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// An article the knowledge base draws on (`sources.yaml`). Guides and
+/// records name it in their `sources`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// A stable id: lowercase letters, digits and hyphens, unique among sources.
+    #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
     pub id: String,
+    /// The article's title.
     pub title: String,
+    /// Who published it (a site, a company, a magazine).
     pub publisher: Option<String>,
+    /// Who wrote it.
     pub author: Option<String>,
+    /// Where to read it (`https://...`).
     pub url: Option<String>,
+    /// When it was published.
     pub date: Option<Date>,
+    /// One or two sentences on what it covers.
     pub summary: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// One side of a case: what the reader does, and why it fails or works.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Side {
+    /// What they do, in one sentence (Markdown).
     pub summary: String,
     /// The message as sent, plain text.
     pub example: Option<String>,
+    /// Why it fails (for `dont`) or works (for `do`), in Markdown.
     pub why: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// A do/don't case (`cases.yaml`): one situation, what not to do and what
+/// to do instead.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Case {
+    /// A stable id: lowercase letters, digits and hyphens, unique among cases.
+    #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
     pub id: String,
+    /// A short name for the case.
     pub title: String,
+    /// A slug that groups cases on the cases page, e.g. `connection-request`.
     pub topic: String,
+    /// Tag slugs; each tag gets a page listing what carries it.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Where the reader stands, in Markdown.
     pub situation: String,
+    /// The mistake.
     pub dont: Side,
+    /// What to do instead.
     #[serde(rename = "do")]
     pub do_: Side,
+    /// Ids from `sources.yaml`.
     #[serde(default)]
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+/// Where a quote stands on contacting the hiring manager.
+#[derive(
+    Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq, PartialOrd, Ord,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Stance {
     For,
@@ -67,35 +95,53 @@ impl Stance {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// A short verbatim quote from an expert (`quotes.yaml`).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
+    /// A stable id: lowercase letters, digits and hyphens, unique among quotes.
+    #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
     pub id: String,
+    /// The words exactly as published, plain text.
     pub text: String,
+    /// Who said it.
     pub speaker: String,
+    /// Their job title.
     pub role: Option<String>,
+    /// Where they work.
     pub organisation: Option<String>,
+    /// `for`, `against` or `it-depends`: groups quotes on the quotes page.
     pub stance: Stance,
+    /// What the quote is about, in a few words.
     pub topic: Option<String>,
+    /// The id of the source (from `sources.yaml`) it was published in.
     pub source: String,
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// A question and its answer (`faqs.yaml`).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Faq {
+    /// A stable id: lowercase letters, digits and hyphens; the question's anchor on the FAQ page.
+    #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
     pub id: String,
+    /// The question, as a reader would ask it.
     pub question: String,
+    /// The answer, in Markdown. Short answer first.
     pub answer: String,
+    /// Tag slugs; each tag gets a page listing what carries it.
     #[serde(default)]
     pub tags: Vec<String>,
     /// `@/` paths of guides that go deeper.
     #[serde(default)]
     pub related: Vec<String>,
+    /// Ids from `sources.yaml`.
     #[serde(default)]
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
+/// Where a template is sent; a connection note defaults to a 300-character limit.
+#[derive(Debug, Clone, Copy, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
 #[serde(rename_all = "kebab-case")]
 pub enum Channel {
     ConnectionNote,
@@ -123,18 +169,30 @@ impl Channel {
     }
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// A message to copy (`templates.yaml`), with `[Placeholders]` in square
+/// brackets.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Template {
+    /// A stable id: lowercase letters, digits and hyphens, unique among templates.
+    #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
     pub id: String,
+    /// A short name for the template.
     pub title: String,
+    /// A slug that groups templates on the templates page, e.g. `after-applying`.
     pub context: String,
+    /// Where it is sent: `connection-note`, `inmail`, `message` or `email`.
     pub channel: Channel,
+    /// The most characters the text may have; connection notes default to 300.
     pub limit: Option<usize>,
+    /// The message, plain text, placeholders in `[Square brackets]`.
     pub text: String,
+    /// When and how to use it, in Markdown.
     pub notes: Option<String>,
+    /// Tag slugs; each tag gets a page listing what carries it.
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Ids from `sources.yaml`.
     #[serde(default)]
     pub sources: Vec<String>,
 }
