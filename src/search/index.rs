@@ -191,10 +191,16 @@ pub fn js_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 }
 
 /// Builds every file of the index.
-pub fn build(records: &[Record], language: &str, help: &[Help], params: &Params) -> Built {
+pub fn build(records: Vec<Record>, language: &str, help: &[Help], params: &Params) -> Built {
     let n = records.len();
+    let summaries: Vec<String> = records
+        .par_iter()
+        .map(|r| summary(r, params.snippet_chars))
+        .collect();
+    let runs = kind_runs(&records);
     // 1. Words per record, in parallel, each part with its own dictionary.
     let parts: Vec<Part> = records.par_chunks(512).map(analyse).collect();
+    drop(records);
 
     // 2. One dictionary, sorted like JavaScript sorts; local ids → global.
     let mut vocab: Vec<&str> = parts
@@ -328,10 +334,6 @@ pub fn build(records: &[Record], language: &str, help: &[Help], params: &Params)
     }
 
     // 7. Record summaries in chunks of `per` records.
-    let summaries: Vec<String> = records
-        .par_iter()
-        .map(|r| summary(r, params.snippet_chars))
-        .collect();
     let avg_summary = summaries.iter().map(String::len).sum::<usize>() / n.max(1) + 1;
     // At most about 2,000 chunks, so that the manifest stays small.
     let per = (params.chunk_bytes / avg_summary)
@@ -358,7 +360,7 @@ pub fn build(records: &[Record], language: &str, help: &[Help], params: &Params)
         per,
         width: HASH_CHARS,
         kinds: Kind::ALL.iter().map(|k| [k.name(), k.label()]).collect(),
-        runs: kind_runs(records),
+        runs,
         keys,
         terms: term_hashes,
         stop,
@@ -545,11 +547,18 @@ fn kind_runs(records: &[Record]) -> Vec<[usize; 2]> {
 /// `[title, url, kind, context, text]` as JSON, text cut at a word.
 fn summary(r: &Record, max_chars: usize) -> String {
     let kind = kind_index(r.kind);
-    let text: String = r.snippet.nfc().collect();
-    let text = cut(&text, max_chars);
-    let title: String = r.title.nfc().collect();
-    let context: String = r.context.nfc().collect();
+    let text = cut(&nfc(&r.snippet), max_chars);
+    let title = nfc(&r.title);
+    let context = nfc(&r.context);
     serde_json::to_string(&(title, &r.url, kind, context, text)).unwrap_or_default()
+}
+
+/// NFC, so the client's word pattern sees letters, not letters and marks.
+fn nfc(text: &str) -> String {
+    match unicode_normalization::is_nfc_quick(text.chars()) {
+        unicode_normalization::IsNormalized::Yes => text.to_owned(),
+        _ => text.nfc().collect(),
+    }
 }
 
 /// At most `max` characters, cut at a space, with an ellipsis if cut.

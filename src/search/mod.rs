@@ -48,7 +48,7 @@ pub fn index(site: &Site) -> Vec<OutputFile> {
 /// The index with its statistics.
 pub fn build(site: &Site, params: &Params) -> Built {
     let records = records::collect(site);
-    index::build(&records, &site.config.language, &help_links(site), params)
+    index::build(records, &site.config.language, &help_links(site), params)
 }
 
 /// Like [`build`], timed (for benchmarks: `examples/search_bench.rs`).
@@ -79,7 +79,12 @@ fn help_links(site: &Site) -> Vec<Help> {
 }
 
 /// Builds an index from records alone (tests and tools).
-pub fn build_records(records: &[Record], language: &str, help: &[Help], params: &Params) -> Built {
+pub fn build_records(
+    records: Vec<Record>,
+    language: &str,
+    help: &[Help],
+    params: &Params,
+) -> Built {
     index::build(records, language, help, params)
 }
 
@@ -167,14 +172,14 @@ mod tests {
 
     #[test]
     fn same_input_same_bytes() {
-        let a = build_records(&sample(), "en", &[], &Params::default());
-        let b = build_records(&sample(), "en", &[], &Params::default());
+        let a = build_records(sample(), "en", &[], &Params::default());
+        let b = build_records(sample(), "en", &[], &Params::default());
         assert_eq!(a.files, b.files);
         assert_eq!(a.stats, b.stats);
         // A change in one record changes the manifest's build hash.
         let mut changed = sample();
         changed[0].fields[2].push_str(" Patience.");
-        let c = build_records(&changed, "en", &[], &Params::default());
+        let c = build_records(changed, "en", &[], &Params::default());
         let m = |b: &Built| {
             json(file(b, MANIFEST)[0])["build"]
                 .as_str()
@@ -187,7 +192,7 @@ mod tests {
     #[test]
     fn a_small_site_is_one_shard_and_one_chunk() {
         let b = build_records(
-            &sample(),
+            sample(),
             "en",
             &[Help {
                 title: "Decide".into(),
@@ -217,7 +222,7 @@ mod tests {
 
     #[test]
     fn words_map_to_stem_groups_and_fold_accents() {
-        let b = build_records(&sample(), "en", &[], &Params::default());
+        let b = build_records(sample(), "en", &[], &Params::default());
         let dict = dictionary(&b);
         let group = |w: &str| {
             dict.iter()
@@ -243,7 +248,7 @@ mod tests {
     #[test]
     fn titles_outweigh_bodies() {
         // "recruiter" is in the title of the template and in the body of the quote.
-        let b = build_records(&sample(), "en", &[], &Params::default());
+        let b = build_records(sample(), "en", &[], &Params::default());
         let dict = dictionary(&b);
         let postings = decode_postings(&dict.iter().find(|(w, _)| w == "recruiter").unwrap().1);
         let impact = |doc: u32| postings.iter().find(|p| p.0 == doc).map(|p| p.1).unwrap();
@@ -287,7 +292,7 @@ mod tests {
             max_postings: 100,
             snippet_chars: 40,
         };
-        let b = build_records(&records, "xx", &[], &params);
+        let b = build_records(records, "xx", &[], &params);
         let m = json(file(&b, MANIFEST)[0]);
         let keys: Vec<String> = m["keys"]
             .as_array()

@@ -240,8 +240,19 @@ pub fn collect(site: &Site) -> Vec<Record> {
             snippet: squash(&q.text),
         });
     }
+    for r in &mut out {
+        // The index keeps a few hundred characters; keep no more than this
+        // of a long section in memory meanwhile.
+        if let Some((end, _)) = r.snippet.char_indices().nth(SNIPPET_SOURCE) {
+            r.snippet.truncate(end);
+            r.snippet.shrink_to_fit();
+        }
+    }
     out
 }
+
+/// Characters of snippet source text a record keeps.
+const SNIPPET_SOURCE: usize = 1_000;
 
 /// A tree's outcomes, each at the static page of the first path that
 /// reaches it (`Tree::steps` is depth first from the start, so stable).

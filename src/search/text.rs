@@ -10,8 +10,7 @@
 use std::borrow::Cow;
 
 use rust_stemmers::{Algorithm, Stemmer as Snowball};
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Words longer than this (hashes, URLs run together) are not indexed.
@@ -24,7 +23,20 @@ pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
     }
-    let stripped: String = text.nfkd().filter(|c| !is_combining_mark(*c)).collect();
+    // Marks are dropped, so their canonical order does not matter and each
+    // character can be decomposed on its own (much faster than `nfkd()`).
+    let mut stripped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            stripped.push(c);
+        } else {
+            decompose_compatible(c, |d| {
+                if !is_combining_mark(d) {
+                    stripped.push(d);
+                }
+            });
+        }
+    }
     stripped.to_lowercase()
 }
 
@@ -258,6 +270,7 @@ pub fn stop_words(tag: &str) -> &'static [&'static str] {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use unicode_normalization::UnicodeNormalization;
 
     #[test]
     fn folds_accents_case_and_compatibility_forms() {
@@ -269,6 +282,10 @@ mod tests {
         assert_eq!(fold("plain ascii"), "plain ascii");
         // Decomposed input folds like precomposed input.
         assert_eq!(fold("Re\u{301}sume\u{301}"), "resume");
+        // The same as the definition, NFKD minus marks, lowercased.
+        let text = "Ǆemal Ωmega ﬃ ½ ™ Ḝ x\u{323}\u{302} “Quoted” – ǅ";
+        let slow: String = text.nfkd().filter(|c| !is_combining_mark(*c)).collect();
+        assert_eq!(fold(text), slow.to_lowercase());
     }
 
     #[test]

@@ -208,6 +208,9 @@
       hits.push([doc, a[0] * (0.25 + 0.75 * cover * cover), m.kindOf[doc]]);
     });
     hits.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
+    // Records that only share a common word with a question are noise.
+    var floor = hits.length ? hits[0][1] * 0.08 : 0;
+    hits = hits.filter(function (h) { return h[1] >= floor; });
     return { hits: hits, hl: hl, kinds: m.kinds, help: m.help };
   }
   // Summaries of records `ids` → [{title, url, kind, label, context, text}].
@@ -234,6 +237,7 @@
       if (marks.length && marks[0][1] > len - 20) start = Math.max(0, text.lastIndexOf(" ", marks[0][0] - 40) + 1);
       end = Math.min(end, start + len);
       if (end < text.length) end = Math.max(text.lastIndexOf(" ", end), start + 1);
+      while (end < text.length && end > start + 1 && /[\s.,;:!?]/.test(text[end - 1])) end--;
     }
     var pos = start;
     if (start > 0) out.push(["…", false]);
@@ -313,7 +317,7 @@
 
   // The dropdown under the header box: the WAI-ARIA APG combobox pattern.
   var SHOW = 6, list = el("ul", "search-list"), panel = el("div", "search-panel"), status = el("div", "visually-hidden");
-  var items = [], active = -1, seq = 0, said;
+  var items = [], active = -1, seq = 0, said, timer;
   list.id = "search-listbox"; list.setAttribute("role", "listbox"); list.setAttribute("aria-label", "Search results");
   status.setAttribute("role", "status");
   panel.hidden = true;
@@ -326,8 +330,11 @@
   box.setAttribute("aria-expanded", "false");
   function open(on) {
     panel.hidden = !on;
+    // Wider than the box on a wide screen: open towards the roomier side.
+    var r = form.getBoundingClientRect();
+    panel.classList.toggle("search-panel-end", r.left + panel.offsetWidth > innerWidth - 8 && r.right > panel.offsetWidth);
     box.setAttribute("aria-expanded", String(on));
-    if (!on) move(-1);
+    if (!on) { move(-1); seq++; }
   }
   function move(i) {
     if (items[active]) items[active].li.setAttribute("aria-selected", "false");
@@ -350,9 +357,15 @@
     items.push({ li: li, url: url });
     return a;
   }
+  // Results follow typing after a short pause, so that the words on the way
+  // to a question do not each fetch their own shards and summaries.
+  function later() {
+    clearTimeout(timer);
+    timer = setTimeout(update, 120);
+  }
   function update() {
     var q = box.value, n = ++seq;
-    if (!q.trim()) { open(false); announce(""); return; }
+    if (!words(q).some(function (w) { return w.length > 1; })) { open(false); announce(""); return; }
     find(q, true).then(function (res) {
       var top = res.hits.slice(0, SHOW);
       return eng().records(top.map(function (h) { return h[0]; })).then(function (recs) {
@@ -374,7 +387,7 @@
     });
   }
   box.addEventListener("focus", function () { eng().manifest().catch(function () {}); if (box.value.trim()) update(); });
-  box.addEventListener("input", update);
+  box.addEventListener("input", later);
   box.addEventListener("blur", function () { open(false); });
   panel.addEventListener("mousedown", function (e) { e.preventDefault(); });
   box.addEventListener("keydown", function (e) {
@@ -397,7 +410,7 @@
   var pbox = doc.getElementById("search-page-q"), pstatus = doc.getElementById("search-status");
   var filters = doc.getElementById("search-filters"), more = doc.getElementById("search-more");
   var all = doc.querySelector(".search-all"), params = new URLSearchParams(location.search);
-  var kind = params.get("kind") || "", shown = 0, last = null, pseq = 0, timer;
+  var kind = params.get("kind") || "", shown = 0, last = null, pseq = 0, ptimer;
   var none = results.parentNode.insertBefore(el("div", "search-none"), results);
   pbox.value = params.get("q") || "";
   [].forEach.call(doc.querySelectorAll(".search-nojs"), function (e) { e.hidden = true; });
@@ -447,6 +460,6 @@
     next().then(function () { var a = results.children[first] && results.children[first].querySelector("a"); if (a) a.focus(); });
   });
   pbox.form.addEventListener("submit", function (e) { e.preventDefault(); page(); });
-  pbox.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(page, 150); });
+  pbox.addEventListener("input", function () { clearTimeout(ptimer); ptimer = setTimeout(page, 150); });
   if (pbox.value.trim()) page();
 })();
