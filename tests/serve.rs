@@ -179,3 +179,59 @@ fn busy_port_is_a_clear_error() {
     );
     assert!(err.contains("--port"), "hint names --port: {err}");
 }
+
+/// 200 concurrent clients make 10,000 requests with no error, a client that
+/// connects and never sends does not block anyone, and an edit still lands
+/// while the load runs (issue #9).
+#[test]
+fn serve_stays_responsive_under_load() {
+    let site = TestSite::new("basic");
+    let server = start(&site, free_port());
+    let addr = server.addr.clone();
+    // A silent client, holding a connection open for the whole test.
+    let _silent = TcpStream::connect(&addr).expect("connect");
+    let paths = [
+        "/",
+        "/guides/timing/",
+        "/cases/",
+        "/assets/",
+        "/no-such-page/",
+    ];
+    let started = Instant::now();
+    let workers: Vec<_> = (0..200)
+        .map(|w| {
+            let addr = addr.clone();
+            std::thread::spawn(move || {
+                let mut failures = 0;
+                for i in 0..50 {
+                    let path = paths[(w + i) % paths.len()];
+                    let (status, _) = get(&addr, path);
+                    let expected = if path == "/no-such-page/" || path == "/assets/" {
+                        404
+                    } else {
+                        200
+                    };
+                    if status != expected {
+                        failures += 1;
+                    }
+                }
+                failures
+            })
+        })
+        .collect();
+    let v0 = version(&addr);
+    site.edit(
+        "content/data/cases.yaml",
+        "The blank connection request",
+        "The load-tested request",
+    );
+    let v1 = next_build(&addr, v0);
+    assert!(v1 > v0, "an edit is rebuilt while under load");
+    let failures: usize = workers.into_iter().map(|w| w.join().expect("worker")).sum();
+    assert_eq!(failures, 0, "requests that failed under load");
+    assert!(get(&addr, "/cases/").1.contains("The load-tested request"));
+    eprintln!(
+        "10,000 requests from 200 clients in {} ms",
+        started.elapsed().as_millis()
+    );
+}
