@@ -9,6 +9,25 @@
     var box = document.getElementById("site-search");
     if (box) { e.preventDefault(); box.focus(); }
   });
+  // search.js loads when the reader first reaches for the search box (a
+  // click, a tap, Tab or "/"), so no page pays for it up front (issue 8).
+  // The search page loads it itself. Once it is in, a focus event tells it
+  // the box is already in use, so what was typed meanwhile is searched.
+  var form = document.querySelector("form[data-search-script]");
+  if (form) {
+    var src = form.getAttribute("data-search-script"), field = form.querySelector("input");
+    var loaded = [].some.call(document.scripts, function (s) { return s.getAttribute("src") === src; });
+    var load = function () {
+      if (loaded) return;
+      loaded = true;
+      var s = document.createElement("script");
+      s.src = src;
+      s.onload = function () { if (document.activeElement === field) field.dispatchEvent(new Event("focus")); };
+      document.head.appendChild(s);
+    };
+    form.addEventListener("focusin", load);
+    form.addEventListener("pointerdown", load);
+  }
   // Copy buttons: shown only when copying can work.
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);

@@ -1,0 +1,89 @@
+// Lighthouse gate (issue 8): the home page, a guide and the decision tree's
+// start page score 100 for accessibility, best practices and SEO and at
+// least 95 for performance, the median of 3 runs of Lighthouse's default
+// mobile settings (simulated slow 4G, a mid-range phone), in Debian
+// Chromium. A failure lists every audit that cost points, and saves
+// Lighthouse's final screenshot and its JSON report.
+import test, { before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { serve, siteDir, screenshotDir } from "./lib.mjs";
+import { pageTypes, slug } from "./pages.mjs";
+
+const run = promisify(execFile);
+const require = createRequire(import.meta.url);
+const CLI = join(require.resolve("lighthouse/package.json"), "..", "cli", "index.js");
+const RUNS = 3;
+const WANT = { performance: 95, accessibility: 100, "best-practices": 100, seo: 100 };
+const CHROME_FLAGS = [
+  "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
+].join(" ");
+
+let server;
+before(async () => { server = await serve(siteDir()); });
+after(async () => { await server?.close(); });
+
+/** One Lighthouse run: the parsed JSON report. */
+async function lighthouse(url) {
+  const { stdout } = await run(process.execPath, [
+    CLI, url, "--quiet", "--output=json", "--output-path=stdout",
+    `--only-categories=${Object.keys(WANT).join(",")}`,
+    `--chrome-flags=${CHROME_FLAGS}`,
+  ], {
+    env: { ...process.env, CHROME_PATH: process.env.CHROMIUM || "/usr/bin/chromium" },
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: 180_000,
+  });
+  return JSON.parse(stdout);
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+/** Audits that cost points in a category: "id (score): title". */
+function losses(report, category) {
+  return report.categories[category].auditRefs
+    .filter((ref) => ref.weight > 0)
+    .map((ref) => report.audits[ref.id])
+    .filter((a) => a.score !== null && a.score < 1)
+    .map((a) => `${a.id} (${a.score}): ${a.title}${a.displayValue ? ` — ${a.displayValue}` : ""}`);
+}
+
+const types = await pageTypes(siteDir());
+const PAGES = ["home", "guide", "decide-start"].map((name) => types.find((t) => t.name === name));
+
+for (const type of PAGES) {
+  test(`Lighthouse (mobile, median of ${RUNS}): ${type.name} ${type.path}`, { timeout: 600_000 }, async () => {
+    const reports = [];
+    for (let i = 0; i < RUNS; i++) reports.push(await lighthouse(server.url + type.path));
+    const scores = {};
+    for (const category of Object.keys(WANT)) {
+      scores[category] = median(reports.map((r) => Math.round(r.categories[category].score * 100)));
+    }
+    const runs = reports.map((r) => Object.keys(WANT).map((c) => Math.round(r.categories[c].score * 100)).join("/")).join(", ");
+    console.log(`lighthouse ${type.name} ${type.path}: ` +
+      Object.entries(scores).map(([c, s]) => `${c} ${s}`).join(", ") + ` (runs perf/a11y/bp/seo: ${runs})`);
+    const problems = [];
+    for (const [category, want] of Object.entries(WANT)) {
+      if (scores[category] >= want) continue;
+      // The run whose score is the median is the one to explain.
+      const report = reports.find((r) => Math.round(r.categories[category].score * 100) === scores[category]);
+      problems.push(`${type.name} ${type.path}: ${category} ${scores[category]} < ${want}; audits that cost points:\n    ` +
+        losses(report, category).join("\n    "));
+    }
+    if (problems.length) {
+      const dir = await screenshotDir();
+      const name = slug("lighthouse", type.name);
+      const report = reports[0];
+      await writeFile(join(dir, `${name}.json`), JSON.stringify(report));
+      const shot = report.audits["final-screenshot"]?.details?.data;
+      if (shot) await writeFile(join(dir, `${name}.jpg`), Buffer.from(shot.replace(/^data:[^,]+,/, ""), "base64"));
+      problems.push(`report and screenshot: ${join(dir, name)}.{json,jpg}`);
+    }
+    assert.deepEqual(problems, [], problems.join("\n"));
+  });
+}

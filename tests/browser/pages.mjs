@@ -1,0 +1,127 @@
+// The page types of the flagship site that the quality gates (issue 8)
+// check, each a URL plus, where the interesting state needs one, what a
+// reader does first (type a search, take a step of the tree). Shared by
+// a11y.spec.mjs, weight.spec.mjs and lighthouse.spec.mjs so that a page type
+// added here is checked by every gate.
+import { readdir, readFile } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { screenshotDir } from "./lib.mjs";
+
+/** Every file under `dir`, as site paths ("/guides/x/index.html"). */
+export async function siteFiles(dir) {
+  const out = [];
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const parent = entry.parentPath ?? entry.path;
+    out.push("/" + relative(dir, join(parent, entry.name)).split(sep).join("/"));
+  }
+  return out.sort();
+}
+
+/** A file's site path as the URL a reader uses: "/x/index.html" → "/x/". */
+export function urlOf(file) {
+  return file.endsWith("/index.html") ? file.slice(0, -"index.html".length) : file;
+}
+
+const first = (list, what) => {
+  if (!list.length) throw new Error(`the flagship site has no ${what}: update tests/browser/pages.mjs`);
+  return list[0];
+};
+
+/**
+ * The page types, found in the built site at `dir`. Each is
+ * `{ name, path, status?, act? }`: `act(page)` puts the page in the state to
+ * check (after it has loaded) and `status` is the expected HTTP status.
+ */
+export async function pageTypes(dir) {
+  const files = await siteFiles(dir);
+  const html = files.filter((f) => f.endsWith(".html"));
+  const has = (path) => html.includes(path + "index.html");
+  const must = (path) => {
+    if (!has(path)) throw new Error(`${path} is missing from the built site: update tests/browser/pages.mjs`);
+    return path;
+  };
+  const guide = has("/guides/connection-request/")
+    ? "/guides/connection-request/"
+    : urlOf(first(html.filter((f) => /^\/guides\/[^/]+\/index\.html$/.test(f)), "guide"));
+  const tag = urlOf(first(html.filter((f) => /^\/tags\/[^/]+\/index\.html$/.test(f)), "tag page"));
+  const treeJson = first(files.filter((f) => /^\/decide\/[^/]+\/tree\.json$/.test(f)), "decision tree");
+  const tree = JSON.parse(await readFile(join(dir, treeJson), "utf8"));
+  const steps = Object.keys(tree.steps);
+  const isOutcome = (url) => !tree.nodes[tree.steps[url]].o;
+  const question = first(steps.filter((u) => u !== tree.url && !isOutcome(u)), "question step");
+  const outcome = first(steps.filter(isOutcome), "outcome");
+  // The checker (issue 7) may live at /check/ or on any page that loads checker.js.
+  let check = has("/check/") ? "/check/" : null;
+  if (!check) {
+    for (const f of html) {
+      if ((await readFile(join(dir, f), "utf8")).includes("/checker.")) { check = urlOf(f); break; }
+    }
+  }
+
+  const types = [
+    { name: "home", path: "/" },
+    { name: "section", path: must("/guides/") },
+    { name: "guide", path: guide },
+    { name: "cases", path: must("/cases/") },
+    { name: "quotes", path: must("/quotes/") },
+    { name: "faq", path: must("/faq/") },
+    { name: "templates", path: must("/templates/") },
+    { name: "sources", path: must("/sources/") },
+    { name: "tags", path: must("/tags/") },
+    { name: "tag", path: tag },
+    { name: "search", path: must("/search/"), act: searchPage },
+    { name: "search-as-you-type", path: "/", act: headerSearch },
+    { name: "decide-start", path: tree.url },
+    { name: "decide-step", path: question },
+    { name: "decide-stepped", path: tree.url, act: takeAStep },
+    { name: "outcome", path: outcome },
+    { name: "map", path: must(tree.url + "map/") },
+    { name: "404", path: "/definitely-missing/", status: 404 },
+  ];
+  if (check) types.push({ name: "check", path: check, act: typeANote });
+  return types;
+}
+
+/** /search/: type a query into the page's own box and wait for results. */
+async function searchPage(page) {
+  await page.locator("#search-page-q").fill("connection note");
+  await page.locator("#search-page-q").press("Enter");
+  await page.locator("#search-results li").first().waitFor({ timeout: 10_000 });
+}
+
+/** The header box: type and wait for the results listed under it. */
+async function headerSearch(page) {
+  await page.locator("#site-search").click();
+  await page.keyboard.type("hiring manager", { delay: 20 });
+  await page.locator("#search-listbox [role=option]").first().waitFor({ timeout: 10_000 });
+}
+
+/** The tree drawn in place by tree.js: the first answer of the start page. */
+async function takeAStep(page) {
+  const before = page.url();
+  await page.locator(".decide-step a.option").first().click();
+  await page.waitForURL((u) => u.href !== before, { timeout: 10_000 });
+  await page.locator(".decide-step h1, .decide-step h2").first().waitFor();
+}
+
+/** The checker: a generic note, so its flags show. */
+async function typeANote(page) {
+  const box = page.locator("main textarea").first();
+  if (await box.count()) {
+    await box.fill("Hi [Name], I'd love to connect and pick your brain about opportunities.");
+    await page.waitForTimeout(300);
+  }
+}
+
+/** A file-name-safe label: "decide-step-375-dark". */
+export function slug(...parts) {
+  return parts.join("-").replace(/[^a-z0-9-]+/gi, "_");
+}
+
+/** Saves a full-page screenshot for a failed gate; returns its path. */
+export async function failShot(page, ...parts) {
+  const path = join(await screenshotDir(), `${slug(...parts)}.png`);
+  await page.screenshot({ path, fullPage: true }).catch(() => {});
+  return path;
+}
