@@ -1,10 +1,12 @@
-//! Typed data records (sources, cases, quotes, FAQs, templates) read from
+//! Typed data records (sources, cases, quotes, FAQs, templates, checker
+//! rules) read from
 //! YAML lists, each record remembering the file and line it came from.
 //!
 //! Each top-level `- ` item is parsed on its own so that one bad record
 //! does not hide the problems of the next, and every error names the real
 //! line of the file.
 
+mod checks;
 mod records;
 
 use std::collections::HashMap;
@@ -12,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
 
+pub use checks::js_regex_problem;
 pub use records::*;
 
 use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
@@ -36,15 +39,18 @@ pub enum Kind {
     Quotes,
     Faqs,
     Templates,
+    /// Message-checker rules (issue #7).
+    Checks,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::Sources,
         Kind::Cases,
         Kind::Quotes,
         Kind::Faqs,
         Kind::Templates,
+        Kind::Checks,
     ];
 
     pub fn name(self) -> &'static str {
@@ -54,6 +60,7 @@ impl Kind {
             Kind::Quotes => "quotes",
             Kind::Faqs => "faqs",
             Kind::Templates => "templates",
+            Kind::Checks => "checks",
         }
     }
 
@@ -65,6 +72,7 @@ impl Kind {
             Kind::Quotes => "quote",
             Kind::Faqs => "faq",
             Kind::Templates => "template",
+            Kind::Checks => "check",
         }
     }
 
@@ -97,6 +105,7 @@ pub struct Data {
     pub quotes: Vec<Located<Quote>>,
     pub faqs: Vec<Located<Faq>>,
     pub templates: Vec<Located<Template>>,
+    pub checks: Vec<Located<Check>>,
 }
 
 impl Data {
@@ -106,6 +115,7 @@ impl Data {
             + self.quotes.len()
             + self.faqs.len()
             + self.templates.len()
+            + self.checks.len()
     }
 
     pub fn has(&self, kind: Kind, id: &str) -> bool {
@@ -115,6 +125,7 @@ impl Data {
             Kind::Quotes => self.quotes.iter().any(|r| r.rec.id == id),
             Kind::Faqs => self.faqs.iter().any(|r| r.rec.id == id),
             Kind::Templates => self.templates.iter().any(|r| r.rec.id == id),
+            Kind::Checks => self.checks.iter().any(|r| r.rec.id == id),
         }
     }
 
@@ -125,6 +136,7 @@ impl Data {
             Kind::Quotes => self.quotes.iter().map(|r| r.rec.id.as_str()).collect(),
             Kind::Faqs => self.faqs.iter().map(|r| r.rec.id.as_str()).collect(),
             Kind::Templates => self.templates.iter().map(|r| r.rec.id.as_str()).collect(),
+            Kind::Checks => self.checks.iter().map(|r| r.rec.id.as_str()).collect(),
         }
     }
 }
@@ -166,6 +178,7 @@ pub fn parse_all(files: &[DataFile]) -> (Data, Vec<Diagnostic>) {
             Kind::Quotes => parse_file(f, &mut data.quotes, &mut problems),
             Kind::Faqs => parse_file(f, &mut data.faqs, &mut problems),
             Kind::Templates => parse_file(f, &mut data.templates, &mut problems),
+            Kind::Checks => parse_file(f, &mut data.checks, &mut problems),
         }
     }
     validate(&data, files, &mut problems);
@@ -403,6 +416,23 @@ fn validate(data: &Data, files: &[DataFile], problems: &mut Vec<Diagnostic>) {
             .collect(),
     );
 
+    check(
+        Kind::Checks,
+        data.checks
+            .iter()
+            .map(|r| {
+                (
+                    r.rec.id.as_str(),
+                    r.file.as_path(),
+                    r.line,
+                    r.end_line,
+                    r.rec.required(),
+                )
+            })
+            .collect(),
+    );
+    checks::validate(data, &text_of, problems);
+
     // References to sources.
     let source_ids = data.ids(Kind::Sources);
     let mut source_ref = |file: &Path, line: usize, end: usize, id: &str, owner: &str| {
@@ -602,6 +632,107 @@ mod tests {
             p[0].message.contains("`title` of source `ok` is empty"),
             "{p:?}"
         );
+    }
+
+    const CASES: &str = "- id: blank-request\n  title: A\n  topic: t\n  situation: s\n  dont: {summary: x, why: y}\n  do: {summary: x, why: y}\n";
+
+    fn parse_checks(checks: &str) -> Vec<Diagnostic> {
+        let cpath = PathBuf::from("content/data/cases.yaml");
+        let path = PathBuf::from("content/data/checks.yaml");
+        let (data, problems) = parse_all(&[
+            DataFile {
+                path: &cpath,
+                rel: Path::new("cases.yaml"),
+                text: CASES,
+            },
+            DataFile {
+                path: &path,
+                rel: Path::new("checks.yaml"),
+                text: checks,
+            },
+        ]);
+        if problems.is_empty() {
+            assert!(!data.checks.is_empty());
+        }
+        problems
+    }
+
+    #[test]
+    fn checks_parse_with_a_default_kind() {
+        let p = parse_checks(
+            "- id: blank\n  title: Blank\n  pattern: '^\\s*$'\n  message: Say why.\n  case: blank-request\n- id: long\n  title: Long\n  kind: length\n  max: 300\n  message: Too long.\n  case: blank-request\n",
+        );
+        assert!(p.is_empty(), "{p:?}");
+    }
+
+    #[test]
+    fn check_with_a_bad_regex_names_its_line_and_column() {
+        let text = "- id: ok\n  title: T\n  pattern: 'fine'\n  message: M.\n  case: blank-request\n- id: bad\n  title: T\n  pattern: 'pick (your brain'\n  message: M.\n  case: blank-request\n";
+        let p = parse_checks(text);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(
+            p[0].message
+                .contains("pattern of check `bad` does not compile"),
+            "{p:?}"
+        );
+        assert!(p[0].message.contains("unclosed group"), "{p:?}");
+        assert_eq!(p[0].pos, Some(Pos::new(8, 18)));
+        assert!(p[0].hint.is_some());
+    }
+
+    #[test]
+    fn check_with_rust_only_syntax_is_refused() {
+        let p = parse_checks(
+            "- id: x\n  title: T\n  pattern: '(?i)hello'\n  message: M.\n  case: blank-request\n",
+        );
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].message.contains("browsers read differently"), "{p:?}");
+        assert_eq!(p[0].pos, Some(Pos::new(3, 13)));
+    }
+
+    #[test]
+    fn check_with_an_unknown_case_suggests_the_near_id() {
+        let p = parse_checks(
+            "- id: x\n  title: T\n  pattern: hello\n  message: M.\n  case: blank-requests\n",
+        );
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(
+            p[0].message
+                .contains("names case `blank-requests`, which does not exist"),
+            "{p:?}"
+        );
+        assert_eq!(p[0].pos, Some(Pos::new(5, 9)));
+        assert_eq!(p[0].hint.as_deref(), Some("did you mean `blank-request`?"));
+    }
+
+    #[test]
+    fn check_fields_must_fit_the_kind() {
+        let p = parse_checks(
+            "- id: a\n  title: T\n  kind: length\n  pattern: x\n  message: M.\n  case: blank-request\n- id: b\n  title: T\n  message: M.\n  case: blank-request\n- id: c\n  title: T\n  kind: missing\n  pattern: x\n  max: 3\n  message: M.\n  case: blank-request\n- id: d\n  title: T\n  kind: lenght\n  message: M.\n  case: blank-request\n",
+        );
+        let messages: Vec<&str> = p.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(p.len(), 5, "{messages:#?}");
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("`a` of kind `length` takes no `pattern`"))
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("`a` of kind `length` has no `max`"))
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("`b` of kind `pattern` has no `pattern`"))
+        );
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("`c` of kind `missing` takes no `max`"))
+        );
+        assert!(p.iter().any(|d| d.pos.unwrap().line == 20), "{p:?}");
     }
 
     #[test]

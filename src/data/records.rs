@@ -203,6 +203,57 @@ impl Template {
     }
 }
 
+/// How a message-checker rule decides to flag a note.
+#[derive(Debug, Clone, Copy, Default, Deserialize, Serialize, JsonSchema, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckKind {
+    /// Flags a note that matches `pattern`.
+    #[default]
+    Pattern,
+    /// Flags a note of at least `min` characters that does not match
+    /// `pattern` (e.g. no reference to the person's work).
+    Missing,
+    /// Flags a note longer than `max` characters (code points, as LinkedIn
+    /// counts).
+    Length,
+}
+
+impl CheckKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            CheckKind::Pattern => "pattern",
+            CheckKind::Missing => "missing",
+            CheckKind::Length => "length",
+        }
+    }
+}
+
+/// A message-checker rule (`checks.yaml`): run in the reader's browser by
+/// checker.js, validated here. Issue #7.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Check {
+    /// A stable id: lowercase letters, digits and hyphens, unique among checks.
+    #[schemars(regex(pattern = r"^[a-z0-9-]+$"))]
+    pub id: String,
+    /// A short name for the rule, shown on its flag and in the list of rules.
+    pub title: String,
+    /// How the rule decides: `pattern` (the default), `missing` or `length`.
+    #[serde(default)]
+    pub kind: CheckKind,
+    /// A regular expression in the common subset of JavaScript and Rust
+    /// syntax, matched case-insensitively.
+    pub pattern: Option<String>,
+    /// `missing` only: judge notes of at least this many characters.
+    pub min: Option<usize>,
+    /// `length` only: the most characters a note may have.
+    pub max: Option<usize>,
+    /// One sentence: why a flagged note is a problem.
+    pub message: String,
+    /// The id of the case that explains it.
+    pub case: String,
+}
+
 macro_rules! record {
     ($t:ty, $($field:ident),*) => {
         impl Record for $t {
@@ -220,6 +271,7 @@ record!(Source, title);
 record!(Quote, text, speaker);
 record!(Faq, question, answer);
 record!(Template, title, context, text);
+record!(Check, title, message, case);
 
 impl Record for Case {
     fn id(&self) -> &str {

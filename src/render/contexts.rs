@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use tera::Context;
 
 use super::{Assets, Job, Renderer};
-use crate::data::{Kind, Stance};
+use crate::data::{CheckKind, Kind, Stance};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::reading_minutes;
 use crate::site::{Page, Site, alias_path, humanize};
@@ -38,6 +38,7 @@ pub(super) fn globals(site: &Site, assets: &Assets) -> Value {
             "base_path": c.base_path(), "author": c.author, "menu": menu, "extra": c.extra, "feed": c.feed,
             "search_url": c.link("/search/"), "feed_url": c.link("/atom.xml"),
             "trees": site.trees.iter().map(|t| json!({"id": t.id, "title": t.def.title, "url": c.link(&format!("/decide/{}/", t.id))})).collect::<Vec<_>>(),
+            "checker": checker_globals(site),
         },
         "assets": assets.urls,
     })
@@ -69,6 +70,9 @@ impl<'a> Renderer<'a> {
             Job::TreeStep { tree, step } => self.tree_step(*tree, *step),
             Job::TreeMap(tree) => self.tree_map(*tree),
             Job::TreeData(_) => unreachable!("tree data is JSON, written by Renderer::tree_data"),
+            Job::CheckRules => {
+                unreachable!("checker rules are JSON, written by Renderer::check_rules")
+            }
             Job::Alias { page, alias } => {
                 let target = self.site.config.link(&site.pages[*page].url);
                 let mut ctx = self.base_ctx("Redirect", "", &site.pages[*page].url, vec![]);
@@ -352,6 +356,10 @@ impl<'a> Renderer<'a> {
                 "Messages to adapt and copy, each within its channel's limit.",
             ),
             "sources" => ("Sources", "The articles this knowledge base draws on."),
+            "check" => (
+                "Check a message",
+                "Paste a LinkedIn note before you send it: see whether it is too long, too generic or asks for too much.",
+            ),
             "tags" => ("Tags", "Every topic, with the pages and records about it."),
             _ => ("Search", "Search every guide, case, question and template."),
         };
@@ -432,6 +440,7 @@ impl<'a> Renderer<'a> {
                 ctx.insert("groups", &groups);
             }
             "sources" => ctx.insert("sources", &self.views(Kind::Sources)),
+            "check" => ctx.insert("rules", &self.views(Kind::Checks)),
             "tags" => {
                 let tags: Vec<Value> = site
                     .tags
@@ -746,6 +755,9 @@ impl<'a> Renderer<'a> {
         for name in ["cases", "quotes", "faq", "templates", "sources", "tags"] {
             urls.push(json!({"loc": c.absolute(&format!("/{name}/")), "lastmod": null}));
         }
+        if !site.data.checks.is_empty() {
+            urls.push(json!({"loc": c.absolute("/check/"), "lastmod": null}));
+        }
         urls.extend(
             site.tags
                 .keys()
@@ -760,6 +772,51 @@ impl<'a> Renderer<'a> {
         let mut ctx = Context::new();
         ctx.insert("urls", &urls);
         ("sitemap.xml".into(), "sitemap.xml", ctx)
+    }
+}
+
+/// `site.checker` for templates: where the checker and its rules are, and
+/// the character limit its counter shows (#7); null without rules.
+fn checker_globals(site: &Site) -> Value {
+    if site.data.checks.is_empty() {
+        return Value::Null;
+    }
+    let c = &site.config;
+    json!({"url": c.link("/check/"), "rules_url": c.link("/check/rules.json"), "limit": checker_limit(site)})
+}
+
+/// The `max` of the first `length` rule, else a connection note's 300.
+fn checker_limit(site: &Site) -> usize {
+    site.data
+        .checks
+        .iter()
+        .find_map(|r| r.rec.max.filter(|_| r.rec.kind == CheckKind::Length))
+        .unwrap_or(300)
+}
+
+impl Renderer<'_> {
+    /// `check/rules.json`, what checker.js runs: `limit` for the counter and
+    /// `rules`, each with `id`, `title`, `kind` (pattern | missing | length),
+    /// `pattern` (a RegExp source, used with the `iu` flags), `min`/`max`
+    /// where the kind has them, `message`, and `case` (`title`, `url`).
+    /// The script inserts every text as text, never as markup.
+    pub(super) fn check_rules(&self) -> super::OutputFile {
+        let rules: Vec<Value> = self
+            .views(Kind::Checks)
+            .into_iter()
+            .map(|v| {
+                let mut r = json!({"id": v["id"], "title": v["title"], "kind": v["rule"], "message": v["message"],
+                    "case": {"title": v["case"]["title"], "url": v["case"]["url"]}});
+                for key in ["pattern", "min", "max"] {
+                    if !v[key].is_null() {
+                        r[key] = v[key].clone();
+                    }
+                }
+                r
+            })
+            .collect();
+        let data = json!({"limit": checker_limit(self.site), "rules": rules});
+        super::OutputFile::new("check/rules.json", data.to_string())
     }
 }
 
@@ -782,6 +839,7 @@ fn leak_template(name: &str) -> &'static str {
         "templates" => "templates.html",
         "sources" => "sources.html",
         "tags" => "tags.html",
+        "check" => "check.html",
         _ => "search.html",
     }
 }

@@ -112,6 +112,8 @@ pub(crate) enum Job {
     TreeMap(usize),
     /// `decide/<id>/tree.json`, what the stepping script needs.
     TreeData(usize),
+    /// `check/rules.json`, the message checker's rules (#7).
+    CheckRules,
     Alias {
         page: usize,
         alias: String,
@@ -169,6 +171,9 @@ impl Renderer<'_> {
         ] {
             jobs.push(Job::Listing(name));
         }
+        if !site.data.checks.is_empty() {
+            jobs.extend([Job::Listing("check"), Job::CheckRules]);
+        }
         jobs.extend(site.tags.keys().map(|t| Job::Tag(t.clone())));
         for (t, tree) in site.trees.iter().enumerate() {
             jobs.extend((0..tree.steps().len()).map(|step| Job::TreeStep { tree: t, step }));
@@ -185,6 +190,9 @@ impl Renderer<'_> {
     fn run(&self, job: &Job) -> Result<OutputFile, Vec<Diagnostic>> {
         if let Job::TreeData(t) = job {
             return Ok(self.tree_data(*t)); // JSON, not a template
+        }
+        if let Job::CheckRules = job {
+            return Ok(self.check_rules());
         }
         let (path, template, ctx) = self.context(job)?;
         if !self.tera.contains_template(template) {
@@ -266,6 +274,12 @@ impl Renderer<'_> {
             let hint = did_you_mean(&sc.name, known.iter().map(String::as_str))
                 .unwrap_or_else(|| format!("the shortcodes are: {}", known.join(", ")));
             return Err((format!("unknown shortcode `{}`", sc.name), Some(hint)));
+        }
+        if sc.name == "checker" && self.site.data.checks.is_empty() {
+            return Err((
+                "the message checker has no rules".into(),
+                Some("add rules to content/data/checks.yaml (see docs/writing-content.md)".into()),
+            ));
         }
         let mut ctx = Context::new();
         let mut args = serde_json::Map::new();

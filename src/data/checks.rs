@@ -1,0 +1,290 @@
+//! Validation of the message checker's rules (`checks.yaml`, issue #7).
+//!
+//! The rules run in the reader's browser (themes/default/static/checker.js),
+//! as JavaScript regular expressions with the `i` and `u` flags. The build
+//! cannot run them there, so it does the next best thing: it compiles every
+//! pattern with the `regex` crate and refuses the constructs that `regex`
+//! accepts but a browser reads differently or rejects, so that a rule which
+//! builds is a rule that works. Every problem points at the rule's line and,
+//! for a bad pattern, at the column of the mistake.
+
+use std::path::Path;
+
+use super::{CheckKind, Data, Kind, field_pos};
+use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
+
+/// Checks each rule's fields for its kind, its pattern, and its case id.
+pub(super) fn validate<'a>(
+    data: &'a Data,
+    text_of: &dyn Fn(&Path) -> &'a str,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let case_ids = data.ids(Kind::Cases);
+    for r in &data.checks {
+        let c = &r.rec;
+        let text = text_of(&r.file);
+        let at = |key: &str| field_pos(text, r.line, r.end_line, key);
+        let problem = |pos: Pos, message: String, hint: String| {
+            Diagnostic::new(&r.file, message)
+                .at_in(pos, text)
+                .hint(hint)
+        };
+        let kind = c.kind.name();
+        let needs_pattern = c.kind != CheckKind::Length;
+        match (&c.pattern, needs_pattern) {
+            (None, true) => problems.push(problem(
+                at("id"),
+                format!("check `{}` of kind `{kind}` has no `pattern`", c.id),
+                "add `pattern: '...'`, a regular expression matched case-insensitively".into(),
+            )),
+            (Some(_), false) => problems.push(problem(
+                at("pattern"),
+                format!("check `{}` of kind `length` takes no `pattern`", c.id),
+                "remove `pattern`; a `length` rule only counts characters (`max`)".into(),
+            )),
+            (Some(p), true) => {
+                if let Some((message, offset)) = js_regex_problem(p) {
+                    let pos = pattern_pos(text, at("pattern"), p, offset);
+                    problems.push(problem(
+                        pos,
+                        format!("the pattern of check `{}` {message}", c.id),
+                        "patterns use the syntax JavaScript and Rust share: (a|b), [abc], \\b, \\s, ?, *, +, {m,n}; escape ( ) [ ] { } . * + ? | \\ with a backslash".into(),
+                    ));
+                }
+            }
+            (None, false) => {}
+        }
+        match (c.kind, c.max) {
+            (CheckKind::Length, None) => problems.push(problem(
+                at("id"),
+                format!("check `{}` of kind `length` has no `max`", c.id),
+                "add `max: 300`, the most characters a note may have".into(),
+            )),
+            (CheckKind::Length, Some(0)) => problems.push(problem(
+                at("max"),
+                format!("check `{}` has `max: 0`", c.id),
+                "give the most characters a note may have, e.g. `max: 300`".into(),
+            )),
+            (CheckKind::Length, _) | (_, None) => {}
+            (_, Some(_)) => problems.push(problem(
+                at("max"),
+                format!("check `{}` of kind `{kind}` takes no `max`", c.id),
+                "`max` belongs to `kind: length` rules; remove it".into(),
+            )),
+        }
+        if c.min.is_some() && c.kind != CheckKind::Missing {
+            problems.push(problem(
+                at("min"),
+                format!("check `{}` of kind `{kind}` takes no `min`", c.id),
+                "`min` belongs to `kind: missing` rules; remove it".into(),
+            ));
+        }
+        if !c.case.trim().is_empty() && !case_ids.contains(&c.case.as_str()) {
+            problems.push(problem(
+                at("case"),
+                format!(
+                    "check `{}` names case `{}`, which does not exist",
+                    c.id, c.case
+                ),
+                did_you_mean(&c.case, case_ids.iter().copied()).unwrap_or_else(|| {
+                    "name the id of a case in content/data/cases.yaml that explains the rule"
+                        .to_owned()
+                }),
+            ));
+        }
+    }
+}
+
+/// Where the mistake at `offset` (bytes into the pattern) is in the file:
+/// exact when the pattern is written on one line without YAML escapes,
+/// otherwise the start of the value.
+fn pattern_pos(text: &str, value: Pos, pattern: &str, offset: Option<usize>) -> Pos {
+    let Some(line) = text.lines().nth(value.line - 1) else {
+        return value;
+    };
+    let start = line
+        .char_indices()
+        .nth(value.col - 1)
+        .map_or(line.len(), |(i, _)| i);
+    let raw = &line[start..];
+    let (quote, raw) = match raw.chars().next() {
+        Some('\'' | '"') => (1, &raw[1..]),
+        _ => (0, raw),
+    };
+    match offset {
+        Some(o) if raw.starts_with(pattern) => {
+            let chars = pattern[..o.min(pattern.len())].chars().count();
+            Pos::new(value.line, value.col + quote + chars)
+        }
+        _ => value,
+    }
+}
+
+/// Why `pattern` would not work in both the `regex` crate and a browser
+/// (as `new RegExp(pattern, "iu")`), with the byte offset of the problem.
+pub fn js_regex_problem(pattern: &str) -> Option<(String, Option<usize>)> {
+    if pattern.trim().is_empty() {
+        return Some(("is empty".into(), None));
+    }
+    if let Err(e) = regex::RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .build()
+    {
+        // `regex` only gives a formatted message; its parser gives the place.
+        let parsed = regex_syntax::ParserBuilder::new()
+            .case_insensitive(true)
+            .build()
+            .parse(pattern);
+        return Some(match parsed {
+            Err(regex_syntax::Error::Parse(a)) => (
+                format!("does not compile: {}", a.kind()),
+                Some(a.span().start.offset),
+            ),
+            Err(regex_syntax::Error::Translate(t)) => (
+                format!("does not compile: {}", t.kind()),
+                Some(t.span().start.offset),
+            ),
+            _ => (
+                format!(
+                    "does not compile: {}",
+                    e.to_string().lines().last().unwrap_or("").trim()
+                ),
+                None,
+            ),
+        });
+    }
+    rust_only_syntax(pattern).map(|(what, at)| {
+        (
+            format!("uses {what}, which browsers read differently"),
+            Some(at),
+        )
+    })
+}
+
+/// The first construct `regex` accepts that a browser's `RegExp` with the
+/// `u` flag rejects or reads differently: (what, byte offset).
+fn rust_only_syntax(p: &str) -> Option<(&'static str, usize)> {
+    let b = p.as_bytes();
+    let mut in_class = false;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let next = b.get(i + 1).copied();
+        match c {
+            b'\\' => {
+                let n = next?;
+                let bad = match n {
+                    b'A' | b'z' => Some("`\\A` or `\\z` (write `^` or `$`)"),
+                    b'p' | b'P' => Some("a Unicode class `\\p`"),
+                    b'<' | b'>' => Some("a word-start or word-end `\\<` `\\>` (write `\\b`)"),
+                    b'b' | b'B' if b.get(i + 2) == Some(&b'{') => Some("`\\b{...}`"),
+                    b'x' if b.get(i + 2) == Some(&b'{') => {
+                        Some("`\\x{...}` (write `\\u` with four hex digits)")
+                    }
+                    b'-' if in_class => None,
+                    n if n.is_ascii_punctuation() && !b"^$\\.*+?()[]{}|/".contains(&n) => Some(
+                        "an escape browsers do not allow (only ^ $ \\ . * + ? ( ) [ ] { } | / may be escaped)",
+                    ),
+                    _ => None,
+                };
+                if let Some(what) = bad {
+                    return Some((what, i));
+                }
+                i += 2;
+                continue;
+            }
+            b'(' if next == Some(b'?') => {
+                let after = b.get(i + 2).copied();
+                let ok = matches!(after, Some(b':'))
+                    || (after == Some(b'<') && b.get(i + 3).is_some_and(u8::is_ascii_alphabetic));
+                if !ok {
+                    return Some(("an inline flag or `(?P<name>` group", i));
+                }
+            }
+            b'[' if in_class => {
+                return Some(match next {
+                    Some(b':') => ("a POSIX class like `[[:alpha:]]`", i),
+                    _ => ("a `[` inside a class (escape it as `\\[`)", i),
+                });
+            }
+            b'[' => {
+                in_class = true;
+                let mut j = i + 1;
+                if b.get(j) == Some(&b'^') {
+                    j += 1;
+                }
+                if b.get(j) == Some(&b']') {
+                    return Some(("a class that starts with `]` (escape it as `\\]`)", j));
+                }
+                i = j;
+                continue;
+            }
+            b']' if in_class => in_class = false,
+            b']' => return Some(("a lone `]` (escape it as `\\]`)", i)),
+            b'&' | b'-' | b'~' if in_class && next == Some(c) => {
+                return Some(("a class operation (`&&`, `--` or `~~`)", i));
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shared_syntax_passes() {
+        for ok in [
+            r"\bpick (your|ur) brain\b",
+            r"\[[^\]\n]{1,40}\]",
+            r"r[eé]sum[eé]",
+            r"(?:expand|grow)ing my network",
+            r"[a-z\-]+",
+            r"^i (just )?applied",
+            r"(?<who>you)",
+        ] {
+            assert_eq!(js_regex_problem(ok), None, "{ok}");
+        }
+    }
+
+    #[test]
+    fn rust_errors_and_rust_only_syntax_are_refused() {
+        let cases = [
+            (r"(unclosed", "does not compile", 0),
+            (r"a{2,1}", "does not compile", 1),
+            (r"(?i)abc", "inline flag", 0),
+            (r"(?P<x>a)", "inline flag", 0),
+            (r"\Aabc", "`\\A`", 0),
+            (r"\pL", "Unicode class", 0),
+            (r"[[:alpha:]]", "POSIX", 1),
+            (r"[a&&b]", "class operation", 2),
+            (r"a\'b", "escape browsers", 1),
+            (r"x{,3}", "does not compile", 2),
+            (r"[]a]", "starts with `]`", 1),
+            ("", "is empty", 0),
+        ];
+        for (pattern, says, at) in cases {
+            let (message, offset) =
+                js_regex_problem(pattern).unwrap_or_else(|| panic!("{pattern}"));
+            assert!(message.contains(says), "{pattern}: {message}");
+            if !pattern.is_empty() {
+                assert_eq!(offset, Some(at), "{pattern}: {message}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_column_of_a_mistake_inside_a_quoted_pattern() {
+        let text = "- id: x\n  pattern: '\\bab(c'\n";
+        let value = field_pos(text, 1, 2, "pattern");
+        assert_eq!(value, Pos::new(2, 12));
+        assert_eq!(
+            pattern_pos(text, value, r"\bab(c", Some(4)),
+            Pos::new(2, 17)
+        );
+        assert_eq!(pattern_pos(text, value, "other", Some(4)), value);
+    }
+}

@@ -1,0 +1,524 @@
+//! The message checker (issue #7), tested with what the site ships: the
+//! flagship is built, and its own `assets/checker.*.js` and
+//! `check/rules.json` run in Node against the flagship's data. Every case's
+//! "don't" example must raise at least one flag; every "do" example, and
+//! every template with its placeholders filled in, must raise none.
+//!
+//! Node is required: without it these tests fail, unless
+//! CASEBOOK_SKIP_NODE=1 says to skip them (they then pass with a loud note).
+
+mod common;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use casebook::data::{self, Channel, Data, DataFile};
+use common::{Output, TestSite, main_of, run, tags};
+use serde_json::{Value, json};
+
+/// The flagship, built once for this test binary.
+fn flagship() -> &'static Output {
+    static OUT: OnceLock<(tempfile::TempDir, Output)> = OnceLock::new();
+    &OUT.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = dir.path().join("site");
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut args = vec!["build", "--quiet", "--root", root, "--output-dir"];
+        args.push(out.to_str().expect("utf-8 temp path"));
+        run(&args).success();
+        (dir, Output::new(out))
+    })
+    .1
+}
+
+/// The flagship's data records, parsed by the library as the build does.
+fn flagship_data() -> Data {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/data");
+    let mut texts = Vec::new();
+    for e in std::fs::read_dir(&dir).expect("content/data") {
+        let path = e.expect("entry").path();
+        if path.extension().is_some_and(|x| x == "yaml") {
+            let rel = PathBuf::from(path.file_name().expect("name"));
+            texts.push((
+                path.clone(),
+                rel,
+                std::fs::read_to_string(&path).expect("read"),
+            ));
+        }
+    }
+    let files: Vec<DataFile> = texts
+        .iter()
+        .map(|(path, rel, text)| DataFile { path, rel, text })
+        .collect();
+    let (data, problems) = data::parse_all(&files);
+    assert!(
+        problems.is_empty(),
+        "the flagship data has problems: {problems:#?}"
+    );
+    data
+}
+
+/// The shipped script: `assets/checker.<hash>.js`.
+fn shipped_script(out: &Output) -> PathBuf {
+    let script = out
+        .files()
+        .into_iter()
+        .find(|f| f.starts_with("assets/checker.") && f.ends_with(".js"))
+        .expect("the build ships assets/checker.*.js");
+    out.dir.join(script)
+}
+
+/// Is Node there? Panics when it is missing, unless CASEBOOK_SKIP_NODE=1.
+fn node_or_skip() -> bool {
+    if Command::new("node").arg("--version").output().is_ok() {
+        return true;
+    }
+    if std::env::var("CASEBOOK_SKIP_NODE").is_ok_and(|v| v == "1") {
+        eprintln!("\n*** SKIPPED: no `node` on PATH and CASEBOOK_SKIP_NODE=1 ***\n");
+        return false;
+    }
+    panic!(
+        "the checker tests run the shipped checker.js in Node, and there is no `node` on PATH \
+         (apt-get install nodejs), or set CASEBOOK_SKIP_NODE=1 to skip them"
+    );
+}
+
+/// Loads `script` without a DOM (as Node's `vm` does, with only `module`
+/// defined) and runs `check(text, rules)` on every text; also compiles
+/// every pattern the way the browser does. Returns (pattern errors, flags
+/// per text as [rule id, rule kind, match]).
+fn run_checker(script: &Path, rules: &Value, texts: &[String]) -> (Vec<String>, Vec<Vec<Value>>) {
+    const HARNESS: &str = r#"
+const fs = require("fs"), vm = require("vm");
+const [script, input] = process.argv.slice(2);
+const sandbox = { module: { exports: {} } };
+vm.runInNewContext(fs.readFileSync(script, "utf8"), sandbox, { filename: script });
+const { check, count } = sandbox.module.exports;
+const { rules, texts } = JSON.parse(fs.readFileSync(input, "utf8"));
+const errors = [];
+for (const r of rules.rules) {
+  if (r.pattern === undefined) continue;
+  try { new RegExp(r.pattern, "iu"); } catch (e) { errors.push(`${r.id}: ${e.message}`); }
+}
+if (typeof count !== "function") errors.push("checker.js exports no count()");
+const flags = texts.map((t) => check(t, rules.rules).map((f) => [f.rule.id, f.rule.kind, f.match]));
+process.stdout.write(JSON.stringify({ errors, flags, counts: texts.map(count) }));
+"#;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let harness = dir.path().join("harness.cjs");
+    let input = dir.path().join("input.json");
+    std::fs::write(&harness, HARNESS).expect("write harness");
+    std::fs::write(&input, json!({"rules": rules, "texts": texts}).to_string())
+        .expect("write input");
+    let out = Command::new("node")
+        .arg(&harness)
+        .arg(script)
+        .arg(&input)
+        .output()
+        .expect("run node");
+    assert!(
+        out.status.success(),
+        "node failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).expect("harness output is JSON");
+    let errors = v["errors"]
+        .as_array()
+        .expect("errors")
+        .iter()
+        .map(|e| e.as_str().unwrap_or_default().to_owned())
+        .collect();
+    let flags = v["flags"]
+        .as_array()
+        .expect("flags")
+        .iter()
+        .map(|f| f.as_array().cloned().unwrap_or_default())
+        .collect();
+    (errors, flags)
+}
+
+/// A plausible value for each placeholder of the flagship's templates.
+const FILL: &[(&str, &str)] = &[
+    ("Name", "Dana"),
+    ("Your Name", "Alex Kim"),
+    ("Topic", "async code reviews"),
+    (
+        "Detail",
+        "the rule that every review gets a reply within a day",
+    ),
+    ("Role", "Senior QA Engineer role"),
+    (
+        "Question About Their Work",
+        "decides which tests to automate first",
+    ),
+    ("Referrer", "Sam Patel"),
+    ("Mutual Contact", "Sam Patel"),
+    ("Project", "the checkout redesign"),
+    ("Current Company", "Tallis"),
+    ("Former Company", "Tallis"),
+    ("Company", "Lumen"),
+    (
+        "One Relevant Achievement",
+        "cut release testing from three days to one",
+    ),
+    ("Date", "May 2"),
+    ("Day", "Tuesday"),
+    ("Post or Talk", "talk"),
+    (
+        "Specific Question",
+        "how much of the role is hands-on testing",
+    ),
+    ("Phone", "555 0100"),
+    ("LinkedIn URL", "linkedin.com/in/alexkim"),
+    ("Your Work", "our own review process"),
+    ("Your Field", "QA engineering"),
+    ("School", "Ohio State"),
+    ("Earlier Role", "support engineer"),
+    ("Current Role", "engineering manager"),
+    ("Something Personal", "the move to Leeds"),
+    ("Hiring Manager", "Dana Reyes"),
+    (
+        "Reason",
+        "I have led test automation at Tallis for three years",
+    ),
+    ("Event", "TestBash"),
+    ("Number", "six"),
+    ("Something You Can Offer", "triaging flaky tests"),
+    ("Related Subject", "flaky tests"),
+    ("Link", "https://example.org/flaky-tests"),
+    ("Type of Role", "QA lead"),
+    ("Specific Part of the Job", "building the test platform"),
+    (
+        "One Sentence Adding Something You Didn't Get to Say",
+        "I also ran our accessibility testing, which I didn't get to mention",
+    ),
+];
+
+/// `text` with every `[Placeholder]` replaced from FILL; unknown ones are
+/// returned so the test can name them.
+fn fill(text: &str) -> Result<String, Vec<String>> {
+    let values: HashMap<&str, &str> = FILL.iter().copied().collect();
+    let mut out = String::new();
+    let mut missing = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find(']') else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        let name = &rest[open + 1..open + close];
+        match values.get(name) {
+            Some(v) => out.push_str(v),
+            None => missing.push(name.to_owned()),
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    if missing.is_empty() {
+        Ok(out)
+    } else {
+        Err(missing)
+    }
+}
+
+fn rules(out: &Output) -> Value {
+    serde_json::from_str(&out.read("check/rules.json")).expect("check/rules.json is JSON")
+}
+
+#[test]
+fn every_dont_example_is_flagged_and_every_do_example_and_filled_template_is_not() {
+    if !node_or_skip() {
+        return;
+    }
+    let out = flagship();
+    let data = flagship_data();
+    let rules = rules(out);
+    // (label, text, should it be flagged, flags of these kinds don't count)
+    let mut notes: Vec<(String, String, bool, &[&str])> = Vec::new();
+    for c in &data.cases {
+        let c = &c.rec;
+        if let Some(t) = c.dont.example.as_ref().filter(|t| !t.trim().is_empty()) {
+            notes.push((
+                format!("case `{}` dont.example", c.id),
+                t.clone(),
+                true,
+                &[],
+            ));
+        }
+        if let Some(t) = c.do_.example.as_ref().filter(|t| !t.trim().is_empty()) {
+            notes.push((format!("case `{}` do.example", c.id), t.clone(), false, &[]));
+        }
+    }
+    let mut unfilled = BTreeMap::new();
+    for t in &data.templates {
+        let t = &t.rec;
+        match fill(&t.text) {
+            // The 300-character rule is the connection note's; a longer
+            // channel has its own limit, which the build checks.
+            Ok(text) => {
+                let skip: &[&str] = if t.channel == Channel::ConnectionNote {
+                    &[]
+                } else {
+                    &["length"]
+                };
+                notes.push((
+                    format!("template `{}` (filled in)", t.id),
+                    text,
+                    false,
+                    skip,
+                ));
+            }
+            Err(names) => {
+                unfilled.insert(t.id.clone(), names);
+            }
+        }
+    }
+    assert!(
+        unfilled.is_empty(),
+        "add a value to FILL for these placeholders: {unfilled:?}"
+    );
+    assert!(
+        notes.iter().filter(|n| n.2).count() >= 20 && notes.iter().filter(|n| !n.2).count() >= 40,
+        "the flagship should have many examples and templates to test against"
+    );
+    let texts: Vec<String> = notes.iter().map(|n| n.1.clone()).collect();
+    let (errors, flags) = run_checker(&shipped_script(out), &rules, &texts);
+    assert!(
+        errors.is_empty(),
+        "patterns a browser cannot compile: {errors:#?}"
+    );
+    let mut wrong = Vec::new();
+    for ((label, text, should_flag, skip), got) in notes.iter().zip(&flags) {
+        let got: Vec<&Value> = got
+            .iter()
+            .filter(|f| !skip.contains(&f[1].as_str().unwrap_or_default()))
+            .collect();
+        match (should_flag, got.is_empty()) {
+            (true, true) => wrong.push(format!("{label} raises no flag:\n    {text}")),
+            (false, false) => wrong.push(format!(
+                "{label} is flagged by {}:\n    {text}",
+                got.iter()
+                    .map(|f| format!("`{}` ({:?})", f[0].as_str().unwrap_or_default(), f[2]))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+            _ => {}
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn characters_are_counted_as_linkedin_counts_them() {
+    if !node_or_skip() {
+        return;
+    }
+    let out = flagship();
+    let rules = rules(out);
+    let specific =
+        "Hi Dana, your post on async code reviews was useful. How do you keep reviews short?";
+    let texts: Vec<String> = vec![
+        "é".repeat(300),
+        "é".repeat(301),
+        "👋".repeat(300),
+        "👋".repeat(301),
+        specific.into(),
+        format!("{specific} [Name]"),
+        String::new(),
+        "   \n".into(),
+    ];
+    let (errors, flags) = run_checker(&shipped_script(out), &rules, &texts);
+    assert!(errors.is_empty(), "{errors:?}");
+    let ids = |i: usize| -> Vec<&str> { flags[i].iter().filter_map(|f| f[0].as_str()).collect() };
+    assert!(
+        !ids(0).contains(&"too-long"),
+        "300 characters fit: {:?}",
+        ids(0)
+    );
+    assert!(
+        ids(1).contains(&"too-long"),
+        "301 accented letters are over"
+    );
+    assert!(
+        !ids(2).contains(&"too-long"),
+        "an emoji is one character, not two UTF-16 units"
+    );
+    assert!(ids(3).contains(&"too-long"));
+    assert_eq!(ids(4), Vec::<&str>::new(), "a specific note raises no flag");
+    assert_eq!(ids(5), vec!["placeholder"]);
+    assert_eq!(flags[5][0][2], "[Name]", "a flag carries what matched");
+    assert!(
+        ids(6).is_empty() && ids(7).is_empty(),
+        "an empty box raises no flag"
+    );
+}
+
+#[test]
+fn rules_json_has_every_rule_with_its_case() {
+    let out = flagship();
+    let data = flagship_data();
+    let rules = rules(out);
+    assert_eq!(rules["limit"], 300);
+    let list = rules["rules"].as_array().expect("rules");
+    assert_eq!(list.len(), data.checks.len());
+    assert!(
+        list.len() >= 20,
+        "the flagship has the rules the articles name"
+    );
+    for r in list {
+        let case = r["case"]["url"].as_str().expect("case url");
+        let id = case.rsplit('#').next().unwrap_or_default();
+        assert!(case.starts_with("/cases/#"), "{r}");
+        assert!(
+            common::ids(&out.page("/cases/")).contains(id),
+            "{case} is an anchor of the cases page"
+        );
+        assert!(
+            r["message"].as_str().is_some_and(|m| m.ends_with('.')),
+            "{r}"
+        );
+        assert!(r["title"].is_string(), "{r}");
+    }
+}
+
+#[test]
+fn the_check_page_lists_every_rule_without_javascript() {
+    let out = flagship();
+    let data = flagship_data();
+    let page = out.page("/check/");
+    let main = main_of(&page);
+    assert!(
+        main.contains("never sent anywhere or saved"),
+        "the page says the note stays private"
+    );
+    for r in &data.checks {
+        let c = &r.rec;
+        let message = c.message.replace('\'', "&#39;").replace('"', "&quot;");
+        assert!(
+            main.contains(&c.message) || main.contains(&message),
+            "the rule list lacks `{}`'s message",
+            c.id
+        );
+        assert!(
+            common::ids(main).contains(&c.id),
+            "the rule `{}` has an anchor for @check: links",
+            c.id
+        );
+    }
+    let all = tags(&page);
+    let scripts: Vec<_> = all.iter().filter(|t| t.name == "script").collect();
+    for s in &scripts {
+        assert!(
+            s.attr("src").is_some() || s.attr("type") == Some("application/ld+json"),
+            "no inline script: {s:?}"
+        );
+    }
+    assert!(
+        scripts.iter().any(|s| s
+            .attr("src")
+            .is_some_and(|src| src.contains("/assets/checker."))),
+        "the page loads checker.js"
+    );
+    let form = all
+        .iter()
+        .find(|t| t.attr("data-checker-form").is_some())
+        .expect("the checker's form");
+    assert!(
+        form.attr("hidden").is_some(),
+        "the form waits for JavaScript"
+    );
+    let textarea = all
+        .iter()
+        .find(|t| t.name == "textarea")
+        .expect("a text box");
+    let id = textarea.attr("id").expect("the text box has an id");
+    assert!(
+        all.iter()
+            .any(|t| t.name == "label" && t.attr("for") == Some(id)),
+        "the text box has a label"
+    );
+    assert!(
+        all.iter().any(|t| t.attr("aria-live") == Some("polite")),
+        "a polite live region"
+    );
+    // Linked from the menu and from the browse list on the home page.
+    assert!(common::hrefs(&out.page("/")).iter().any(|h| h == "/check/"));
+    // Other pages do not load the script.
+    for other in ["/", "/cases/", "/templates/"] {
+        assert!(
+            !out.page(other).contains("/assets/checker."),
+            "{other} loads checker.js"
+        );
+    }
+}
+
+#[test]
+fn the_checker_shortcode_embeds_the_checker_and_loads_its_script() {
+    let site = TestSite::new("basic");
+    site.write(
+        "content/data/checks.yaml",
+        "- id: stock-line\n  title: A stock line\n  pattern: 'love to connect'\n  message: It could go to anyone.\n  case: blank-request\n",
+    )
+    .write(
+        "content/guides/check-it.md",
+        "---\ntitle: Check it\n---\n\nBefore you send:\n\n{{ checker() }}\n",
+    );
+    site.build(&["--quiet"]).success();
+    let out = site.out();
+    let page = out.page("/guides/check-it/");
+    let main = main_of(&page);
+    let all = tags(main);
+    let root = all
+        .iter()
+        .find(|t| t.attr("data-checker").is_some())
+        .expect("the shortcode renders the checker");
+    assert_eq!(root.attr("data-checker"), Some("/check/rules.json"));
+    assert!(out.exists("check/rules.json") && out.exists("check/index.html"));
+    assert!(
+        common::hrefs(main).iter().any(|h| h == "/check/#rules"),
+        "without JavaScript the shortcode links to the list of rules"
+    );
+    assert!(
+        all.iter().any(|t| t.name == "script"
+            && t.attr("src")
+                .is_some_and(|s| s.contains("/assets/checker."))),
+        "the page with the shortcode loads checker.js"
+    );
+    assert!(common::broken_links(&out.dir, "https://fixture.example/").is_empty());
+}
+
+#[test]
+fn a_site_without_rules_has_no_check_page_and_refuses_the_shortcode() {
+    let site = TestSite::new("basic");
+    site.build(&["--quiet"]).success();
+    assert!(!site.out().exists("check/index.html"));
+    assert!(!site.out().read("sitemap.xml").contains("/check/"));
+    site.write(
+        "content/guides/check-it.md",
+        "---\ntitle: Check it\n---\n\n{{ checker() }}\n",
+    );
+    site.build(&["--quiet"])
+        .failure()
+        .at("content/guides/check-it.md:5:")
+        .says("the message checker has no rules")
+        .hinted();
+}
+
+#[test]
+fn a_bad_rule_is_reported_with_file_line_and_column() {
+    let site = TestSite::new("basic");
+    site.write(
+        "content/data/checks.yaml",
+        "- id: ok\n  title: Fine\n  pattern: 'fine'\n  message: M.\n  case: blank-request\n\n- id: broken\n  title: Broken\n  pattern: 'pick (your brain'\n  message: M.\n  case: blank-requests\n",
+    );
+    site.check(&[])
+        .failure()
+        .at("content/data/checks.yaml:9:18")
+        .says("the pattern of check `broken` does not compile: unclosed group")
+        .at("content/data/checks.yaml:11:9")
+        .says("did you mean `blank-request`?")
+        .hinted()
+        .problems(2);
+}
