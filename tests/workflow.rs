@@ -110,6 +110,7 @@ fn init_then_build_makes_every_kind_of_page() {
         "/faq/",
         "/templates/",
         "/sources/",
+        "/check/",
         "/search/",
         "/decide/what-to-write/",
         "/decide/what-to-write/yes/",
@@ -531,6 +532,7 @@ fn pages_and_records_link_to_their_files() {
     assert!(
         links("/decide/what-to-write/").contains(&"content/decisions/what-to-write.yaml".into())
     );
+    assert!(links("/check/").contains(&"content/data/checks.yaml".into()));
     for (url, file) in [
         ("/cases/", "content/data/cases.yaml"),
         ("/quotes/", "content/data/quotes.yaml"),

@@ -378,6 +378,7 @@ impl<'a> Renderer<'a> {
             "faq" => Some(Kind::Faqs),
             "templates" => Some(Kind::Templates),
             "sources" => Some(Kind::Sources),
+            "check" => Some(Kind::Checks),
             _ => None,
         };
         if let Some(kind) = kind {
