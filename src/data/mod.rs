@@ -292,6 +292,22 @@ pub fn value_pos(text: &str, line: usize, end_line: usize, needle: &str) -> Pos 
 /// (id, file, first line, last line, required text fields) of one record.
 type Row<'a> = (&'a str, &'a Path, usize, usize, Vec<(&'static str, String)>);
 
+/// The validator's view of each record of one kind.
+fn rows<T: Record>(records: &[Located<T>]) -> Vec<Row<'_>> {
+    records
+        .iter()
+        .map(|r| {
+            (
+                r.rec.id(),
+                r.file.as_path(),
+                r.line,
+                r.end_line,
+                r.rec.required(),
+            )
+        })
+        .collect()
+}
+
 fn validate(data: &Data, files: &[DataFile], problems: &mut Vec<Diagnostic>) {
     let texts: HashMap<&Path, &str> = files.iter().map(|f| (f.path, f.text)).collect();
     let text_of = |p: &Path| texts.get(p).copied().unwrap_or("");
@@ -340,97 +356,12 @@ fn validate(data: &Data, files: &[DataFile], problems: &mut Vec<Diagnostic>) {
             }
         }
     };
-    check(
-        Kind::Sources,
-        data.sources
-            .iter()
-            .map(|r| {
-                (
-                    r.rec.id.as_str(),
-                    r.file.as_path(),
-                    r.line,
-                    r.end_line,
-                    r.rec.required(),
-                )
-            })
-            .collect(),
-    );
-    check(
-        Kind::Cases,
-        data.cases
-            .iter()
-            .map(|r| {
-                (
-                    r.rec.id.as_str(),
-                    r.file.as_path(),
-                    r.line,
-                    r.end_line,
-                    r.rec.required(),
-                )
-            })
-            .collect(),
-    );
-    check(
-        Kind::Quotes,
-        data.quotes
-            .iter()
-            .map(|r| {
-                (
-                    r.rec.id.as_str(),
-                    r.file.as_path(),
-                    r.line,
-                    r.end_line,
-                    r.rec.required(),
-                )
-            })
-            .collect(),
-    );
-    check(
-        Kind::Faqs,
-        data.faqs
-            .iter()
-            .map(|r| {
-                (
-                    r.rec.id.as_str(),
-                    r.file.as_path(),
-                    r.line,
-                    r.end_line,
-                    r.rec.required(),
-                )
-            })
-            .collect(),
-    );
-    check(
-        Kind::Templates,
-        data.templates
-            .iter()
-            .map(|r| {
-                (
-                    r.rec.id.as_str(),
-                    r.file.as_path(),
-                    r.line,
-                    r.end_line,
-                    r.rec.required(),
-                )
-            })
-            .collect(),
-    );
-
-    check(
-        Kind::Checks,
-        data.checks
-            .iter()
-            .map(|r| {
-                (
-                    r.rec.id.as_str(),
-                    r.file.as_path(),
-                    r.line,
-                    r.end_line,
-                    r.rec.required(),
-                )
-            })
-            .collect(),
-    );
+    check(Kind::Sources, rows(&data.sources));
+    check(Kind::Cases, rows(&data.cases));
+    check(Kind::Quotes, rows(&data.quotes));
+    check(Kind::Faqs, rows(&data.faqs));
+    check(Kind::Templates, rows(&data.templates));
+    check(Kind::Checks, rows(&data.checks));
     checks::validate(data, &text_of, problems);
 
     // References to sources.
