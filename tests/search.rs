@@ -389,6 +389,8 @@ const WORDS: &[&str] = &[
     "It’s the recruiters’ call",
     "Résumé, NAÏVE café, ﬁle, Ångström, ΟΔΟΣ",
     "LinkedIn® InMail: 2,000 chars",
+    "x™y ab·cd a:b l'été",
+    "日本語のテキストです ภาษาไทย 한국어 Привет مرحبا",
 ];
 
 const HARNESS: &str = r#"

@@ -143,17 +143,25 @@ fn shard_json(words: &[&str], word_group: &[u32], encoded: &[(u32, String, bool)
 /// One record's field lengths and (local word, tf per field) pairs.
 type Doc = ([u32; 3], Vec<(u32, [u16; 3])>);
 
-/// One part of the records, analysed with its own small dictionary.
+/// One part of the records, analysed with its own small dictionary, with
+/// the records' summaries and kinds. The records' text is not kept.
 struct Part {
     words: Vec<String>,
     docs: Vec<Doc>,
+    summaries: Vec<String>,
+    kinds: Vec<usize>,
 }
 
-fn analyse(records: &[Record]) -> Part {
+/// Sources per part: enough work per task, few records in memory at once.
+const SOURCES_PER_PART: usize = 64;
+
+fn analyse(records: &[Record], snippet_chars: usize) -> Part {
     let mut ids: HashMap<String, u32> = HashMap::new();
     let mut part = Part {
         words: Vec::new(),
         docs: Vec::with_capacity(records.len()),
+        summaries: records.iter().map(|r| summary(r, snippet_chars)).collect(),
+        kinds: records.iter().map(|r| kind_index(r.kind)).collect(),
     };
     let mut counts: HashMap<u32, [u16; 3]> = HashMap::new();
     for r in records {
@@ -190,25 +198,35 @@ pub fn js_cmp(a: &str, b: &str) -> std::cmp::Ordering {
     a.encode_utf16().cmp(b.encode_utf16())
 }
 
-/// Builds every file of the index.
-pub fn build(records: Vec<Record>, language: &str, help: &[Help], params: &Params) -> Built {
-    let n = records.len();
-    let summaries: Vec<String> = records
-        .par_iter()
-        .map(|r| summary(r, params.snippet_chars))
-        .collect();
-    let runs = kind_runs(&records);
+/// Builds every file of the index from `sources` sources of records:
+/// `make(i)` gives the records of source `i`, in order. Sources are turned
+/// into records a part at a time, in parallel, and their text is dropped
+/// once analysed.
+pub fn build<F>(sources: usize, make: F, language: &str, help: &[Help], params: &Params) -> Built
+where
+    F: Fn(usize) -> Vec<Record> + Sync,
+{
     // 1. Words per record, in parallel, each part with its own dictionary.
-    let parts: Vec<Part> = records.par_chunks(512).map(analyse).collect();
-    drop(records);
+    let ids: Vec<usize> = (0..sources).collect();
+    let mut parts: Vec<Part> = ids
+        .par_chunks(SOURCES_PER_PART)
+        .map(|chunk| {
+            let records: Vec<Record> = chunk.iter().flat_map(|&i| make(i)).collect();
+            analyse(&records, params.snippet_chars)
+        })
+        .collect();
+    let n: usize = parts.iter().map(|p| p.docs.len()).sum();
+    let summaries: Vec<String> = parts
+        .iter_mut()
+        .flat_map(|p| std::mem::take(&mut p.summaries))
+        .collect();
+    let runs = kind_runs(parts.iter().flat_map(|p| p.kinds.iter().copied()));
 
     // 2. One dictionary, sorted like JavaScript sorts; local ids → global.
-    let mut vocab: Vec<&str> = parts
-        .iter()
-        .flat_map(|p| p.words.iter().map(String::as_str))
-        .collect();
+    let mut vocab: Vec<String> = parts.iter().flat_map(|p| p.words.iter().cloned()).collect();
     vocab.par_sort_unstable_by(|a, b| js_cmp(a, b));
     vocab.dedup();
+    let vocab: Vec<&str> = vocab.iter().map(String::as_str).collect();
     let global: HashMap<&str, u32> = vocab
         .iter()
         .enumerate()
@@ -263,12 +281,12 @@ pub fn build(records: Vec<Record>, language: &str, help: &[Help], params: &Param
         .collect();
     let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); groups];
     let mut doc = 0u32;
-    for (p, map) in parts.iter().zip(&maps) {
-        for (lens, tfs) in &p.docs {
+    for (p, map) in parts.into_iter().zip(maps) {
+        for (lens, tfs) in p.docs {
             let norm: Vec<f32> = (0..3)
                 .map(|f| 1.0 - B[f] + B[f] * lens[f] as f32 / avg[f])
                 .collect();
-            for &(local, tf) in tfs {
+            for (local, tf) in tfs {
                 let g = word_group[map[local as usize] as usize] as usize;
                 let weighted: f32 = (0..3)
                     .map(|f| WEIGHTS[f] * f32::from(tf[f]) / norm[f])
@@ -281,7 +299,6 @@ pub fn build(records: Vec<Record>, language: &str, help: &[Help], params: &Param
             doc += 1;
         }
     }
-    drop(maps);
 
     // 5. Impacts (idf × saturated tf), pruned and encoded.
     let max = params.max_postings.max(1);
@@ -532,10 +549,9 @@ fn kind_index(kind: Kind) -> usize {
     Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
 }
 
-fn kind_runs(records: &[Record]) -> Vec<[usize; 2]> {
+fn kind_runs(kinds: impl Iterator<Item = usize>) -> Vec<[usize; 2]> {
     let mut runs: Vec<[usize; 2]> = Vec::new();
-    for r in records {
-        let k = kind_index(r.kind);
+    for k in kinds {
         match runs.last_mut() {
             Some(last) if last[0] == k => last[1] += 1,
             _ => runs.push([k, 1]),

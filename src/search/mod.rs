@@ -32,7 +32,7 @@ pub mod text;
 use std::time::{Duration, Instant};
 
 pub use index::{Built, Help, Params, Stats, decode_postings, encode_postings, js_cmp};
-pub use records::{Kind, Record, collect as records, plain};
+pub use records::{Kind, Record, Source, collect as records, make, plain, sources};
 
 use crate::render::OutputFile;
 use crate::site::Site;
@@ -47,8 +47,14 @@ pub fn index(site: &Site) -> Vec<OutputFile> {
 
 /// The index with its statistics.
 pub fn build(site: &Site, params: &Params) -> Built {
-    let records = records::collect(site);
-    index::build(records, &site.config.language, &help_links(site), params)
+    let sources = records::sources(site);
+    index::build(
+        sources.len(),
+        |i| records::make(site, sources[i]),
+        &site.config.language,
+        &help_links(site),
+        params,
+    )
 }
 
 /// Like [`build`], timed (for benchmarks: `examples/search_bench.rs`).
@@ -85,7 +91,13 @@ pub fn build_records(
     help: &[Help],
     params: &Params,
 ) -> Built {
-    index::build(records, language, help, params)
+    index::build(
+        records.len(),
+        |i| vec![records[i].clone()],
+        language,
+        help,
+        params,
+    )
 }
 
 #[cfg(test)]

@@ -72,173 +72,211 @@ pub struct Record {
     pub snippet: String,
 }
 
+/// Where records come from: cheap to list, turned into records one at a
+/// time by [`make`], so a big site never holds every record's text at once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    Page(usize),
+    Faq(usize),
+    Case(usize),
+    Template(usize),
+    Tree(usize),
+    Quote(usize),
+}
+
+/// Every source of records, in the order of the records.
+pub fn sources(site: &Site) -> Vec<Source> {
+    let d = &site.data;
+    (0..site.pages.len())
+        .map(Source::Page)
+        .chain((0..d.faqs.len()).map(Source::Faq))
+        .chain((0..d.cases.len()).map(Source::Case))
+        .chain((0..d.templates.len()).map(Source::Template))
+        .chain((0..site.trees.len()).map(Source::Tree))
+        .chain((0..d.quotes.len()).map(Source::Quote))
+        .collect()
+}
+
 /// Every record of the site, in a deterministic order.
 pub fn collect(site: &Site) -> Vec<Record> {
+    sources(site)
+        .into_iter()
+        .flat_map(|s| make(site, s))
+        .collect()
+}
+
+/// The records of one source.
+pub fn make(site: &Site, source: Source) -> Vec<Record> {
     let c = &site.config;
+    let data = &site.data;
     let mut out = Vec::new();
-    for page in &site.pages {
-        let page_title = page.title().trim();
-        let tags = page.fm.tags.join(" ");
-        let url = c.link(&page.url);
-        let sections = &page.rendered.sections;
-        let has_intro = sections.first().is_some_and(|s| s.anchor.is_none());
-        if !has_intro {
-            // A page whose body starts with a heading still gets a record of
-            // its own, so its title and description find it.
-            out.push(Record {
-                kind: Kind::Guide,
-                url: url.clone(),
-                title: page_title.to_owned(),
-                context: String::new(),
-                fields: [
-                    page_title.to_owned(),
-                    tags.clone(),
-                    page.fm.description.clone().unwrap_or_default(),
-                ],
-                snippet: page.description(),
-            });
-        }
-        for s in sections {
-            let text = squash(&s.text);
-            match &s.anchor {
-                None => {
-                    let description = page.fm.description.clone().unwrap_or_default();
-                    let snippet = if description.trim().is_empty() {
-                        text.clone()
-                    } else {
-                        format!("{} {text}", description.trim())
-                    };
-                    out.push(Record {
-                        kind: Kind::Guide,
-                        url: url.clone(),
-                        title: page_title.to_owned(),
-                        context: String::new(),
-                        fields: [
-                            page_title.to_owned(),
-                            tags.clone(),
-                            format!("{description} {text}"),
-                        ],
-                        snippet,
-                    });
-                }
-                Some(anchor) => {
-                    // An anchor an editor chose (`{#swamped}`) says what the section is about.
-                    let chosen = if slugify(&s.heading) == *anchor {
-                        ""
-                    } else {
-                        anchor.as_str()
-                    };
-                    out.push(Record {
-                        kind: Kind::Guide,
-                        url: format!("{url}#{anchor}"),
-                        title: squash(&s.heading),
-                        context: page_title.to_owned(),
-                        fields: [
-                            squash(&s.heading),
-                            format!("{page_title} {tags} {}", words_of(chosen)),
-                            text.clone(),
-                        ],
-                        snippet: text,
-                    })
+    match source {
+        Source::Page(i) => {
+            let page = &site.pages[i];
+            let page_title = page.title().trim();
+            let tags = page.fm.tags.join(" ");
+            let url = c.link(&page.url);
+            let sections = &page.rendered.sections;
+            let has_intro = sections.first().is_some_and(|s| s.anchor.is_none());
+            if !has_intro {
+                // A page whose body starts with a heading still gets a record of
+                // its own, so its title and description find it.
+                out.push(Record {
+                    kind: Kind::Guide,
+                    url: url.clone(),
+                    title: page_title.to_owned(),
+                    context: String::new(),
+                    fields: [
+                        page_title.to_owned(),
+                        tags.clone(),
+                        page.fm.description.clone().unwrap_or_default(),
+                    ],
+                    snippet: page.description(),
+                });
+            }
+            for s in sections {
+                let text = squash(&s.text);
+                match &s.anchor {
+                    None => {
+                        let description = page.fm.description.clone().unwrap_or_default();
+                        let snippet = if description.trim().is_empty() {
+                            text.clone()
+                        } else {
+                            format!("{} {text}", description.trim())
+                        };
+                        out.push(Record {
+                            kind: Kind::Guide,
+                            url: url.clone(),
+                            title: page_title.to_owned(),
+                            context: String::new(),
+                            fields: [
+                                page_title.to_owned(),
+                                tags.clone(),
+                                format!("{description} {text}"),
+                            ],
+                            snippet,
+                        });
+                    }
+                    Some(anchor) => {
+                        // An anchor an editor chose (`{#swamped}`) says what the section is about.
+                        let chosen = if slugify(&s.heading) == *anchor {
+                            ""
+                        } else {
+                            anchor.as_str()
+                        };
+                        out.push(Record {
+                            kind: Kind::Guide,
+                            url: format!("{url}#{anchor}"),
+                            title: squash(&s.heading),
+                            context: page_title.to_owned(),
+                            fields: [
+                                squash(&s.heading),
+                                format!("{page_title} {tags} {}", words_of(chosen)),
+                                text.clone(),
+                            ],
+                            snippet: text,
+                        })
+                    }
                 }
             }
         }
-    }
-    let data = &site.data;
-    for r in &data.faqs {
-        let f = &r.rec;
-        let answer = plain(&f.answer);
-        out.push(Record {
-            kind: Kind::Faq,
-            url: c.link(&record_url(DataKind::Faqs, &f.id)),
-            title: squash(&f.question),
-            context: String::new(),
-            fields: [
-                squash(&f.question),
-                format!("{} {}", words_of(&f.id), f.tags.join(" ")),
-                answer.clone(),
-            ],
-            snippet: answer,
-        });
-    }
-    for r in &data.cases {
-        let k = &r.rec;
-        let side = |s: &crate::data::Side| {
-            format!(
-                "{} {} {}",
-                plain(&s.summary),
-                s.example.as_deref().unwrap_or(""),
-                plain(&s.why)
-            )
-        };
-        let situation = plain(&k.situation);
-        out.push(Record {
-            kind: Kind::Case,
-            url: c.link(&record_url(DataKind::Cases, &k.id)),
-            title: squash(&k.title),
-            context: humanize(&k.topic),
-            fields: [
-                squash(&k.title),
+        Source::Faq(i) => {
+            let r = &data.faqs[i];
+            let f = &r.rec;
+            let answer = plain(&f.answer);
+            out.push(Record {
+                kind: Kind::Faq,
+                url: c.link(&record_url(DataKind::Faqs, &f.id)),
+                title: squash(&f.question),
+                context: String::new(),
+                fields: [
+                    squash(&f.question),
+                    format!("{} {}", words_of(&f.id), f.tags.join(" ")),
+                    answer.clone(),
+                ],
+                snippet: answer,
+            });
+        }
+        Source::Case(i) => {
+            let r = &data.cases[i];
+            let k = &r.rec;
+            let side = |s: &crate::data::Side| {
                 format!(
                     "{} {} {}",
-                    words_of(&k.id),
-                    humanize(&k.topic),
-                    k.tags.join(" ")
-                ),
-                squash(&format!("{situation} {} {}", side(&k.dont), side(&k.do_))),
-            ],
-            snippet: format!("{situation} Do: {}", plain(&k.do_.summary)),
-        });
-    }
-    for r in &data.templates {
-        let t = &r.rec;
-        let notes = t.notes.as_deref().map(plain).unwrap_or_default();
-        out.push(Record {
-            kind: Kind::Template,
-            url: c.link(&record_url(DataKind::Templates, &t.id)),
-            title: squash(&t.title),
-            context: t.channel.label().to_owned(),
-            fields: [
-                squash(&t.title),
-                format!(
-                    "{} {} {} {}",
-                    words_of(&t.id),
-                    humanize(&t.context),
-                    t.channel.label(),
-                    t.tags.join(" ")
-                ),
-                squash(&format!("{} {notes}", t.text)),
-            ],
-            snippet: squash(&t.text),
-        });
-    }
-    for tree in &site.trees {
-        out.extend(outcomes(site, tree));
-    }
-    for r in &data.quotes {
-        let q = &r.rec;
-        let role: Vec<&str> = [q.role.as_deref(), q.organisation.as_deref()]
-            .into_iter()
-            .flatten()
-            .filter(|s| !s.trim().is_empty())
-            .collect();
-        out.push(Record {
-            kind: Kind::Quote,
-            url: c.link(&record_url(DataKind::Quotes, &q.id)),
-            title: q.speaker.trim().to_owned(),
-            context: role.join(", "),
-            fields: [
-                q.speaker.clone(),
-                format!(
-                    "{} {} {}",
-                    role.join(" "),
-                    q.topic.as_deref().map(humanize).unwrap_or_default(),
-                    q.stance.label()
-                ),
-                squash(&q.text),
-            ],
-            snippet: squash(&q.text),
-        });
+                    plain(&s.summary),
+                    s.example.as_deref().unwrap_or(""),
+                    plain(&s.why)
+                )
+            };
+            let situation = plain(&k.situation);
+            out.push(Record {
+                kind: Kind::Case,
+                url: c.link(&record_url(DataKind::Cases, &k.id)),
+                title: squash(&k.title),
+                context: humanize(&k.topic),
+                fields: [
+                    squash(&k.title),
+                    format!(
+                        "{} {} {}",
+                        words_of(&k.id),
+                        humanize(&k.topic),
+                        k.tags.join(" ")
+                    ),
+                    squash(&format!("{situation} {} {}", side(&k.dont), side(&k.do_))),
+                ],
+                snippet: format!("{situation} Do: {}", plain(&k.do_.summary)),
+            });
+        }
+        Source::Template(i) => {
+            let r = &data.templates[i];
+            let t = &r.rec;
+            let notes = t.notes.as_deref().map(plain).unwrap_or_default();
+            out.push(Record {
+                kind: Kind::Template,
+                url: c.link(&record_url(DataKind::Templates, &t.id)),
+                title: squash(&t.title),
+                context: t.channel.label().to_owned(),
+                fields: [
+                    squash(&t.title),
+                    format!(
+                        "{} {} {} {}",
+                        words_of(&t.id),
+                        humanize(&t.context),
+                        t.channel.label(),
+                        t.tags.join(" ")
+                    ),
+                    squash(&format!("{} {notes}", t.text)),
+                ],
+                snippet: squash(&t.text),
+            });
+        }
+        Source::Tree(i) => out = outcomes(site, &site.trees[i]),
+        Source::Quote(i) => {
+            let r = &data.quotes[i];
+            let q = &r.rec;
+            let role: Vec<&str> = [q.role.as_deref(), q.organisation.as_deref()]
+                .into_iter()
+                .flatten()
+                .filter(|s| !s.trim().is_empty())
+                .collect();
+            out.push(Record {
+                kind: Kind::Quote,
+                url: c.link(&record_url(DataKind::Quotes, &q.id)),
+                title: q.speaker.trim().to_owned(),
+                context: role.join(", "),
+                fields: [
+                    q.speaker.clone(),
+                    format!(
+                        "{} {} {}",
+                        role.join(" "),
+                        q.topic.as_deref().map(humanize).unwrap_or_default(),
+                        q.stance.label()
+                    ),
+                    squash(&q.text),
+                ],
+                snippet: squash(&q.text),
+            });
+        }
     }
     for r in &mut out {
         // The index keeps a few hundred characters; keep no more than this

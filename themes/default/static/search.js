@@ -21,8 +21,19 @@
   function clean(w) {
     return w.replace(/['’]s$/, "").replace(/['’]/g, "");
   }
+  // Scripts written without spaces are one word per character, as in
+  // unicode-segmentation (no dictionary).
+  var ONE = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
+  var SPLIT = new RegExp(ONE.source + "|(?:(?!" + ONE.source + ").)+", "gu");
   function words(s) {
-    return (fold(s).match(WORD) || []).map(clean).filter(function (w) { return w && w.length <= 40; });
+    var out = [];
+    (fold(s).match(WORD) || []).forEach(function (w) {
+      (ONE.test(w) ? w.match(SPLIT) : [w]).forEach(function (p) {
+        p = clean(p);
+        if (p && p.length <= 40) out.push(p);
+      });
+    });
+    return out;
   }
   function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
   // The last i with keys[i] <= w.
