@@ -21,10 +21,21 @@ const require = createRequire(join(browserDir, "package.json"));
 const { chromium } = require("playwright-core");
 const { serve } = await import(join(browserDir, "lib.mjs"));
 
-const [site, ...queries] = process.argv.slice(2);
-if (!site || !queries.length) {
-  console.error("usage: node scripts/bench_search.mjs SITE_DIR QUERY...");
+// With --relevance FILE, the reader questions of tests/search.rs are run
+// through both engines and the mean reciprocal rank of the expected answer
+// in the top 10 is reported (for Pagefind, a page's sub-results, the
+// anchors it found, count in order).
+const args = process.argv.slice(2);
+const rel = args.indexOf("--relevance");
+const questions = rel < 0 ? [] : parseQuestions(readFileSync(args.splice(rel, 2)[1], "utf8"));
+const [site, ...queries] = args;
+if (!site || !(queries.length || questions.length)) {
+  console.error("usage: node scripts/bench_search.mjs SITE_DIR [--relevance tests/search.rs] QUERY...");
   process.exit(2);
+}
+function parseQuestions(rust) {
+  const block = rust.slice(rust.indexOf("const QUESTIONS"), rust.indexOf("];", rust.indexOf("const QUESTIONS")));
+  return [...block.matchAll(/\(\s*"((?:[^"\\]|\\.)*)",\s*&\[([^\]]*)\]/g)].map((m) => [m[1], [...m[2].matchAll(/"([^"]*)"/g)].map((x) => x[1])]);
 }
 const script = readdirSync(join(site, "assets")).find((f) => /^search\.[0-9a-f]+\.js$/.test(f));
 const pagefind = existsSync(join(site, "pagefind", "pagefind.js"));
@@ -93,8 +104,53 @@ async function run(engine, q) {
   return { engine, q, files: files.length, kb: bytes / 1024, first: result.first, warm: median(result.times), count: result.count, top: result.top[0] };
 }
 
+async function relevance(engine) {
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(server.url + "/404.html");
+  const ranks = await page.evaluate(async ({ engine, questions, script }) => {
+    let search;
+    if (engine === "casebook") {
+      const src = await (await fetch("/assets/" + script)).text();
+      const module = { exports: {} };
+      new Function("module", src)(module);
+      const e = new module.exports.Engine(location.origin + "/search/manifest.json", (u) => fetch(u).then((r) => r.json()));
+      search = async (q) => (await e.records((await e.search(q, false)).hits.slice(0, 10).map((h) => h[0]))).map((r) => r.url);
+    } else {
+      const pf = await import("/pagefind/pagefind.js");
+      await pf.init();
+      search = async (q) => {
+        const r = await pf.search(q);
+        const data = await Promise.all(r.results.slice(0, 10).map((x) => x.data()));
+        return data.flatMap((d) => (d.sub_results && d.sub_results.length ? d.sub_results.map((s) => s.url) : [d.url])).slice(0, 10);
+      };
+    }
+    const out = [];
+    const page = (u) => u.split("#")[0];
+    for (const [q, expected] of questions) {
+      const urls = (await search(q)).map((u) => u.replace(/^https?:\/\/[^/]+/, "").replace(/\/index\.html/, "/"));
+      const i = urls.findIndex((u) => expected.includes(u));
+      // Page level: the right page, whatever the anchor (distinct pages).
+      const pages = [...new Set(urls.map(page))];
+      const j = pages.findIndex((u) => expected.map(page).includes(u));
+      out.push([i < 0 ? 0 : i + 1, j < 0 ? 0 : j + 1]);
+    }
+    return out;
+  }, { engine, questions, script });
+  await context.close();
+  for (const [k, level] of [[0, "record"], [1, "page"]]) {
+    const rs = ranks.map((r) => r[k]);
+    const mrr = rs.reduce((n, r) => n + (r ? 1 / r : 0), 0) / rs.length;
+    const top3 = rs.filter((r) => r && r <= 3).length;
+    console.log(`${engine.padEnd(9)} ${level.padEnd(6)} MRR ${mrr.toFixed(3)}, in the top 3 for ${top3} of ${rs.length} questions, not in the top 10 for ${rs.filter((r) => !r).length}`);
+  }
+}
+
 try {
-  console.log("engine    files  KB gz  first ms  warm ms  results  top result   query");
+  if (questions.length) {
+    for (const engine of pagefind ? ["casebook", "pagefind"] : ["casebook"]) await relevance(engine);
+  }
+  if (queries.length) console.log("engine    files  KB gz  first ms  warm ms  results  top result   query");
   for (const q of queries) {
     for (const engine of pagefind ? ["casebook", "pagefind"] : ["casebook"]) {
       const r = await run(engine, q);

@@ -360,12 +360,15 @@
     clearTimeout(said);
     said = setTimeout(function () { status.textContent = text; }, 400);
   }
+  // Each option is the link itself (a[href] may take role=option), so a
+  // click, a middle click or a long press work as on any link.
   function option(url) {
     var li = list.appendChild(el("li", "search-option")), a = li.appendChild(el("a"));
-    li.id = "search-option-" + items.length;
-    li.setAttribute("role", "option"); li.setAttribute("aria-selected", "false");
+    li.setAttribute("role", "none");
+    a.id = "search-option-" + items.length;
+    a.setAttribute("role", "option"); a.setAttribute("aria-selected", "false");
     a.tabIndex = -1; a.href = url;
-    items.push({ li: li, url: url });
+    items.push({ li: a, url: url });
     return a;
   }
   // Results follow typing after a short pause, so that the words on the way
