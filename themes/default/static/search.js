@@ -219,9 +219,6 @@
       hits.push([doc, a[0] * (0.25 + 0.75 * cover * cover), m.kindOf[doc]]);
     });
     hits.sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; });
-    // Records that only share a common word with a question are noise.
-    var floor = hits.length ? hits[0][1] * 0.08 : 0;
-    hits = hits.filter(function (h) { return h[1] >= floor; });
     return { hits: hits, hl: hl, kinds: m.kinds, help: m.help };
   }
   // Summaries of records `ids` → [{title, url, kind, label, context, text}].
@@ -425,12 +422,13 @@
   var filters = doc.getElementById("search-filters"), more = doc.getElementById("search-more");
   var all = doc.querySelector(".search-all"), params = new URLSearchParams(location.search);
   var kind = params.get("kind") || "", shown = 0, last = null, pseq = 0, ptimer;
-  var none = results.parentNode.insertBefore(el("div", "search-none"), results);
+  var none = results.parentNode.insertBefore(el("div", "search-none"), results), title = doc.title;
   pbox.value = params.get("q") || "";
   [].forEach.call(doc.querySelectorAll(".search-nojs"), function (e) { e.hidden = true; });
   function page() {
     var q = pbox.value, n = ++pseq;
     history.replaceState(null, "", searchUrl(q.trim() && q, kind));
+    doc.title = (q.trim() ? quoted(q) + " – " : "") + title;
     if (all) all.hidden = !!q.trim();
     if (!q.trim()) { results.textContent = none.textContent = pstatus.textContent = ""; filters.hidden = more.hidden = true; return; }
     find(q, false).then(function (res) {
@@ -438,6 +436,9 @@
       last = res; shown = 0; results.textContent = none.textContent = "";
       var counts = {};
       res.hits.forEach(function (h) { counts[h[2]] = (counts[h[2]] || 0) + 1; });
+      // A filter with nothing in it for this query falls back to all kinds.
+      if (!counts[res.kinds.map(function (k) { return k[0]; }).indexOf(kind)]) kind = "";
+      history.replaceState(null, "", searchUrl(q, kind));
       filters.textContent = "";
       [["", "All", res.hits.length]].concat(res.kinds.map(function (k, i) { return [k[0], k[1], counts[i] || 0]; })).forEach(function (f) {
         if (!f[2] && f[0]) return;
