@@ -539,18 +539,10 @@ pub fn reading_minutes(words: usize) -> usize {
     words.div_ceil(200).max(1)
 }
 
-/// Plain-text escape for HTML text nodes (used where Tera is not involved).
+/// Escape for HTML text nodes (used where Tera is not involved); the
+/// attribute escape is a safe superset.
 pub fn escape_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
+    escape_attr(s)
 }
 
 /// Makes a short plain-text description from a summary.

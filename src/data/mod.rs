@@ -382,47 +382,33 @@ fn validate(data: &Data, files: &[DataFile], problems: &mut Vec<Diagnostic>) {
             );
         }
     };
-    for r in &data.cases {
-        for s in &r.rec.sources {
-            source_ref(
-                &r.file,
-                r.line,
-                r.end_line,
-                s,
-                &format!("case `{}`", r.rec.id),
-            );
-        }
+    fn cited<T: Record>(
+        recs: &[Located<T>],
+        kind: Kind,
+    ) -> Vec<(&Path, usize, usize, &str, String)> {
+        recs.iter()
+            .flat_map(|r| {
+                let owner = format!("{} `{}`", kind.singular(), r.rec.id());
+                r.rec.cites().iter().map(move |s| {
+                    (
+                        r.file.as_path(),
+                        r.line,
+                        r.end_line,
+                        s.as_str(),
+                        owner.clone(),
+                    )
+                })
+            })
+            .collect()
     }
-    for r in &data.faqs {
-        for s in &r.rec.sources {
-            source_ref(
-                &r.file,
-                r.line,
-                r.end_line,
-                s,
-                &format!("faq `{}`", r.rec.id),
-            );
-        }
-    }
-    for r in &data.templates {
-        for s in &r.rec.sources {
-            source_ref(
-                &r.file,
-                r.line,
-                r.end_line,
-                s,
-                &format!("template `{}`", r.rec.id),
-            );
-        }
-    }
-    for r in &data.quotes {
-        source_ref(
-            &r.file,
-            r.line,
-            r.end_line,
-            &r.rec.source,
-            &format!("quote `{}`", r.rec.id),
-        );
+    let citations = [
+        cited(&data.cases, Kind::Cases),
+        cited(&data.faqs, Kind::Faqs),
+        cited(&data.templates, Kind::Templates),
+        cited(&data.quotes, Kind::Quotes),
+    ];
+    for (file, line, end, id, owner) in citations.iter().flatten() {
+        source_ref(file, *line, *end, id, owner);
     }
 
     // Templates stay within their channel's limit, counted in characters.

@@ -11,6 +11,10 @@ pub trait Record {
     fn id(&self) -> &str;
     /// Text fields that must not be blank, as (name, value).
     fn required(&self) -> Vec<(&'static str, String)>;
+    /// Ids of the sources the record cites.
+    fn cites(&self) -> &[String] {
+        &[]
+    }
 }
 
 /// An article the knowledge base draws on (`sources.yaml`). Guides and
@@ -255,7 +259,7 @@ pub struct Check {
 }
 
 macro_rules! record {
-    ($t:ty, $($field:ident),*) => {
+    ($t:ty, [$($field:ident),*] $(, cites: |$r:ident| $cites:expr)?) => {
         impl Record for $t {
             fn id(&self) -> &str {
                 &self.id
@@ -263,15 +267,19 @@ macro_rules! record {
             fn required(&self) -> Vec<(&'static str, String)> {
                 vec![$((stringify!($field), self.$field.clone())),*]
             }
+            $(fn cites(&self) -> &[String] {
+                let $r = self;
+                $cites
+            })?
         }
     };
 }
 
-record!(Source, title);
-record!(Quote, text, speaker);
-record!(Faq, question, answer);
-record!(Template, title, context, text);
-record!(Check, title, message, case);
+record!(Source, [title]);
+record!(Quote, [text, speaker], cites: |q| std::slice::from_ref(&q.source));
+record!(Faq, [question, answer], cites: |f| &f.sources);
+record!(Template, [title, context, text], cites: |t| &t.sources);
+record!(Check, [title, message, case]);
 
 impl Record for Case {
     fn id(&self) -> &str {
@@ -286,5 +294,8 @@ impl Record for Case {
             ("do.summary", self.do_.summary.clone()),
             ("do.why", self.do_.why.clone()),
         ]
+    }
+    fn cites(&self) -> &[String] {
+        &self.sources
     }
 }
