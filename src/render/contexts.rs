@@ -392,21 +392,10 @@ impl<'a> Renderer<'a> {
             }
         }
         match name {
-            "cases" => {
-                let mut topics: Vec<(String, Vec<&Value>)> = Vec::new();
-                for v in self.views(Kind::Cases) {
-                    let topic = v["topic"].as_str().unwrap_or("").to_owned();
-                    match topics.iter_mut().find(|(t, _)| *t == topic) {
-                        Some((_, list)) => list.push(v),
-                        None => topics.push((topic, vec![v])),
-                    }
-                }
-                let topics: Vec<Value> = topics
-                    .into_iter()
-                    .map(|(t, cases)| json!({"slug": crate::markdown::slugify(&t), "title": humanize(&t), "cases": cases}))
-                    .collect();
-                ctx.insert("topics", &topics);
-            }
+            "cases" => ctx.insert(
+                "topics",
+                &grouped(self.views(Kind::Cases), "topic", "cases"),
+            ),
             "quotes" => {
                 let stances: Vec<Value> = [Stance::For, Stance::ItDepends, Stance::Against]
                     .into_iter()
@@ -425,21 +414,10 @@ impl<'a> Renderer<'a> {
                 ctx.insert("stances", &stances);
             }
             "faq" => ctx.insert("faqs", &self.views(Kind::Faqs)),
-            "templates" => {
-                let mut groups: Vec<(String, Vec<&Value>)> = Vec::new();
-                for v in self.views(Kind::Templates) {
-                    let g = v["context"].as_str().unwrap_or("").to_owned();
-                    match groups.iter_mut().find(|(t, _)| *t == g) {
-                        Some((_, list)) => list.push(v),
-                        None => groups.push((g, vec![v])),
-                    }
-                }
-                let groups: Vec<Value> = groups
-                    .into_iter()
-                    .map(|(g, t)| json!({"slug": crate::markdown::slugify(&g), "title": humanize(&g), "templates": t}))
-                    .collect();
-                ctx.insert("groups", &groups);
-            }
+            "templates" => ctx.insert(
+                "groups",
+                &grouped(self.views(Kind::Templates), "context", "templates"),
+            ),
             "sources" => ctx.insert("sources", &self.views(Kind::Sources)),
             "check" => ctx.insert("rules", &self.views(Kind::Checks)),
             "tags" => {
@@ -819,6 +797,23 @@ impl Renderer<'_> {
         let data = json!({"limit": checker_limit(self.site), "rules": rules});
         super::OutputFile::new("check/rules.json", data.to_string())
     }
+}
+
+/// Record views grouped by one of their fields, groups in order of first
+/// appearance: `[{slug, title, <items>: [...]}]`.
+fn grouped(views: Vec<&Value>, field: &str, items: &str) -> Vec<Value> {
+    let mut groups: Vec<(String, Vec<&Value>)> = Vec::new();
+    for v in views {
+        let key = v[field].as_str().unwrap_or("").to_owned();
+        match groups.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, list)) => list.push(v),
+            None => groups.push((key, vec![v])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(k, list)| json!({"slug": crate::markdown::slugify(&k), "title": humanize(&k), items: list}))
+        .collect()
 }
 
 /// schema.org BreadcrumbList for Home > crumbs.
