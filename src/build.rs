@@ -183,7 +183,13 @@ pub fn compile_into(input: Input, opts: &Options, sink: &dyn Sink) -> Result<Sum
     // search index is built in the same pass, alongside them (#5).
     let (render_problems, search_files) = rayon::join(
         || render::render_site(&site, &theme, &tracked),
-        || crate::search::index(&site),
+        || {
+            if site.config.search {
+                crate::search::index(&site)
+            } else {
+                Vec::new()
+            }
+        },
     );
     put_all(search_files);
     problems.extend(render_problems);

@@ -41,6 +41,9 @@ pub struct SiteConfig {
     /// Escape raw HTML in Markdown pages instead of passing it through.
     #[serde(default)]
     pub escape: bool,
+    /// Build the full-text search index and show the search box and page.
+    #[serde(default = "yes")]
+    pub search: bool,
     /// A URL with `{path}` for the source file, e.g. `https://github.com/o/r/edit/main/{path}`.
     pub edit_link: Option<String>,
     /// How many pages a section's list shows before it paginates.

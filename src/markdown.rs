@@ -37,6 +37,8 @@ pub struct RenderOptions {
     pub escape_html: bool,
     /// Turn headings into anchored headings and collect the TOC.
     pub anchors: bool,
+    /// Keep the plain text under each heading (for the search index).
+    pub sections: bool,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -184,7 +186,10 @@ pub fn render(
                     });
                 }
                 out.ids.push(id.clone());
-                push_section(&mut out.sections, std::mem::take(&mut section));
+                let done = std::mem::take(&mut section);
+                if opts.sections {
+                    push_section(&mut out.sections, done);
+                }
                 section.anchor = Some(id.clone());
                 section.heading = title.clone();
                 let class = if classes.is_empty() {
@@ -309,9 +314,16 @@ pub fn render(
         }
         i += 1;
     }
-    push_section(&mut out.sections, section);
+    if opts.sections {
+        push_section(&mut out.sections, section);
+    }
     out.summary = out.summary.trim().to_owned();
+    out.html.reserve(text.len() + text.len() / 2);
     pulldown_cmark::html::push_html(&mut out.html, html_events.into_iter());
+    // The model keeps every page's HTML and text until it is rendered and
+    // indexed: no spare capacity (a third of it, on a large site).
+    out.html.shrink_to_fit();
+    out.sections.shrink_to_fit();
     (out, problems)
 }
 
@@ -341,6 +353,7 @@ pub fn render_field(
     let opts = RenderOptions {
         escape_html: true,
         anchors: false,
+        sections: false,
     };
     let (r, mut problems) = render(text, pos.line, path, file_text, opts, resolver);
     // Shortcodes are not expanded inside data fields; say so rather than drop them.
@@ -359,6 +372,8 @@ pub fn render_field(
 
 fn push_section(sections: &mut Vec<TextSection>, s: TextSection) {
     if !s.text.trim().is_empty() || s.anchor.is_some() {
+        let mut s = s;
+        s.text.shrink_to_fit();
         sections.push(s);
     }
 }
@@ -584,6 +599,7 @@ mod tests {
         let opts = RenderOptions {
             escape_html: false,
             anchors: true,
+            sections: true,
         };
         render(text, 1, Path::new("a.md"), text, opts, &Fake)
     }
@@ -680,6 +696,7 @@ mod tests {
             RenderOptions {
                 escape_html: true,
                 anchors: true,
+                sections: true,
             },
             &NoLinks,
         );

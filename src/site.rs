@@ -202,12 +202,14 @@ pub fn build(
 
     // Markdown, in parallel.
     let escape = config.escape;
+    let search = config.search;
     let results: Vec<(Rendered, Vec<Diagnostic>)> = pages
         .par_iter()
         .map(|p| {
             let opts = RenderOptions {
                 escape_html: escape,
                 anchors: true,
+                sections: search,
             };
             markdown::render(p.body(), p.body_line, &p.file, &p.text, opts, &links)
         })

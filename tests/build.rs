@@ -193,6 +193,77 @@ fn a_rebuild_removes_pages_whose_source_is_gone() {
     );
 }
 
+/// A rebuild writes into the previous output's spare, changing only what
+/// changed; the result must be exactly what a build into an empty folder
+/// gives, pages added, edited and removed, a static file turned into a
+/// folder, stale tags gone.
+#[test]
+fn a_rebuild_into_the_spare_matches_a_clean_build() {
+    let site = TestSite::new("basic");
+    site.write(
+        "content/guides/temporary.md",
+        "---\ntitle: Here today\ntags: [fleeting]\n---\n\nGone tomorrow.\n",
+    );
+    site.write("static/notes", "a file that becomes a folder");
+    site.build(&["--quiet"]).success();
+    site.build(&["--quiet"]).success();
+    assert!(
+        site.root().join(".public.casebook-spare").is_dir(),
+        "the second build kept no spare"
+    );
+    site.remove("content/guides/temporary.md");
+    site.remove("static/notes");
+    site.write("static/notes/index.txt", "now a folder");
+    site.write(
+        "content/guides/fresh.md",
+        "---\ntitle: Brand new\n---\n\nJust written.\n",
+    );
+    site.edit(
+        "content/guides/follow-up.md",
+        "title: Following up",
+        "title: Following up, edited",
+    );
+    site.build(&["--quiet"]).success();
+    let fresh = site.root().join("fresh-out");
+    site.build(&["--quiet", "--output-dir", fresh.to_str().unwrap()])
+        .success();
+    let reused = site.out().snapshot();
+    assert!(reused.contains_key("guides/fresh/index.html"));
+    assert!(!reused.contains_key("guides/temporary/index.html"));
+    assert!(!reused.contains_key("tags/fleeting/index.html"));
+    assert_eq!(
+        reused.keys().collect::<Vec<_>>(),
+        snapshot(&fresh).keys().collect::<Vec<_>>(),
+        "a rebuild into the spare left different files"
+    );
+    assert!(
+        reused == snapshot(&fresh),
+        "a rebuild into the spare differs"
+    );
+}
+
+/// `search = false` leaves out the index, the search page and the box.
+#[test]
+fn search_can_be_turned_off() {
+    let site = TestSite::new("basic");
+    site.edit(
+        "site.toml",
+        "language = \"en\"",
+        "language = \"en\"\nsearch = false",
+    );
+    site.build(&["--quiet"]).success();
+    let out = site.out();
+    assert!(!out.exists("search/manifest.json"));
+    assert!(!out.exists("search/index.html"));
+    let home = out.read("index.html");
+    assert!(!home.contains("role=search"), "{home}");
+    assert!(!out.read("404.html").contains("/search/"));
+    // On by default.
+    let site = built("basic");
+    assert!(site.out().exists("search/manifest.json"));
+    assert!(site.out().read("index.html").contains("role=search"));
+}
+
 #[test]
 fn builds_are_reproducible() {
     let site = TestSite::new("basic");

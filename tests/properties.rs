@@ -46,7 +46,7 @@ proptest! {
 
     #[test]
     fn markdown_render_never_panics_and_ids_are_unique(text in any_text()) {
-        let opts = RenderOptions { escape_html: true, anchors: true };
+        let opts = RenderOptions { escape_html: true, anchors: true, sections: true };
         let (r, problems) = markdown::render(&text, 1, Path::new("p.md"), &text, opts, &NoLinks);
         let mut ids = r.ids.clone();
         ids.sort();

@@ -36,7 +36,7 @@ pub(super) fn globals(site: &Site, assets: &Assets) -> Value {
         "site": {
             "title": c.title, "description": c.description, "language": c.language, "base_url": c.base_url,
             "base_path": c.base_path(), "author": c.author, "menu": menu, "extra": c.extra, "feed": c.feed,
-            "search_url": c.link("/search/"), "feed_url": c.link("/atom.xml"),
+            "search_url": c.search.then(|| c.link("/search/")), "feed_url": c.link("/atom.xml"),
             "trees": site.trees.iter().map(|t| json!({"id": t.id, "title": t.def.title, "url": c.link(&format!("/decide/{}/", t.id))})).collect::<Vec<_>>(),
             "checker": checker_globals(site),
         },

@@ -169,7 +169,9 @@ impl Renderer<'_> {
             "tags",
             "search",
         ] {
-            jobs.push(Job::Listing(name));
+            if name != "search" || site.config.search {
+                jobs.push(Job::Listing(name));
+            }
         }
         if !site.data.checks.is_empty() {
             jobs.extend([Job::Listing("check"), Job::CheckRules]);
