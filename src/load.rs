@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use include_dir::{Dir, include_dir};
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, io_error};
@@ -77,28 +78,56 @@ pub fn load(root: &Path, config: &Path) -> Result<Input, Diagnostics> {
         );
         return Err(problems);
     }
-    for (path, rel) in walk(&content, root, &mut problems) {
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if rel.starts_with("data/") && matches!(ext, "yaml" | "yml") {
-            push_text(
-                root,
-                &path,
-                rel["data/".len()..].to_owned(),
-                &mut input.data,
-                &mut problems,
-            );
-        } else if rel.starts_with("decisions/") && matches!(ext, "yaml" | "yml") {
-            push_text(
-                root,
-                &path,
-                rel["decisions/".len()..].to_owned(),
-                &mut input.trees,
-                &mut problems,
-            );
-        } else if ext == "md" {
-            push_text(root, &path, rel, &mut input.pages, &mut problems);
-        } else {
-            push_binary(root, &path, rel, &mut input.statics, &mut problems);
+    // Files are read in parallel (rayon): a large site has thousands.
+    enum Bucket {
+        Data,
+        Tree,
+        Page,
+        Static,
+    }
+    let files: Vec<(Bucket, PathBuf, String)> = walk(&content, root, &mut problems)
+        .into_iter()
+        .map(|(path, rel)| {
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            let yaml = matches!(ext, "yaml" | "yml");
+            if yaml && let Some(r) = rel.strip_prefix("data/") {
+                (Bucket::Data, path.clone(), r.to_owned())
+            } else if yaml && let Some(r) = rel.strip_prefix("decisions/") {
+                (Bucket::Tree, path.clone(), r.to_owned())
+            } else if ext == "md" {
+                (Bucket::Page, path, rel)
+            } else {
+                (Bucket::Static, path, rel)
+            }
+        })
+        .collect();
+    let read: Vec<Result<Loaded, Diagnostic>> = files
+        .into_par_iter()
+        .map(|(into, path, rel)| match into {
+            Bucket::Static => std::fs::read(&path)
+                .map(|bytes| Loaded::Static(BinaryFile { rel, bytes }))
+                .map_err(|e| io_error(&rel_to(root, &path), "read the file", &e)),
+            _ => read_text(root, &path).map(|text| {
+                let file = TextFile {
+                    path: rel_to(root, &path),
+                    rel,
+                    text,
+                };
+                match into {
+                    Bucket::Data => Loaded::Data(file),
+                    Bucket::Tree => Loaded::Tree(file),
+                    _ => Loaded::Page(file),
+                }
+            }),
+        })
+        .collect();
+    for r in read {
+        match r {
+            Ok(Loaded::Data(f)) => input.data.push(f),
+            Ok(Loaded::Tree(f)) => input.trees.push(f),
+            Ok(Loaded::Page(f)) => input.pages.push(f),
+            Ok(Loaded::Static(f)) => input.statics.push(f),
+            Err(d) => problems.push(d),
         }
     }
     let wanted: HashSet<&Path> = input.pages.iter().map(|p| p.path.as_path()).collect();
@@ -295,6 +324,13 @@ fn walk(dir: &Path, root: &Path, problems: &mut Diagnostics) -> Vec<(PathBuf, St
         }
     }
     out
+}
+
+enum Loaded {
+    Data(TextFile),
+    Tree(TextFile),
+    Page(TextFile),
+    Static(BinaryFile),
 }
 
 fn push_text(

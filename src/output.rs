@@ -287,28 +287,37 @@ fn update_in_place(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
 }
 
 /// Deletes every file under `tmp` that is not in `written`, then the
-/// folders left empty. `tmp` is a marked folder casebook made.
+/// folders that leaves empty. `tmp` is a marked folder casebook made.
 fn prune(tmp: &Path, written: &HashSet<String>) {
-    for entry in walkdir::WalkDir::new(tmp)
+    let stale: Vec<PathBuf> = walkdir::WalkDir::new(tmp)
         .min_depth(1)
-        .contents_first(true)
         .into_iter()
         .flatten()
-    {
-        let Ok(rel) = entry.path().strip_prefix(tmp) else {
-            continue;
-        };
-        let rel: Vec<_> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect();
-        let rel = rel.join("/");
-        if entry.file_type().is_dir() {
-            // Fails, as it should, unless the folder is now empty.
-            let _ = fs::remove_dir(entry.path());
-        } else if rel != MARKER && !written.contains(&rel) {
-            let _ = fs::remove_file(entry.path());
-        }
+        .filter(|e| !e.file_type().is_dir())
+        .filter(|e| {
+            let rel = e.path().strip_prefix(tmp).unwrap_or(e.path());
+            let rel: Vec<_> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect();
+            let rel = rel.join("/");
+            rel != MARKER && !written.contains(&rel)
+        })
+        .map(|e| e.into_path())
+        .collect();
+    stale.par_iter().for_each(|f| {
+        let _ = fs::remove_file(f);
+    });
+    // Deepest first, so a folder's empty subfolders are gone before it.
+    let mut dirs: Vec<&Path> = stale
+        .iter()
+        .flat_map(|f| f.ancestors().skip(1).take_while(|d| *d != tmp))
+        .collect();
+    dirs.sort_by(|a, b| (b.components().count(), b).cmp(&(a.components().count(), a)));
+    dirs.dedup();
+    for d in dirs {
+        // Fails, as it should, while the folder still holds something.
+        let _ = fs::remove_dir(d);
     }
 }
 

@@ -46,6 +46,10 @@ pub struct Page {
     pub parent: Option<usize>,
     /// Sections only: their pages and subsections, in order.
     pub children: Vec<usize>,
+    /// The pages (not subsections) before and after this one in its
+    /// section, for the previous/next links.
+    pub prev: Option<usize>,
+    pub next: Option<usize>,
     pub rendered: Rendered,
     /// The day of the last git commit that touched the file, if known.
     pub git_date: Option<Date>,
@@ -265,6 +269,8 @@ fn parse_page(f: TextFile) -> Result<Page, Diagnostic> {
         url: String::new(),
         parent: None,
         children: Vec::new(),
+        prev: None,
+        next: None,
         rendered: Rendered::default(),
         git_date: None,
     })
@@ -348,6 +354,17 @@ fn link_sections(pages: &mut [Page], by_path: &HashMap<String, usize>) {
             let (pa, pb) = (&pages[a], &pages[b]);
             (pa.fm.weight, pa.title(), &pa.path).cmp(&(pb.fm.weight, pb.title(), &pb.path))
         });
+        // Neighbours, found once here rather than by a scan of the
+        // section for every page (which grows with the square of its size).
+        let leaves: Vec<usize> = c
+            .iter()
+            .copied()
+            .filter(|&k| !pages[k].is_section)
+            .collect();
+        for (n, &k) in leaves.iter().enumerate() {
+            pages[k].prev = n.checked_sub(1).map(|m| leaves[m]);
+            pages[k].next = leaves.get(n + 1).copied();
+        }
         pages[i].children = c;
     }
 }

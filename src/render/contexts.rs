@@ -46,10 +46,20 @@ pub(super) fn globals(site: &Site, assets: &Assets) -> Value {
 
 /// Makes JSON safe inside `<script type="application/ld+json">`.
 pub fn json_ld_escape(v: &Value) -> String {
-    v.to_string()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    let json = v.to_string();
+    if !json.contains(['<', '>', '&']) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for ch in json.chars() {
+        match ch {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            _ => out.push(ch),
+        }
+    }
+    out
 }
 
 /// (output path, template name, context)
@@ -180,28 +190,8 @@ impl<'a> Renderer<'a> {
                 .filter_map(|s| site.views.get(&(Kind::Sources, s.clone())))
                 .collect();
         let tags: Vec<Value> = p.fm.tags.iter().map(|t| json!({"name": t, "url": c.link(&format!("/tags/{}/", crate::markdown::slugify(t)))})).collect();
-        let (prev, next) = match p.parent {
-            Some(parent) => {
-                let siblings: Vec<usize> = site.pages[parent]
-                    .children
-                    .iter()
-                    .copied()
-                    .filter(|&i| !site.pages[i].is_section)
-                    .collect();
-                let me = siblings
-                    .iter()
-                    .position(|&i| std::ptr::eq(&site.pages[i], p));
-                let get = |k: Option<usize>| {
-                    k.and_then(|k| siblings.get(k))
-                        .map(|&i| self.summary(&site.pages[i]))
-                };
-                (
-                    get(me.and_then(|m| m.checked_sub(1))),
-                    get(me.map(|m| m + 1)),
-                )
-            }
-            None => (None, None),
-        };
+        let prev = p.prev.map(|i| self.summary(&site.pages[i]));
+        let next = p.next.map(|i| self.summary(&site.pages[i]));
         let updated = p.updated().map(|d| d.day());
         let page = json!({
             "title": p.title(), "description": p.description(), "content": content, "toc": p.rendered.toc,
@@ -837,5 +827,22 @@ fn leak_template(name: &str) -> &'static str {
         "tags" => "tags.html",
         "check" => "check.html",
         _ => "search.html",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_ld_cannot_close_its_script_element() {
+        let v = json!({"name": "</script><script>alert(1)</script> & <!--"});
+        let out = json_ld_escape(&v);
+        assert!(!out.contains('<') && !out.contains('>') && !out.contains('&'));
+        // Still the same JSON once parsed.
+        assert_eq!(serde_json::from_str::<Value>(&out).unwrap(), v);
+        // Text without those characters passes through unchanged.
+        let plain = json!({"name": "Plain"});
+        assert_eq!(json_ld_escape(&plain), plain.to_string());
     }
 }
