@@ -85,12 +85,18 @@ impl Summary {
     }
 }
 
-/// Everything but choosing where files go: parse, validate, render, minify,
-/// with each output file handed to `sink`. Collects every problem it can
-/// before giving up.
-pub fn compile_into(input: Input, opts: &Options, sink: &dyn Sink) -> Result<Summary, Diagnostics> {
+/// The site model with every problem found on the way: config, data,
+/// trees, pages and links. Rendering needs only this (and the theme).
+pub fn model(input: Input, opts: &Options) -> Result<(Site, Diagnostics), Diagnostics> {
+    model_timed(input, opts, &mut Clock::new())
+}
+
+fn model_timed(
+    input: Input,
+    opts: &Options,
+    clock: &mut Clock,
+) -> Result<(Site, Diagnostics), Diagnostics> {
     let mut problems = Diagnostics::new();
-    let mut clock = Clock::new();
     let mut config =
         SiteConfig::parse(&input.config_text, &input.config_path).map_err(Diagnostics::from)?;
     if let Some(url) = &opts.base_url {
@@ -153,15 +159,31 @@ pub fn compile_into(input: Input, opts: &Options, sink: &dyn Sink) -> Result<Sum
     );
     problems.extend(site_problems);
     clock.lap("pages and model");
+    Ok((site, problems))
+}
 
-    let mut theme = match render::load_templates(&input.templates) {
+/// Everything but choosing where files go: parse, validate, render, minify,
+/// with each output file handed to `sink`. Collects every problem it can
+/// before giving up.
+pub fn compile_into(
+    mut input: Input,
+    opts: &Options,
+    sink: &dyn Sink,
+) -> Result<Summary, Diagnostics> {
+    let mut clock = Clock::new();
+    let templates = std::mem::take(&mut input.templates);
+    let theme_assets = std::mem::take(&mut input.theme_assets);
+    let statics = std::mem::take(&mut input.statics);
+    let (mut site, mut problems) = model_timed(input, opts, &mut clock)?;
+
+    let mut theme = match render::load_templates(&templates) {
         Ok(t) => t,
         Err(p) => {
             problems.extend(p);
             return Err(problems.sorted());
         }
     };
-    let assets = render::fingerprint(&input.theme_assets, site.config.base_path());
+    let assets = render::fingerprint(&theme_assets, site.config.base_path());
     render::set_globals(&mut theme, &site, &assets);
     let tracked = Tracked::new(sink, site.config.minify);
     let mut put_all = |files: Vec<OutputFile>| {
@@ -173,19 +195,20 @@ pub fn compile_into(input: Input, opts: &Options, sink: &dyn Sink) -> Result<Sum
     };
     put_all(assets.files);
     put_all(
-        input
-            .statics
+        statics
             .into_iter()
             .map(|s| OutputFile::new(s.rel, s.bytes))
             .collect(),
     );
     // Pages are rendered, minified and handed to the sink one by one; the
     // search index is built in the same pass, alongside them (#5).
+    // The pages' text goes to the index, which frees it page by page.
+    let texts = crate::search::PageTexts::take(&mut site);
     let (render_problems, search_files) = rayon::join(
         || render::render_site(&site, &theme, &tracked),
         || {
             if site.config.search {
-                crate::search::index(&site)
+                crate::search::index_taking(&site, texts)
             } else {
                 Vec::new()
             }

@@ -29,11 +29,13 @@ mod index;
 mod records;
 pub mod text;
 
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 pub use index::{Built, Help, Params, Stats, decode_postings, encode_postings, js_cmp};
 pub use records::{Kind, Record, Source, collect as records, make, plain, sources};
 
+use crate::markdown::TextSection;
 use crate::render::OutputFile;
 use crate::site::Site;
 
@@ -43,6 +45,45 @@ pub const MANIFEST: &str = "search/manifest.json";
 /// The index files of `site`, for `build` and `serve`.
 pub fn index(site: &Site) -> Vec<OutputFile> {
     build(site, &Params::default()).files
+}
+
+/// Each page's text sections, taken out of the site model for
+/// [`index_taking`]: the render does not need them.
+pub struct PageTexts(Vec<Mutex<Vec<TextSection>>>);
+
+impl PageTexts {
+    pub fn take(site: &mut Site) -> PageTexts {
+        PageTexts(
+            site.pages
+                .iter_mut()
+                .map(|p| Mutex::new(std::mem::take(&mut p.rendered.sections)))
+                .collect(),
+        )
+    }
+}
+
+/// Like [`index`], with the pages' text handed over: each page's text is
+/// freed as soon as it is analysed, so on a large site the index does not
+/// hold the whole site's text while it grows its own tables.
+pub fn index_taking(site: &Site, texts: PageTexts) -> Vec<OutputFile> {
+    let sources = records::sources(site);
+    index::build(
+        sources.len(),
+        |i| match sources[i] {
+            Source::Page(p) => {
+                let sections = texts.0[p]
+                    .lock()
+                    .map(|mut s| std::mem::take(&mut *s))
+                    .unwrap_or_default();
+                records::page_records(site, p, &sections)
+            }
+            other => records::make(site, other),
+        },
+        &site.config.language,
+        &help_links(site),
+        &Params::default(),
+    )
+    .files
 }
 
 /// The index with its statistics.

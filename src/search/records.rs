@@ -6,7 +6,7 @@
 use pulldown_cmark::{Event, Parser, TagEnd};
 
 use crate::data::Kind as DataKind;
-use crate::markdown::slugify;
+use crate::markdown::{TextSection, slugify};
 use crate::site::{Site, humanize, record_url};
 use crate::tree::Tree;
 
@@ -107,6 +107,19 @@ pub fn collect(site: &Site) -> Vec<Record> {
 
 /// The records of one source.
 pub fn make(site: &Site, source: Source) -> Vec<Record> {
+    match source {
+        Source::Page(i) => page_records(site, i, &site.pages[i].rendered.sections),
+        _ => make_with(site, source, &[]),
+    }
+}
+
+/// The records of page `i` from its text sections (which the build hands
+/// over to the index rather than keeping them in the site model).
+pub fn page_records(site: &Site, i: usize, sections: &[TextSection]) -> Vec<Record> {
+    make_with(site, Source::Page(i), sections)
+}
+
+fn make_with(site: &Site, source: Source, sections: &[TextSection]) -> Vec<Record> {
     let c = &site.config;
     let data = &site.data;
     let mut out = Vec::new();
@@ -116,7 +129,6 @@ pub fn make(site: &Site, source: Source) -> Vec<Record> {
             let page_title = page.title().trim();
             let tags = page.fm.tags.join(" ");
             let url = c.link(&page.url);
-            let sections = &page.rendered.sections;
             let has_intro = sections.first().is_some_and(|s| s.anchor.is_none());
             if !has_intro {
                 // A page whose body starts with a heading still gets a record of
