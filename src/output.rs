@@ -138,6 +138,9 @@ pub struct Staging {
     dirs: Mutex<HashSet<PathBuf>>,
     /// Whether `tmp` is a reused earlier output (else it started empty).
     reused: bool,
+    /// The files a reused folder held, listed by a thread of its own while
+    /// the site is built (a walk of a large site takes a tenth of a second).
+    listing: Option<std::thread::JoinHandle<Vec<PathBuf>>>,
     /// Every path written (relative, with `/`), to prune the rest at the end.
     written: Mutex<HashSet<String>>,
     /// Files that already held the right bytes.
@@ -174,6 +177,10 @@ impl Staging {
             fs::write(tmp.join(MARKER), MARKER_TEXT)
                 .map_err(|e| io_error(&tmp, "write the marker file", &e))?;
         }
+        let listing = reused.then(|| {
+            let tmp = tmp.clone();
+            std::thread::spawn(move || list_files(&tmp))
+        });
         Ok(Staging {
             dir,
             tmp,
@@ -181,6 +188,7 @@ impl Staging {
             name,
             dirs: Mutex::new(HashSet::new()),
             reused,
+            listing,
             written: Mutex::new(HashSet::new()),
             unchanged: AtomicUsize::new(0),
             committed: false,
@@ -190,12 +198,13 @@ impl Staging {
     /// Removes what the reused folder held that this build did not write,
     /// then swaps the new output in for the old one.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
-        if self.reused {
+        if let Some(listing) = self.listing.take() {
             let written =
                 std::mem::take(&mut *self.written.lock().map_err(|_| {
                     Diagnostic::new(&self.tmp, "internal error: output lock poisoned")
                 })?);
-            prune(&self.tmp, &written);
+            // A listing that failed (it cannot, short of a panic) prunes nothing.
+            prune(&self.tmp, listing.join().unwrap_or_default(), &written);
         }
         swap(&self.dir, &self.tmp, &self.parent, &self.name)?;
         self.committed = true;
@@ -286,16 +295,28 @@ fn update_in_place(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
     Ok(false)
 }
 
-/// Deletes every file under `tmp` that is not in `written`, then the
-/// folders that leaves empty. `tmp` is a marked folder casebook made.
-fn prune(tmp: &Path, written: &HashSet<String>) {
-    let stale: Vec<PathBuf> = walkdir::WalkDir::new(tmp)
+/// Every file (not folder) under `dir`.
+///
+/// Walking while the build writes is safe: the build only adds files, or
+/// replaces a stale file or folder that stands in its way, and a listed
+/// path that is gone by the end is skipped.
+fn list_files(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
         .min_depth(1)
         .into_iter()
         .flatten()
         .filter(|e| !e.file_type().is_dir())
-        .filter(|e| {
-            let rel = e.path().strip_prefix(tmp).unwrap_or(e.path());
+        .map(|e| e.into_path())
+        .collect()
+}
+
+/// Deletes the `files` under `tmp` that are not in `written`, then the
+/// folders that leaves empty. `tmp` is a marked folder casebook made.
+fn prune(tmp: &Path, files: Vec<PathBuf>, written: &HashSet<String>) {
+    let stale: Vec<PathBuf> = files
+        .into_iter()
+        .filter(|path| {
+            let rel = path.strip_prefix(tmp).unwrap_or(path);
             let rel: Vec<_> = rel
                 .components()
                 .map(|c| c.as_os_str().to_string_lossy())
@@ -303,7 +324,6 @@ fn prune(tmp: &Path, written: &HashSet<String>) {
             let rel = rel.join("/");
             rel != MARKER && !written.contains(&rel)
         })
-        .map(|e| e.into_path())
         .collect();
     stale.par_iter().for_each(|f| {
         let _ = fs::remove_file(f);
