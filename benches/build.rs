@@ -1,9 +1,11 @@
 //! Build benchmark: the flagship site and synthetic corpora of 1,000 and
-//! 10,000 pages (../shared/bench/gen_corpus.py --flavor casebook), each
-//! built by the release binary several times. Reports wall time (min and
-//! median) and the peak resident memory of the build process.
+//! 10,000 pages (../shared/bench/gen_corpus.py --flavor casebook), the
+//! corpora with and without their search index, each built by the release
+//! binary into an empty folder and then rebuilt several times. Reports wall
+//! time (the first build; min and median of the rebuilds) and the peak
+//! resident memory of the build process.
 //!
-//!     cargo bench --bench build                 # all three
+//!     cargo bench --bench build                 # everything
 //!     CASEBOOK_BENCH_SIZES=1000 cargo bench --bench build
 //!
 //! Not a Criterion harness: a whole build is a process with its own peak
@@ -41,28 +43,43 @@ fn measure(cmd: &mut Command) -> Sample {
     }
 }
 
+fn build(root: &Path, out: &Path) -> Sample {
+    measure(
+        Command::new(env!("CARGO_BIN_EXE_casebook"))
+            .args(["build", "--quiet", "--root"])
+            .arg(root)
+            .arg("--output-dir")
+            .arg(out),
+    )
+}
+
+/// One build into an empty folder (as in CI, on a fresh clone), then `runs`
+/// rebuilds, which reuse the previous output's spare folder.
 fn bench(name: &str, root: &Path, runs: usize, out: &Path) {
-    let exe = env!("CARGO_BIN_EXE_casebook");
-    let mut samples: Vec<Sample> = (0..runs)
-        .map(|_| {
-            measure(
-                Command::new(exe)
-                    .args(["build", "--quiet", "--root"])
-                    .arg(root)
-                    .arg("--output-dir")
-                    .arg(out),
-            )
-        })
-        .collect();
+    let spare = out.with_file_name(format!(
+        ".{}.casebook-spare",
+        out.file_name().unwrap_or_default().to_string_lossy()
+    ));
+    let _ = std::fs::remove_dir_all(out);
+    let _ = std::fs::remove_dir_all(&spare);
+    let first = build(root, out);
+    let mut samples: Vec<Sample> = (0..runs).map(|_| build(root, out)).collect();
     samples.sort_by_key(|s| s.wall);
     let min = samples[0].wall;
     let median = samples[samples.len() / 2].wall;
-    let rss = samples.iter().map(|s| s.max_rss_kib).max().unwrap_or(0);
+    let rss = samples
+        .iter()
+        .map(|s| s.max_rss_kib)
+        .chain([first.max_rss_kib])
+        .max()
+        .unwrap_or(0);
     let files = walk_count(out);
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(
-        "{name:<16} runs {runs:>2}   min {:>8.1} ms   median {:>8.1} ms   peak RSS {:>6.1} MiB   {files} files",
-        min.as_secs_f64() * 1000.0,
-        median.as_secs_f64() * 1000.0,
+        "{name:<22} first {:>7.0} ms   rebuilds ({runs:>2}): min {:>7.0} ms, median {:>7.0} ms   peak RSS {:>6.1} MiB   {files} files",
+        ms(first.wall),
+        ms(min),
+        ms(median),
         rss as f64 / 1024.0
     );
 }
@@ -135,6 +152,16 @@ fn main() {
                 &root,
                 runs,
                 &tmp.join(format!("out-{pages}")),
+            );
+            // The same corpus without the search index (`search = false`).
+            let config = root.join("site.toml");
+            let text = std::fs::read_to_string(&config).expect("site.toml");
+            std::fs::write(&config, format!("search = false\n{text}")).expect("site.toml");
+            bench(
+                &format!("{pages} pages, no search"),
+                &root,
+                runs,
+                &tmp.join(format!("out-{pages}-no-search")),
             );
         }
     }
