@@ -19,9 +19,12 @@ pub fn parse<T: DeserializeOwned>(
     file_text: &str,
 ) -> Result<T, Diagnostic> {
     serde_yaml::from_str(text).map_err(|e| {
+        // From the byte index, not libyaml's line and column: libyaml also
+        // breaks lines at a lone `\r` (and at NEL, LS and PS), so its lines
+        // are not always the lines of the file that messages show.
         let pos = e
             .location()
-            .map(|l| Pos::new(l.line(), l.column()))
+            .map(|l| Pos::of_offset(text, l.index()))
             .unwrap_or(Pos::new(1, 1))
             .shifted(first_line - 1);
         let (message, hint) = explain(&e.to_string());
@@ -103,6 +106,18 @@ mod tests {
         assert_eq!(err.pos.unwrap().line, 3, "{err}");
         assert!(err.message.contains("unknown field `titel`"), "{err}");
         assert_eq!(err.hint.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn positions_are_lines_of_the_file_despite_a_lone_cr() {
+        // A lone `\r` is not a line break for us (nor for `str::lines`).
+        let text = "id: a\rtitel: b\n";
+        let err = parse::<Rec>(text, Path::new("x.yaml"), 1, text).unwrap_err();
+        assert_eq!(err.pos, Some(Pos::new(1, 7)), "{err}");
+        assert_eq!(err.source_line.as_deref(), Some("id: a\rtitel: b"));
+        let text = "id: a\u{2028}title: [1]\n";
+        let err = parse::<Rec>(text, Path::new("x.yaml"), 1, text).unwrap_err();
+        assert_eq!(err.pos, Some(Pos::new(1, 14)), "{err}");
     }
 
     #[test]
