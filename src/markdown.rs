@@ -148,6 +148,8 @@ pub fn render(
     let mut in_first_para = false;
     let mut summary_done = false;
     let mut dropped_links = 0usize;
+    // The heading being rendered: (level, id, title).
+    let mut heading: Option<(u8, String, String)> = None;
     let mut i = 0;
     while i < events.len() {
         let (event, range) = &events[i];
@@ -155,17 +157,18 @@ pub fn render(
             Event::Start(Tag::Heading {
                 level, id, classes, ..
             }) if opts.anchors => {
-                // Gather the heading's inline events to know its text first.
-                let mut j = i + 1;
-                let mut inner = Vec::new();
-                let mut title = String::new();
-                while j < events.len() && !matches!(events[j].0, Event::End(TagEnd::Heading(_))) {
-                    if let Event::Text(t) | Event::Code(t) = &events[j].0 {
-                        title.push_str(t);
-                    }
-                    inner.push(events[j].0.clone());
-                    j += 1;
-                }
+                // The heading's text first, for its id. Its inline events
+                // then go through this loop like any others (links resolved
+                // or dropped, raw HTML escaped when asked).
+                let title: String = events[i + 1..]
+                    .iter()
+                    .map(|(e, _)| e)
+                    .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
+                    .filter_map(|e| match e {
+                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                        _ => None,
+                    })
+                    .collect();
                 let base = id
                     .as_ref()
                     .map_or_else(|| slugify(&title), |s| s.to_string());
@@ -200,18 +203,26 @@ pub fn render(
                 html_events.push(Event::Html(
                     format!("<h{lvl} id=\"{}\"{class}>", escape_attr(&id)).into(),
                 ));
-                html_events.extend(inner);
-                html_events.push(Event::Html(
-                    format!(
-                        " <a class=\"heading-anchor\" href=\"#{}\" aria-label=\"Link to this section: {}\">#</a></h{lvl}>\n",
-                        escape_attr(&id),
-                        escape_attr(&title)
-                    )
-                    .into(),
-                ));
                 out.words += title.split_whitespace().count();
-                i = j + 1;
-                continue;
+                heading = Some((lvl, id, title));
+            }
+            Event::End(TagEnd::Heading(_)) if heading.is_some() => {
+                if let Some((lvl, id, title)) = heading.take() {
+                    html_events.push(Event::Html(
+                        format!(
+                            " <a class=\"heading-anchor\" href=\"#{}\" aria-label=\"Link to this section: {}\">#</a></h{lvl}>\n",
+                            escape_attr(&id),
+                            escape_attr(&title)
+                        )
+                        .into(),
+                    ));
+                }
+            }
+            // A heading's text is its title: counted once, above.
+            Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak
+                if heading.is_some() =>
+            {
+                html_events.push(event.clone());
             }
             // A `javascript:` (or similar) link or image would run script in
             // the reader's browser: keep the text, drop the link.
@@ -269,7 +280,7 @@ pub fn render(
             }
             Event::Html(h) | Event::InlineHtml(h) => {
                 let trimmed = h.trim();
-                if trimmed.starts_with("<!--casebook:shortcode:") {
+                if is_marker(trimmed, out.shortcodes.len()) {
                     html_events.push(Event::Html(trimmed.to_owned().into()));
                 } else if opts.escape_html {
                     html_events.push(Event::Text(h.clone()));
@@ -340,6 +351,16 @@ pub fn is_dangerous_url(url: &str) -> bool {
         || folded.starts_with("vbscript:")
         || (folded.starts_with("data:") && !folded.starts_with("data:image/")
             || folded.starts_with("data:image/svg"))
+}
+
+/// Whether `s` is exactly the marker of one of `count` shortcodes: only those
+/// pass through escaping, not any HTML that starts like one.
+fn is_marker(s: &str, count: usize) -> bool {
+    s.strip_prefix(SHORTCODE_PREFIX)
+        .and_then(|rest| rest.strip_suffix("-->"))
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|n| n.parse::<usize>().ok())
+        .is_some_and(|n| n < count)
 }
 
 /// Renders a data field (an answer, a "why") with raw HTML always escaped.

@@ -4,7 +4,16 @@
 use std::path::Path;
 
 use casebook::diagnostics::Diagnostic;
+use casebook::markdown::{self, NoLinks, RenderOptions};
 use casebook::tree;
+
+fn escaped() -> RenderOptions {
+    RenderOptions {
+        escape_html: true,
+        anchors: true,
+        ..RenderOptions::default()
+    }
+}
 
 /// The checks every target makes of a diagnostic: it renders, and its
 /// position is a line of the file, shown as that line.
@@ -34,4 +43,35 @@ fn yaml_error_lines_are_lines_of_the_file() {
             assert_points_into(d, text);
         }
     }
+}
+
+/// heading_ids: raw HTML inside a heading skipped the escaping that
+/// `escape = true` promises (the heading's inline events were copied as is).
+#[test]
+fn escaping_covers_html_inside_headings() {
+    for text in [
+        "-<script>\n-",
+        "## <img src=x onerror=alert(1)>\n",
+        "## [x](javascript:alert(1))\n",
+    ] {
+        let (r, _) = markdown::render(text, 1, Path::new("p.md"), text, escaped(), &NoLinks);
+        let html = r.html.to_ascii_lowercase();
+        assert!(
+            !html.contains("<script") && !html.contains("<img") && !html.contains("javascript:"),
+            "{text:?} -> {}",
+            r.html
+        );
+        assert_eq!(r.ids.len(), 1, "{}", r.html);
+    }
+}
+
+/// heading_ids (found while writing its oracle): a raw HTML block that only
+/// starts like a shortcode marker passed through escaping whole.
+#[test]
+fn only_real_shortcode_markers_pass_escaping() {
+    let text =
+        "<!--casebook:shortcode:--><script>alert(1)</script>\n\n<!--casebook:shortcode:7-->\n";
+    let (r, _) = markdown::render(text, 1, Path::new("p.md"), text, escaped(), &NoLinks);
+    assert!(!r.html.contains("<script"), "{}", r.html);
+    assert!(!r.html.contains("<!--"), "{}", r.html);
 }
