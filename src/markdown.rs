@@ -122,19 +122,13 @@ pub fn render(
     resolver: &dyn Resolve,
 ) -> (Rendered, Vec<Diagnostic>) {
     let mut problems = Vec::new();
-    let lines = LineIndex::new(text);
-    let at = |offset: usize| lines.pos(offset).shifted(first_line - 1);
     let (source, shortcodes) = extract_shortcodes(text, first_line, path, file_text, &mut problems);
+    // Offsets are into `source`, which has the lines of `text` (each
+    // shortcode line replaced by one marker line).
+    let lines = LineIndex::new(&source);
+    let at = |offset: usize| lines.pos(offset).shifted(first_line - 1);
 
-    let mut options = Options::empty();
-    options.insert(Options::ENABLE_TABLES);
-    options.insert(Options::ENABLE_FOOTNOTES);
-    options.insert(Options::ENABLE_STRIKETHROUGH);
-    options.insert(Options::ENABLE_TASKLISTS);
-    options.insert(Options::ENABLE_SMART_PUNCTUATION);
-    options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
-
-    let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(&source, options)
+    let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(&source, parser_options())
         .into_offset_iter()
         .collect();
 
@@ -457,9 +451,21 @@ pub fn escape_attr(s: &str) -> String {
     out
 }
 
+fn parser_options() -> Options {
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_FOOTNOTES);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    options.insert(Options::ENABLE_TASKLISTS);
+    options.insert(Options::ENABLE_SMART_PUNCTUATION);
+    options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
+    options
+}
+
 /// Replaces each shortcode line with a marker comment on the same line (so
-/// line numbers stay true) and returns the parsed calls. Lines inside fenced
-/// code blocks are left alone.
+/// line numbers stay true) and returns the parsed calls. Lines inside code
+/// blocks, fenced or indented, are left alone: which lines those are is
+/// pulldown-cmark's answer, as the rendering will see them.
 fn extract_shortcodes(
     text: &str,
     first_line: usize,
@@ -469,26 +475,33 @@ fn extract_shortcodes(
 ) -> (String, Vec<Shortcode>) {
     let mut out = String::with_capacity(text.len());
     let mut calls = Vec::new();
-    let mut fence: Option<String> = None;
+    if !text.contains("{{") {
+        out.push_str(text);
+        return (out, calls);
+    }
+    let code: Vec<std::ops::Range<usize>> = Parser::new_ext(text, parser_options())
+        .into_offset_iter()
+        .filter_map(|(e, r)| matches!(e, Event::Start(Tag::CodeBlock(_))).then_some(r))
+        .collect();
+    let mut code = code.iter().peekable();
+    let mut offset = 0;
     for (n, line) in text.split_inclusive('\n').enumerate() {
+        let start = offset;
+        offset += line.len();
+        // In a code block if one overlaps the line (an indented block's
+        // range starts after the indentation).
+        while code.next_if(|r| r.end <= start).is_some() {}
+        if code.peek().is_some_and(|r| r.start < offset) {
+            out.push_str(line);
+            continue;
+        }
         let trimmed = line.trim();
-        if let Some(f) = &fence {
-            if trimmed.starts_with(f.as_str()) {
-                fence = None;
-            }
-            out.push_str(line);
-            continue;
-        }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = Some(trimmed[..3].to_owned());
-            out.push_str(line);
-            continue;
-        }
         if let Some(inner) = trimmed
             .strip_prefix("{{")
             .and_then(|s| s.strip_suffix("}}"))
         {
-            let col = line.len() - line.trim_start().len() + 1;
+            let indent = &line[..line.len() - line.trim_start().len()];
+            let col = indent.chars().count() + 1;
             let pos = Pos::new(first_line + n, col);
             match parse_shortcode(inner.trim()) {
                 Ok((name, args)) => {
@@ -670,6 +683,27 @@ mod tests {
         assert_eq!(r.shortcodes[0].pos, Pos::new(2, 1));
         assert!(r.html.contains(&shortcode_marker(0)));
         assert!(r.html.contains("{{ case(id=\"in-code\") }}"), "{}", r.html);
+    }
+
+    #[test]
+    fn shortcodes_in_any_code_block_are_left_alone() {
+        for text in [
+            "~~~\n~~~-\n{{ case(id=\"x\") }}\n",
+            "````\n```\n{{ case(id=\"x\") }}\n````\n",
+            "Text\n\n    {{ case(id=\"x\") }}\n",
+            "- item\n\n  ```\n  {{ case(id=\"x\") }}\n  ```\n",
+        ] {
+            let (r, p) = md(text);
+            assert!(r.shortcodes.is_empty() && p.is_empty(), "{text:?}: {p:?}");
+            assert!(r.html.contains("{{ case(id="), "{}", r.html);
+        }
+        let (r, _) = md("```\ncode\n```\n{{ case(id=\"x\") }}\n\u{3000}{{ case(id=\"y\") }}\n");
+        assert_eq!(r.shortcodes.len(), 2);
+        assert_eq!(
+            r.shortcodes[1].pos,
+            Pos::new(5, 2),
+            "columns count characters"
+        );
     }
 
     #[test]

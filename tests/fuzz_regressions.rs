@@ -75,3 +75,39 @@ fn only_real_shortcode_markers_pass_escaping() {
     assert!(!r.html.contains("<script"), "{}", r.html);
     assert!(!r.html.contains("<!--"), "{}", r.html);
 }
+
+/// links: a link after a shortcode line was reported at the wrong place
+/// (offsets in the text with shortcodes replaced were read in the original).
+#[test]
+fn link_problem_after_a_shortcode_line_points_at_the_link() {
+    let text = "{{  }}\n\n[link](@/nope.md)\n\n{{ case(id=\"x\") }}\n[again](@/nope.md)\n";
+    let (_, problems) = markdown::render(text, 1, Path::new("p.md"), text, escaped(), &NoLinks);
+    let links: Vec<_> = problems
+        .iter()
+        .filter(|d| d.message.contains("cannot be resolved"))
+        .map(|d| d.pos.unwrap())
+        .collect();
+    assert_eq!(
+        links,
+        vec![
+            casebook::diagnostics::Pos::new(3, 1),
+            casebook::diagnostics::Pos::new(6, 1)
+        ],
+        "{problems:?}"
+    );
+}
+
+/// shortcodes: a shortcode inside a fenced code block whose closing line is
+/// not a closing fence (`~~~-`) was extracted, and its marker showed as
+/// text in the code.
+#[test]
+fn shortcode_inside_code_stays_code() {
+    let text = "~~~\n~~~-\n{{r()}}";
+    let (r, problems) = markdown::render(text, 1, Path::new("p.md"), text, escaped(), &NoLinks);
+    assert!(
+        r.shortcodes.is_empty() && problems.is_empty(),
+        "{problems:?}"
+    );
+    assert!(!r.html.contains("casebook:shortcode"), "{}", r.html);
+    assert!(r.html.contains("{{r()}}"), "{}", r.html);
+}
