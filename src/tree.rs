@@ -188,7 +188,8 @@ impl Tree {
 
     /// Every step page, depth first from the start, in a stable order.
     /// Computed once; call it only on a tree without cycles (as [`parse`]
-    /// returns it), and at most [`MAX_STEPS`] + 1 steps are unfolded.
+    /// returns it). Unfolding stops as soon as more than [`MAX_STEPS`] steps
+    /// are known: a longer list means "too many", not every step.
     pub fn steps(&self) -> &[Step] {
         self.steps.get_or_init(|| self.unfold())
     }
@@ -201,7 +202,11 @@ impl Tree {
             rel_url: String::new(),
         }];
         while let Some(step) = stack.pop() {
-            if out.len() > MAX_STEPS {
+            // Every step on the stack is a step too: past the limit, stop
+            // before a wide tree fills memory with pending steps.
+            if out.len() + stack.len() >= MAX_STEPS {
+                out.push(step);
+                out.append(&mut stack);
                 break;
             }
             if let Some(q) = self.question(&step.node) {
@@ -294,6 +299,7 @@ fn validate(tree: &Tree, problems: &mut Vec<Diagnostic>) {
     };
 
     let mut ids: HashSet<&str> = HashSet::new();
+    let mut duplicated = false;
     let all_ids: Vec<&str> = def
         .questions
         .iter()
@@ -302,6 +308,7 @@ fn validate(tree: &Tree, problems: &mut Vec<Diagnostic>) {
         .collect();
     for id in &all_ids {
         if !ids.insert(id) {
+            duplicated = true;
             problems.push(err(
                 tree.pos_of_id(id),
                 format!("duplicate node id `{id}`"),
@@ -398,7 +405,9 @@ fn validate(tree: &Tree, problems: &mut Vec<Diagnostic>) {
             }
         }
     }
-    if dangling {
+    // With an id used twice, the graph below is not the tree the pages
+    // would unfold (a cycle through the other node would go unseen).
+    if dangling || duplicated {
         return;
     }
     // Cycles: depth-first search with colours.

@@ -111,3 +111,28 @@ fn shortcode_inside_code_stays_code() {
     assert!(!r.html.contains("casebook:shortcode"), "{}", r.html);
     assert!(r.html.contains("{{r()}}"), "{}", r.html);
 }
+
+/// tree (out of memory): with a question id used twice, the cycle check
+/// looked at one question and the unfolding at the other, so a self-loop
+/// went unseen and the unfolding grew until memory ran out.
+#[test]
+fn a_duplicate_id_cannot_hide_a_cycle() {
+    let text = "title: T\nstart: a\nquestions:\n  - id: a\n    text: A?\n    options:\n      - label: x\n        next: a\n      - label: y\n        next: a\n  - id: a\n    text: B?\n    options: []\noutcomes: []\n";
+    let started = std::time::Instant::now();
+    let (_, problems) = tree::parse("t", Path::new("t.yaml"), text);
+    assert!(started.elapsed().as_secs() < 5);
+    assert!(
+        problems
+            .iter()
+            .any(|d| d.message.contains("duplicate node id `a`")),
+        "{problems:?}"
+    );
+    // Not unfolded: the old code went on to unfold the loop to the limit.
+    assert!(
+        !problems.iter().any(|d| d.message.contains("step pages")),
+        "{problems:?}"
+    );
+    for d in &problems {
+        assert_points_into(d, text);
+    }
+}
