@@ -29,6 +29,8 @@ pub struct Options {
 
 /// The result of a compile: the files and what went into them.
 pub struct Compiled {
+    /// The model. The render and the index took the pages' text, HTML and
+    /// text sections; [`model`] keeps them.
     pub site: Site,
     pub files: Vec<OutputFile>,
     /// How long each stage took, for `build --timings`.
@@ -65,6 +67,8 @@ pub fn load(opts: &Options) -> Result<Input, Diagnostics> {
 
 /// What a compile made, without the files (they went to the sink).
 pub struct Summary {
+    /// The model, without the pages' text, HTML and text sections (see
+    /// [`Compiled::site`]).
     pub site: Site,
     pub pages: usize,
     pub files: usize,
@@ -202,10 +206,12 @@ pub fn compile_into(
     );
     // Pages are rendered, minified and handed to the sink one by one; the
     // search index is built in the same pass, alongside them (#5).
-    // The pages' text goes to the index, which frees it page by page.
+    // The pages' bodies go to the render and their text sections to the
+    // index, which free them page by page.
+    let bodies = render::Bodies::take(&mut site);
     let texts = crate::search::PageTexts::take(&mut site);
     let (render_problems, search_files) = rayon::join(
-        || render::render_site(&site, &theme, &tracked),
+        || render::render_site(&site, &theme, bodies, &tracked),
         || {
             if site.config.search {
                 crate::search::index_taking(&site, texts)

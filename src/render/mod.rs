@@ -7,6 +7,7 @@ mod contexts;
 mod templates;
 
 use std::collections::BTreeMap;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 use serde_json::{Value, json};
@@ -78,12 +79,46 @@ pub fn set_globals(theme: &mut Theme, site: &Site, assets: &Assets) {
     ctx.insert("assets", &globals["assets"]);
 }
 
-/// Renders every page of the site.
-pub fn render_site(site: &Site, theme: &Theme, sink: &dyn crate::output::Sink) -> Vec<Diagnostic> {
+/// Each page's HTML and source text, taken out of the site model for the
+/// render: the one job that shows a page's body takes them and frees them
+/// once the page is written, so the model shrinks as the pages go out.
+pub struct Bodies(Vec<Mutex<Option<Body>>>);
+
+struct Body {
+    html: String,
+    /// The whole file, for the line and caret of a shortcode's error.
+    text: String,
+}
+
+impl Bodies {
+    pub fn take(site: &mut Site) -> Bodies {
+        Bodies(
+            site.pages
+                .iter_mut()
+                .map(|p| {
+                    Mutex::new(Some(Body {
+                        html: std::mem::take(&mut p.rendered.html),
+                        text: std::mem::take(&mut p.text),
+                    }))
+                })
+                .collect(),
+        )
+    }
+}
+
+/// Renders every page of the site. `bodies` are the pages' HTML and text
+/// ([`Bodies::take`]).
+pub fn render_site(
+    site: &Site,
+    theme: &Theme,
+    bodies: Bodies,
+    sink: &dyn crate::output::Sink,
+) -> Vec<Diagnostic> {
     let r = Renderer {
         site,
         tera: &theme.tera,
         theme,
+        bodies,
     };
     let jobs = r.jobs();
     jobs.par_iter()
@@ -128,6 +163,7 @@ pub(crate) struct Renderer<'a> {
     pub site: &'a Site,
     pub tera: &'a Tera,
     pub theme: &'a Theme,
+    bodies: Bodies,
 }
 
 impl Renderer<'_> {
@@ -219,6 +255,19 @@ impl Renderer<'_> {
 
     /// Renders a page's Markdown body with its shortcodes expanded.
     pub(crate) fn page_content(&self, page: &Page) -> Result<String, Vec<Diagnostic>> {
+        // Each page's body is shown by exactly one job (a section's by its
+        // first page), which takes it.
+        let body = self
+            .site
+            .by_path
+            .get(&page.path)
+            .and_then(|&i| self.bodies.0[i].lock().ok()?.take())
+            .ok_or_else(|| {
+                vec![Diagnostic::new(
+                    &page.file,
+                    "internal error: the page's body was rendered twice",
+                )]
+            })?;
         let mut problems = Vec::new();
         let rendered: Vec<String> = page
             .rendered
@@ -228,7 +277,7 @@ impl Renderer<'_> {
                 self.shortcode(sc).unwrap_or_else(|(msg, hint)| {
                     problems.push(
                         Diagnostic::new(&page.file, msg)
-                            .at_in(sc.pos, &page.text)
+                            .at_in(sc.pos, &body.text)
                             .maybe_hint(hint),
                     );
                     String::new()
@@ -239,7 +288,7 @@ impl Renderer<'_> {
             return Err(problems);
         }
         // One pass over the HTML, however many shortcodes the page has.
-        let html = &page.rendered.html;
+        let html = &body.html;
         let mut out =
             String::with_capacity(html.len() + rendered.iter().map(String::len).sum::<usize>());
         let mut rest = html.as_str();
