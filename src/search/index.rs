@@ -141,9 +141,6 @@ fn shard_json(words: &[&str], word_group: &[u32], encoded: &[(u32, String, bool)
     serde_json::to_vec(&groups).unwrap_or_default()
 }
 
-/// One record's field lengths and its words with their counts.
-type Doc = ([u32; 3], Vec<Tf>);
-
 /// A word of a record (its id in the part's dictionary) and how often it
 /// occurs in each field. Eight bytes: a large site has millions.
 #[derive(Debug, Clone, Copy)]
@@ -176,7 +173,12 @@ impl Tf {
 /// the records' summaries and kinds. The records' text is not kept.
 struct Part {
     words: Vec<String>,
-    docs: Vec<Doc>,
+    /// Per record: its field lengths and where its words end in `tfs`.
+    docs: Vec<([u32; 3], usize)>,
+    /// Every record's words with their counts, one after the other: one
+    /// allocation per part rather than one per record, which left the
+    /// allocator's pages fragmented while the render ran alongside.
+    tfs: Vec<Tf>,
     summaries: Vec<String>,
     kinds: Vec<usize>,
 }
@@ -192,6 +194,7 @@ fn analyse(records: &[Record], snippet_chars: usize) -> Part {
     let mut part = Part {
         words: Vec::new(),
         docs: Vec::with_capacity(records.len()),
+        tfs: Vec::new(),
         summaries: records.iter().map(|r| summary(r, snippet_chars)).collect(),
         kinds: records.iter().map(|r| kind_index(r.kind)).collect(),
     };
@@ -228,12 +231,11 @@ fn analyse(records: &[Record], snippet_chars: usize) -> Part {
             });
         }
         seen.sort_unstable();
-        let tfs: Vec<Tf> = seen
-            .drain(..)
-            .filter_map(|id| counts[id as usize].take())
-            .collect();
-        part.docs.push((lens, tfs));
+        part.tfs
+            .extend(seen.drain(..).filter_map(|id| counts[id as usize].take()));
+        part.docs.push((lens, part.tfs.len()));
     }
+    part.tfs.shrink_to_fit();
     part
 }
 
@@ -330,11 +332,12 @@ where
     let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); groups];
     let mut doc = 0u32;
     for (p, map) in parts.into_iter().zip(maps) {
-        for (lens, tfs) in p.docs {
+        let mut start = 0;
+        for (lens, end) in p.docs {
             let norm: Vec<f32> = (0..3)
                 .map(|f| 1.0 - B[f] + B[f] * lens[f] as f32 / avg[f])
                 .collect();
-            for tf in tfs {
+            for tf in &p.tfs[start..end] {
                 let g = word_group[map[tf.word as usize] as usize] as usize;
                 let weighted: f32 = (0..3)
                     .map(|f| WEIGHTS[f] * f32::from(tf.get(f)) / norm[f])
@@ -344,6 +347,7 @@ where
                     _ => postings[g].push((doc, weighted)),
                 }
             }
+            start = end;
             doc += 1;
         }
     }
