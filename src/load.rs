@@ -292,13 +292,7 @@ fn walk(dir: &Path, root: &Path, problems: &mut Diagnostics) -> Vec<(PathBuf, St
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() => {
-                let rel = e.path().strip_prefix(dir).unwrap_or(e.path());
-                let rel = rel
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                out.push((e.path().to_owned(), rel));
+                out.push((e.path().to_owned(), slash_rel(dir, e.path())));
             }
             Ok(_) => {}
             Err(err) => {
@@ -386,6 +380,17 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
             .at(Pos::of_offset(&text, text.len()))
             .hint("save the file as UTF-8 in your editor")
     })
+}
+
+/// `path` relative to `base`, with `/` between its parts on every system
+/// (the form output paths and content paths take).
+pub fn slash_rel(base: &Path, path: &Path) -> String {
+    path.strip_prefix(base)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// `path` relative to `root` for messages (unchanged if outside it).

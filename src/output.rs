@@ -316,12 +316,7 @@ fn prune(tmp: &Path, files: Vec<PathBuf>, written: &HashSet<String>) {
     let stale: Vec<PathBuf> = files
         .into_iter()
         .filter(|path| {
-            let rel = path.strip_prefix(tmp).unwrap_or(path);
-            let rel: Vec<_> = rel
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy())
-                .collect();
-            let rel = rel.join("/");
+            let rel = crate::load::slash_rel(tmp, path);
             rel != MARKER && !written.contains(&rel)
         })
         .collect();

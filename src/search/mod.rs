@@ -42,11 +42,6 @@ use crate::site::Site;
 /// Where the manifest is, relative to the site root.
 pub const MANIFEST: &str = "search/manifest.json";
 
-/// The index files of `site`, for `build` and `serve`.
-pub fn index(site: &Site) -> Vec<OutputFile> {
-    build(site, &Params::default()).files
-}
-
 /// Each page's text sections, taken out of the site model for
 /// [`index_taking`]: the render does not need them.
 pub struct PageTexts(Vec<Mutex<Vec<TextSection>>>);
@@ -62,36 +57,35 @@ impl PageTexts {
     }
 }
 
-/// Like [`index`], with the pages' text handed over: each page's text is
-/// freed as soon as it is analysed, so on a large site the index does not
-/// hold the whole site's text while it grows its own tables.
+/// The index files of `site` for `build` and `serve`, with the pages' text
+/// handed over: each page's text is freed as soon as it is analysed, so on
+/// a large site the index does not hold the whole site's text while it
+/// grows its own tables.
 pub fn index_taking(site: &Site, texts: PageTexts) -> Vec<OutputFile> {
-    let sources = records::sources(site);
-    index::build(
-        sources.len(),
-        |i| match sources[i] {
-            Source::Page(p) => {
-                let sections = texts.0[p]
-                    .lock()
-                    .map(|mut s| std::mem::take(&mut *s))
-                    .unwrap_or_default();
-                records::page_records(site, p, &sections)
-            }
-            other => records::make(site, other),
-        },
-        &site.config.language,
-        &help_links(site),
-        &Params::default(),
-    )
+    build_from(site, &Params::default(), |source| match source {
+        Source::Page(p) => {
+            let sections = texts.0[p]
+                .lock()
+                .map(|mut s| std::mem::take(&mut *s))
+                .unwrap_or_default();
+            records::page_records(site, p, &sections)
+        }
+        other => records::make(site, other),
+    })
     .files
 }
 
-/// The index with its statistics.
+/// The index with its statistics, from the text kept in the model.
 pub fn build(site: &Site, params: &Params) -> Built {
+    build_from(site, params, |source| records::make(site, source))
+}
+
+/// The index of `site`, each source's records made by `make`.
+fn build_from(site: &Site, params: &Params, make: impl Fn(Source) -> Vec<Record> + Sync) -> Built {
     let sources = records::sources(site);
     index::build(
         sources.len(),
-        |i| records::make(site, sources[i]),
+        |i| make(sources[i]),
         &site.config.language,
         &help_links(site),
         params,

@@ -129,45 +129,32 @@ fn make_with(site: &Site, source: Source, sections: &[TextSection]) -> Vec<Recor
             let page_title = page.title().trim();
             let tags = page.fm.tags.join(" ");
             let url = c.link(&page.url);
+            let description = page.fm.description.clone().unwrap_or_default();
+            // The record of the page itself (its text before any heading).
+            let whole = |body: String, snippet: String| Record {
+                kind: Kind::Guide,
+                url: url.clone(),
+                title: page_title.to_owned(),
+                context: String::new(),
+                fields: [page_title.to_owned(), tags.clone(), body],
+                snippet,
+            };
             let has_intro = sections.first().is_some_and(|s| s.anchor.is_none());
             if !has_intro {
                 // A page whose body starts with a heading still gets a record of
                 // its own, so its title and description find it.
-                out.push(Record {
-                    kind: Kind::Guide,
-                    url: url.clone(),
-                    title: page_title.to_owned(),
-                    context: String::new(),
-                    fields: [
-                        page_title.to_owned(),
-                        tags.clone(),
-                        page.fm.description.clone().unwrap_or_default(),
-                    ],
-                    snippet: page.description(),
-                });
+                out.push(whole(description.clone(), page.description()));
             }
             for s in sections {
                 let text = squash(&s.text);
                 match &s.anchor {
                     None => {
-                        let description = page.fm.description.clone().unwrap_or_default();
                         let snippet = if description.trim().is_empty() {
                             text.clone()
                         } else {
                             format!("{} {text}", description.trim())
                         };
-                        out.push(Record {
-                            kind: Kind::Guide,
-                            url: url.clone(),
-                            title: page_title.to_owned(),
-                            context: String::new(),
-                            fields: [
-                                page_title.to_owned(),
-                                tags.clone(),
-                                format!("{description} {text}"),
-                            ],
-                            snippet,
-                        });
+                        out.push(whole(format!("{description} {text}"), snippet));
                     }
                     Some(anchor) => {
                         // An anchor an editor chose (`{#swamped}`) says what the section is about.
