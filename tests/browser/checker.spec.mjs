@@ -19,7 +19,9 @@ test("typing a generic note flags it; fixing it clears the flags", async () => {
     const requests = [];
     page.on("request", (r) => requests.push(r.url() + " " + (r.postData() || "")));
     const rulesLoaded = page.waitForResponse((r) => r.url().endsWith("/check/rules.json"));
-    await page.goto(server.url + "/check/");
+    // Wait until the page has gone quiet: Chromium asks for the favicon on
+    // its own schedule after load, and that request is not typing's doing.
+    await page.goto(server.url + "/check/", { waitUntil: "networkidle" });
     await rulesLoaded;
     const box = page.getByLabel("Your LinkedIn note");
     assert.equal(await box.isVisible(), true, "the form is shown when JavaScript runs");
@@ -55,7 +57,10 @@ test("typing a generic note flags it; fixing it clears the flags", async () => {
     // Nothing typed left the page or was stored.
     const sent = requests.slice(before).filter((r) => r.includes("Tara") || r.includes("fraud"));
     assert.deepEqual(sent, [], "no request carries the note");
-    assert.deepEqual(requests.slice(before), [], "typing makes no request at all");
+    // The browser may still fetch the favicon late on a slow machine; any
+    // other request made while typing fails the test.
+    const afterTyping = requests.slice(before).filter((r) => !new URL(r.split(" ")[0]).pathname.endsWith("/favicon.svg"));
+    assert.deepEqual(afterTyping, [], "typing makes no request at all");
     const stored = await page.evaluate(() => localStorage.length + sessionStorage.length + document.cookie.length);
     assert.equal(stored, 0, "nothing is stored");
     assert.deepEqual(problems, []);
