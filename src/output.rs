@@ -16,6 +16,9 @@ use rayon::prelude::*;
 use crate::diagnostics::{Diagnostic, io_error};
 use crate::render::OutputFile;
 
+mod memo;
+use memo::{Digest, Memo};
+
 /// The marker casebook writes into each output folder it creates.
 pub const MARKER: &str = ".casebook-output";
 const MARKER_TEXT: &str =
@@ -26,6 +29,19 @@ const MARKER_TEXT: &str =
 /// memory whole.
 pub trait Sink: Sync {
     fn put(&self, file: OutputFile) -> Result<(), Diagnostic>;
+
+    /// The memo of what earlier builds' pages minified to, if this sink
+    /// writes over an earlier build's files.
+    fn memo(&self) -> Option<&Memo> {
+        None
+    }
+
+    /// Keeps, as this build's output, the file an earlier build left at
+    /// `path` if its bytes have the digest `minified`; returns its size if
+    /// it did.
+    fn keep(&self, _path: &str, _minified: &Digest) -> Option<usize> {
+        None
+    }
 }
 
 /// Keeps every file in memory (for `check`, `serve` and tests).
@@ -60,6 +76,8 @@ pub struct Tracked<'a> {
     pub pages: AtomicUsize,
     pub files: AtomicUsize,
     pub bytes: AtomicUsize,
+    /// Pages whose minified form an earlier build left in place (the memo).
+    pub kept: AtomicUsize,
 }
 
 impl<'a> Tracked<'a> {
@@ -71,6 +89,7 @@ impl<'a> Tracked<'a> {
             pages: AtomicUsize::new(0),
             files: AtomicUsize::new(0),
             bytes: AtomicUsize::new(0),
+            kept: AtomicUsize::new(0),
         }
     }
 }
@@ -92,7 +111,22 @@ impl Sink for Tracked<'_> {
         if file.is_html() {
             self.pages.fetch_add(1, Ordering::Relaxed);
             if let Some(cfg) = &self.minify {
+                let memo = self.inner.memo();
+                let input = memo.map(|m| m.input_digest(&file.bytes));
+                if let (Some(m), Some(input)) = (memo, input)
+                    && let Some(minified) = m.lookup(&input)
+                    && let Some(size) = self.inner.keep(&file.path, &minified)
+                {
+                    m.record(input, minified);
+                    self.kept.fetch_add(1, Ordering::Relaxed);
+                    self.files.fetch_add(1, Ordering::Relaxed);
+                    self.bytes.fetch_add(size, Ordering::Relaxed);
+                    return Ok(());
+                }
                 file.bytes = minify_html::minify(&file.bytes, cfg);
+                if let (Some(m), Some(input)) = (memo, input) {
+                    m.record(input, memo::digest(&file.bytes));
+                }
             }
         }
         self.files.fetch_add(1, Ordering::Relaxed);
@@ -100,6 +134,12 @@ impl Sink for Tracked<'_> {
         self.inner.put(file)
     }
 }
+
+/// What `minify_config` sets, and the minify-html version: it salts the
+/// minify memo, so a change to either forgets what earlier builds made.
+/// A test checks the version against Cargo.lock.
+const MINIFY_SETTINGS: &str =
+    "minify-html 0.18.1; keep_closing_tags; keep_html_and_head_opening_tags; keep doctype";
 
 /// minify-html settings: closing tags and `<html>`/`<head>` kept so the
 /// output stays valid, readable HTML. Pages carry no inline CSS or JS.
@@ -145,6 +185,8 @@ pub struct Staging {
     written: Mutex<HashSet<String>>,
     /// Files that already held the right bytes.
     pub unchanged: AtomicUsize,
+    /// What earlier builds' pages minified to; saved with the spare.
+    memo: Memo,
     committed: bool,
 }
 
@@ -177,6 +219,9 @@ impl Staging {
             fs::write(tmp.join(MARKER), MARKER_TEXT)
                 .map_err(|e| io_error(&tmp, "write the marker file", &e))?;
         }
+        let memo = Memo::new(MINIFY_SETTINGS).load(&tmp);
+        // The memo is not part of the output.
+        let _ = fs::remove_file(tmp.join(memo::FILE));
         let listing = reused.then(|| {
             let tmp = tmp.clone();
             std::thread::spawn(move || list_files(&tmp))
@@ -191,6 +236,7 @@ impl Staging {
             listing,
             written: Mutex::new(HashSet::new()),
             unchanged: AtomicUsize::new(0),
+            memo,
             committed: false,
         })
     }
@@ -208,6 +254,10 @@ impl Staging {
         }
         swap(&self.dir, &self.tmp, &self.parent, &self.name)?;
         self.committed = true;
+        let spare = self.parent.join(spare_name(&self.name));
+        if spare.join(MARKER).is_file() {
+            self.memo.save(&spare);
+        }
         Ok(())
     }
 
@@ -262,6 +312,25 @@ impl Sink for Staging {
         }
         fs::write(&path, &file.bytes).map_err(|e| io_error(&path, "write the file", &e))
     }
+
+    fn memo(&self) -> Option<&Memo> {
+        Some(&self.memo)
+    }
+
+    fn keep(&self, path: &str, minified: &Digest) -> Option<usize> {
+        if !self.reused {
+            return None;
+        }
+        let bytes = fs::read(self.tmp.join(path)).ok()?;
+        if memo::digest(&bytes) != *minified {
+            return None;
+        }
+        if let Ok(mut w) = self.written.lock() {
+            w.insert(path.to_owned());
+        }
+        self.unchanged.fetch_add(1, Ordering::Relaxed);
+        Some(bytes.len())
+    }
 }
 
 impl Drop for Staging {
@@ -270,7 +339,9 @@ impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed && self.tmp.join(MARKER).is_file() {
             let spare = self.parent.join(spare_name(&self.name));
-            if fs::rename(&self.tmp, &spare).is_err() {
+            if fs::rename(&self.tmp, &spare).is_ok() {
+                self.memo.save(&spare);
+            } else {
                 let _ = fs::remove_dir_all(&self.tmp);
             }
         }
@@ -459,6 +530,90 @@ fn reuse_leftover(parent: &Path, name: &str, tmp: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One build of `pages` through `Tracked` (minifying) into `out`;
+    /// returns how many pages the memo kept.
+    fn build_minified(out: &Path, root: &Path, pages: &[(&str, String)]) -> usize {
+        let staging = Staging::begin(out, root).unwrap();
+        let tracked = Tracked::new(&staging, true);
+        pages
+            .par_iter()
+            .try_for_each(|(path, html)| tracked.put(OutputFile::new(*path, html.clone())))
+            .unwrap();
+        let kept = tracked.kept.load(Ordering::Relaxed);
+        staging.commit().unwrap();
+        kept
+    }
+
+    #[test]
+    fn the_minify_memo_keeps_unchanged_pages_and_never_trusts_a_changed_file() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        let out = root.join("public");
+        let page = |n: usize| {
+            format!(
+                "<!doctype html><html><head><title>Page {n}</title></head><body>\n  <p class=\"x\">Text   {n}</p>\n</body></html>"
+            )
+        };
+        let mut pages: Vec<(&str, String)> = vec![
+            ("index.html", page(0)),
+            ("a/index.html", page(1)),
+            ("b/index.html", page(2)),
+        ];
+        let fresh = |pages: &[(&str, String)]| {
+            let d = tempfile::tempdir().unwrap();
+            let o = d.path().join("o");
+            build_minified(&o, d.path(), pages);
+            pages
+                .iter()
+                .map(|(p, _)| fs::read(o.join(p)).unwrap())
+                .collect::<Vec<_>>()
+        };
+        let files = |pages: &[(&str, String)]| {
+            pages
+                .iter()
+                .map(|(p, _)| fs::read(out.join(p)).unwrap())
+                .collect::<Vec<_>>()
+        };
+        // Builds 1 and 2 write fresh folders; from build 3 on, the build
+        // writes into the spare, where the memo knows every page.
+        assert_eq!(build_minified(&out, root, &pages), 0);
+        assert_eq!(build_minified(&out, root, &pages), 0);
+        assert!(!out.join(memo::FILE).exists(), "the memo is not deployed");
+        assert!(
+            root.join(".public.casebook-spare")
+                .join(memo::FILE)
+                .is_file()
+        );
+        assert_eq!(build_minified(&out, root, &pages), 3);
+        assert_eq!(files(&pages), fresh(&pages));
+        assert!(!out.join(memo::FILE).exists());
+
+        // An edited page is minified again; a file changed by hand in the
+        // spare is not trusted, though the memo knows its page.
+        pages[1].1 = page(11);
+        let spare = root.join(".public.casebook-spare");
+        fs::write(spare.join("b/index.html"), "tampered").unwrap();
+        assert_eq!(build_minified(&out, root, &pages), 1);
+        assert_eq!(files(&pages), fresh(&pages));
+        assert_eq!(build_minified(&out, root, &pages), 2, "index and b");
+        assert_eq!(files(&pages), fresh(&pages));
+    }
+
+    #[test]
+    fn the_memo_salt_names_the_minify_html_version_in_cargo_lock() {
+        let lock = include_str!("../Cargo.lock");
+        let version = lock
+            .split("[[package]]")
+            .find(|p| p.contains("name = \"minify-html\"\n"))
+            .and_then(|p| p.lines().find_map(|l| l.strip_prefix("version = ")))
+            .map(|v| v.trim_matches('"'))
+            .expect("minify-html in Cargo.lock");
+        assert!(
+            MINIFY_SETTINGS.starts_with(&format!("minify-html {version};")),
+            "update MINIFY_SETTINGS for minify-html {version}"
+        );
+    }
 
     #[test]
     fn writes_swaps_and_never_touches_foreign_folders() {

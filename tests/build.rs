@@ -240,6 +240,14 @@ fn a_rebuild_into_the_spare_matches_a_clean_build() {
         reused == snapshot(&fresh),
         "a rebuild into the spare differs"
     );
+    // The third build kept unchanged pages through the minify memo, which
+    // stays in the spare and is never deployed.
+    assert!(!site.root().join("public/.casebook-minified").exists());
+    assert!(
+        site.root()
+            .join(".public.casebook-spare/.casebook-minified")
+            .is_file()
+    );
 }
 
 /// `search = false` leaves out the index, the search page and the box.
