@@ -197,7 +197,7 @@ pub fn render(
                 html_events.push(Event::Html(
                     format!("<h{lvl} id=\"{}\"{class}>", escape_attr(&id)).into(),
                 ));
-                out.words += title.split_whitespace().count();
+                out.words += count_words(&title);
                 heading = Some((lvl, id, title));
             }
             Event::End(TagEnd::Heading(_)) if heading.is_some() => {
@@ -293,26 +293,34 @@ pub fn render(
                     in_first_para = false;
                     summary_done = !out.summary.trim().is_empty();
                 }
-                section.text.push('\n');
+                if opts.sections {
+                    section.text.push('\n');
+                }
                 html_events.push(event.clone());
             }
             Event::Text(t) | Event::Code(t) => {
-                out.words += t.split_whitespace().count();
-                section.text.push_str(t);
+                out.words += count_words(t);
+                if opts.sections {
+                    section.text.push_str(t);
+                }
                 if in_first_para {
                     out.summary.push_str(t);
                 }
                 html_events.push(event.clone());
             }
             Event::SoftBreak | Event::HardBreak => {
-                section.text.push(' ');
+                if opts.sections {
+                    section.text.push(' ');
+                }
                 if in_first_para {
                     out.summary.push(' ');
                 }
                 html_events.push(event.clone());
             }
             Event::End(TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock) => {
-                section.text.push('\n');
+                if opts.sections {
+                    section.text.push('\n');
+                }
                 html_events.push(event.clone());
             }
             _ => html_events.push(event.clone()),
@@ -592,6 +600,30 @@ pub fn reading_minutes(words: usize) -> usize {
 /// attribute escape is a safe superset.
 pub fn escape_text(s: &str) -> String {
     escape_attr(s)
+}
+
+/// `text.split_whitespace().count()`, without decoding each character:
+/// ASCII bytes, nearly all of any page, are classed directly. Word counts
+/// run over every word of every page (reading time), and decoding was a
+/// measurable part of the Markdown pass.
+pub fn count_words(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let (mut words, mut in_word, mut i) = (0, false, 0);
+    while i < bytes.len() {
+        let (space, len) = if bytes[i].is_ascii() {
+            // char::is_whitespace on ASCII: is_ascii_whitespace plus U+000B.
+            (bytes[i].is_ascii_whitespace() || bytes[i] == 0x0B, 1)
+        } else {
+            text[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
+        };
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+        i += len;
+    }
+    words
 }
 
 /// Makes a short plain-text description from a summary.

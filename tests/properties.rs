@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use casebook::frontmatter;
-use casebook::markdown::{self, NoLinks, RenderOptions, parse_shortcode, slugify};
+use casebook::markdown::{self, NoLinks, RenderOptions, count_words, parse_shortcode, slugify};
 use casebook::site::{alias_path, url_for};
 use casebook::tree;
 use proptest::prelude::*;
@@ -61,6 +61,15 @@ proptest! {
             prop_assert!(pos.line >= 1 && pos.line <= text.lines().count().max(1) + 1);
         }
         prop_assert!(!r.html.contains("<script"), "escaped mode never passes raw HTML");
+    }
+
+    #[test]
+    fn word_counts_match_split_whitespace(text in prop::collection::vec(prop_oneof![
+        Just(" ".to_owned()), Just("\u{0B}".to_owned()), Just("\u{85}".to_owned()),
+        Just("\u{A0}".to_owned()), Just("\u{3000}".to_owned()), Just("\u{200B}".to_owned()),
+        "[a-zé\t\n\r\x0c]{0,6}", any::<String>(),
+    ], 0..12).prop_map(|p| p.concat())) {
+        prop_assert_eq!(count_words(&text), text.split_whitespace().count());
     }
 
     #[test]

@@ -2,13 +2,14 @@
 //! it and where its output goes; every HTML page also gets the breadcrumbs,
 //! canonical URL, JSON-LD and edit link the base template needs.
 
+use serde::Serialize;
 use serde_json::{Value, json};
 use tera::Context;
 
 use super::{Assets, Job, Renderer};
 use crate::data::{CheckKind, Kind, Stance};
 use crate::diagnostics::Diagnostic;
-use crate::markdown::reading_minutes;
+use crate::markdown::{TocEntry, reading_minutes};
 use crate::site::{Page, Site, alias_path, humanize};
 use crate::tree::Node;
 
@@ -64,6 +65,64 @@ pub fn json_ld_escape(v: &Value) -> String {
 
 /// (output path, template name, context)
 type Ctx<'a> = (String, &'a str, Context);
+
+// The views of every page are structs, not `json!` values: Tera turns a
+// struct into its own values in one pass, where a `json!` value is built,
+// then copied, then freed, on each of thousands of pages.
+
+/// A titled link (breadcrumbs, a page's section).
+#[derive(Serialize)]
+struct Link<'a> {
+    title: &'a str,
+    url: String,
+}
+
+/// A tag on a page.
+#[derive(Serialize)]
+struct TagLink<'a> {
+    name: &'a str,
+    url: String,
+}
+
+/// A page as listed elsewhere (sections, tags, previous and next).
+#[derive(Serialize)]
+pub(super) struct Summary<'a> {
+    title: &'a str,
+    url: String,
+    description: String,
+    date: Option<&'a str>,
+    reading_minutes: usize,
+    is_section: bool,
+}
+
+/// A section on the home page, with its first pages.
+#[derive(Serialize)]
+struct SectionSummary<'a> {
+    #[serde(flatten)]
+    summary: Summary<'a>,
+    pages: Vec<Summary<'a>>,
+    count: usize,
+}
+
+/// A guide, as `page` in its template.
+#[derive(Serialize)]
+struct PageView<'a> {
+    title: &'a str,
+    description: String,
+    content: String,
+    toc: &'a [TocEntry],
+    date: Option<&'a str>,
+    updated: Option<&'a str>,
+    words: usize,
+    reading_minutes: usize,
+    tags: Vec<TagLink<'a>>,
+    sources: Vec<&'a Value>,
+    prev: Option<Summary<'a>>,
+    next: Option<Summary<'a>>,
+    extra: &'a serde_json::Map<String, Value>,
+    path: &'a str,
+    section: Option<Link<'a>>,
+}
 
 impl<'a> Renderer<'a> {
     pub(super) fn context(&self, job: &Job) -> Result<Ctx<'a>, Vec<Diagnostic>> {
@@ -122,6 +181,18 @@ impl<'a> Renderer<'a> {
         path: &str,
         crumbs: Vec<(String, String)>,
     ) -> Context {
+        self.base_ctx_with(title, description, path, crumbs, None)
+    }
+
+    /// `base_ctx`, with a second JSON-LD block after the breadcrumbs.
+    fn base_ctx_with(
+        &self,
+        title: &str,
+        description: &str,
+        path: &str,
+        crumbs: Vec<(String, String)>,
+        more_ld: Option<&Value>,
+    ) -> Context {
         let c = &self.site.config;
         let mut ctx = Context::new();
         ctx.insert("title", title);
@@ -136,15 +207,19 @@ impl<'a> Renderer<'a> {
         ctx.insert("path", path);
         ctx.insert("url", &c.link(path));
         ctx.insert("permalink", &c.absolute(path));
-        let mut items = vec![json!({"title": "Home", "url": c.link("/")})];
-        items.extend(
-            crumbs
-                .iter()
-                .map(|(t, p)| json!({"title": t, "url": c.link(p)})),
-        );
+        let items: Vec<Link> = std::iter::once(Link {
+            title: "Home",
+            url: c.link("/"),
+        })
+        .chain(crumbs.iter().map(|(t, p)| Link {
+            title: t,
+            url: c.link(p),
+        }))
+        .collect();
         ctx.insert("breadcrumbs", &items);
-        let ld = breadcrumb_ld(c, crumbs);
-        ctx.insert("json_ld", &vec![json_ld_escape(&ld)]);
+        let mut ld = vec![json_ld_escape(&breadcrumb_ld(c, crumbs))];
+        ld.extend(more_ld.map(json_ld_escape));
+        ctx.insert("json_ld", &ld);
         ctx
     }
 
@@ -169,59 +244,99 @@ impl<'a> Renderer<'a> {
             .map(|l| l.replace("{path}", file))
     }
 
-    pub(super) fn summary(&self, p: &Page) -> Value {
-        json!({
-            "title": p.title(), "url": self.site.config.link(&p.url), "description": p.description(),
-            "date": p.fm.date.as_ref().map(|d| d.day()), "reading_minutes": reading_minutes(p.rendered.words),
-            "is_section": p.is_section,
-        })
+    pub(super) fn summary(&self, p: &'a Page) -> Summary<'a> {
+        Summary {
+            title: p.title(),
+            url: self.site.config.link(&p.url),
+            description: p.description(),
+            date: p.fm.date.as_ref().map(|d| d.day()),
+            reading_minutes: reading_minutes(p.rendered.words),
+            is_section: p.is_section,
+        }
     }
 
     fn page(&self, p: &'a Page) -> Result<Ctx<'a>, Vec<Diagnostic>> {
-        let site = self.site;
+        let site: &'a Site = self.site;
         let c = &site.config;
         let content = self.page_content(p)?;
-        let mut ctx = self.base_ctx(p.title(), &p.description(), &p.url, self.crumbs_for(p));
+        let article = (p.path != "_index.md").then(|| {
+            let mut article = json!({
+                "@context": "https://schema.org", "@type": "Article", "headline": p.title(), "description": p.description(),
+                "mainEntityOfPage": c.absolute(&p.url), "inLanguage": c.language,
+            });
+            if let Some(d) = &p.fm.date {
+                article["datePublished"] = json!(d.rfc3339());
+            }
+            if let Some(d) = p.updated() {
+                article["dateModified"] = json!(d.rfc3339());
+            }
+            if let Some(a) = &c.author {
+                article["author"] = json!({"@type": "Organization", "name": a});
+            }
+            article
+        });
+        let mut ctx = self.base_ctx_with(
+            p.title(),
+            &p.description(),
+            &p.url,
+            self.crumbs_for(p),
+            article.as_ref(),
+        );
         let file = p.file.to_string_lossy().replace('\\', "/");
         ctx.insert("edit_url", &self.edit_url(&file));
-        let sources: Vec<&Value> =
-            p.fm.sources
+        let page = PageView {
+            title: p.title(),
+            description: p.description(),
+            content,
+            toc: &p.rendered.toc,
+            date: p.fm.date.as_ref().map(|d| d.day()),
+            updated: p.updated().map(|d| d.day()),
+            words: p.rendered.words,
+            reading_minutes: reading_minutes(p.rendered.words),
+            tags: p
+                .fm
+                .tags
+                .iter()
+                .map(|t| TagLink {
+                    name: t,
+                    url: c.link(&format!("/tags/{}/", crate::markdown::slugify(t))),
+                })
+                .collect(),
+            sources: p
+                .fm
+                .sources
                 .iter()
                 .filter_map(|s| site.views.get(&(Kind::Sources, s.clone())))
-                .collect();
-        let tags: Vec<Value> = p.fm.tags.iter().map(|t| json!({"name": t, "url": c.link(&format!("/tags/{}/", crate::markdown::slugify(t)))})).collect();
-        let prev = p.prev.map(|i| self.summary(&site.pages[i]));
-        let next = p.next.map(|i| self.summary(&site.pages[i]));
-        let updated = p.updated().map(|d| d.day());
-        let page = json!({
-            "title": p.title(), "description": p.description(), "content": content, "toc": p.rendered.toc,
-            "date": p.fm.date.as_ref().map(|d| d.day()), "updated": updated, "words": p.rendered.words,
-            "reading_minutes": reading_minutes(p.rendered.words), "tags": tags, "sources": sources,
-            "prev": prev, "next": next, "extra": p.fm.extra, "path": p.path,
-            "section": p.parent.map(|i| json!({"title": site.pages[i].title(), "url": c.link(&site.pages[i].url)})),
-        });
+                .collect(),
+            prev: p.prev.map(|i| self.summary(&site.pages[i])),
+            next: p.next.map(|i| self.summary(&site.pages[i])),
+            extra: &p.fm.extra,
+            path: &p.path,
+            section: p.parent.map(|i| Link {
+                title: site.pages[i].title(),
+                url: c.link(&site.pages[i].url),
+            }),
+        };
         ctx.insert("page", &page);
         if p.path == "_index.md" {
-            let sections: Vec<Value> = p
+            let sections: Vec<SectionSummary> = p
                 .children
                 .iter()
                 .map(|&i| &site.pages[i])
                 .filter(|s| s.is_section)
-                .map(|s| {
-                    let mut v = self.summary(s);
-                    let pages: Vec<Value> = s
+                .map(|s| SectionSummary {
+                    summary: self.summary(s),
+                    pages: s
                         .children
                         .iter()
                         .take(8)
                         .map(|&j| self.summary(&site.pages[j]))
-                        .collect();
-                    v["pages"] = json!(pages);
-                    v["count"] = json!(s.children.len());
-                    v
+                        .collect(),
+                    count: s.children.len(),
                 })
                 .collect();
             ctx.insert("sections", &sections);
-            let pages: Vec<Value> = p
+            let pages: Vec<Summary> = p
                 .children
                 .iter()
                 .map(|&i| &site.pages[i])
@@ -239,24 +354,6 @@ impl<'a> Renderer<'a> {
                 ctx,
             ));
         }
-        let mut article = json!({
-            "@context": "https://schema.org", "@type": "Article", "headline": p.title(), "description": p.description(),
-            "mainEntityOfPage": c.absolute(&p.url), "inLanguage": c.language,
-        });
-        if let Some(d) = &p.fm.date {
-            article["datePublished"] = json!(d.rfc3339());
-        }
-        if let Some(d) = p.updated() {
-            article["dateModified"] = json!(d.rfc3339());
-        }
-        if let Some(a) = &c.author {
-            article["author"] = json!({"@type": "Organization", "name": a});
-        }
-        let crumbs_ld = breadcrumb_ld(c, self.crumbs_for(p));
-        ctx.insert(
-            "json_ld",
-            &vec![json_ld_escape(&crumbs_ld), json_ld_escape(&article)],
-        );
         let out = format!("{}index.html", p.url.trim_start_matches('/'));
         Ok((out, p.fm.template.as_deref().unwrap_or("page.html"), ctx))
     }
@@ -293,7 +390,7 @@ impl<'a> Renderer<'a> {
             "edit_url",
             &self.edit_url(&s.file.to_string_lossy().replace('\\', "/")),
         );
-        let pages: Vec<Value> = s
+        let pages: Vec<Summary> = s
             .children
             .iter()
             .skip((number - 1) * per)
@@ -419,7 +516,7 @@ impl<'a> Renderer<'a> {
                 ctx.insert("tags", &tags);
             }
             _ => {
-                let guides: Vec<Value> = site
+                let guides: Vec<Summary> = site
                     .pages
                     .iter()
                     .filter(|p| p.path != "_index.md")
@@ -463,7 +560,7 @@ impl<'a> Renderer<'a> {
                 (t.name.clone(), path.clone()),
             ],
         );
-        let pages: Vec<Value> = t
+        let pages: Vec<Summary> = t
             .pages
             .iter()
             .map(|&i| self.summary(&site.pages[i]))
