@@ -204,22 +204,20 @@ pub fn compile_into(
             .map(|s| OutputFile::new(s.rel, s.bytes))
             .collect(),
     );
-    // Pages are rendered, minified and handed to the sink one by one; the
-    // search index is built in the same pass, alongside them (#5).
-    // The pages' bodies go to the render and their text sections to the
-    // index, which free them page by page.
+    // Pages are rendered, minified and handed to the sink one by one, then
+    // the search index is built (#5). The pages' bodies go to the render
+    // and their text sections to the index, which free them page by page.
+    // Both are parallel inside; run side by side they took no less time on
+    // two cores, and the index's working memory came on top of the pages'
+    // HTML (10,000 pages: 432 MiB peak RSS side by side, 346 MiB in turn).
     let bodies = render::Bodies::take(&mut site);
     let texts = crate::search::PageTexts::take(&mut site);
-    let (render_problems, search_files) = rayon::join(
-        || render::render_site(&site, &theme, bodies, &tracked),
-        || {
-            if site.config.search {
-                crate::search::index_taking(&site, texts)
-            } else {
-                Vec::new()
-            }
-        },
-    );
+    let render_problems = render::render_site(&site, &theme, bodies, &tracked);
+    let search_files = if site.config.search {
+        crate::search::index_taking(&site, texts)
+    } else {
+        Vec::new()
+    };
     put_all(search_files);
     problems.extend(render_problems);
     clock.lap("render, minify, write, index");

@@ -183,9 +183,8 @@ pub fn render(
                     });
                 }
                 out.ids.push(id.clone());
-                let done = std::mem::take(&mut section);
                 if opts.sections {
-                    push_section(&mut out.sections, done);
+                    push_section(&mut out.sections, &mut section);
                 }
                 section.anchor = Some(id.clone());
                 section.heading = title.clone();
@@ -328,16 +327,24 @@ pub fn render(
         i += 1;
     }
     if opts.sections {
-        push_section(&mut out.sections, section);
+        push_section(&mut out.sections, &mut section);
     }
     out.summary = out.summary.trim().to_owned();
-    out.html.reserve(text.len() + text.len() / 2);
-    pulldown_cmark::html::push_html(&mut out.html, html_events.into_iter());
-    // The model keeps every page's HTML and text until it is rendered and
-    // indexed: no spare capacity (a third of it, on a large site).
-    out.html.shrink_to_fit();
+    // The model keeps every page's HTML until it is rendered: it is written
+    // into a buffer each thread reuses, then copied out at its exact size,
+    // so the kept HTML has no spare capacity and the allocator is not left
+    // with a large freed block beside each page's.
+    HTML_BUFFER.with_borrow_mut(|buf| {
+        buf.clear();
+        pulldown_cmark::html::push_html(buf, html_events.into_iter());
+        out.html.push_str(buf);
+    });
     out.sections.shrink_to_fit();
     (out, problems)
+}
+
+thread_local! {
+    static HTML_BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
 }
 
 /// A URL whose scheme can run script (`javascript:`, `vbscript:`, `data:`
@@ -393,12 +400,20 @@ pub fn render_field(
     (r.html, problems)
 }
 
-fn push_section(sections: &mut Vec<TextSection>, s: TextSection) {
+/// Keeps the section `s` if it has text or an anchor, and empties it for
+/// the next one. Its text is copied out at its exact size and the growing
+/// buffer is reused: the model keeps every section until it is indexed.
+fn push_section(sections: &mut Vec<TextSection>, s: &mut TextSection) {
     if !s.text.trim().is_empty() || s.anchor.is_some() {
-        let mut s = s;
-        s.text.shrink_to_fit();
-        sections.push(s);
+        sections.push(TextSection {
+            anchor: s.anchor.take(),
+            heading: std::mem::take(&mut s.heading),
+            text: s.text.as_str().to_owned(),
+        });
     }
+    s.anchor = None;
+    s.heading.clear();
+    s.text.clear();
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {
