@@ -177,7 +177,7 @@ struct Part {
     docs: Vec<([u32; 3], usize)>,
     /// Every record's words with their counts, one after the other: one
     /// allocation per part rather than one per record, which left the
-    /// allocator's pages fragmented while the render ran alongside.
+    /// allocator's pages fragmented.
     tfs: Vec<Tf>,
     summaries: Vec<String>,
     kinds: Vec<usize>,

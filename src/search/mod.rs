@@ -1,5 +1,5 @@
 //! Search: records from the site model → a compact, sharded index, built in
-//! the same pass as the pages (issue #5).
+//! the same build as the pages, right after they are written (issue #5).
 //!
 //! Why our own index: Pagefind, measured on this site's 10,000-page corpus,
 //! spent about 3 ms of CPU per page and sent about 85 KB (mostly wasm)
