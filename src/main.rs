@@ -10,6 +10,38 @@ use clap::Parser;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// `mi_option_purge_delay` in mimalloc 3's `mi_option_e` (libmimalloc-sys
+/// names no constant for it); a test checks it is the option whose
+/// default is mimalloc 3's documented 1,000 ms.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// How long mimalloc keeps freed memory before returning it to the system.
+/// Its default, a second, is longer than most builds: a 10,000-page build
+/// with search index frees the pages' text while the index grows, and
+/// peaked at 330 MiB with the default against 282 MiB with 50 ms, in the
+/// same time (`cargo bench --bench build`).
+const PURGE_DELAY_MS: std::ffi::c_long = 50;
+
 fn main() -> std::process::ExitCode {
+    // SAFETY: sets a plain integer option; mimalloc reads options atomically.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS) };
     cli::Cli::parse().run()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_purge_delay_option_is_the_one_set() {
+        // SAFETY: reads and sets plain integer options.
+        unsafe {
+            assert_eq!(libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY), 1000);
+            libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS);
+            assert_eq!(
+                libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY),
+                PURGE_DELAY_MS
+            );
+        }
+    }
 }

@@ -300,7 +300,11 @@ where
         .collect();
     let word_group: Vec<u32> = stems.iter().map(|s| group_ids[s.as_str()]).collect();
     let groups = sorted.len();
+    // What is no longer needed goes as soon as it can: the index's peak
+    // memory is the peak of the whole build on a large site.
     drop(group_ids);
+    drop(sorted);
+    drop(stems);
     // A group is a stop group when every word of it is a stop word.
     let stop_list = stop_words(language);
     let is_stop = |w: &str| stop_list.binary_search(&w).is_ok();
@@ -315,6 +319,7 @@ where
         .copied()
         .filter(|w| global.contains_key(w))
         .collect();
+    drop(global);
 
     // 4. BM25F term frequency part per (group, record).
     let mut total = [0f64; 3];
@@ -379,6 +384,7 @@ where
         })
         .collect();
     let stats_postings: usize = encoded.iter().map(|e| e.1.len()).sum();
+    let pruned_groups = encoded.iter().filter(|e| e.2).count();
 
     // 6. Term shards: ranges of the dictionary, cut between two-letter prefixes.
     let ranges = cut_shards(&vocab, &word_group, &encoded, params.shard_bytes);
@@ -401,6 +407,7 @@ where
         files.push(OutputFile::new(format!("search/t{i}.{hash}.json"), bytes));
         term_hashes.push(hash);
     }
+    drop(encoded);
 
     // 7. Record summaries in chunks of `per` records.
     let avg_summary = summaries.iter().map(String::len).sum::<usize>() / n.max(1) + 1;
@@ -445,7 +452,7 @@ where
         words: vocab.len(),
         groups,
         postings: stats_postings,
-        pruned_groups: encoded.iter().filter(|e| e.2).count(),
+        pruned_groups,
         term_shards: manifest.terms.len(),
         chunks: manifest.chunks.len() / HASH_CHARS,
         bytes: files.iter().map(|f| f.bytes.len()).sum(),
