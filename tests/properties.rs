@@ -73,6 +73,15 @@ proptest! {
     }
 
     #[test]
+    fn squash_matches_split_whitespace(text in prop::collection::vec(prop_oneof![
+        Just(" ".to_owned()), Just("\u{0B}".to_owned()), Just("\u{A0}".to_owned()),
+        "[a-z\t\n\r\x0c ]{0,6}", any::<String>(),
+    ], 0..12).prop_map(|p| p.concat())) {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        prop_assert_eq!(casebook::search::squash(&text), words.join(" "));
+    }
+
+    #[test]
     fn slugs_are_url_safe(text in any::<String>()) {
         let s = slugify(&text);
         prop_assert!(s.chars().all(|c| c.is_alphanumeric() || c == '-'));

@@ -33,7 +33,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 pub use index::{Built, Help, Params, Stats, decode_postings, encode_postings, js_cmp};
-pub use records::{Kind, Record, Source, collect as records, make, plain, sources};
+pub use records::{Kind, Record, Source, collect as records, make, plain, sources, squash};
 
 use crate::markdown::TextSection;
 use crate::render::OutputFile;

@@ -356,6 +356,24 @@ pub fn plain(markdown: &str) -> String {
 
 /// Runs of whitespace to one space, trimmed.
 pub fn squash(text: &str) -> String {
+    if text.is_ascii() {
+        // Byte by byte: split_whitespace decodes every character, and this
+        // runs over all the text of the site (a tenth of the index's time).
+        let mut out = Vec::with_capacity(text.len());
+        // char::is_whitespace on ASCII: tab to carriage return, or space.
+        let words = text
+            .as_bytes()
+            .split(|&b| b == b' ' || (0x09..=0x0D).contains(&b))
+            .filter(|w| !w.is_empty());
+        for w in words {
+            if !out.is_empty() {
+                out.push(b' ');
+            }
+            out.extend_from_slice(w);
+        }
+        // ASCII in, ASCII out: always valid UTF-8.
+        return String::from_utf8(out).unwrap_or_default();
+    }
     let mut out = String::with_capacity(text.len());
     for w in text.split_whitespace() {
         if !out.is_empty() {
