@@ -250,6 +250,47 @@ fn a_rebuild_into_the_spare_matches_a_clean_build() {
     );
 }
 
+/// Without JavaScript the search page lists every guide, up to a limit;
+/// past it, the sections, so that the page does not grow with the site.
+#[test]
+fn the_search_page_lists_sections_once_guides_are_many() {
+    let site = TestSite::new("basic");
+    let listed = |site: &TestSite| {
+        let html = site.out().read("search/index.html");
+        let all = html
+            .split("class=search-all")
+            .nth(1)
+            .unwrap_or_default()
+            .to_owned();
+        (
+            all.contains("/guides/follow-up/"),
+            all.contains("Guides, by section"),
+            all,
+        )
+    };
+    site.build(&["--quiet"]).success();
+    let (guide, sections, all) = listed(&site);
+    assert!(guide && !sections, "a small site lists every guide: {all}");
+    let many = casebook::render::SEARCH_PAGE_GUIDES;
+    for i in 0..many {
+        site.write(
+            &format!("content/bulk/page-{i}.md"),
+            &format!("---\ntitle: Bulk page {i}\n---\n\nText {i}.\n"),
+        );
+    }
+    site.write("content/bulk/_index.md", "---\ntitle: Bulk\n---\n");
+    site.build(&["--quiet"]).success();
+    let (guide, sections, all) = listed(&site);
+    assert!(!guide && sections, "{all}");
+    assert!(all.contains(&format!("Bulk ({many} pages)")), "{all}");
+    assert!(all.contains("/bulk/"), "{all}");
+    assert!(
+        all.len() < 4_000,
+        "the list stays short: {} bytes",
+        all.len()
+    );
+}
+
 /// `search = false` leaves out the index, the search page and the box.
 #[test]
 fn search_can_be_turned_off() {

@@ -63,6 +63,10 @@ pub fn json_ld_escape(v: &Value) -> String {
     out
 }
 
+/// The most guides the search page lists for readers without JavaScript;
+/// a larger site's search page lists its sections instead.
+pub const SEARCH_PAGE_GUIDES: usize = 500;
+
 /// (output path, template name, context)
 type Ctx<'a> = (String, &'a str, Context);
 
@@ -516,13 +520,28 @@ impl<'a> Renderer<'a> {
                 ctx.insert("tags", &tags);
             }
             _ => {
-                let guides: Vec<Summary> = site
-                    .pages
-                    .iter()
-                    .filter(|p| p.path != "_index.md")
-                    .map(|p| self.summary(p))
-                    .collect();
-                let mut groups = vec![json!({"kind": "guide", "label": "Guides", "items": guides})];
+                let guides = site.pages.iter().filter(|p| p.path != "_index.md");
+                // Up to a limit every guide is listed; past it, the sections
+                // (whose own lists are paginated), so that this page does
+                // not grow with every page of a large site.
+                let mut groups = if guides.clone().count() <= SEARCH_PAGE_GUIDES {
+                    let guides: Vec<Summary> = guides.map(|p| self.summary(p)).collect();
+                    vec![json!({"kind": "guide", "label": "Guides", "items": guides})]
+                } else {
+                    let sections: Vec<Value> = site
+                        .pages
+                        .iter()
+                        .filter(|p| p.is_section && p.path != "_index.md" && !p.children.is_empty())
+                        .map(|s| {
+                            let n = s.children.len();
+                            let what = if n == 1 { "page" } else { "pages" };
+                            json!({"title": format!("{} ({n} {what})", s.title()), "url": c.link(&s.url)})
+                        })
+                        .collect();
+                    vec![
+                        json!({"kind": "section", "label": "Guides, by section", "items": sections}),
+                    ]
+                };
                 for (kind, label, field) in [
                     (Kind::Faqs, "Questions", "question"),
                     (Kind::Cases, "Do and don't", "title"),

@@ -4,6 +4,7 @@
 //! touches the disk.
 
 mod contexts;
+pub use contexts::SEARCH_PAGE_GUIDES;
 mod templates;
 
 use std::collections::BTreeMap;
