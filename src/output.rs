@@ -770,4 +770,18 @@ mod tests {
         );
         assert_eq!(files[1].bytes, b"<a>\n  <b/>\n</a>\n");
     }
+
+    /// The minify memo trusts MINIFY_SETTINGS to change whenever the
+    /// settings do: this pins what the settings make of a page that shows
+    /// each one.
+    #[test]
+    fn the_minify_settings_are_the_ones_the_memo_salt_names() {
+        let page = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<title>T</title>\n</head>\n<body>\n<p class=\"a\">One</p>\n<ul><li>x</li></ul>\n</body>\n</html>\n";
+        let out = minify_html::minify(page.as_bytes(), &minify_config());
+        assert_eq!(
+            String::from_utf8_lossy(&out),
+            "<!doctype html><html lang=en><head><title>T</title></head><body><p class=a>One</p><ul><li>x</li></ul></body></html>",
+            "minify_config changed: update MINIFY_SETTINGS so earlier builds' memos are not trusted"
+        );
+    }
 }
