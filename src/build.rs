@@ -179,6 +179,7 @@ pub fn compile_into(
     let theme_assets = std::mem::take(&mut input.theme_assets);
     let statics = std::mem::take(&mut input.statics);
     let (mut site, mut problems) = model_timed(input, opts, &mut clock)?;
+    let model_ok = problems.is_empty();
 
     let mut theme = match render::load_templates(&templates) {
         Ok(t) => t,
@@ -213,14 +214,17 @@ pub fn compile_into(
     let bodies = render::Bodies::take(&mut site);
     let texts = crate::search::PageTexts::take(&mut site);
     let render_problems = render::render_site(&site, &theme, bodies, &tracked);
-    let search_files = if site.config.search {
-        crate::search::index_taking(&site, texts)
+    clock.lap("render, minify, write");
+    // A build with problems writes nothing: no index to make for it.
+    let search_files = if site.config.search && model_ok && render_problems.is_empty() {
+        let files = crate::search::index_taking(&site, texts);
+        clock.lap("search index");
+        files
     } else {
         Vec::new()
     };
     put_all(search_files);
     problems.extend(render_problems);
-    clock.lap("render, minify, write, index");
     if !problems.is_empty() {
         return Err(problems.sorted());
     }
