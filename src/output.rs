@@ -299,12 +299,18 @@ impl Sink for Staging {
                     return Ok(());
                 }
                 Ok(false) => return Ok(()),
-                // A stale folder where the file goes: it is inside the marked
-                // folder casebook made, so it may go.
-                Err(_) if path.is_dir() => {
-                    let _ = fs::remove_dir_all(&path);
-                }
-                Err(_) => {}
+                // A stale folder, or a link, where the file goes: it is
+                // inside the marked folder casebook made, so it may go. A
+                // link is removed, never followed.
+                Err(_) => match fs::symlink_metadata(&path) {
+                    Ok(m) if m.is_dir() => {
+                        let _ = fs::remove_dir_all(&path);
+                    }
+                    Ok(m) if m.file_type().is_symlink() => {
+                        let _ = fs::remove_file(&path);
+                    }
+                    _ => {}
+                },
             }
         }
         if let Some(parent) = path.parent() {
@@ -321,7 +327,11 @@ impl Sink for Staging {
         if !self.reused {
             return None;
         }
-        let bytes = fs::read(self.tmp.join(path)).ok()?;
+        let path_in = self.tmp.join(path);
+        if !fs::symlink_metadata(&path_in).ok()?.is_file() {
+            return None;
+        }
+        let bytes = fs::read(&path_in).ok()?;
         if memo::digest(&bytes) != *minified {
             return None;
         }
@@ -349,9 +359,13 @@ impl Drop for Staging {
 }
 
 /// Rewrites the file at `path` in place unless it already holds `bytes`;
-/// returns whether it did. Fails if there is no such file.
+/// returns whether it did. Fails if there is no such file, or if `path` is
+/// a link, which must not be written through.
 fn update_in_place(path: &Path, bytes: &[u8]) -> std::io::Result<bool> {
     use std::io::{Read, Seek, Write};
+    if !fs::symlink_metadata(path)?.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
     let mut f = fs::OpenOptions::new().read(true).write(true).open(path)?;
     if f.metadata()?.len() == bytes.len() as u64 {
         let mut old = Vec::with_capacity(bytes.len());
@@ -769,6 +783,47 @@ mod tests {
             String::from_utf8_lossy(&files[0].bytes)
         );
         assert_eq!(files[1].bytes, b"<a>\n  <b/>\n</a>\n");
+    }
+
+    /// A link left in the spare is replaced by the file, never written
+    /// through, whether the page is rewritten or kept through the memo.
+    #[cfg(unix)]
+    #[test]
+    fn a_link_in_the_spare_is_replaced_not_followed() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        let out = root.join("public");
+        let pages = vec![
+            ("index.html", "<p>home".to_owned()),
+            ("a.html", "<p>a".to_owned()),
+        ];
+        for _ in 0..2 {
+            build_minified(&out, root, &pages);
+        }
+        let spare = root.join(".public.casebook-spare");
+        // Each link points at a file outside holding what the page would be.
+        for name in ["index.html", "a.html"] {
+            let outside = root.join(format!("outside-{name}"));
+            fs::copy(spare.join(name), &outside).unwrap();
+            fs::remove_file(spare.join(name)).unwrap();
+            std::os::unix::fs::symlink(&outside, spare.join(name)).unwrap();
+        }
+        let mut changed = pages.clone();
+        changed[1].1 = "<p>b".to_owned();
+        assert_eq!(build_minified(&out, root, &changed), 0, "no link is kept");
+        assert_eq!(
+            fs::read(root.join("outside-index.html")).unwrap(),
+            b"<p>home"
+        );
+        assert_eq!(
+            fs::read(root.join("outside-a.html")).unwrap(),
+            b"<p>a",
+            "nothing written through"
+        );
+        for name in ["index.html", "a.html"] {
+            assert!(fs::symlink_metadata(out.join(name)).unwrap().is_file());
+        }
+        assert_eq!(fs::read(out.join("a.html")).unwrap(), b"<p>b");
     }
 
     /// The minify memo trusts MINIFY_SETTINGS to change whenever the
