@@ -46,7 +46,7 @@ pub struct SiteConfig {
     pub search: bool,
     /// A URL with `{path}` for the source file, e.g. `https://github.com/o/r/edit/main/{path}`.
     pub edit_link: Option<String>,
-    /// How many pages a section's list shows before it paginates.
+    /// How many pages a section's or a tag's list shows before it paginates.
     #[serde(default = "default_page_size")]
     #[schemars(range(min = 1))]
     pub paginate_by: usize,

@@ -250,6 +250,61 @@ fn a_rebuild_into_the_spare_matches_a_clean_build() {
     );
 }
 
+/// A tag's guides paginate like a section's, `paginate_by` to a page; its
+/// records show once, on the first page.
+#[test]
+fn tag_pages_paginate() {
+    let site = TestSite::new("basic");
+    site.edit(
+        "site.toml",
+        "language = \"en\"",
+        "language = \"en\"\npaginate_by = 2",
+    );
+    for i in 0..3 {
+        site.write(
+            &format!("content/guides/extra-{i}.md"),
+            &format!("---\ntitle: Extra {i}\ntags: [timing]\n---\n\nMore on timing.\n"),
+        );
+    }
+    site.build(&["--quiet"]).success();
+    let out = site.out();
+    // follow-up, timing and the three extras: five guides, three pages.
+    let listed = |url: &str| {
+        hrefs(&out.main(url))
+            .into_iter()
+            .filter(|h| h.starts_with("/guides/") && h != "/guides/")
+            .collect::<Vec<_>>()
+    };
+    let pages: Vec<Vec<String>> = [
+        "/tags/timing/",
+        "/tags/timing/page/2/",
+        "/tags/timing/page/3/",
+    ]
+    .iter()
+    .map(|u| listed(u))
+    .collect();
+    assert!(
+        pages.iter().all(|p| !p.is_empty() && p.len() <= 2),
+        "{pages:?}"
+    );
+    let mut all: Vec<String> = pages.concat();
+    all.sort();
+    all.dedup();
+    assert_eq!(all.len(), 5, "every guide once: {pages:?}");
+    assert!(!out.exists("tags/timing/page/4/index.html"));
+    assert!(!out.exists("tags/timing/page/1/index.html"));
+    assert!(hrefs(&out.main("/tags/timing/")).contains(&"/tags/timing/page/2/".to_owned()));
+    let last = out.main("/tags/timing/page/3/");
+    assert!(
+        hrefs(&last).contains(&"/tags/timing/page/2/".to_owned()),
+        "{last}"
+    );
+    assert!(last.contains("Page 3 of 3"), "{last}");
+    // A tag with fewer guides than paginate_by has a single page.
+    assert!(out.exists("tags/messages/index.html"));
+    assert!(!out.exists("tags/messages/page/2/index.html"));
+}
+
 /// Without JavaScript the search page lists every guide, up to a limit;
 /// past it, the sections, so that the page does not grow with the site.
 #[test]

@@ -139,7 +139,11 @@ impl<'a> Renderer<'a> {
                 total,
             } => self.section(&site.pages[*section], *number, *total)?,
             Job::Listing(name) => self.listing(name),
-            Job::Tag(slug) => self.tag(slug),
+            Job::Tag {
+                slug,
+                number,
+                total,
+            } => self.tag(slug, *number, *total),
             Job::TreeStep { tree, step } => self.tree_step(*tree, *step),
             Job::TreeMap(tree) => self.tree_map(*tree),
             Job::TreeData(_) => unreachable!("tree data is JSON, written by Renderer::tree_data"),
@@ -402,14 +406,7 @@ impl<'a> Renderer<'a> {
             .map(|&i| self.summary(&site.pages[i]))
             .collect();
         ctx.insert("section", &json!({"title": s.title(), "description": s.description(), "content": content, "url": c.link(&s.url), "pages": pages, "count": s.children.len(), "extra": s.fm.extra}));
-        ctx.insert(
-            "pagination",
-            &json!({
-                "current": number, "total": total,
-                "prev": (number > 1).then(|| c.link(&page_url(number - 1))),
-                "next": (number < total).then(|| c.link(&page_url(number + 1))),
-            }),
-        );
+        ctx.insert("pagination", &pagination(c, number, total, page_url));
         Ok((
             format!("{}index.html", path.trim_start_matches('/')),
             s.fm.template.as_deref().unwrap_or("section.html"),
@@ -565,36 +562,60 @@ impl<'a> Renderer<'a> {
         (format!("{name}/index.html"), leak_template(name), ctx)
     }
 
-    fn tag(&self, slug: &str) -> Ctx<'a> {
+    fn tag(&self, slug: &str, number: usize, total: usize) -> Ctx<'a> {
         let site = self.site;
+        let c = &site.config;
         let t = &site.tags[slug];
-        let path = format!("/tags/{slug}/");
-        let title = format!("Tagged “{}”", t.name);
+        let first = format!("/tags/{slug}/");
+        let page_url = |n: usize| {
+            if n == 1 {
+                first.clone()
+            } else {
+                format!("{first}page/{n}/")
+            }
+        };
+        let path = page_url(number);
+        let title = if number == 1 {
+            format!("Tagged “{}”", t.name)
+        } else {
+            format!("Tagged “{}” (page {number} of {total})", t.name)
+        };
         let mut ctx = self.base_ctx(
             &title,
             &format!("Pages and records tagged {}.", t.name),
             &path,
             vec![
                 ("Tags".into(), "/tags/".into()),
-                (t.name.clone(), path.clone()),
+                (t.name.clone(), first.clone()),
             ],
         );
+        let per = c.paginate_by.max(1);
         let pages: Vec<Summary> = t
             .pages
             .iter()
+            .skip((number - 1) * per)
+            .take(per)
             .map(|&i| self.summary(&site.pages[i]))
             .collect();
-        let records: Vec<Value> = t
-            .records
-            .iter()
-            .filter_map(|(k, id)| site.views.get(&(*k, id.clone())))
-            .map(|v| json!({"kind": v["kind"], "title": v.get("title").or(v.get("question")), "url": v["url"]}))
-            .collect();
+        let records: Vec<Value> = if number == 1 {
+            t.records
+                .iter()
+                .filter_map(|(k, id)| site.views.get(&(*k, id.clone())))
+                .map(|v| json!({"kind": v["kind"], "title": v.get("title").or(v.get("question")), "url": v["url"]}))
+                .collect()
+        } else {
+            Vec::new()
+        };
         ctx.insert(
             "tag",
             &json!({"name": t.name, "slug": slug, "pages": pages, "records": records}),
         );
-        (format!("tags/{slug}/index.html"), "tag.html", ctx)
+        ctx.insert("pagination", &pagination(c, number, total, page_url));
+        (
+            format!("{}index.html", path.trim_start_matches('/')),
+            "tag.html",
+            ctx,
+        )
     }
 
     /// The first question of a tree, for the `tree` shortcode.
@@ -920,6 +941,20 @@ fn grouped(views: Vec<&Value>, field: &str, items: &str) -> Vec<Value> {
         .into_iter()
         .map(|(k, list)| json!({"slug": crate::markdown::slugify(&k), "title": humanize(&k), items: list}))
         .collect()
+}
+
+/// Where page `number` of `total` of a paginated list sits among the others.
+fn pagination(
+    c: &crate::config::SiteConfig,
+    number: usize,
+    total: usize,
+    page_url: impl Fn(usize) -> String,
+) -> Value {
+    json!({
+        "current": number, "total": total,
+        "prev": (number > 1).then(|| c.link(&page_url(number - 1))),
+        "next": (number < total).then(|| c.link(&page_url(number + 1))),
+    })
 }
 
 /// schema.org BreadcrumbList for Home > crumbs.

@@ -140,7 +140,12 @@ pub(crate) enum Job {
         total: usize,
     },
     Listing(&'static str),
-    Tag(String),
+    /// Page `number` of `total` of a tag's list.
+    Tag {
+        slug: String,
+        number: usize,
+        total: usize,
+    },
     TreeStep {
         tree: usize,
         step: usize,
@@ -213,7 +218,17 @@ impl Renderer<'_> {
         if !site.data.checks.is_empty() {
             jobs.extend([Job::Listing("check"), Job::CheckRules]);
         }
-        jobs.extend(site.tags.keys().map(|t| Job::Tag(t.clone())));
+        // A tag's guides paginate like a section's (its records all show on
+        // the first page).
+        let per = site.config.paginate_by.max(1);
+        for (slug, t) in &site.tags {
+            let total = t.pages.len().div_ceil(per).max(1);
+            jobs.extend((1..=total).map(|number| Job::Tag {
+                slug: slug.clone(),
+                number,
+                total,
+            }));
+        }
         for (t, tree) in site.trees.iter().enumerate() {
             jobs.extend((0..tree.steps().len()).map(|step| Job::TreeStep { tree: t, step }));
             jobs.push(Job::TreeMap(t));
