@@ -187,6 +187,10 @@ pub struct Staging {
     pub unchanged: AtomicUsize,
     /// What earlier builds' pages minified to; saved with the spare.
     memo: Memo,
+    /// Whether the memo can pay: there is an earlier output to keep pages
+    /// from, or there will be a spare to save it in. A first build into an
+    /// empty folder has neither, and hashing every page would be waste.
+    memo_useful: bool,
     committed: bool,
 }
 
@@ -219,6 +223,7 @@ impl Staging {
             fs::write(tmp.join(MARKER), MARKER_TEXT)
                 .map_err(|e| io_error(&tmp, "write the marker file", &e))?;
         }
+        let memo_useful = reused || dir.join(MARKER).is_file();
         let memo = Memo::new(MINIFY_SETTINGS).load(&tmp);
         // The memo is not part of the output.
         let _ = fs::remove_file(tmp.join(memo::FILE));
@@ -237,6 +242,7 @@ impl Staging {
             written: Mutex::new(HashSet::new()),
             unchanged: AtomicUsize::new(0),
             memo,
+            memo_useful,
             committed: false,
         })
     }
@@ -320,7 +326,7 @@ impl Sink for Staging {
     }
 
     fn memo(&self) -> Option<&Memo> {
-        Some(&self.memo)
+        self.memo_useful.then_some(&self.memo)
     }
 
     fn keep(&self, path: &str, minified: &Digest) -> Option<usize> {
