@@ -626,13 +626,13 @@ pub fn count_words(text: &str) -> usize {
     if bytes.is_ascii() {
         // Word starts: a non-space byte after a space (or at the start).
         // char::is_whitespace on ASCII is tab to carriage return, or space.
-        let space = |b: u8| b == b' ' || (0x09..=0x0D).contains(&b);
-        let first = bytes.first().is_some_and(|&b| !space(b));
-        return usize::from(first)
-            + bytes
-                .windows(2)
-                .filter(|w| space(w[0]) && !space(w[1]))
-                .count();
+        let (mut words, mut after_space) = (0, true);
+        for &b in bytes {
+            let space = b == b' ' || (0x09..=0x0D).contains(&b);
+            words += usize::from(after_space & !space);
+            after_space = space;
+        }
+        return words;
     }
     let (mut words, mut in_word, mut i) = (0, false, 0);
     while i < bytes.len() {
