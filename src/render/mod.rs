@@ -284,6 +284,11 @@ impl Renderer<'_> {
                     "internal error: the page's body was rendered twice",
                 )]
             })?;
+        if page.rendered.shortcodes.is_empty() {
+            // No markers to replace (only those of extracted shortcodes get
+            // through the Markdown pass): the HTML is the content as it is.
+            return Ok(body.html);
+        }
         let mut problems = Vec::new();
         let rendered: Vec<String> = page
             .rendered
