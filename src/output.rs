@@ -525,15 +525,21 @@ fn reuse_leftover(parent: &Path, name: &str, tmp: &Path) -> bool {
         format!(".{name}.casebook-new-"),
         format!(".{name}.casebook-old-"),
     ];
-    let mut found: Vec<PathBuf> = entries
-        .flatten()
-        .filter(|e| {
-            let n = e.file_name().to_string_lossy().into_owned();
-            (n == spare || prefixes.iter().any(|p| n.starts_with(p.as_str())))
-                && e.path().join(MARKER).is_file()
-        })
-        .map(|e| e.path())
-        .collect();
+    let mut found: Vec<PathBuf> = Vec::new();
+    for e in entries.flatten() {
+        let n = e.file_name().to_string_lossy().into_owned();
+        if !(n == spare || prefixes.iter().any(|p| n.starts_with(p.as_str()))) {
+            continue;
+        }
+        if e.path().join(MARKER).is_file() {
+            found.push(e.path());
+        } else {
+            // A build killed between making its folder and writing the
+            // marker leaves it empty; removing an empty folder loses
+            // nothing, and remove_dir refuses any other.
+            let _ = fs::remove_dir(e.path());
+        }
+    }
     // The spare first: it is a whole earlier output.
     found.sort_by_key(|p| p.file_name().is_none_or(|n| n != spare.as_str()));
     let mut taken = false;
@@ -750,6 +756,25 @@ mod tests {
         assert!(root.join(".public.casebook-spare").join(MARKER).is_file());
         write(&out, root, &[OutputFile::new("index.html", "two")]).unwrap();
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "two");
+    }
+
+    /// A build killed between making its folder and writing the marker
+    /// leaves an empty folder: the next build removes it. One that holds
+    /// anything, without the marker, is not casebook's to remove.
+    #[test]
+    fn an_empty_unmarked_leftover_is_removed_a_full_one_kept() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        let out = root.join("public");
+        write(&out, root, &[OutputFile::new("index.html", "one")]).unwrap();
+        let empty = root.join(".public.casebook-new-4242");
+        let full = root.join(".public.casebook-new-4343");
+        fs::create_dir(&empty).unwrap();
+        fs::create_dir(&full).unwrap();
+        fs::write(full.join("notes.txt"), "mine").unwrap();
+        write(&out, root, &[OutputFile::new("index.html", "two")]).unwrap();
+        assert!(!empty.exists(), "the empty leftover is gone");
+        assert_eq!(fs::read_to_string(full.join("notes.txt")).unwrap(), "mine");
     }
 
     #[test]
