@@ -270,8 +270,7 @@ impl Staging {
     /// Makes sure the folder `dir` (inside `tmp`) exists. In a reused folder
     /// a stale file may stand where a folder is now needed: it goes.
     fn ensure_dir(&self, dir: &Path) -> Result<(), Diagnostic> {
-        let known = self.dirs.lock().map(|d| d.contains(dir)).unwrap_or(false);
-        if known {
+        if self.knows(dir) || (self.reused && self.real_folders(dir)) {
             return Ok(());
         }
         if let Err(e) = fs::create_dir_all(dir) {
@@ -285,16 +284,53 @@ impl Staging {
             }
             fs::create_dir_all(dir).map_err(|e| io_error(dir, "create the folder", &e))?;
         }
+        self.remember(dir);
+        Ok(())
+    }
+
+    fn knows(&self, dir: &Path) -> bool {
+        self.dirs.lock().map(|d| d.contains(dir)).unwrap_or(false)
+    }
+
+    fn remember(&self, dir: &Path) {
         if let Ok(mut d) = self.dirs.lock() {
             d.insert(dir.to_path_buf());
         }
-        Ok(())
+    }
+
+    /// In a reused folder: whether `dir` and each folder above it, up to
+    /// `tmp`, is a real folder. A file or a link standing where a folder
+    /// goes is removed (it is inside the marked folder casebook made), so
+    /// that nothing is ever written through a link; the caller then makes
+    /// the missing folders.
+    fn real_folders(&self, dir: &Path) -> bool {
+        let chain: Vec<&Path> = dir
+            .ancestors()
+            .take_while(|a| *a != self.tmp && a.starts_with(&self.tmp))
+            .collect();
+        for folder in chain.into_iter().rev() {
+            if self.knows(folder) {
+                continue;
+            }
+            match fs::symlink_metadata(folder) {
+                Ok(m) if m.is_dir() => self.remember(folder),
+                Ok(_) => {
+                    let _ = fs::remove_file(folder);
+                    return false;
+                }
+                Err(_) => return false,
+            }
+        }
+        true
     }
 }
 
 impl Sink for Staging {
     fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
         let path = self.tmp.join(&file.path);
+        if let Some(parent) = path.parent() {
+            self.ensure_dir(parent)?;
+        }
         if self.reused {
             if let Ok(mut w) = self.written.lock() {
                 w.insert(file.path.clone());
@@ -319,9 +355,6 @@ impl Sink for Staging {
                 },
             }
         }
-        if let Some(parent) = path.parent() {
-            self.ensure_dir(parent)?;
-        }
         fs::write(&path, &file.bytes).map_err(|e| io_error(&path, "write the file", &e))
     }
 
@@ -334,6 +367,8 @@ impl Sink for Staging {
             return None;
         }
         let path_in = self.tmp.join(path);
+        // Read nothing through a link: the folders above must be real too.
+        self.ensure_dir(path_in.parent()?).ok()?;
         if !fs::symlink_metadata(&path_in).ok()?.is_file() {
             return None;
         }
@@ -855,6 +890,23 @@ mod tests {
             assert!(fs::symlink_metadata(out.join(name)).unwrap().is_file());
         }
         assert_eq!(fs::read(out.join("a.html")).unwrap(), b"<p>b");
+
+        // A link standing where a folder goes: replaced by a real folder,
+        // with nothing read or written through it.
+        let pages = vec![("d/index.html", "<p>d".to_owned())];
+        for _ in 0..2 {
+            build_minified(&out, root, &pages);
+        }
+        let outside = root.join("outside-d");
+        fs::create_dir(&outside).unwrap();
+        fs::copy(spare.join("d/index.html"), outside.join("index.html")).unwrap();
+        fs::remove_dir_all(spare.join("d")).unwrap();
+        std::os::unix::fs::symlink(&outside, spare.join("d")).unwrap();
+        let changed = vec![("d/index.html", "<p>e".to_owned())];
+        assert_eq!(build_minified(&out, root, &changed), 0);
+        assert_eq!(fs::read(outside.join("index.html")).unwrap(), b"<p>d");
+        assert!(fs::symlink_metadata(out.join("d")).unwrap().is_dir());
+        assert_eq!(fs::read(out.join("d/index.html")).unwrap(), b"<p>e");
     }
 
     /// The minify memo trusts MINIFY_SETTINGS to change whenever the
