@@ -625,10 +625,9 @@ pub fn count_words(text: &str) -> usize {
     let bytes = text.as_bytes();
     if bytes.is_ascii() {
         // Word starts: a non-space byte after a space (or at the start).
-        // char::is_whitespace on ASCII is tab to carriage return, or space.
         let (mut words, mut after_space) = (0, true);
         for &b in bytes {
-            let space = b == b' ' || (0x09..=0x0D).contains(&b);
+            let space = is_ascii_space(b);
             words += usize::from(after_space & !space);
             after_space = space;
         }
@@ -637,8 +636,7 @@ pub fn count_words(text: &str) -> usize {
     let (mut words, mut in_word, mut i) = (0, false, 0);
     while i < bytes.len() {
         let (space, len) = if bytes[i].is_ascii() {
-            // char::is_whitespace on ASCII: is_ascii_whitespace plus U+000B.
-            (bytes[i].is_ascii_whitespace() || bytes[i] == 0x0B, 1)
+            (is_ascii_space(bytes[i]), 1)
         } else {
             text[i..]
                 .chars()
@@ -650,6 +648,12 @@ pub fn count_words(text: &str) -> usize {
         i += len;
     }
     words
+}
+
+/// `char::is_whitespace` for an ASCII byte: tab to carriage return, or
+/// space (`u8::is_ascii_whitespace` leaves out U+000B).
+pub fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (0x09..=0x0D).contains(&b)
 }
 
 /// Makes a short plain-text description from a summary.

@@ -111,9 +111,8 @@ impl Sink for Tracked<'_> {
         if file.is_html() {
             self.pages.fetch_add(1, Ordering::Relaxed);
             if let Some(cfg) = &self.minify {
-                let memo = self.inner.memo();
-                let input = memo.map(|m| m.input_digest(&file.bytes));
-                if let (Some(m), Some(input)) = (memo, input)
+                let memo = (self.inner.memo()).map(|m| (m, m.input_digest(&file.bytes)));
+                if let Some((m, input)) = memo
                     && let Some(minified) = m.lookup(&input)
                     && let Some(size) = self.inner.keep(&file.path, &minified)
                 {
@@ -124,7 +123,7 @@ impl Sink for Tracked<'_> {
                     return Ok(());
                 }
                 file.bytes = minify_html::minify(&file.bytes, cfg);
-                if let (Some(m), Some(input)) = (memo, input) {
+                if let Some((m, input)) = memo {
                     m.record(input, memo::digest(&file.bytes));
                 }
             }
@@ -268,22 +267,13 @@ impl Staging {
     }
 
     /// Makes sure the folder `dir` (inside `tmp`) exists. In a reused folder
-    /// a stale file may stand where a folder is now needed: it goes.
+    /// a stale file or a link may stand where a folder is now needed: it
+    /// goes first ([`Staging::real_folders`]).
     fn ensure_dir(&self, dir: &Path) -> Result<(), Diagnostic> {
         if self.knows(dir) || (self.reused && self.real_folders(dir)) {
             return Ok(());
         }
-        if let Err(e) = fs::create_dir_all(dir) {
-            if !self.reused {
-                return Err(io_error(dir, "create the folder", &e));
-            }
-            for ancestor in dir.ancestors().filter(|a| a.starts_with(&self.tmp)) {
-                if ancestor.is_file() {
-                    let _ = fs::remove_file(ancestor);
-                }
-            }
-            fs::create_dir_all(dir).map_err(|e| io_error(dir, "create the folder", &e))?;
-        }
+        fs::create_dir_all(dir).map_err(|e| io_error(dir, "create the folder", &e))?;
         self.remember(dir);
         Ok(())
     }

@@ -117,14 +117,15 @@ impl Memo {
     /// folder the next build writes into. Failing to save only costs time.
     pub fn save(&self, dir: &Path) {
         let generation = self.loaded.wrapping_add(1);
-        let used = self.used.lock().map(|u| u.clone()).unwrap_or_default();
         let mut records: FxHashMap<Digest, (Digest, u32)> = self
             .known
             .iter()
             .filter(|(_, (_, g))| *g == self.loaded)
             .map(|(k, v)| (*k, *v))
             .collect();
-        records.extend(used.into_iter().map(|(i, o)| (i, (o, generation))));
+        if let Ok(used) = self.used.lock() {
+            records.extend(used.iter().map(|&(i, o)| (i, (o, generation))));
+        }
         let header = self.header();
         let mut bytes = Vec::with_capacity(header.len() + 4 + records.len() * RECORD);
         bytes.extend_from_slice(header.as_bytes());

@@ -380,19 +380,8 @@ impl<'a> Renderer<'a> {
         } else {
             String::new()
         };
-        let page_url = |n: usize| {
-            if n == 1 {
-                s.url.clone()
-            } else {
-                format!("{}page/{n}/", s.url)
-            }
-        };
-        let path = page_url(number);
-        let title = if number == 1 {
-            s.title().to_owned()
-        } else {
-            format!("{} (page {number} of {total})", s.title())
-        };
+        let path = page_url(&s.url, number);
+        let title = paged_title(s.title(), number, total);
         let mut ctx = self.base_ctx(&title, &s.description(), &path, self.crumbs_for(s));
         ctx.insert(
             "edit_url",
@@ -406,7 +395,7 @@ impl<'a> Renderer<'a> {
             .map(|&i| self.summary(&site.pages[i]))
             .collect();
         ctx.insert("section", &json!({"title": s.title(), "description": s.description(), "content": content, "url": c.link(&s.url), "pages": pages, "count": s.children.len(), "extra": s.fm.extra}));
-        ctx.insert("pagination", &pagination(c, number, total, page_url));
+        ctx.insert("pagination", &pagination(c, &s.url, number, total));
         Ok((
             format!("{}index.html", path.trim_start_matches('/')),
             s.fm.template.as_deref().unwrap_or("section.html"),
@@ -567,19 +556,8 @@ impl<'a> Renderer<'a> {
         let c = &site.config;
         let t = &site.tags[slug];
         let first = format!("/tags/{slug}/");
-        let page_url = |n: usize| {
-            if n == 1 {
-                first.clone()
-            } else {
-                format!("{first}page/{n}/")
-            }
-        };
-        let path = page_url(number);
-        let title = if number == 1 {
-            format!("Tagged “{}”", t.name)
-        } else {
-            format!("Tagged “{}” (page {number} of {total})", t.name)
-        };
+        let path = page_url(&first, number);
+        let title = paged_title(&format!("Tagged “{}”", t.name), number, total);
         let mut ctx = self.base_ctx(
             &title,
             &format!("Pages and records tagged {}.", t.name),
@@ -610,7 +588,7 @@ impl<'a> Renderer<'a> {
             "tag",
             &json!({"name": t.name, "slug": slug, "pages": pages, "records": records}),
         );
-        ctx.insert("pagination", &pagination(c, number, total, page_url));
+        ctx.insert("pagination", &pagination(c, &first, number, total));
         (
             format!("{}index.html", path.trim_start_matches('/')),
             "tag.html",
@@ -944,17 +922,30 @@ fn grouped(views: Vec<&Value>, field: &str, items: &str) -> Vec<Value> {
 }
 
 /// Where page `number` of `total` of a paginated list sits among the others.
-fn pagination(
-    c: &crate::config::SiteConfig,
-    number: usize,
-    total: usize,
-    page_url: impl Fn(usize) -> String,
-) -> Value {
+fn pagination(c: &crate::config::SiteConfig, first: &str, number: usize, total: usize) -> Value {
     json!({
         "current": number, "total": total,
-        "prev": (number > 1).then(|| c.link(&page_url(number - 1))),
-        "next": (number < total).then(|| c.link(&page_url(number + 1))),
+        "prev": (number > 1).then(|| c.link(&page_url(first, number - 1))),
+        "next": (number < total).then(|| c.link(&page_url(first, number + 1))),
     })
+}
+
+/// The path of page `n` of a paginated list whose first page is `first`.
+fn page_url(first: &str, n: usize) -> String {
+    if n == 1 {
+        first.to_owned()
+    } else {
+        format!("{first}page/{n}/")
+    }
+}
+
+/// A paginated list's title on page `number` of `total`.
+fn paged_title(title: &str, number: usize, total: usize) -> String {
+    if number == 1 {
+        title.to_owned()
+    } else {
+        format!("{title} (page {number} of {total})")
+    }
 }
 
 /// schema.org BreadcrumbList for Home > crumbs.

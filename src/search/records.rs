@@ -357,13 +357,12 @@ pub fn plain(markdown: &str) -> String {
 /// Runs of whitespace to one space, trimmed.
 pub fn squash(text: &str) -> String {
     if text.is_ascii() {
-        // Byte by byte: split_whitespace decodes every character, and this
+        // On bytes: split_whitespace decodes every character, and this
         // runs over all the text of the site (a tenth of the index's time).
         let mut out = Vec::with_capacity(text.len());
-        // char::is_whitespace on ASCII: tab to carriage return, or space.
         let words = text
             .as_bytes()
-            .split(|&b| b == b' ' || (0x09..=0x0D).contains(&b))
+            .split(|&b| crate::markdown::is_ascii_space(b))
             .filter(|w| !w.is_empty());
         for w in words {
             if !out.is_empty() {

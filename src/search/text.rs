@@ -76,17 +76,18 @@ fn word_parts(word: &str, f: &mut impl FnMut(&str)) {
     }
 }
 
-/// `word_parts` for an ASCII word, byte by byte.
+/// `word_parts` for an ASCII word: the same steps with ASCII tests (no
+/// `’` to look for, and a length in bytes is a length in characters).
 fn ascii_word_parts(word: &str, f: &mut impl FnMut(&str)) {
     let word = word.strip_suffix("'s").unwrap_or(word);
     for part in word.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'')) {
-        if part.contains('\'') {
-            let part = part.replace('\'', "");
-            if !part.is_empty() && part.len() <= MAX_WORD_CHARS {
-                f(&part);
-            }
-        } else if !part.is_empty() && part.len() <= MAX_WORD_CHARS {
-            f(part);
+        let part: Cow<str> = if part.contains('\'') {
+            Cow::Owned(part.replace('\'', ""))
+        } else {
+            Cow::Borrowed(part)
+        };
+        if !part.is_empty() && part.len() <= MAX_WORD_CHARS {
+            f(&part);
         }
     }
 }
