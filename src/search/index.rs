@@ -8,15 +8,18 @@
 //! their highest impacts (static index pruning) so that a common word never
 //! makes a shard large on a big site.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashSet};
 
+use hashbrown::HashTable;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use serde::Serialize;
+use std::hash::BuildHasher;
 use unicode_normalization::UnicodeNormalization;
 
-use super::records::{Kind, Record};
-use super::text::{Stemmer, fold, stop_words, words};
+use super::records::{Kind, Record, squash, squash_prefix};
+use super::text::{Stemmer, fold_words, stop_words};
 use crate::render::OutputFile;
 
 /// What a stop word's impact and idf are multiplied by.
@@ -186,57 +189,91 @@ struct Part {
 /// Sources per part: enough work per task, few records in memory at once.
 const SOURCES_PER_PART: usize = 64;
 
-fn analyse(records: &[Record], snippet_chars: usize) -> Part {
-    // FxHash: the keys are short words of our own text, not attacker-chosen
-    // input that needs SipHash's protection, and hashing them was a tenth
-    // of the index's time.
-    let mut ids: FxHashMap<String, u32> = FxHashMap::default();
-    let mut part = Part {
-        words: Vec::new(),
-        docs: Vec::with_capacity(records.len()),
-        tfs: Vec::new(),
-        summaries: records.iter().map(|r| summary(r, snippet_chars)).collect(),
-        kinds: records.iter().map(|r| kind_index(r.kind)).collect(),
-    };
-    // Counts per word of the current record, indexed by word id; `seen`
-    // lists the ids touched, so only those are read and reset.
-    let mut counts: Vec<Option<Tf>> = Vec::new();
-    let mut seen: Vec<u32> = Vec::new();
-    for r in records {
-        let mut lens = [0u32; 3];
-        for (f, text) in r.fields.iter().enumerate() {
-            words(&fold(text), |w| {
-                lens[f] += 1;
-                let id = match ids.get(w) {
-                    Some(&id) => id,
-                    None => {
-                        let id = part.words.len() as u32;
-                        ids.insert(w.to_owned(), id);
-                        part.words.push(w.to_owned());
-                        counts.push(None);
-                        id
-                    }
-                };
-                let slot = &mut counts[id as usize];
-                let tf = slot.get_or_insert_with(|| {
-                    seen.push(id);
-                    Tf {
-                        word: id,
-                        body: 0,
-                        title: 0,
-                        headings: 0,
-                    }
-                });
-                tf.add(f);
-            });
+/// Analyses the records of one part as they come, one source at a time.
+struct Analyser {
+    /// The part's word ids, each found by its word in `part.words`, so a
+    /// word is stored once. FxHash: the keys are short words of our own
+    /// text, not attacker-chosen input that needs SipHash's protection, and
+    /// hashing them was a tenth of the index's time.
+    ids: HashTable<u32>,
+    part: Part,
+    /// Counts per word of the current record, indexed by word id; `seen`
+    /// lists the ids touched, so only those are read and reset.
+    counts: Vec<Option<Tf>>,
+    seen: Vec<u32>,
+    snippet_chars: usize,
+}
+
+impl Analyser {
+    fn new(snippet_chars: usize) -> Self {
+        Analyser {
+            ids: HashTable::new(),
+            part: Part {
+                words: Vec::new(),
+                docs: Vec::new(),
+                tfs: Vec::new(),
+                summaries: Vec::new(),
+                kinds: Vec::new(),
+            },
+            counts: Vec::new(),
+            seen: Vec::new(),
+            snippet_chars,
         }
-        seen.sort_unstable();
-        part.tfs
-            .extend(seen.drain(..).filter_map(|id| counts[id as usize].take()));
-        part.docs.push((lens, part.tfs.len()));
     }
-    part.tfs.shrink_to_fit();
-    part
+
+    fn add(&mut self, records: &[Record]) {
+        let Analyser {
+            ids,
+            part,
+            counts,
+            seen,
+            snippet_chars,
+        } = self;
+        for r in records {
+            part.summaries.push(summary(r, *snippet_chars));
+            part.kinds.push(kind_index(r.kind));
+            let mut lens = [0u32; 3];
+            for (f, text) in r.fields.iter().enumerate() {
+                fold_words(text, |w| {
+                    lens[f] += 1;
+                    let words = &mut part.words;
+                    let hash = FxBuildHasher.hash_one(w);
+                    let id = match ids.find(hash, |&id| words[id as usize] == w) {
+                        Some(&id) => id,
+                        None => {
+                            let id = words.len() as u32;
+                            words.push(w.to_owned());
+                            ids.insert_unique(hash, id, |&id| {
+                                FxBuildHasher.hash_one(&words[id as usize])
+                            });
+                            counts.push(None);
+                            id
+                        }
+                    };
+                    let slot = &mut counts[id as usize];
+                    let tf = slot.get_or_insert_with(|| {
+                        seen.push(id);
+                        Tf {
+                            word: id,
+                            body: 0,
+                            title: 0,
+                            headings: 0,
+                        }
+                    });
+                    tf.add(f);
+                });
+            }
+            seen.sort_unstable();
+            part.tfs
+                .extend(seen.drain(..).filter_map(|id| counts[id as usize].take()));
+            part.docs.push((lens, part.tfs.len()));
+        }
+    }
+
+    fn finish(mut self) -> Part {
+        self.part.tfs.shrink_to_fit();
+        self.part
+    }
 }
 
 /// JavaScript's string order (UTF-16 code units), so the client's binary
@@ -249,20 +286,23 @@ pub fn js_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 }
 
 /// Builds every file of the index from `sources` sources of records:
-/// `make(i)` gives the records of source `i`, in order. Sources are turned
-/// into records a part at a time, in parallel, and their text is dropped
-/// once analysed.
-pub fn build<F>(sources: usize, make: F, language: &str, help: &[Help], params: &Params) -> Built
+/// `each(i, add)` hands the records of source `i`, in order, to `add`.
+/// Sources are analysed a part at a time, in parallel; a source's records
+/// may borrow its text, which it can drop once they are analysed.
+pub fn build<F>(sources: usize, each: F, language: &str, help: &[Help], params: &Params) -> Built
 where
-    F: Fn(usize) -> Vec<Record> + Sync,
+    F: Fn(usize, &mut dyn FnMut(&[Record])) + Sync,
 {
     // 1. Words per record, in parallel, each part with its own dictionary.
     let ids: Vec<usize> = (0..sources).collect();
     let mut parts: Vec<Part> = ids
         .par_chunks(SOURCES_PER_PART)
         .map(|chunk| {
-            let records: Vec<Record> = chunk.iter().flat_map(|&i| make(i)).collect();
-            analyse(&records, params.snippet_chars)
+            let mut analyser = Analyser::new(params.snippet_chars);
+            for &i in chunk {
+                each(i, &mut |records| analyser.add(records));
+            }
+            analyser.finish()
         })
         .collect();
     let n: usize = parts.iter().map(|p| p.docs.len()).sum();
@@ -273,17 +313,22 @@ where
     let runs = kind_runs(parts.iter().flat_map(|p| p.kinds.iter().copied()));
 
     // 2. One dictionary, sorted like JavaScript sorts; local ids → global.
-    let mut vocab: Vec<String> = parts.iter().flat_map(|p| p.words.iter().cloned()).collect();
+    // The parts' words repeat: a site's vocabulary is a few thousand words
+    // however many parts there are, so they are made unique before sorting.
+    let unique: FxHashSet<&str> = parts
+        .iter()
+        .flat_map(|p| p.words.iter().map(String::as_str))
+        .collect();
+    let mut vocab: Vec<String> = unique.into_iter().map(str::to_owned).collect();
     vocab.par_sort_unstable_by(|a, b| js_cmp(a, b));
-    vocab.dedup();
     let vocab: Vec<&str> = vocab.iter().map(String::as_str).collect();
-    let global: HashMap<&str, u32> = vocab
+    let global: FxHashMap<&str, u32> = vocab
         .iter()
         .enumerate()
         .map(|(i, w)| (*w, i as u32))
         .collect();
     let maps: Vec<Vec<u32>> = parts
-        .iter()
+        .par_iter()
         .map(|p| p.words.iter().map(|w| global[w.as_str()]).collect())
         .collect();
 
@@ -293,7 +338,7 @@ where
     let mut sorted: Vec<&str> = stems.iter().map(String::as_str).collect();
     sorted.par_sort_unstable();
     sorted.dedup();
-    let group_ids: HashMap<&str, u32> = sorted
+    let group_ids: FxHashMap<&str, u32> = sorted
         .iter()
         .enumerate()
         .map(|(i, s)| (*s, i as u32))
@@ -334,23 +379,47 @@ where
         .iter()
         .map(|t| ((t / n.max(1) as f64) as f32).max(1.0))
         .collect();
+    // Each part's (group, weighted tf) pairs per record, in parallel; words
+    // of one group in one record are added up in the order they come.
+    let weighted: Vec<(Vec<(u32, f32)>, Vec<usize>)> = parts
+        .into_par_iter()
+        .zip(maps)
+        .map(|(p, map)| {
+            let mut out: Vec<(u32, f32)> = Vec::with_capacity(p.tfs.len());
+            let mut ends = Vec::with_capacity(p.docs.len());
+            // Where each group's pair is in `out`, if in the current record.
+            let mut at: Vec<usize> = vec![usize::MAX; groups];
+            let mut start = 0;
+            for (lens, end) in p.docs {
+                let first = out.len();
+                let norm: [f32; 3] =
+                    std::array::from_fn(|f| 1.0 - B[f] + B[f] * lens[f] as f32 / avg[f]);
+                for tf in &p.tfs[start..end] {
+                    let g = word_group[map[tf.word as usize] as usize] as usize;
+                    let w: f32 = (0..3)
+                        .map(|f| WEIGHTS[f] * f32::from(tf.get(f)) / norm[f])
+                        .sum();
+                    match at[g] {
+                        i if i != usize::MAX && i >= first => out[i].1 += w,
+                        _ => {
+                            at[g] = out.len();
+                            out.push((g as u32, w));
+                        }
+                    }
+                }
+                ends.push(out.len());
+                start = end;
+            }
+            (out, ends)
+        })
+        .collect();
     let mut postings: Vec<Vec<(u32, f32)>> = vec![Vec::new(); groups];
     let mut doc = 0u32;
-    for (p, map) in parts.into_iter().zip(maps) {
+    for (out, ends) in weighted {
         let mut start = 0;
-        for (lens, end) in p.docs {
-            let norm: Vec<f32> = (0..3)
-                .map(|f| 1.0 - B[f] + B[f] * lens[f] as f32 / avg[f])
-                .collect();
-            for tf in &p.tfs[start..end] {
-                let g = word_group[map[tf.word as usize] as usize] as usize;
-                let weighted: f32 = (0..3)
-                    .map(|f| WEIGHTS[f] * f32::from(tf.get(f)) / norm[f])
-                    .sum();
-                match postings[g].last_mut() {
-                    Some(last) if last.0 == doc => last.1 += weighted,
-                    _ => postings[g].push((doc, weighted)),
-                }
+        for end in ends {
+            for &(g, w) in &out[start..end] {
+                postings[g as usize].push((doc, w));
             }
             start = end;
             doc += 1;
@@ -622,17 +691,28 @@ fn kind_runs(kinds: impl Iterator<Item = usize>) -> Vec<[usize; 2]> {
 /// `[title, url, kind, context, text]` as JSON, text cut at a word.
 fn summary(r: &Record, max_chars: usize) -> String {
     let kind = kind_index(r.kind);
-    let text = cut(&nfc(&r.snippet), max_chars);
+    // `cut` reads no further than character `max_chars` of the squashed
+    // text, so that is all that is squashed of a long section. NFC can join
+    // characters, so text that is not all ASCII is squashed whole.
+    let source = if r.snippet.is_ascii() {
+        squash_prefix(&r.snippet, max_chars + 1)
+    } else {
+        squash(&r.snippet)
+    };
+    let text = cut(&nfc(&source), max_chars);
     let title = nfc(&r.title);
     let context = nfc(&r.context);
     serde_json::to_string(&(title, &r.url, kind, context, text)).unwrap_or_default()
 }
 
 /// NFC, so the client's word pattern sees letters, not letters and marks.
-fn nfc(text: &str) -> String {
+fn nfc(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return Cow::Borrowed(text);
+    }
     match unicode_normalization::is_nfc_quick(text.chars()) {
-        unicode_normalization::IsNormalized::Yes => text.to_owned(),
-        _ => text.nfc().collect(),
+        unicode_normalization::IsNormalized::Yes => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfc().collect()),
     }
 }
 

@@ -33,7 +33,9 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 pub use index::{Built, Help, Params, Stats, decode_postings, encode_postings, js_cmp};
-pub use records::{Kind, Record, Source, collect as records, make, plain, sources, squash};
+pub use records::{Kind, Record, squash};
+
+use records::Source;
 
 use crate::markdown::TextSection;
 use crate::render::OutputFile;
@@ -62,30 +64,36 @@ impl PageTexts {
 /// a large site the index does not hold the whole site's text while it
 /// grows its own tables.
 pub fn index_taking(site: &Site, texts: PageTexts) -> Vec<OutputFile> {
-    build_from(site, &Params::default(), |source| match source {
+    build_from(site, &Params::default(), |source, add| match source {
         Source::Page(p) => {
             let sections = texts.0[p]
                 .lock()
                 .map(|mut s| std::mem::take(&mut *s))
                 .unwrap_or_default();
-            records::page_records(site, p, &sections)
+            add(&records::page_records(site, p, &sections));
         }
-        other => records::make(site, other),
+        other => add(&records::make(site, other)),
     })
     .files
 }
 
 /// The index with its statistics, from the text kept in the model.
 pub fn build(site: &Site, params: &Params) -> Built {
-    build_from(site, params, |source| records::make(site, source))
+    build_from(site, params, |source, add| {
+        add(&records::make(site, source))
+    })
 }
 
-/// The index of `site`, each source's records made by `make`.
-fn build_from(site: &Site, params: &Params, make: impl Fn(Source) -> Vec<Record> + Sync) -> Built {
+/// The index of `site`, each source's records handed to `add` by `each`.
+fn build_from(
+    site: &Site,
+    params: &Params,
+    each: impl Fn(Source, &mut dyn FnMut(&[Record])) + Sync,
+) -> Built {
     let sources = records::sources(site);
     index::build(
         sources.len(),
-        |i| make(sources[i]),
+        |i, add| each(sources[i], add),
         &site.config.language,
         &help_links(site),
         params,
@@ -128,7 +136,7 @@ pub fn build_records(
 ) -> Built {
     index::build(
         records.len(),
-        |i| vec![records[i].clone()],
+        |i, add| add(std::slice::from_ref(&records[i])),
         language,
         help,
         params,
@@ -140,18 +148,18 @@ mod tests {
     use super::*;
     use serde_json::Value;
 
-    fn rec(kind: Kind, title: &str, body: &str) -> Record {
+    fn rec(kind: Kind, title: &str, body: &str) -> Record<'static> {
         Record {
             kind,
             url: format!("/x/#{}", crate::markdown::slugify(title)),
             title: title.into(),
             context: String::new(),
-            fields: [title.into(), String::new(), body.into()],
-            snippet: body.into(),
+            fields: [title.to_owned().into(), "".into(), body.to_owned().into()],
+            snippet: body.to_owned().into(),
         }
     }
 
-    fn sample() -> Vec<Record> {
+    fn sample() -> Vec<Record<'static>> {
         vec![
             rec(
                 Kind::Faq,
@@ -225,7 +233,7 @@ mod tests {
         assert_eq!(a.stats, b.stats);
         // A change in one record changes the manifest's build hash.
         let mut changed = sample();
-        changed[0].fields[2].push_str(" Patience.");
+        changed[0].fields[2].to_mut().push_str(" Patience.");
         let c = build_records(changed, "en", &[], &Params::default());
         let m = |b: &Built| {
             json(file(b, MANIFEST)[0])["build"]

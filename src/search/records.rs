@@ -3,6 +3,8 @@
 //! and decision outcome, in a stable order (pages by path, then data records
 //! in file order, then trees).
 
+use std::borrow::Cow;
+
 use pulldown_cmark::{Event, Parser, TagEnd};
 
 use crate::data::Kind as DataKind;
@@ -56,7 +58,7 @@ impl Kind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Record {
+pub struct Record<'a> {
     pub kind: Kind,
     /// A link usable from any page (base path included), with `#anchor`.
     pub url: String,
@@ -66,10 +68,11 @@ pub struct Record {
     /// role of a quoted expert. May be empty.
     pub context: String,
     /// Indexed text: title (or question), headings (page title, topic,
-    /// tags), body.
-    pub fields: [String; 3],
-    /// The text the client cuts a snippet from.
-    pub snippet: String,
+    /// tags), body. A guide section's body is its text as the Markdown
+    /// left it, borrowed: runs of whitespace do not change its words.
+    pub fields: [Cow<'a, str>; 3],
+    /// The text the client cuts a snippet from (squashed when it is cut).
+    pub snippet: Cow<'a, str>,
 }
 
 /// Where records come from: cheap to list, turned into records one at a
@@ -97,16 +100,8 @@ pub fn sources(site: &Site) -> Vec<Source> {
         .collect()
 }
 
-/// Every record of the site, in a deterministic order.
-pub fn collect(site: &Site) -> Vec<Record> {
-    sources(site)
-        .into_iter()
-        .flat_map(|s| make(site, s))
-        .collect()
-}
-
 /// The records of one source.
-pub fn make(site: &Site, source: Source) -> Vec<Record> {
+pub fn make(site: &Site, source: Source) -> Vec<Record<'_>> {
     match source {
         Source::Page(i) => page_records(site, i, &site.pages[i].rendered.sections),
         _ => make_with(site, source, &[]),
@@ -115,11 +110,11 @@ pub fn make(site: &Site, source: Source) -> Vec<Record> {
 
 /// The records of page `i` from its text sections (which the build hands
 /// over to the index rather than keeping them in the site model).
-pub fn page_records(site: &Site, i: usize, sections: &[TextSection]) -> Vec<Record> {
+pub fn page_records<'a>(site: &'a Site, i: usize, sections: &'a [TextSection]) -> Vec<Record<'a>> {
     make_with(site, Source::Page(i), sections)
 }
 
-fn make_with(site: &Site, source: Source, sections: &[TextSection]) -> Vec<Record> {
+fn make_with<'a>(site: &'a Site, source: Source, sections: &'a [TextSection]) -> Vec<Record<'a>> {
     let c = &site.config;
     let data = &site.data;
     let mut out = Vec::new();
@@ -131,30 +126,30 @@ fn make_with(site: &Site, source: Source, sections: &[TextSection]) -> Vec<Recor
             let url = c.link(&page.url);
             let description = page.fm.description.clone().unwrap_or_default();
             // The record of the page itself (its text before any heading).
-            let whole = |body: String, snippet: String| Record {
+            let whole = |body: Cow<'a, str>, snippet: Cow<'a, str>| Record {
                 kind: Kind::Guide,
                 url: url.clone(),
                 title: page_title.to_owned(),
                 context: String::new(),
-                fields: [page_title.to_owned(), tags.clone(), body],
+                fields: [page_title.into(), tags.clone().into(), body],
                 snippet,
             };
             let has_intro = sections.first().is_some_and(|s| s.anchor.is_none());
             if !has_intro {
                 // A page whose body starts with a heading still gets a record of
                 // its own, so its title and description find it.
-                out.push(whole(description.clone(), page.description()));
+                out.push(whole(description.clone().into(), page.description().into()));
             }
             for s in sections {
-                let text = squash(&s.text);
+                let text = s.text.as_str();
                 match &s.anchor {
                     None => {
                         let snippet = if description.trim().is_empty() {
-                            text.clone()
+                            text.into()
                         } else {
-                            format!("{} {text}", description.trim())
+                            format!("{} {text}", description.trim()).into()
                         };
-                        out.push(whole(format!("{description} {text}"), snippet));
+                        out.push(whole(format!("{description} {text}").into(), snippet));
                     }
                     Some(anchor) => {
                         // An anchor an editor chose (`{#swamped}`) says what the section is about.
@@ -169,11 +164,11 @@ fn make_with(site: &Site, source: Source, sections: &[TextSection]) -> Vec<Recor
                             title: squash(&s.heading),
                             context: page_title.to_owned(),
                             fields: [
-                                squash(&s.heading),
-                                format!("{page_title} {tags} {}", words_of(chosen)),
-                                text.clone(),
+                                squash(&s.heading).into(),
+                                format!("{page_title} {tags} {}", words_of(chosen)).into(),
+                                text.into(),
                             ],
-                            snippet: text,
+                            snippet: text.into(),
                         })
                     }
                 }
@@ -189,11 +184,11 @@ fn make_with(site: &Site, source: Source, sections: &[TextSection]) -> Vec<Recor
                 title: squash(&f.question),
                 context: String::new(),
                 fields: [
-                    squash(&f.question),
-                    format!("{} {}", words_of(&f.id), f.tags.join(" ")),
-                    answer.clone(),
+                    squash(&f.question).into(),
+                    format!("{} {}", words_of(&f.id), f.tags.join(" ")).into(),
+                    answer.clone().into(),
                 ],
-                snippet: answer,
+                snippet: answer.into(),
             });
         }
         Source::Case(i) => {
@@ -214,16 +209,17 @@ fn make_with(site: &Site, source: Source, sections: &[TextSection]) -> Vec<Recor
                 title: squash(&k.title),
                 context: humanize(&k.topic),
                 fields: [
-                    squash(&k.title),
+                    squash(&k.title).into(),
                     format!(
                         "{} {} {}",
                         words_of(&k.id),
                         humanize(&k.topic),
                         k.tags.join(" ")
-                    ),
-                    squash(&format!("{situation} {} {}", side(&k.dont), side(&k.do_))),
+                    )
+                    .into(),
+                    squash(&format!("{situation} {} {}", side(&k.dont), side(&k.do_))).into(),
                 ],
-                snippet: format!("{situation} Do: {}", plain(&k.do_.summary)),
+                snippet: format!("{situation} Do: {}", plain(&k.do_.summary)).into(),
             });
         }
         Source::Template(i) => {
@@ -236,17 +232,18 @@ fn make_with(site: &Site, source: Source, sections: &[TextSection]) -> Vec<Recor
                 title: squash(&t.title),
                 context: t.channel.label().to_owned(),
                 fields: [
-                    squash(&t.title),
+                    squash(&t.title).into(),
                     format!(
                         "{} {} {} {}",
                         words_of(&t.id),
                         humanize(&t.context),
                         t.channel.label(),
                         t.tags.join(" ")
-                    ),
-                    squash(&format!("{} {notes}", t.text)),
+                    )
+                    .into(),
+                    squash(&format!("{} {notes}", t.text)).into(),
                 ],
-                snippet: squash(&t.text),
+                snippet: squash(&t.text).into(),
             });
         }
         Source::Tree(i) => out = outcomes(site, &site.trees[i]),
@@ -264,36 +261,26 @@ fn make_with(site: &Site, source: Source, sections: &[TextSection]) -> Vec<Recor
                 title: q.speaker.trim().to_owned(),
                 context: role.join(", "),
                 fields: [
-                    q.speaker.clone(),
+                    q.speaker.as_str().into(),
                     format!(
                         "{} {} {}",
                         role.join(" "),
                         q.topic.as_deref().map(humanize).unwrap_or_default(),
                         q.stance.label()
-                    ),
-                    squash(&q.text),
+                    )
+                    .into(),
+                    q.text.as_str().into(),
                 ],
-                snippet: squash(&q.text),
+                snippet: q.text.as_str().into(),
             });
-        }
-    }
-    for r in &mut out {
-        // The index keeps a few hundred characters; keep no more than this
-        // of a long section in memory meanwhile.
-        if let Some((end, _)) = r.snippet.char_indices().nth(SNIPPET_SOURCE) {
-            r.snippet.truncate(end);
-            r.snippet.shrink_to_fit();
         }
     }
     out
 }
 
-/// Characters of snippet source text a record keeps.
-const SNIPPET_SOURCE: usize = 1_000;
-
 /// A tree's outcomes, each at the static page of the first path that
 /// reaches it (`Tree::steps` is depth first from the start, so stable).
-fn outcomes(site: &Site, tree: &Tree) -> Vec<Record> {
+fn outcomes<'a>(site: &'a Site, tree: &Tree) -> Vec<Record<'a>> {
     let steps = tree.steps();
     tree.def
         .outcomes
@@ -319,16 +306,17 @@ fn outcomes(site: &Site, tree: &Tree) -> Vec<Record> {
                 title: squash(&o.title),
                 context: tree.def.title.trim().to_owned(),
                 fields: [
-                    squash(&o.title),
+                    squash(&o.title).into(),
                     format!(
                         "{} {} {}",
                         words_of(&o.id),
                         o.verdict.label(),
                         answers.join(" ")
-                    ),
-                    format!("{} {body}", tree.def.title),
+                    )
+                    .into(),
+                    format!("{} {body}", tree.def.title).into(),
                 ],
-                snippet: body,
+                snippet: body.into(),
             })
         })
         .collect()
@@ -352,6 +340,30 @@ pub fn plain(markdown: &str) -> String {
         }
     }
     squash(&out)
+}
+
+/// The first `n` characters of [`squash`]`(text)`, reading no more of
+/// `text` than they need.
+pub fn squash_prefix(text: &str, n: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    for w in text.split_whitespace() {
+        if !out.is_empty() {
+            if count == n {
+                break;
+            }
+            out.push(' ');
+            count += 1;
+        }
+        for c in w.chars() {
+            if count == n {
+                return out;
+            }
+            out.push(c);
+            count += 1;
+        }
+    }
+    out
 }
 
 /// Runs of whitespace to one space, trimmed.

@@ -50,12 +50,39 @@ pub fn fold(text: &str) -> String {
 /// words.
 pub fn words(folded: &str, mut f: impl FnMut(&str)) {
     if folded.is_ascii() {
-        ascii_words(folded, |word| ascii_word_parts(word, &mut f));
+        ascii_words(folded, |word, _| ascii_word_parts(word, &mut f));
     } else {
         for word in folded.unicode_words() {
             word_parts(word, &mut f);
         }
     }
+}
+
+/// [`words`] of [`fold`]`(text)`, without folding the whole text first.
+/// ASCII text (nearly all of it) is split as it is and each word lowercased
+/// on its own: case never changes where an ASCII word starts or ends, so
+/// the words are the same, and the index no longer copies the site's text
+/// to lowercase it.
+pub fn fold_words(text: &str, mut f: impl FnMut(&str)) {
+    if !text.is_ascii() {
+        return words(&fold(text), f);
+    }
+    let mut lower = String::new();
+    ascii_words(text, |word, classes| {
+        if classes & (UNDERSCORE | JOINER) == 0 {
+            // Letters and digits only, the common case: one part, the word.
+            if word.len() > MAX_WORD_CHARS {
+                return;
+            }
+            if classes & UPPER == 0 {
+                return f(word);
+            }
+        }
+        lower.clear();
+        lower.push_str(word);
+        lower.make_ascii_lowercase();
+        ascii_word_parts(&lower, &mut f);
+    });
 }
 
 /// One UAX #29 word: possessive dropped, split, apostrophes dropped.
@@ -92,47 +119,83 @@ fn ascii_word_parts(word: &str, f: &mut impl FnMut(&str)) {
     }
 }
 
+// What a byte is, for `ascii_words`: one table lookup per byte.
+const ALPHA: u8 = 1;
+const DIGIT: u8 = 2;
+const UPPER: u8 = 4;
+const UNDERSCORE: u8 = 8;
+/// `:`, `.` or `'`, which join two letters.
+const JOINS_LETTERS: u8 = 16;
+/// `,`, `;`, `.` or `'`, which join two digits.
+const JOINS_DIGITS: u8 = 32;
+const JOINER: u8 = JOINS_LETTERS | JOINS_DIGITS;
+const ALNUM: u8 = ALPHA | DIGIT;
+const WORD: u8 = ALNUM | UNDERSCORE;
+
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            ALPHA | UPPER
+        } else if c.is_ascii_lowercase() {
+            ALPHA
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else {
+            match c {
+                b'_' => UNDERSCORE,
+                b':' => JOINS_LETTERS,
+                b'.' | b'\'' => JOINER,
+                b',' | b';' => JOINS_DIGITS,
+                _ => 0,
+            }
+        };
+        b += 1;
+    }
+    t
+};
+
 /// `unicode_words` for ASCII text, without the Unicode tables: nearly all
 /// text is ASCII, and segmenting it was a tenth of the index's time. In
 /// ASCII, UAX #29's rules come down to: letters, digits and `_` join (WB5,
 /// WB8-WB10, WB13a-b); one `:`, `.` or `'` joins two letters (WB6-WB7);
 /// one `,`, `;`, `.` or `'` joins two digits (WB11-WB12); anything else
 /// breaks. Only segments with a letter or digit are words. A unit test
-/// checks this against unicode-segmentation.
-fn ascii_words<'t>(text: &'t str, mut f: impl FnMut(&'t str)) {
+/// checks this against unicode-segmentation. `f` also gets the classes of
+/// the word's bytes, or-ed together.
+fn ascii_words<'t>(text: &'t str, mut f: impl FnMut(&'t str, u8)) {
     let s = text.as_bytes();
-    let word_char = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let class = |i: usize| CLASS[usize::from(s[i])];
     let mut i = 0;
     while i < s.len() {
-        if !word_char(s[i]) {
+        if class(i) & WORD == 0 {
             i += 1;
             continue;
         }
         let start = i;
-        let mut alnum = false;
+        let mut classes = 0;
         loop {
-            alnum |= s[i].is_ascii_alphanumeric();
-            if i + 1 < s.len() && word_char(s[i + 1]) {
+            classes |= class(i);
+            if i + 1 < s.len() && class(i + 1) & WORD != 0 {
                 i += 1;
                 continue;
             }
             let joined = i + 2 < s.len() && {
-                let (a, mid, b) = (s[i], s[i + 1], s[i + 2]);
-                (a.is_ascii_alphabetic()
-                    && b.is_ascii_alphabetic()
-                    && matches!(mid, b':' | b'.' | b'\''))
-                    || (a.is_ascii_digit()
-                        && b.is_ascii_digit()
-                        && matches!(mid, b',' | b';' | b'.' | b'\''))
+                let (a, mid, b) = (class(i), class(i + 1), class(i + 2));
+                (a & b & ALPHA != 0 && mid & JOINS_LETTERS != 0)
+                    || (a & b & DIGIT != 0 && mid & JOINS_DIGITS != 0)
             };
             if !joined {
                 break;
             }
+            classes |= class(i + 1);
             i += 2;
         }
         i += 1;
-        if alnum {
-            f(&text[start..i]);
+        if classes & ALNUM != 0 {
+            f(&text[start..i], classes);
         }
     }
 }
@@ -349,7 +412,7 @@ mod tests {
         #[test]
         fn ascii_words_are_unicode_words(text in "[aZ9_':.,; \n-]{0,16}|[a-z0-9_'.:,;!?() \t-]{0,40}") {
             let mut fast = Vec::new();
-            ascii_words(&text, |w| fast.push(w));
+            ascii_words(&text, |w, _| fast.push(w));
             let uax: Vec<&str> = text.unicode_words().collect();
             prop_assert_eq!(&fast, &uax);
             let (mut fast_parts, mut parts) = (Vec::new(), Vec::new());
@@ -358,6 +421,16 @@ mod tests {
                 word_parts(w, &mut |p| parts.push(p.to_owned()));
             }
             prop_assert_eq!(fast_parts, parts);
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn fold_words_is_words_of_fold(text in "[aZ9_':.,; \n-]{0,16}|[a-zA-Z0-9_'.:,;!?() \t-]{0,40}|\\PC{0,24}") {
+            let (mut fused, mut plain) = (Vec::new(), Vec::new());
+            fold_words(&text, |w| fused.push(w.to_owned()));
+            words(&fold(&text), |w| plain.push(w.to_owned()));
+            prop_assert_eq!(fused, plain);
         }
     }
 
