@@ -7,9 +7,11 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
+
 use crate::config::SiteConfig;
 use crate::data::{self, DataFile};
-use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::{self, Input};
 use crate::output::{Collect, Sink, Tracked};
 use crate::render::{self, OutputFile};
@@ -223,7 +225,12 @@ pub fn compile_into(
     } else {
         Vec::new()
     };
-    put_all(search_files);
+    // A large site's index is a few thousand files: written in parallel.
+    let search_problems: Vec<Diagnostic> = search_files
+        .into_par_iter()
+        .filter_map(|f| tracked.put(f).err())
+        .collect();
+    problems.extend(search_problems);
     problems.extend(render_problems);
     if !problems.is_empty() {
         return Err(problems.sorted());

@@ -85,6 +85,9 @@ pub struct Shortcode {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct TextSection {
     pub anchor: Option<String>,
+    /// Whether the anchor is the heading's slug, not one an editor chose
+    /// (`{#id}`) or one made unique with a number.
+    pub anchor_is_slug: bool,
     pub heading: String,
     pub text: String,
 }
@@ -166,14 +169,20 @@ pub fn render(
                 let base = id
                     .as_ref()
                     .map_or_else(|| slugify(&title), |s| s.to_string());
+                let chosen = id.is_some();
                 let id = unique_id(
                     if base.is_empty() {
                         "section".into()
                     } else {
-                        base
+                        base.clone()
                     },
                     &mut seen_ids,
                 );
+                let anchor_is_slug = if chosen {
+                    slugify(&title) == id
+                } else {
+                    base == id
+                };
                 let lvl = heading_level(*level);
                 if lvl <= 3 {
                     out.toc.push(TocEntry {
@@ -187,6 +196,7 @@ pub fn render(
                     push_section(&mut out.sections, &mut section);
                 }
                 section.anchor = Some(id.clone());
+                section.anchor_is_slug = anchor_is_slug;
                 section.heading = title.clone();
                 let class = if classes.is_empty() {
                     String::new()
@@ -407,6 +417,7 @@ fn push_section(sections: &mut Vec<TextSection>, s: &mut TextSection) {
     if !s.text.trim().is_empty() || s.anchor.is_some() {
         sections.push(TextSection {
             anchor: s.anchor.take(),
+            anchor_is_slug: s.anchor_is_slug,
             heading: std::mem::take(&mut s.heading),
             text: s.text.as_str().to_owned(),
         });
@@ -832,6 +843,27 @@ mod tests {
         assert_eq!(r.sections[1].anchor.as_deref(), Some("next"));
         assert_eq!(r.sections[1].text.trim(), "Body text.");
         assert_eq!(reading_minutes(r.words), 1);
+    }
+
+    #[test]
+    fn sections_know_whether_their_anchor_is_the_heading_slug() {
+        let (r, _) = md(
+            "## Next\n\nA.\n\n## Next\n\nB.\n\n## Other {#mine}\n\nC.\n\n## Same {#same}\n\nD.\n",
+        );
+        let got: Vec<(Option<&str>, bool)> = r
+            .sections
+            .iter()
+            .map(|s| (s.anchor.as_deref(), s.anchor_is_slug))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("next"), true),
+                (Some("next-1"), false),
+                (Some("mine"), false),
+                (Some("same"), true)
+            ]
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use pulldown_cmark::{Event, Parser, TagEnd};
 
 use crate::data::Kind as DataKind;
-use crate::markdown::{TextSection, slugify};
+use crate::markdown::TextSection;
 use crate::site::{Site, humanize, record_url};
 use crate::tree::Tree;
 
@@ -153,7 +153,7 @@ fn make_with<'a>(site: &'a Site, source: Source, sections: &'a [TextSection]) ->
                     }
                     Some(anchor) => {
                         // An anchor an editor chose (`{#swamped}`) says what the section is about.
-                        let chosen = if slugify(&s.heading) == *anchor {
+                        let chosen = if s.anchor_is_slug {
                             ""
                         } else {
                             anchor.as_str()

@@ -77,6 +77,12 @@ pub fn fold_words(text: &str, mut f: impl FnMut(&str)) {
             if classes & UPPER == 0 {
                 return f(word);
             }
+            let mut buf = [0u8; MAX_WORD_CHARS];
+            let buf = &mut buf[..word.len()];
+            buf.copy_from_slice(word.as_bytes());
+            buf.make_ascii_lowercase();
+            // ASCII letters and digits: always UTF-8.
+            return f(std::str::from_utf8(buf).unwrap_or_default());
         }
         lower.clear();
         lower.push_str(word);
