@@ -263,7 +263,6 @@ impl Analyser {
                     tf.add(f);
                 });
             }
-            seen.sort_unstable();
             part.tfs
                 .extend(seen.drain(..).filter_map(|id| counts[id as usize].take()));
             part.docs.push((lens, part.tfs.len()));
@@ -385,66 +384,87 @@ where
         .iter()
         .map(|t| ((t / n.max(1) as f64) as f32).max(1.0))
         .collect();
-    // Each part's (group, weighted tf) pairs per record, in parallel; words
-    // of one group in one record are added up in the order they come.
-    let weighted: Vec<(Vec<(u32, f32)>, Vec<usize>)> = parts
+    // Each part's (group, weighted tf) pairs per record, in parallel, and
+    // how many records each group is in. A group's frequency in a field is
+    // the sum of its words' (BM25F weighs the stem group, not each word),
+    // added up in integers: the order of a record's words does not matter.
+    let weighted: Vec<(Vec<(u32, f32)>, Vec<usize>, Vec<u32>)> = parts
         .into_par_iter()
         .zip(maps)
         .map(|(p, map)| {
             let mut out: Vec<(u32, f32)> = Vec::with_capacity(p.tfs.len());
             let mut ends = Vec::with_capacity(p.docs.len());
-            // Where each group's pair is in `out`, if in the current record.
+            let mut records = vec![0u32; groups];
+            // Where each group's pair is in `out`, if in the current record,
+            // and its frequency per field there.
             let mut at: Vec<usize> = vec![usize::MAX; groups];
+            let mut freq: Vec<[u32; 3]> = Vec::new();
             let mut start = 0;
             for (lens, end) in p.docs {
                 let first = out.len();
-                let norm: [f32; 3] =
-                    std::array::from_fn(|f| 1.0 - B[f] + B[f] * lens[f] as f32 / avg[f]);
+                freq.clear();
                 for tf in &p.tfs[start..end] {
                     let g = word_group[map[tf.word as usize] as usize] as usize;
-                    let w: f32 = (0..3)
-                        .map(|f| WEIGHTS[f] * f32::from(tf.get(f)) / norm[f])
-                        .sum();
-                    match at[g] {
-                        i if i != usize::MAX && i >= first => out[i].1 += w,
+                    let i = match at[g] {
+                        i if i != usize::MAX && i >= first => i,
                         _ => {
                             at[g] = out.len();
-                            out.push((g as u32, w));
+                            out.push((g as u32, 0.0));
+                            freq.push([0; 3]);
+                            out.len() - 1
                         }
+                    };
+                    for (f, n) in freq[i - first].iter_mut().enumerate() {
+                        *n += u32::from(tf.get(f));
                     }
+                }
+                let norm: [f32; 3] =
+                    std::array::from_fn(|f| 1.0 - B[f] + B[f] * lens[f] as f32 / avg[f]);
+                for (pair, freq) in out[first..].iter_mut().zip(&freq) {
+                    pair.1 = (0..3).map(|f| WEIGHTS[f] * freq[f] as f32 / norm[f]).sum();
+                    records[pair.0 as usize] += 1;
                 }
                 ends.push(out.len());
                 start = end;
             }
-            (out, ends)
+            (out, ends, records)
         })
         .collect();
     // Every group's postings in one array, group after group (a counting
-    // sort): no list grows and copies itself over and over.
+    // sort): no list grows and copies itself over and over. Two halves of
+    // the groups are filled side by side.
     let mut starts = vec![0usize; groups + 1];
-    for (out, _) in &weighted {
-        for &(g, _) in out {
-            starts[g as usize + 1] += 1;
+    for (_, _, records) in &weighted {
+        for (g, &n) in records.iter().enumerate() {
+            starts[g + 1] += n as usize;
         }
     }
     for g in 0..groups {
         starts[g + 1] += starts[g];
     }
     let mut postings: Vec<(u32, f32)> = vec![(0, 0.0); starts[groups]];
-    let mut next = starts.clone();
-    let mut doc = 0u32;
-    for (out, ends) in weighted {
-        let mut start = 0;
-        for end in ends {
-            for &(g, w) in &out[start..end] {
-                postings[next[g as usize]] = (doc, w);
-                next[g as usize] += 1;
+    let mid = groups / 2;
+    let (low, high) = postings.split_at_mut(starts[mid]);
+    let fill = |into: &mut [(u32, f32)], range: std::ops::Range<usize>| {
+        let base = starts[range.start];
+        let mut next: Vec<usize> = starts[range.clone()].iter().map(|s| s - base).collect();
+        let mut doc = 0u32;
+        for (out, ends, _) in &weighted {
+            let mut start = 0;
+            for &end in ends {
+                for &(g, w) in &out[start..end] {
+                    if let Some(k) = next.get_mut((g as usize).wrapping_sub(range.start)) {
+                        into[*k] = (doc, w);
+                        *k += 1;
+                    }
+                }
+                start = end;
+                doc += 1;
             }
-            start = end;
-            doc += 1;
         }
-    }
-    drop(next);
+    };
+    rayon::join(|| fill(low, 0..mid), || fill(high, mid..groups));
+    drop(weighted);
 
     // 5. Impacts (idf × saturated tf), pruned and encoded.
     let max = params.max_postings.max(1);
