@@ -1,8 +1,9 @@
 //! Build benchmark: the flagship site and synthetic corpora of 1,000 and
 //! 10,000 pages (../shared/bench/gen_corpus.py --flavor casebook), the
 //! corpora with and without their search index, each built by the release
-//! binary into an empty folder and then rebuilt several times. Reports wall
-//! time (the first build; min and median of the rebuilds) and the peak
+//! binary into an empty folder several times and then rebuilt several
+//! times. Reports wall time (min and median of the first builds and of the
+//! rebuilds: one sample is at the mercy of a noisy machine) and the peak
 //! resident memory of the build process.
 //!
 //!     cargo bench --bench build                 # everything
@@ -53,35 +54,41 @@ fn build(root: &Path, out: &Path) -> Sample {
     )
 }
 
-/// One build into an empty folder (as in CI, on a fresh clone), then `runs`
-/// rebuilds, which reuse the previous output's spare folder.
+/// `runs` builds into an empty folder (as in CI, on a fresh clone), then
+/// `runs` rebuilds, which reuse the previous output's spare folder.
 fn bench(name: &str, root: &Path, runs: usize, out: &Path) {
     let spare = out.with_file_name(format!(
         ".{}.casebook-spare",
         out.file_name().unwrap_or_default().to_string_lossy()
     ));
-    let _ = std::fs::remove_dir_all(out);
-    let _ = std::fs::remove_dir_all(&spare);
-    let first = build(root, out);
-    let mut samples: Vec<Sample> = (0..runs).map(|_| build(root, out)).collect();
-    samples.sort_by_key(|s| s.wall);
-    let min = samples[0].wall;
-    let median = samples[samples.len() / 2].wall;
-    let rss = samples
+    let firsts: Vec<Sample> = (0..runs)
+        .map(|_| {
+            let _ = std::fs::remove_dir_all(out);
+            let _ = std::fs::remove_dir_all(&spare);
+            build(root, out)
+        })
+        .collect();
+    let rebuilds: Vec<Sample> = (0..runs).map(|_| build(root, out)).collect();
+    let rss = firsts
         .iter()
+        .chain(&rebuilds)
         .map(|s| s.max_rss_kib)
-        .chain([first.max_rss_kib])
         .max()
         .unwrap_or(0);
     let files = walk_count(out);
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let (first_min, first_median) = min_median(firsts);
+    let (min, median) = min_median(rebuilds);
     println!(
-        "{name:<22} first {:>7.0} ms   rebuilds ({runs:>2}): min {:>7.0} ms, median {:>7.0} ms   peak RSS {:>6.1} MiB   {files} files",
-        ms(first.wall),
-        ms(min),
-        ms(median),
+        "{name:<22} first ({runs:>2}): min {first_min:>5.0} ms, median {first_median:>5.0} ms   rebuilds: min {min:>5.0} ms, median {median:>5.0} ms   peak RSS {:>6.1} MiB   {files} files",
         rss as f64 / 1024.0
     );
+}
+
+/// The least and the median wall time of `samples`, in milliseconds.
+fn min_median(mut samples: Vec<Sample>) -> (f64, f64) {
+    samples.sort_by_key(|s| s.wall);
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    (ms(samples[0].wall), ms(samples[samples.len() / 2].wall))
 }
 
 fn walk_count(dir: &Path) -> usize {
