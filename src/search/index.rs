@@ -186,6 +186,14 @@ struct Part {
     kinds: Vec<usize>,
 }
 
+/// A part's records as (stem group, weighted frequency) pairs, record
+/// after record (`ends`), and how many of its records each group is in.
+struct Weighted {
+    pairs: Vec<(u32, f32)>,
+    ends: Vec<usize>,
+    records: Vec<u32>,
+}
+
 /// Sources per part: enough work per task, few records in memory at once.
 const SOURCES_PER_PART: usize = 64;
 
@@ -388,7 +396,7 @@ where
     // how many records each group is in. A group's frequency in a field is
     // the sum of its words' (BM25F weighs the stem group, not each word),
     // added up in integers: the order of a record's words does not matter.
-    let weighted: Vec<(Vec<(u32, f32)>, Vec<usize>, Vec<u32>)> = parts
+    let weighted: Vec<Weighted> = parts
         .into_par_iter()
         .zip(maps)
         .map(|(p, map)| {
@@ -427,15 +435,19 @@ where
                 ends.push(out.len());
                 start = end;
             }
-            (out, ends, records)
+            Weighted {
+                pairs: out,
+                ends,
+                records,
+            }
         })
         .collect();
     // Every group's postings in one array, group after group (a counting
     // sort): no list grows and copies itself over and over. Two halves of
     // the groups are filled side by side.
     let mut starts = vec![0usize; groups + 1];
-    for (_, _, records) in &weighted {
-        for (g, &n) in records.iter().enumerate() {
+    for w in &weighted {
+        for (g, &n) in w.records.iter().enumerate() {
             starts[g + 1] += n as usize;
         }
     }
@@ -449,10 +461,10 @@ where
         let base = starts[range.start];
         let mut next: Vec<usize> = starts[range.clone()].iter().map(|s| s - base).collect();
         let mut doc = 0u32;
-        for (out, ends, _) in &weighted {
+        for part in &weighted {
             let mut start = 0;
-            for &end in ends {
-                for &(g, w) in &out[start..end] {
+            for &end in &part.ends {
+                for &(g, w) in &part.pairs[start..end] {
                     if let Some(k) = next.get_mut((g as usize).wrapping_sub(range.start)) {
                         into[*k] = (doc, w);
                         *k += 1;
