@@ -183,7 +183,7 @@ pub fn compile_into(
     let (mut site, mut problems) = model_timed(input, opts, &mut clock)?;
     let model_ok = problems.is_empty();
 
-    let mut theme = match render::load_templates(&templates) {
+    let mut theme = match render::load_templates(&templates, site.config.minify) {
         Ok(t) => t,
         Err(p) => {
             problems.extend(p);

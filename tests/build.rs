@@ -385,6 +385,45 @@ fn builds_are_reproducible() {
     );
 }
 
+/// The theme's `base.html` and `page.html` are compiled with the whitespace
+/// between their tags folded away when pages are minified (src/render/
+/// templates.rs, `FOLDED`). A copy in `templates/` with one harmless edit is
+/// compiled as written: every page must come out the same either way.
+#[test]
+fn folding_the_themes_whitespace_changes_no_page() {
+    let folded = built("basic");
+    let as_written = TestSite::new("basic");
+    let base = include_str!("../themes/default/templates/base.html");
+    let page = include_str!("../themes/default/templates/page.html");
+    let mark = "{# an edited copy #}";
+    as_written.write(
+        "templates/base.html",
+        &base.replacen("<!doctype html>", &format!("<!doctype html>{mark}"), 1),
+    );
+    as_written.write(
+        "templates/page.html",
+        &page.replacen("%}", &format!("%}}{mark}"), 1),
+    );
+    as_written.build(&["--quiet"]).success();
+    let (a, b) = (folded.out().snapshot(), as_written.out().snapshot());
+    assert_same(&a, &b, "pages built from the theme's templates as written");
+    // The comparison covers guide pages, the ones page.html renders.
+    assert!(a.contains_key(&url_to_file("/guides/notes/")));
+
+    // With minify off the templates are compiled as written: the page keeps
+    // the theme's line breaks between tags.
+    let unminified = built("basic");
+    unminified.edit("site.toml", "title", "minify = false\ntitle");
+    unminified.build(&["--quiet"]).success();
+    assert!(
+        unminified
+            .out()
+            .page("/guides/notes/")
+            .contains("<head>\n<meta charset"),
+        "minify = false lost the template's line breaks"
+    );
+}
+
 #[test]
 fn the_library_compiles_what_the_binary_writes() {
     use casebook::build::{Options, compile, load};
