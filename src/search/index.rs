@@ -10,12 +10,12 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
+use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
 use rayon::prelude::*;
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 use serde::Serialize;
-use std::hash::BuildHasher;
 use unicode_normalization::UnicodeNormalization;
 
 use super::records::{Kind, Record, squash, squash_prefix};
@@ -246,7 +246,7 @@ impl Analyser {
                     lens[f] += 1;
                     let words = &mut part.words;
                     let hash = FxBuildHasher.hash_one(w);
-                    let id = match ids.find(hash, |&id| same(&words[id as usize], w)) {
+                    let id = match ids.find(hash, |&id| words[id as usize] == w) {
                         Some(&id) => id,
                         None => {
                             let id = words.len() as u32;
@@ -281,12 +281,6 @@ impl Analyser {
         self.part.tfs.shrink_to_fit();
         self.part
     }
-}
-
-/// `a == b` for short words, inline: a call to `memcmp` for each of the
-/// site's words was a twentieth of the index's time.
-fn same(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
 }
 
 /// JavaScript's string order (UTF-16 code units), so the client's binary

@@ -69,20 +69,14 @@ pub fn fold_words(text: &str, mut f: impl FnMut(&str)) {
     }
     let mut lower = String::new();
     ascii_words(text, |word, classes| {
-        if classes & (UNDERSCORE | JOINER) == 0 {
-            // Letters and digits only, the common case: one part, the word.
-            if word.len() > MAX_WORD_CHARS {
-                return;
+        let simple = classes & (UNDERSCORE | JOINER) == 0;
+        if simple && classes & UPPER == 0 {
+            // Lowercase letters and digits, the common case: one part, the
+            // word itself (unless it is too long to index).
+            if word.len() <= MAX_WORD_CHARS {
+                f(word);
             }
-            if classes & UPPER == 0 {
-                return f(word);
-            }
-            let mut buf = [0u8; MAX_WORD_CHARS];
-            let buf = &mut buf[..word.len()];
-            buf.copy_from_slice(word.as_bytes());
-            buf.make_ascii_lowercase();
-            // ASCII letters and digits: always UTF-8.
-            return f(std::str::from_utf8(buf).unwrap_or_default());
+            return;
         }
         lower.clear();
         lower.push_str(word);
