@@ -17,7 +17,9 @@ use crate::diagnostics::{Diagnostic, io_error};
 use crate::render::OutputFile;
 
 mod memo;
+mod shared;
 use memo::{Digest, Memo};
+pub use shared::{END as SHARED_END, START as SHARED_START};
 
 /// The marker casebook writes into each output folder it creates.
 pub const MARKER: &str = ".casebook-output";
@@ -72,6 +74,7 @@ impl Collect {
 pub struct Tracked<'a> {
     inner: &'a dyn Sink,
     minify: Option<minify_html::Cfg>,
+    shared: shared::SharedRegions,
     paths: Mutex<HashSet<String>>,
     pub pages: AtomicUsize,
     pub files: AtomicUsize,
@@ -85,6 +88,7 @@ impl<'a> Tracked<'a> {
         Tracked {
             inner,
             minify: minify.then(minify_config),
+            shared: shared::SharedRegions::default(),
             paths: Mutex::new(HashSet::new()),
             pages: AtomicUsize::new(0),
             files: AtomicUsize::new(0),
@@ -122,7 +126,7 @@ impl Sink for Tracked<'_> {
                     self.bytes.fetch_add(size, Ordering::Relaxed);
                     return Ok(());
                 }
-                file.bytes = minify_html::minify(&file.bytes, cfg);
+                file.bytes = self.shared.minify(&file.bytes, cfg);
                 if let Some((m, input)) = memo {
                     m.record(input, memo::digest(&file.bytes));
                 }

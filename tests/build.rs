@@ -390,7 +390,7 @@ fn builds_are_reproducible() {
 /// templates.rs, `FOLDED`). A copy in `templates/` with one harmless edit is
 /// compiled as written: every page must come out the same either way.
 #[test]
-fn folding_the_themes_whitespace_changes_no_page() {
+fn folding_the_theme_and_minifying_its_shared_regions_once_change_no_page() {
     let folded = built("basic");
     let as_written = TestSite::new("basic");
     let base = include_str!("../themes/default/templates/base.html");
@@ -422,6 +422,13 @@ fn folding_the_themes_whitespace_changes_no_page() {
             .contains("<head>\n<meta charset"),
         "minify = false lost the template's line breaks"
     );
+    // Neither build leaves a shared-region marker in a page.
+    for (path, bytes) in a.iter().chain(&unminified.out().snapshot()) {
+        assert!(
+            !String::from_utf8_lossy(bytes).contains("casebook:shared"),
+            "{path} holds a marker"
+        );
+    }
 }
 
 #[test]

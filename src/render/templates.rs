@@ -62,7 +62,8 @@ pub fn load_templates(files: &[TextFile], minify: bool) -> Result<Theme, Vec<Dia
 /// minify-html drops whitespace-only text: its "layout" elements, such as
 /// `html`, `head`, `body`, `header`, `nav`, `ul`, `ol`, `main`, `article`,
 /// `section`, `footer`, `div` and `form`. Checked run by run; the test
-/// `folding_the_themes_whitespace_changes_no_page` builds a site both ways.
+/// `folding_the_theme_and_minifying_its_shared_regions_once_change_no_page`
+/// builds a site both ways.
 const FOLDED: &[&str] = &["base.html", "page.html"];
 
 /// What Tera compiles for the default theme's own copy of a [`FOLDED`]
@@ -70,6 +71,11 @@ const FOLDED: &[&str] = &["base.html", "page.html"];
 /// minify-html would drop it anyway, but each run is a text node it parses
 /// and drops, about a twelfth of its time on a guide page. Another site's
 /// or theme's template, or an edited copy, is compiled as it is.
+///
+/// The regions the theme marks `{# shared #}` … `{# /shared #}` (the same
+/// on every page: header and footer) become the output's shared-region
+/// markers, so that each is minified once (`output::shared`). No Tera
+/// code follows a marker on its line, so no template error's column moves.
 fn folded(name: &str, text: &str) -> Option<String> {
     if !FOLDED.contains(&name) {
         return None;
@@ -77,16 +83,20 @@ fn folded(name: &str, text: &str) -> Option<String> {
     let own = crate::load::EMBEDDED_THEME
         .get_file(format!("templates/{name}"))?
         .contents_utf8()?;
-    (own == text).then(|| fold_whitespace(text))
+    (own == text).then(|| {
+        fold_whitespace(text)
+            .replace("{# shared #}", crate::output::SHARED_START)
+            .replace("{# /shared #}", crate::output::SHARED_END)
+    })
 }
 
-/// `>` or `%}`, then a line break and indent, then `<` or `{%`: the break
+/// `>`, `%}` or `#}`, then a line break and indent, then `<`, `{%` or `{#`: the break
 /// and indent go into a Tera comment. The comment keeps the line count,
 /// and takes two characters of the indent for its `#}` where it can, so a
 /// template error's line and column still point into the file as written.
 fn fold_whitespace(text: &str) -> String {
     static RUN: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(>|%\})([ \t]*\n[ \t\r\n]*)(<|\{%)").expect("a valid pattern")
+        Regex::new(r"(>|[%#]\})([ \t]*\n[ \t\r\n]*)(<|\{[%#])").expect("a valid pattern")
     });
     RUN.replace_all(text, |c: &Captures| {
         let run = &c[2];
