@@ -115,7 +115,7 @@ impl Sink for Tracked<'_> {
         if file.is_html() {
             self.pages.fetch_add(1, Ordering::Relaxed);
             if let Some(cfg) = &self.minify {
-                let memo = (self.inner.memo()).map(|m| (m, m.input_digest(&file.bytes)));
+                let memo = self.inner.memo().map(|m| (m, m.input_digest(&file.bytes)));
                 if let Some((m, input)) = memo
                     && let Some(minified) = m.lookup(&input)
                     && let Some(size) = self.inner.keep(&file.path, &minified)

@@ -41,8 +41,9 @@ pub fn load_templates(files: &[TextFile], minify: bool) -> Result<Theme, Vec<Dia
             let text = latest[*n].text.as_str();
             (
                 n.as_str(),
-                folded(n, text)
-                    .filter(|_| minify)
+                minify
+                    .then(|| folded(n, text))
+                    .flatten()
                     .map_or(Cow::Borrowed(text), Cow::Owned),
             )
         })
