@@ -5,6 +5,7 @@
 
 mod common;
 
+use std::ffi::OsStr;
 use std::fs;
 use std::time::{Duration, Instant};
 
@@ -142,23 +143,60 @@ fn symlink_loop_in_content() {
 }
 
 #[cfg(unix)]
+/// A file casebook may not read. Root reads anything, so as root the builds
+/// run as `nobody` (util-linux `setpriv`) over a site opened up to them.
 #[test]
 fn unreadable_file() {
     use std::os::unix::fs::PermissionsExt;
     let site = TestSite::new("basic");
-    let path = site.root().join("content/guides/secret.md");
-    fs::write(&path, "---\ntitle: Secret\n---\n").unwrap();
-    fs::set_permissions(&path, fs::Permissions::from_mode(0o000)).unwrap();
-    if fs::read(&path).is_ok() {
-        eprintln!(
-            "*** SKIPPED unreadable_file: running as root, permissions do not stop reads ***"
-        );
-        return;
-    }
-    let run = site.build(&[]).failure();
+    let secret = site.root().join("content/guides/secret.md");
+    fs::write(&secret, "---\ntitle: Secret\n---\n").unwrap();
+    fs::set_permissions(&secret, fs::Permissions::from_mode(0o000)).unwrap();
+    let privileged = fs::read(&secret).is_ok();
+    fs::remove_file(&secret).unwrap();
+    let wrapper: &[&str] = if privileged {
+        for entry in walkdir::WalkDir::new(site.root()) {
+            let entry = entry.unwrap();
+            let mode = if entry.file_type().is_dir() {
+                0o777
+            } else {
+                0o666
+            };
+            fs::set_permissions(entry.path(), fs::Permissions::from_mode(mode)).unwrap();
+        }
+        &[
+            "setpriv",
+            "--reuid=65534",
+            "--regid=65534",
+            "--clear-groups",
+        ]
+    } else {
+        &[]
+    };
+    let build = || {
+        common::run_wrapped(
+            wrapper,
+            &[
+                OsStr::new("build"),
+                OsStr::new("--root"),
+                site.root().as_os_str(),
+            ],
+        )
+    };
+    build().success();
+    let before = snapshot(&site.root().join("public"));
+    fs::write(&secret, "---\ntitle: Secret\n---\n").unwrap();
+    fs::set_permissions(&secret, fs::Permissions::from_mode(0o000)).unwrap();
+    let run = build().failure();
     run.at("content/guides/secret.md")
         .says("could not read")
+        .says("Permission denied")
         .hinted();
+    assert_eq!(
+        before,
+        snapshot(&site.root().join("public")),
+        "the previous output changed"
+    );
 }
 
 #[test]
@@ -327,12 +365,8 @@ fn hostile_text_is_escaped_everywhere() {
         if !(path.ends_with(".html") || path.ends_with(".xml")) {
             continue;
         }
-        let mut html = String::from_utf8_lossy(&bytes).to_lowercase();
-        // <title> holds raw text (RCDATA): `<script>` there is text, and
-        // minify-html rightly leaves it unescaped.
-        if let (Some(a), Some(b)) = (html.find("<title>"), html.find("</title>")) {
-            html.replace_range(a + 7..b, "");
-        }
+        // minify-html rightly leaves `<script>` in a title's raw text unescaped.
+        let html = without_title_text(&String::from_utf8_lossy(&bytes).to_lowercase());
         let text = outside_attributes(&html);
         for bad in [
             "<script>alert",
@@ -372,6 +406,115 @@ fn hostile_text_is_escaped_everywhere() {
         guide.contains("\\u003c/script\\u003e"),
         "JSON-LD escapes </script>"
     );
+}
+
+/// Every HTML page, of the fixture with hostile records and of the flagship,
+/// carries a strict Content-Security-Policy before anything it loads, and
+/// needs nothing that policy forbids: no inline script (JSON-LD is data),
+/// no `<style>`, no `style=` and no event-handler attributes (issue #9).
+#[test]
+fn every_page_carries_a_strict_csp_and_needs_no_inline_code() {
+    let site = TestSite::new("basic");
+    site.overlay("hostile");
+    site.build(&[]).success();
+    let flagship = tempfile::tempdir().unwrap();
+    common::run(&[
+        "build",
+        "--quiet",
+        "--root",
+        env!("CARGO_MANIFEST_DIR"),
+        "--output-dir",
+        flagship.path().join("site").to_str().unwrap(),
+    ])
+    .success();
+    let mut pages = 0;
+    for out in [site.root().join("public"), flagship.path().join("site")] {
+        for (path, bytes) in snapshot(&out) {
+            if !path.ends_with(".html") {
+                continue;
+            }
+            let html = String::from_utf8(bytes).unwrap();
+            let tags = common::tags(&without_title_text(&html));
+            let csp: Vec<_> = tags
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| {
+                    t.name == "meta"
+                        && t.attr("http-equiv")
+                            .is_some_and(|v| v.eq_ignore_ascii_case("content-security-policy"))
+                })
+                .collect();
+            assert_eq!(csp.len(), 1, "{path}: one CSP meta");
+            let (at, meta) = csp[0];
+            assert!(
+                tags[..at]
+                    .iter()
+                    .all(|t| matches!(t.name.as_str(), "html" | "head" | "meta")),
+                "{path}: the CSP comes before any resource"
+            );
+            assert_strict(&path, meta.attr("content").unwrap_or_default());
+            for t in &tags {
+                assert!(
+                    t.name != "script"
+                        || t.attr("src").is_some()
+                        || t.attr("type") == Some("application/ld+json"),
+                    "{path}: an inline script"
+                );
+                assert_ne!(t.name, "style", "{path}: a <style> element");
+                for (name, _) in &t.attrs {
+                    assert!(
+                        name != "style" && !name.starts_with("on"),
+                        "{path}: <{} {name}=…>",
+                        t.name
+                    );
+                }
+            }
+            pages += 1;
+        }
+    }
+    assert!(pages > 100, "only {pages} pages checked");
+}
+
+/// Scripts, styles and objects come only from the site itself (or nowhere),
+/// and `<base>` cannot point elsewhere.
+fn assert_strict(path: &str, policy: &str) {
+    let directives: Vec<(&str, Vec<&str>)> = policy
+        .split(';')
+        .filter_map(|d| {
+            let mut words = d.split_whitespace();
+            Some((words.next()?, words.collect()))
+        })
+        .collect();
+    let sources = |name: &str| {
+        directives
+            .iter()
+            .find(|(n, _)| *n == name)
+            .or_else(|| directives.iter().find(|(n, _)| *n == "default-src"))
+            .map(|(_, s)| s.clone())
+            .unwrap_or_else(|| panic!("{path}: no {name} or default-src in {policy:?}"))
+    };
+    for name in ["script-src", "style-src"] {
+        let s = sources(name);
+        assert!(
+            !s.is_empty() && s.iter().all(|w| *w == "'self'" || *w == "'none'"),
+            "{path}: {name} {s:?}"
+        );
+    }
+    assert_eq!(sources("object-src"), ["'none'"], "{path}");
+    assert!(
+        directives
+            .iter()
+            .any(|(n, s)| *n == "base-uri" && s.iter().all(|w| *w == "'self'" || *w == "'none'")),
+        "{path}: base-uri in {policy:?}"
+    );
+}
+
+/// `<title>` holds raw text: a hostile title's `<script>` there is text.
+fn without_title_text(html: &str) -> String {
+    match (html.find("<title>"), html.find("</title>")) {
+        (Some(a), Some(b)) if a < b => format!("{}{}", &html[..a + 7], &html[b..]),
+        _ => html.to_owned(),
+    }
 }
 
 /// The markup with quoted attribute values blanked: what is left is tags and

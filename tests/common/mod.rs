@@ -125,7 +125,21 @@ pub struct Run {
 
 /// Runs the binary with `args`, colours off.
 pub fn run<S: AsRef<OsStr>>(args: &[S]) -> Run {
-    let out = Command::new(BIN)
+    run_wrapped(&[], args)
+}
+
+/// Runs the binary with `args` through `wrapper` (a command that runs the
+/// rest of its arguments, e.g. `setpriv …`), colours off.
+pub fn run_wrapped<S: AsRef<OsStr>>(wrapper: &[&str], args: &[S]) -> Run {
+    let mut command = match wrapper.split_first() {
+        Some((program, rest)) => {
+            let mut c = Command::new(program);
+            c.args(rest).arg(BIN);
+            c
+        }
+        None => Command::new(BIN),
+    };
+    let out = command
         .args(args)
         .env("NO_COLOR", "1")
         .env_remove("CLICOLOR_FORCE")
