@@ -1,5 +1,7 @@
 // Hostile text in every data field (tests/fixtures/hostile) never runs:
-// no dialog opens and no script error or CSP violation happens on any page.
+// no dialog opens and no script error or CSP violation happens on any page,
+// neither in the built HTML nor in what the scripts draw from JSON (search
+// results, decision-tree steps, message-checker flags).
 import test from "node:test";
 import assert from "node:assert/strict";
 import { readdir, readFile } from "node:fs/promises";
@@ -37,6 +39,65 @@ test("no hostile field runs script on any page", async () => {
       await page.goto(server.url + path);
     }
     assert.ok(files.length > 10, "pages visited");
+    assert.deepEqual(dialogs, [], "dialogs opened");
+    const scriptProblems = problems.filter((p) => !p.startsWith("HTTP 404") && !p.includes("status of 404"));
+    assert.deepEqual(scriptProblems, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+/** Elements that hostile text would have become, had a script parsed it as HTML. */
+const INJECTED = "script:not([src]):not([type='application/ld+json']), img[onerror], [onerror]";
+
+test("hostile text that the scripts draw stays text: search, tree steps, checker flags", async () => {
+  const root = process.env.HOSTILE_SITE_DIR;
+  assert.ok(root, "HOSTILE_SITE_DIR is set by tests/browser.rs");
+  const server = await serve(root);
+  const browser = await launch();
+  try {
+    const context = await browser.newContext();
+    const { page, problems } = await watchedPage(context);
+    const dialogs = [];
+    page.on("dialog", async (d) => { dialogs.push(`${page.url()}: ${d.message()}`); await d.dismiss(); });
+    const noInjected = async (where) => assert.equal(await page.locator(INJECTED).count(), 0, `markup injected in ${where}`);
+
+    // The header search box: hostile titles come back as option text.
+    await page.goto(server.url + "/guides/");
+    const box = page.locator("#site-search");
+    await box.click();
+    await box.pressSequentially("alert onerror", { delay: 5 });
+    await page.locator("#search-listbox [role=option]").first().waitFor();
+    assert.match(await page.locator("#search-listbox").textContent(), /<script>alert\(1\)<\/script>/);
+    await noInjected("the search box's options");
+
+    // The results page draws titles and excerpts of every kind of record.
+    await page.goto(server.url + "/search/?q=alert+onerror");
+    const results = page.locator("#search-results .search-result");
+    await results.first().waitFor();
+    assert.ok((await results.count()) >= 5, "hostile records are found");
+    assert.match(await page.locator("#search-results").textContent(), /onerror=alert\(2\)/);
+    await noInjected("the search results");
+
+    // The decision tree drawn in place: every option of the hostile tree.
+    for (const i of [0, 1]) {
+      await page.goto(server.url + "/decide/hostile/");
+      assert.match(await page.locator("#step-heading").textContent(), /<script>alert\(1\)/);
+      await page.locator("a.option").nth(i).click();
+      await page.locator(".step.outcome").waitFor();
+      assert.match(await page.locator(".step.outcome h1").textContent(), /<script>alert\(1\)/);
+      assert.match(await page.locator(".answer dd").first().textContent(), /<\/?script>/);
+      await noInjected(`the tree step after option ${i}`);
+    }
+
+    // The message checker: a flag carries the hostile rule's title and message.
+    await page.goto(server.url + "/check/", { waitUntil: "networkidle" });
+    await page.getByLabel("Your LinkedIn note").fill("Hello, alert reader.");
+    const flag = page.locator(".checker-flags .flag", { hasText: "onerror=alert(2)" });
+    await flag.first().waitFor();
+    await noInjected("the checker's flags");
+
     assert.deepEqual(dialogs, [], "dialogs opened");
     const scriptProblems = problems.filter((p) => !p.startsWith("HTTP 404") && !p.includes("status of 404"));
     assert.deepEqual(scriptProblems, []);
