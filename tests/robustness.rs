@@ -261,11 +261,39 @@ fn output_inside_content_or_at_dangerous_places_is_refused() {
         .failure()
         .says("root")
         .hinted();
-    if let Some(home) = std::env::var_os("HOME") {
-        site.build(&["--output-dir", home.to_str().unwrap()])
-            .failure()
-            .says("home folder");
+    // The home folder, however it is spelled: HOME is a temp folder here, so
+    // the check runs wherever the tests do and nothing real is at stake.
+    let home = tempfile::tempdir().unwrap();
+    fs::write(home.path().join(".profile"), "keep me").unwrap();
+    let env_home = format!("HOME={}", home.path().display());
+    for spelling in [
+        home.path().to_path_buf(),
+        home.path().join("."),
+        home.path().join("sub/.."),
+    ] {
+        common::run_wrapped(
+            &["env", &env_home],
+            &[
+                OsStr::new("build"),
+                OsStr::new("--root"),
+                site.root().as_os_str(),
+                OsStr::new("--output-dir"),
+                spelling.as_os_str(),
+            ],
+        )
+        .failure()
+        .says("home folder")
+        .hinted();
     }
+    assert_eq!(
+        fs::read_dir(home.path()).unwrap().count(),
+        1,
+        "the home folder gained or lost files"
+    );
+    assert_eq!(
+        fs::read_to_string(home.path().join(".profile")).unwrap(),
+        "keep me"
+    );
     site.build(&["--output-dir", site.root().to_str().unwrap()])
         .failure()
         .says("contains the site itself");
