@@ -1,6 +1,8 @@
 //! `casebook serve` end to end: start it on a free port, fetch pages, edit
 //! a file and see the reload signal and the new content, break a data file
-//! and see the overlay, fix it and see the overlay clear (issue #6).
+//! and see the overlay, fix it and see the overlay clear (issue #6); it
+//! listens on loopback only, refuses traversal and stays responsive under
+//! load (issue #9).
 
 mod common;
 
@@ -85,6 +87,15 @@ fn next_build(addr: &str, seen: u64) -> u64 {
         .expect("version json")
 }
 
+/// This machine's address on its default route, if it is not loopback. A
+/// UDP "connect" only picks the route; nothing is sent.
+fn outward_ip() -> Option<std::net::IpAddr> {
+    let socket = std::net::UdpSocket::bind("0.0.0.0:0").ok()?;
+    socket.connect("192.0.2.1:9").ok()?;
+    let ip = socket.local_addr().ok()?.ip();
+    (!ip.is_loopback() && !ip.is_unspecified()).then_some(ip)
+}
+
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -98,6 +109,16 @@ fn serve_reloads_on_change_and_overlays_errors() {
     let site = TestSite::new("basic");
     let server = start(&site, free_port());
     let addr = &server.addr;
+    assert!(
+        addr.starts_with("127.0.0.1:"),
+        "loopback by default: {addr}"
+    );
+    // From this machine's other address (if it has one) nothing answers.
+    let port: u16 = addr.rsplit(':').next().unwrap().parse().unwrap();
+    if let Some(ip) = outward_ip() {
+        let reached = TcpStream::connect_timeout(&(ip, port).into(), Duration::from_secs(2));
+        assert!(reached.is_err(), "serve answered on {ip}:{port}");
+    }
 
     let (status, home) = get(addr, "/");
     assert_eq!(status, 200);
