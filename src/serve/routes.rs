@@ -235,6 +235,15 @@ mod tests {
             "/%5c..%5cx",
             "/%00",
             "/%zz",
+            // Mixed, doubled slashes and overlong UTF-8 (invalid, so refused).
+            "/.%2e/x",
+            "/%2e./x",
+            "//..//x",
+            "/%2e%2e%2fetc",
+            "/a/..%5c..%5cx",
+            "/%c0%ae%c0%ae/x",
+            "/%e0%80%ae%e0%80%ae/x",
+            "/%c0%af../x",
         ] {
             assert_eq!(output_path(bad), None, "{bad}");
         }
