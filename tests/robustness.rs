@@ -436,6 +436,53 @@ fn hostile_text_is_escaped_everywhere() {
     );
 }
 
+/// Raw HTML in a guide is the trusted author's by default and text with
+/// `escape = true`; raw HTML in a data field is text either way (issue #9).
+#[test]
+fn raw_html_in_guides_is_switchable_and_never_allowed_in_data() {
+    let site = TestSite::new("basic");
+    site.write(
+        "content/guides/raw.md",
+        "---\ntitle: Raw\n---\n\n<aside class=\"callout\">Trusted box</aside>\n\nText with <kbd>Ctrl</kbd> and <script src=\"/x.js\"></script>.\n",
+    );
+    site.write(
+        "content/data/faqs/raw.yaml",
+        "- id: raw-faq\n  question: Is <b>bold</b> kept?\n  answer: No, <i>this</i> and <aside class=\"callout\">this</aside> are text.\n",
+    );
+    site.build(&[]).success();
+    let guide = site.out().main("/guides/raw/");
+    assert!(
+        guide.contains("<aside class=callout>Trusted box</aside>"),
+        "{guide}"
+    );
+    assert!(guide.contains("<kbd>Ctrl</kbd>"), "{guide}");
+    let faq = site.out().main("/faq/");
+    assert!(
+        faq.contains("&lt;aside class=\"callout\">this&lt;/aside>"),
+        "{faq}"
+    );
+    assert!(
+        !faq.contains("<b>bold") && !faq.contains("<i>this"),
+        "{faq}"
+    );
+
+    let toml = fs::read_to_string(site.root().join("site.toml")).unwrap();
+    site.write("site.toml", &format!("escape = true\n{toml}"));
+    site.build(&[]).success();
+    let guide = site.out().main("/guides/raw/");
+    assert!(
+        guide.contains("&lt;aside class=\"callout\">Trusted box&lt;/aside>"),
+        "{guide}"
+    );
+    assert!(guide.contains("&lt;kbd>Ctrl&lt;/kbd>"), "{guide}");
+    assert!(!guide.contains("<script"), "{guide}");
+    let faq = site.out().main("/faq/");
+    assert!(
+        faq.contains("&lt;aside class=\"callout\">this&lt;/aside>"),
+        "{faq}"
+    );
+}
+
 /// Every HTML page, of the fixture with hostile records and of the flagship,
 /// carries a strict Content-Security-Policy before anything it loads, and
 /// needs nothing that policy forbids: no inline script (JSON-LD is data),
