@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use crate::config::SiteConfig;
-use crate::data::{Data, Kind, field_pos, value_pos};
+use crate::data::{Data, Kind, field_pos, is_web_url, value_pos};
 use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
 use crate::frontmatter::{self, Date, FrontMatter};
 use crate::load::TextFile;
@@ -672,7 +672,7 @@ fn record_views(
         merge(
             &mut v,
             json!({"title": r.rec.title, "publisher": r.rec.publisher, "author": r.rec.author,
-            "external_url": r.rec.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+            "external_url": r.rec.url.as_deref().filter(|u| is_web_url(u)),
             "date": r.rec.date, "summary": r.rec.summary}),
         );
         views.insert((Kind::Sources, r.rec.id.clone()), v);

@@ -249,6 +249,22 @@ fn data_reference_to_a_missing_record() {
 }
 
 #[test]
+fn source_url_that_is_not_a_web_address() {
+    let (_, run) = fails_cleanly(|s| {
+        s.write(
+            "content/data/sources/more.yaml",
+            "- id: scripted\n  title: T\n  url: javascript:alert(1)\n- id: bare\n  title: U\n  url: www.example.com/post\n",
+        );
+    });
+    run.at("content/data/sources/more.yaml:3:8")
+        .at("content/data/sources/more.yaml:6:8")
+        .says("is not a web address")
+        .says("https://www.example.com/post")
+        .problems(2)
+        .hinted();
+}
+
+#[test]
 fn output_inside_content_or_at_dangerous_places_is_refused() {
     let site = TestSite::new("basic");
     let inside = site.root().join("content/public");

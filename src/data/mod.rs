@@ -411,6 +411,26 @@ fn validate(data: &Data, files: &[DataFile], problems: &mut Vec<Diagnostic>) {
         source_ref(file, *line, *end, id, owner);
     }
 
+    // A source's link is a web address.
+    for r in &data.sources {
+        if let Some(url) = r.rec.url.as_deref().filter(|u| !is_web_url(u)) {
+            let text = text_of(&r.file);
+            let bare = url.trim().starts_with("www.");
+            problems.push(
+                Diagnostic::new(
+                    &r.file,
+                    format!("the `url` of source `{}` is not a web address", r.rec.id),
+                )
+                .at_in(value_pos(text, r.line, r.end_line, url), text)
+                .hint(if bare {
+                    format!("write it in full: `https://{}`", url.trim())
+                } else {
+                    "write the article's full address, starting with `https://`".to_owned()
+                }),
+            );
+        }
+    }
+
     // Templates stay within their channel's limit, counted in characters.
     for r in &data.templates {
         if let Some(limit) = r.rec.limit() {
@@ -434,6 +454,20 @@ fn validate(data: &Data, files: &[DataFile], problems: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// Whether `url` is a web address a source may link to: `https://` or
+/// `http://` and a host. Anything else (`www.x.org` without its scheme,
+/// `javascript:`) is reported rather than dropped from the page unseen.
+pub fn is_web_url(url: &str) -> bool {
+    ["https://", "http://"].iter().any(|scheme| {
+        url.get(..scheme.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+            && url[scheme.len()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_alphanumeric() || c == '[')
+    }) && !url.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
 #[cfg(test)]
@@ -526,6 +560,36 @@ mod tests {
         assert!(problems.iter().any(|p| p.message.contains("source `s2`")
             && p.pos.unwrap().line == 6
             && p.hint.as_deref() == Some("did you mean `s1`?")));
+    }
+
+    #[test]
+    fn a_source_url_must_be_a_web_address() {
+        for good in ["https://example.com/a", "HTTP://x.org", "https://[::1]/"] {
+            assert!(is_web_url(good), "{good}");
+        }
+        for bad in [
+            "www.example.com",
+            "javascript:alert(1)",
+            "https://",
+            "https:// x",
+            "/guides/",
+            "ftp://x",
+            "https://x\ny",
+        ] {
+            assert!(!is_web_url(bad), "{bad:?}");
+        }
+        let (_, problems) = parse(
+            "sources.yaml",
+            "- id: s1\n  title: T\n  url: www.example.com/post\n- id: s2\n  title: U\n  url: \"javascript:alert(1)\"\n",
+        );
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert_eq!(problems[0].pos, Some(Pos::new(3, 8)));
+        assert_eq!(
+            problems[0].hint.as_deref(),
+            Some("write it in full: `https://www.example.com/post`")
+        );
+        assert!(problems[1].message.contains("source `s2`"));
+        assert_eq!(problems[1].pos.map(|p| p.line), Some(6));
     }
 
     #[test]

@@ -31,7 +31,8 @@ pub struct Source {
     pub publisher: Option<String>,
     /// Who wrote it.
     pub author: Option<String>,
-    /// Where to read it (`https://...`).
+    /// Where to read it: a full web address (`https://...`).
+    #[schemars(regex(pattern = r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s]+$"))]
     pub url: Option<String>,
     /// When it was published.
     pub date: Option<Date>,
