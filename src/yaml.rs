@@ -46,9 +46,10 @@ pub fn to_string<T: serde::Serialize>(value: &T) -> String {
 pub(crate) fn explain(raw: &str) -> (String, Option<String>) {
     // serde_yaml appends " at line L column C"; we print the position ourselves.
     let message = match raw.find(" at line ") {
-        Some(i) => raw[..i].to_owned(),
-        None => raw.to_owned(),
+        Some(i) => &raw[..i],
+        None => raw,
     };
+    let (field, message) = split_item_path(message);
     let hint = if let Some(rest) = message.strip_prefix("unknown field `") {
         let given = rest.split('`').next().unwrap_or("");
         let known: Vec<&str> = message
@@ -84,7 +85,36 @@ pub(crate) fn explain(raw: &str) -> (String, Option<String>) {
     } else {
         None
     };
+    let message = match field {
+        Some(f) => format!("`{f}`: {message}"),
+        None => message.to_owned(),
+    };
     (message, hint)
+}
+
+/// serde_yaml puts the path of a nested value first (`.[0].dont: unknown
+/// field …`). Records are parsed one at a time, so the `[0]` says nothing;
+/// the name of a field below it is worth keeping: (that field, the rest).
+fn split_item_path(message: &str) -> (Option<&str>, &str) {
+    let Some((path, rest)) = message.split_once(": ") else {
+        return (None, message);
+    };
+    let is_path = path.starts_with(['.', '['])
+        && path
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '[' | ']' | '_' | '-'));
+    if !is_path {
+        return (None, message);
+    }
+    let path = path.trim_start_matches('.');
+    let field = match path.strip_prefix('[') {
+        Some(r) if r.starts_with(|c: char| c.is_ascii_digit()) => {
+            r.split_once(']').map_or("", |(_, after)| after)
+        }
+        _ => path,
+    };
+    let field = field.trim_start_matches('.');
+    ((!field.is_empty()).then_some(field), rest)
 }
 
 #[cfg(test)]
@@ -106,6 +136,32 @@ mod tests {
         assert_eq!(err.pos.unwrap().line, 3, "{err}");
         assert!(err.message.contains("unknown field `titel`"), "{err}");
         assert_eq!(err.hint.as_deref(), Some("did you mean `title`?"));
+    }
+
+    #[test]
+    fn a_record_s_list_index_is_dropped_and_a_nested_field_kept() {
+        let (m, hint) = explain(
+            ".[0]: unknown field `questoin`, expected one of `id`, `question`, `answer` at line 2 column 3",
+        );
+        assert_eq!(
+            m,
+            "unknown field `questoin`, expected one of `id`, `question`, `answer`"
+        );
+        assert_eq!(hint.as_deref(), Some("did you mean `question`?"));
+        let (m, hint) = explain(
+            ".[0].dont: unknown field `sumary`, expected one of `summary`, `example`, `why`",
+        );
+        assert_eq!(
+            m,
+            "`dont`: unknown field `sumary`, expected one of `summary`, `example`, `why`"
+        );
+        assert_eq!(hint.as_deref(), Some("did you mean `summary`?"));
+        let (m, _) = explain("[2].tags: invalid type: map, expected a sequence");
+        assert_eq!(m, "`tags`: invalid type: map, expected a sequence");
+        let (m, _) = explain("mapping values are not allowed in this context at line 1 column 7");
+        assert_eq!(m, "mapping values are not allowed in this context");
+        let (m, _) = explain("title: text: with a colon");
+        assert_eq!(m, "title: text: with a colon");
     }
 
     #[test]

@@ -77,6 +77,20 @@ fn yaml_value_of_the_wrong_type_and_missing_field() {
 }
 
 #[test]
+fn misspelled_key_in_a_data_file_suggests_the_field() {
+    let (_, run) = fails_cleanly(|s| {
+        s.write(
+            "content/data/faqs/more.yaml",
+            "- id: typo\n  questoin: Where?\n  answer: Here.\n",
+        );
+    });
+    run.at("content/data/faqs/more.yaml:2:3")
+        .says("unknown field `questoin`")
+        .says("did you mean `question`?");
+    assert!(!run.stderr.contains(".[0]"), "{}", run.stderr);
+}
+
+#[test]
 fn yaml_alias_bomb_is_refused_quickly() {
     let mut bomb = String::from(
         "- id: bomb\n  title: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n",
