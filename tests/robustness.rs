@@ -158,7 +158,8 @@ fn symlink_loop_in_content() {
 
 #[cfg(unix)]
 /// A file casebook may not read. Root reads anything, so as root the builds
-/// run as `nobody` (util-linux `setpriv`) over a site opened up to them.
+/// run as `nobody` (util-linux `setpriv`), from a copy of the binary that
+/// `nobody` may run wherever the repository is, over a site opened up to it.
 #[test]
 fn unreadable_file() {
     use std::os::unix::fs::PermissionsExt;
@@ -168,7 +169,8 @@ fn unreadable_file() {
     fs::set_permissions(&secret, fs::Permissions::from_mode(0o000)).unwrap();
     let privileged = fs::read(&secret).is_ok();
     fs::remove_file(&secret).unwrap();
-    let wrapper: &[&str] = if privileged {
+    let bin_dir = tempfile::tempdir().unwrap();
+    let (bin, wrapper): (std::path::PathBuf, &[&str]) = if privileged {
         for entry in walkdir::WalkDir::new(site.root()) {
             let entry = entry.unwrap();
             let mode = if entry.file_type().is_dir() {
@@ -178,17 +180,25 @@ fn unreadable_file() {
             };
             fs::set_permissions(entry.path(), fs::Permissions::from_mode(mode)).unwrap();
         }
-        &[
-            "setpriv",
-            "--reuid=65534",
-            "--regid=65534",
-            "--clear-groups",
-        ]
+        let copy = bin_dir.path().join("casebook");
+        fs::copy(env!("CARGO_BIN_EXE_casebook"), &copy).unwrap();
+        fs::set_permissions(bin_dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+        fs::set_permissions(&copy, fs::Permissions::from_mode(0o755)).unwrap();
+        (
+            copy,
+            &[
+                "setpriv",
+                "--reuid=65534",
+                "--regid=65534",
+                "--clear-groups",
+            ],
+        )
     } else {
-        &[]
+        (env!("CARGO_BIN_EXE_casebook").into(), &[])
     };
     let build = || {
-        common::run_wrapped(
+        common::run_binary(
+            &bin,
             wrapper,
             &[
                 OsStr::new("build"),

@@ -129,15 +129,21 @@ pub fn run<S: AsRef<OsStr>>(args: &[S]) -> Run {
 }
 
 /// Runs the binary with `args` through `wrapper` (a command that runs the
-/// rest of its arguments, e.g. `setpriv …`), colours off.
+/// rest of its arguments, e.g. `env HOME=…`), colours off.
 pub fn run_wrapped<S: AsRef<OsStr>>(wrapper: &[&str], args: &[S]) -> Run {
+    run_binary(Path::new(BIN), wrapper, args)
+}
+
+/// Runs `bin` (the binary, or a copy of it) with `args` through `wrapper`,
+/// colours off.
+pub fn run_binary<S: AsRef<OsStr>>(bin: &Path, wrapper: &[&str], args: &[S]) -> Run {
     let mut command = match wrapper.split_first() {
         Some((program, rest)) => {
             let mut c = Command::new(program);
-            c.args(rest).arg(BIN);
+            c.args(rest).arg(bin);
             c
         }
-        None => Command::new(BIN),
+        None => Command::new(bin),
     };
     let out = command
         .args(args)
