@@ -18,7 +18,12 @@ async function htmlFiles(dir) {
   return out;
 }
 
-test("no hostile field runs script on any page", async () => {
+/**
+ * Runs `fn({ page, url, root })` on the hostile site in Chromium, then
+ * asserts that no dialog opened and no script error or CSP violation
+ * happened (a 404 is not one).
+ */
+async function onHostileSite(fn) {
   const root = process.env.HOSTILE_SITE_DIR;
   assert.ok(root, "HOSTILE_SITE_DIR is set by tests/browser.rs");
   const server = await serve(root);
@@ -28,6 +33,18 @@ test("no hostile field runs script on any page", async () => {
     const { page, problems } = await watchedPage(context);
     const dialogs = [];
     page.on("dialog", async (d) => { dialogs.push(`${page.url()}: ${d.message()}`); await d.dismiss(); });
+    await fn({ page, url: server.url, root });
+    assert.deepEqual(dialogs, [], "dialogs opened");
+    const scriptProblems = problems.filter((p) => !p.startsWith("HTTP 404") && !p.includes("status of 404"));
+    assert.deepEqual(scriptProblems, []);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+test("no hostile field runs script on any page", async () => {
+  await onHostileSite(async ({ page, url, root }) => {
     const files = await htmlFiles(root);
     for (const file of files) {
       let path = "/" + relative(root, file).split(sep).join("/");
@@ -36,35 +53,21 @@ test("no hostile field runs script on any page", async () => {
       // Alias pages only redirect (to pages visited anyway), and a redirect
       // interrupts the navigation that loads them.
       if ((await readFile(file, "utf8")).includes("http-equiv=refresh")) continue;
-      await page.goto(server.url + path);
+      await page.goto(url + path);
     }
     assert.ok(files.length > 10, "pages visited");
-    assert.deepEqual(dialogs, [], "dialogs opened");
-    const scriptProblems = problems.filter((p) => !p.startsWith("HTTP 404") && !p.includes("status of 404"));
-    assert.deepEqual(scriptProblems, []);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 });
 
 /** Elements that hostile text would have become, had a script parsed it as HTML. */
 const INJECTED = "script:not([src]):not([type='application/ld+json']), img[onerror], [onerror]";
 
 test("hostile text that the scripts draw stays text: search, tree steps, checker flags", async () => {
-  const root = process.env.HOSTILE_SITE_DIR;
-  assert.ok(root, "HOSTILE_SITE_DIR is set by tests/browser.rs");
-  const server = await serve(root);
-  const browser = await launch();
-  try {
-    const context = await browser.newContext();
-    const { page, problems } = await watchedPage(context);
-    const dialogs = [];
-    page.on("dialog", async (d) => { dialogs.push(`${page.url()}: ${d.message()}`); await d.dismiss(); });
+  await onHostileSite(async ({ page, url }) => {
     const noInjected = async (where) => assert.equal(await page.locator(INJECTED).count(), 0, `markup injected in ${where}`);
 
     // The header search box: hostile titles come back as option text.
-    await page.goto(server.url + "/guides/");
+    await page.goto(url + "/guides/");
     const box = page.locator("#site-search");
     await box.click();
     await box.pressSequentially("alert onerror", { delay: 5 });
@@ -73,7 +76,7 @@ test("hostile text that the scripts draw stays text: search, tree steps, checker
     await noInjected("the search box's options");
 
     // The results page draws titles and excerpts of every kind of record.
-    await page.goto(server.url + "/search/?q=alert+onerror");
+    await page.goto(url + "/search/?q=alert+onerror");
     const results = page.locator("#search-results .search-result");
     await results.first().waitFor();
     assert.ok((await results.count()) >= 5, "hostile records are found");
@@ -82,7 +85,7 @@ test("hostile text that the scripts draw stays text: search, tree steps, checker
 
     // The decision tree drawn in place: every option of the hostile tree.
     for (const i of [0, 1]) {
-      await page.goto(server.url + "/decide/hostile/");
+      await page.goto(url + "/decide/hostile/");
       assert.match(await page.locator("#step-heading").textContent(), /<script>alert\(1\)/);
       await page.locator("a.option").nth(i).click();
       await page.locator(".step.outcome").waitFor();
@@ -92,17 +95,10 @@ test("hostile text that the scripts draw stays text: search, tree steps, checker
     }
 
     // The message checker: a flag carries the hostile rule's title and message.
-    await page.goto(server.url + "/check/", { waitUntil: "networkidle" });
+    await page.goto(url + "/check/", { waitUntil: "networkidle" });
     await page.getByLabel("Your LinkedIn note").fill("Hello, alert reader.");
     const flag = page.locator(".checker-flags .flag", { hasText: "onerror=alert(2)" });
     await flag.first().waitFor();
     await noInjected("the checker's flags");
-
-    assert.deepEqual(dialogs, [], "dialogs opened");
-    const scriptProblems = problems.filter((p) => !p.startsWith("HTTP 404") && !p.includes("status of 404"));
-    assert.deepEqual(scriptProblems, []);
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 });
