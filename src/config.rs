@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Pos};
+use crate::locate::Lines;
 
 /// The hint for TOML syntax errors, which serde's message does not explain.
 pub const TOML_HINT: &str = "check the TOML syntax: `key = value` on one line, text in \"double quotes\", lists in [brackets]";
@@ -100,11 +101,7 @@ impl SiteConfig {
                 .at_in(pos, text)
                 .maybe_hint(hint)
         })?;
-        let locate = |key: &str| {
-            text.lines()
-                .position(|l| l.trim_start().starts_with(key))
-                .map_or(Pos::new(1, 1), |i| Pos::new(i + 1, 1))
-        };
+        let locate = |key: &str| Lines::all(text).key(key).unwrap_or(Pos::new(1, 1));
         if !(config.base_url.starts_with("http://")
             || config.base_url.starts_with("https://")
             || config.base_url.starts_with('/'))

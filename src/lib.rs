@@ -10,12 +10,14 @@
 //! is a pure function of its input. Library code never prints or exits.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod artifact;
 pub mod build;
 pub mod config;
 pub mod data;
 pub mod diagnostics;
 pub mod frontmatter;
 pub mod load;
+pub mod locate;
 pub mod markdown;
 pub mod output;
 pub mod render;

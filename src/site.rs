@@ -9,10 +9,11 @@ use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use crate::config::SiteConfig;
-use crate::data::{Data, Kind, field_pos, is_web_url, value_pos};
+use crate::data::{Data, Kind, is_web_url};
 use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
 use crate::frontmatter::{self, Date, FrontMatter};
 use crate::load::TextFile;
+use crate::locate::Lines;
 use crate::markdown::{self, RenderOptions, Rendered, Resolve, slugify};
 use crate::tree::Tree;
 
@@ -278,10 +279,9 @@ fn parse_page(f: TextFile) -> Result<Page, Diagnostic> {
 
 /// The line of a front-matter key, for messages about its value.
 fn front_pos(page: &Page, key: &str) -> Pos {
-    page.text[..page.body_start]
-        .lines()
-        .position(|l| l.trim_start().starts_with(key))
-        .map_or(Pos::new(1, 1), |i| Pos::new(i + 1, 1))
+    Lines::all(&page.text[..page.body_start])
+        .key(key)
+        .unwrap_or(Pos::new(1, 1))
 }
 
 /// A URL segment that cannot escape the output folder.
@@ -494,11 +494,9 @@ fn check_page_sources(pages: &[Page], data: &Data, problems: &mut Vec<Diagnostic
         for s in &p.fm.sources {
             if !ids.contains(&s.as_str()) {
                 let head = &p.text[..p.body_start];
-                let pos = head
-                    .lines()
-                    .enumerate()
-                    .skip_while(|(_, l)| !l.trim_start().starts_with("sources"))
-                    .find_map(|(i, l)| l.find(s.as_str()).map(|c| Pos::new(i + 1, c + 1)))
+                let pos = Lines::all(head)
+                    .key("sources")
+                    .and_then(|key| Lines::from(head, key.line).find(s))
                     .unwrap_or_else(|| front_pos(p, "sources"));
                 problems.push(
                     Diagnostic::new(
@@ -636,7 +634,7 @@ fn record_views(
     let mut field_problems = Vec::new();
     let mut md = |file: &Path, line: usize, end: usize, key: &str, text: &str| -> String {
         let file_text = texts.get(file).unwrap_or(&empty);
-        let pos = field_pos(file_text, line, end, key);
+        let pos = Lines::between(file_text, line, end).field(key);
         // A block scalar (`|`, `>`) starts on the next line.
         let start = if file_text
             .lines()
@@ -722,7 +720,12 @@ fn record_views(
                 Err((msg, hint)) => {
                     problems.push(
                         Diagnostic::new(&r.file, msg)
-                            .at_in(value_pos(file_text, r.line, r.end_line, target), file_text)
+                            .at_in(
+                                Lines::between(file_text, r.line, r.end_line)
+                                    .find(target)
+                                    .unwrap_or(Pos::new(r.line, 1)),
+                                file_text,
+                            )
                             .maybe_hint(hint),
                     );
                     None
@@ -780,7 +783,7 @@ fn tree_view(
     let text = &tree.text;
     let mut field_problems = Vec::new();
     let mut md = |source: &str, near: &str| -> String {
-        let pos = crate::tree::locate_field(text, near);
+        let pos = Lines::all(text).find(near).unwrap_or(Pos::new(1, 1));
         let (html, mut probs) = markdown::render_field(source, &tree.file, pos, text, links);
         field_problems.append(&mut probs);
         html
@@ -818,7 +821,7 @@ fn tree_view(
                     resolved.push(json!({"title": title, "url": url, "kind": link_kind(target)}));
                 }
                 Err((msg, hint)) => {
-                    let pos = crate::tree::locate_field(text, target);
+                    let pos = Lines::all(text).find(target).unwrap_or(Pos::new(1, 1));
                     problems.push(
                         Diagnostic::new(&tree.file, msg)
                             .at_in(pos, text)

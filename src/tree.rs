@@ -13,6 +13,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
+use crate::locate::{Lines, is_valid_id};
 use crate::markdown::slugify;
 
 /// More step pages than this means the tree re-joins so often that its
@@ -183,7 +184,9 @@ impl Tree {
 
     /// Where `id: <id>` is written, for messages.
     pub fn pos_of_id(&self, id: &str) -> Pos {
-        locate(&self.text, &format!("id: {id}"))
+        Lines::all(&self.text)
+            .key_value("id", id)
+            .unwrap_or(Pos::new(1, 1))
     }
 
     /// Every step page, depth first from the start, in a stable order.
@@ -239,28 +242,10 @@ impl Tree {
     }
 }
 
-fn locate(text: &str, needle: &str) -> Pos {
-    for (i, line) in text.lines().enumerate() {
-        if let Some(c) = line.find(needle) {
-            let c = if let Some(colon) = needle.find(": ") {
-                c + colon + 2
-            } else {
-                c
-            };
-            return Pos::new(i + 1, line[..c.min(line.len())].chars().count() + 1);
-        }
-    }
-    Pos::new(1, 1)
-}
-
 /// Parses and validates a tree file. `id` comes from the file name.
 pub fn parse(id: &str, path: &Path, text: &str) -> (Option<Tree>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
-    if !id
-        .chars()
-        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        || id.is_empty()
-    {
+    if !is_valid_id(id) {
         problems.push(
             Diagnostic::new(path, format!("`{id}` is not a valid tree id"))
                 .hint("name the file with lowercase letters, digits and hyphens, e.g. `should-i-message.yaml`"),
@@ -318,7 +303,7 @@ fn validate(tree: &Tree, problems: &mut Vec<Diagnostic>) {
     }
     if tree.node(&def.start).is_none() {
         problems.push(err(
-            locate(text, "start:"),
+            Lines::all(text).find("start:").unwrap_or(Pos::new(1, 1)),
             format!(
                 "`start` names `{}`, which is not a question or outcome",
                 def.start
@@ -347,11 +332,9 @@ fn validate(tree: &Tree, problems: &mut Vec<Diagnostic>) {
             if tree.node(&c.next).is_none() {
                 dangling = true;
                 problems.push(err(
-                    locate_after(
-                        text,
-                        tree.pos_of_id(&q.id).line,
-                        &format!("next: {}", c.next),
-                    ),
+                    Lines::from(text, q_line)
+                        .key_value("next", &c.next)
+                        .unwrap_or(Pos::new(q_line, 1)),
                     format!(
                         "option `{}` of question `{}` leads to `{}`, which does not exist",
                         c.label, q.id, c.next
@@ -362,9 +345,10 @@ fn validate(tree: &Tree, problems: &mut Vec<Diagnostic>) {
             }
             let slug = c.slug();
             let at = match &c.slug {
-                Some(s) => locate_value(text, q_line, "slug", s),
-                None => locate_value(text, q_line, "label", &c.label),
-            };
+                Some(s) => Lines::from(text, q_line).key_value("slug", s),
+                None => Lines::from(text, q_line).key_value("label", &c.label),
+            }
+            .unwrap_or(Pos::new(q_line, 1));
             if let Some(s) = &c.slug
                 && (s.is_empty() || slugify(s) != *s)
             {
@@ -446,7 +430,12 @@ fn validate(tree: &Tree, problems: &mut Vec<Diagnostic>) {
     visit(&def.start, &edges, &mut state, &mut cycle_at);
     if let Some((from, to)) = cycle_at {
         problems.push(err(
-            locate_after(text, tree.pos_of_id(from).line, &format!("next: {to}")),
+            {
+                let line = tree.pos_of_id(from).line;
+                Lines::from(text, line)
+                    .key_value("next", to)
+                    .unwrap_or(Pos::new(line, 1))
+            },
             format!("the tree has a cycle: `{from}` leads back to `{to}`"),
             "a decision tree must always move forward; point the option at a later question or an outcome".into(),
         ));
@@ -469,42 +458,11 @@ fn validate(tree: &Tree, problems: &mut Vec<Diagnostic>) {
     let steps = tree.steps();
     if steps.len() > MAX_STEPS {
         problems.push(err(
-            locate(text, "start:"),
+            Lines::all(text).find("start:").unwrap_or(Pos::new(1, 1)),
             format!("the tree unfolds into more than {MAX_STEPS} step pages"),
             "each distinct path gets its own pages; split the tree into smaller trees".into(),
         ));
     }
-}
-
-/// The position of the first line containing `needle`, for messages.
-pub fn locate_field(text: &str, needle: &str) -> Pos {
-    locate(text, needle)
-}
-
-/// Where `key: value` is written at or after `from_line`, with the value
-/// quoted or not; the position of the value.
-fn locate_value(text: &str, from_line: usize, key: &str, value: &str) -> Pos {
-    let prefix = format!("{key}:");
-    for (i, line) in text.lines().enumerate().skip(from_line.saturating_sub(1)) {
-        let trimmed = line.trim_start().trim_start_matches("- ");
-        if let Some(rest) = trimmed.strip_prefix(&prefix)
-            && rest.trim().trim_matches(|c| c == '"' || c == '\'') == value
-        {
-            let col = line.len() - rest.trim_start().len();
-            return Pos::new(i + 1, line[..col].chars().count() + 1);
-        }
-    }
-    Pos::new(from_line.max(1), 1)
-}
-
-fn locate_after(text: &str, from_line: usize, needle: &str) -> Pos {
-    for (i, line) in text.lines().enumerate().skip(from_line.saturating_sub(1)) {
-        if let Some(c) = line.find(needle) {
-            let c = needle.find(": ").map_or(c, |colon| c + colon + 2);
-            return Pos::new(i + 1, line[..c.min(line.len())].chars().count() + 1);
-        }
-    }
-    Pos::new(from_line.max(1), 1)
 }
 
 #[cfg(test)]

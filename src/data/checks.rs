@@ -10,8 +10,9 @@
 
 use std::path::Path;
 
-use super::{CheckKind, Data, Kind, field_pos};
+use super::{CheckKind, Data, Kind};
 use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
+use crate::locate::Lines;
 
 /// Checks each rule's fields for its kind, its pattern, and its case id.
 pub(super) fn validate<'a>(
@@ -23,7 +24,7 @@ pub(super) fn validate<'a>(
     for r in &data.checks {
         let c = &r.rec;
         let text = text_of(&r.file);
-        let at = |key: &str| field_pos(text, r.line, r.end_line, key);
+        let at = |key: &str| Lines::between(text, r.line, r.end_line).field(key);
         let problem = |pos: Pos, message: String, hint: String| {
             Diagnostic::new(&r.file, message)
                 .at_in(pos, text)
@@ -279,7 +280,7 @@ mod tests {
     #[test]
     fn the_column_of_a_mistake_inside_a_quoted_pattern() {
         let text = "- id: x\n  pattern: '\\bab(c'\n";
-        let value = field_pos(text, 1, 2, "pattern");
+        let value = Lines::between(text, 1, 2).field("pattern");
         assert_eq!(value, Pos::new(2, 12));
         assert_eq!(
             pattern_pos(text, value, r"\bab(c", Some(4)),

@@ -18,6 +18,7 @@ pub use checks::js_regex_problem;
 pub use records::*;
 
 use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
+use crate::locate::{Lines, is_valid_id};
 
 /// A record with where it came from.
 #[derive(Debug, Clone)]
@@ -255,40 +256,6 @@ fn parse_file<T: DeserializeOwned + Record>(
     }
 }
 
-/// Where `key:` is written inside a record (its value's column), for messages.
-pub fn field_pos(text: &str, line: usize, end_line: usize, key: &str) -> Pos {
-    let pattern = format!("{key}:");
-    for (i, l) in text
-        .lines()
-        .enumerate()
-        .skip(line - 1)
-        .take(end_line + 1 - line)
-    {
-        let t = l.trim_start().trim_start_matches("- ");
-        if t.starts_with(&pattern) {
-            let col = l.find(&pattern).unwrap_or(0) + pattern.len();
-            let value_col = col + l[col..].len() - l[col..].trim_start().len();
-            return Pos::new(i + 1, l[..value_col].chars().count() + 1);
-        }
-    }
-    Pos::new(line, 1)
-}
-
-/// Where `needle` first appears inside a record, for messages.
-pub fn value_pos(text: &str, line: usize, end_line: usize, needle: &str) -> Pos {
-    for (i, l) in text
-        .lines()
-        .enumerate()
-        .skip(line - 1)
-        .take(end_line + 1 - line)
-    {
-        if let Some(c) = l.find(needle) {
-            return Pos::new(i + 1, l[..c].chars().count() + 1);
-        }
-    }
-    Pos::new(line, 1)
-}
-
 /// (id, file, first line, last line, required text fields) of one record.
 type Row<'a> = (&'a str, &'a Path, usize, usize, Vec<(&'static str, String)>);
 
@@ -315,24 +282,20 @@ fn validate(data: &Data, files: &[DataFile], problems: &mut Vec<Diagnostic>) {
         let mut seen: HashMap<&str, (&Path, usize)> = HashMap::new();
         for (id, file, line, end, fields) in recs {
             let text = text_of(file);
-            if id.is_empty()
-                || !id
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-            {
+            if !is_valid_id(id) {
                 problems.push(
                     Diagnostic::new(
                         file,
                         format!("`{id}` is not a valid {} id", kind.singular()),
                     )
-                    .at_in(field_pos(text, line, end, "id"), text)
+                    .at_in(Lines::between(text, line, end).field("id"), text)
                     .hint("use lowercase letters, digits and hyphens, e.g. `blank-request`"),
                 );
             }
             if let Some((first_file, first_line)) = seen.insert(id, (file, line)) {
                 problems.push(
                     Diagnostic::new(file, format!("duplicate {} id `{id}`", kind.singular()))
-                        .at_in(field_pos(text, line, end, "id"), text)
+                        .at_in(Lines::between(text, line, end).field("id"), text)
                         .hint(format!(
                             "`{id}` is already used at {}:{first_line}; ids must be unique",
                             first_file.display()
@@ -347,7 +310,8 @@ fn validate(data: &Data, files: &[DataFile], problems: &mut Vec<Diagnostic>) {
                             format!("`{field}` of {} `{id}` is empty", kind.singular()),
                         )
                         .at_in(
-                            field_pos(text, line, end, field.rsplit('.').next().unwrap_or(field)),
+                            Lines::between(text, line, end)
+                                .field(field.rsplit('.').next().unwrap_or(field)),
                             text,
                         )
                         .hint("write the text, or remove the record"),
@@ -374,7 +338,12 @@ fn validate(data: &Data, files: &[DataFile], problems: &mut Vec<Diagnostic>) {
                     file,
                     format!("{owner} names source `{id}`, which does not exist"),
                 )
-                .at_in(value_pos(text, line, end, id), text)
+                .at_in(
+                    Lines::between(text, line, end)
+                        .find(id)
+                        .unwrap_or(Pos::new(line, 1)),
+                    text,
+                )
                 .hint(
                     did_you_mean(id, source_ids.iter().copied())
                         .unwrap_or_else(|| "add it to content/data/sources.yaml".to_owned()),
@@ -421,7 +390,12 @@ fn validate(data: &Data, files: &[DataFile], problems: &mut Vec<Diagnostic>) {
                     &r.file,
                     format!("the `url` of source `{}` is not a web address", r.rec.id),
                 )
-                .at_in(value_pos(text, r.line, r.end_line, url), text)
+                .at_in(
+                    Lines::between(text, r.line, r.end_line)
+                        .find(url)
+                        .unwrap_or(Pos::new(r.line, 1)),
+                    text,
+                )
                 .hint(if bare {
                     format!("write it in full: `https://{}`", url.trim())
                 } else {
@@ -445,7 +419,7 @@ fn validate(data: &Data, files: &[DataFile], problems: &mut Vec<Diagnostic>) {
                             r.rec.id
                         ),
                     )
-                    .at_in(field_pos(text, r.line, r.end_line, "text"), text)
+                    .at_in(Lines::between(text, r.line, r.end_line).field("text"), text)
                     .hint(format!(
                         "cut {} characters, or raise `limit` if the channel allows more",
                         count - limit
