@@ -9,12 +9,13 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use crate::artifact::{Collect, OutputFile, Sink};
 use crate::config::SiteConfig;
 use crate::data::{self, DataFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::{self, Input};
-use crate::output::{Collect, Sink, Tracked};
-use crate::render::{self, OutputFile};
+use crate::output::{Store, Tracked};
+use crate::render;
 use crate::site::{self, Site};
 use crate::tree;
 
@@ -174,7 +175,7 @@ fn model_timed(
 pub fn compile_into(
     mut input: Input,
     opts: &Options,
-    sink: &dyn Sink,
+    sink: &dyn Store,
 ) -> Result<Summary, Diagnostics> {
     let mut clock = Clock::new();
     let templates = std::mem::take(&mut input.templates);

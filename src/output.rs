@@ -13,26 +13,22 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
+use crate::artifact::{Collect, OutputFile, Sink};
 use crate::diagnostics::{Diagnostic, io_error};
-use crate::render::OutputFile;
 
 mod memo;
 mod shared;
 use memo::{Digest, Memo};
-pub use shared::{END as SHARED_END, START as SHARED_START};
 
 /// The marker casebook writes into each output folder it creates.
 pub const MARKER: &str = ".casebook-output";
 const MARKER_TEXT: &str =
     "This folder was written by casebook. casebook may delete and rewrite it on the next build.\n";
 
-/// Where rendered files go as they are made: pages are rendered, minified
-/// and written one by one in parallel, so a large site is never held in
-/// memory whole.
-pub trait Sink: Sync {
-    fn put(&self, file: OutputFile) -> Result<(), Diagnostic>;
-
-    /// The memo of what earlier builds' pages minified to, if this sink
+/// A sink that writes over an earlier build's files, and may keep those
+/// whose minified bytes it already has.
+pub trait Store: Sink {
+    /// The memo of what earlier builds' pages minified to, if this store
     /// writes over an earlier build's files.
     fn memo(&self) -> Option<&Memo> {
         None
@@ -46,33 +42,13 @@ pub trait Sink: Sync {
     }
 }
 
-/// Keeps every file in memory (for `check`, `serve` and tests).
-#[derive(Default)]
-pub struct Collect(pub Mutex<Vec<OutputFile>>);
-
-impl Sink for Collect {
-    fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
-        self.0
-            .lock()
-            .map_err(|_| Diagnostic::new(&file.path, "internal error: output lock poisoned"))?
-            .push(file);
-        Ok(())
-    }
-}
-
-impl Collect {
-    /// The files, sorted by path.
-    pub fn into_sorted(self) -> Vec<OutputFile> {
-        let mut files = self.0.into_inner().unwrap_or_default();
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        files
-    }
-}
+/// Memory keeps nothing from an earlier build.
+impl Store for Collect {}
 
 /// Minifies HTML (if asked), refuses two files at one path, counts what
 /// passes, and hands each file on.
 pub struct Tracked<'a> {
-    inner: &'a dyn Sink,
+    inner: &'a dyn Store,
     minify: Option<minify_html::Cfg>,
     shared: shared::SharedRegions,
     paths: Mutex<HashSet<String>>,
@@ -84,7 +60,7 @@ pub struct Tracked<'a> {
 }
 
 impl<'a> Tracked<'a> {
-    pub fn new(inner: &'a dyn Sink, minify: bool) -> Self {
+    pub fn new(inner: &'a dyn Store, minify: bool) -> Self {
         Tracked {
             inner,
             minify: minify.then(minify_config),
@@ -351,7 +327,9 @@ impl Sink for Staging {
         }
         fs::write(&path, &file.bytes).map_err(|e| io_error(&path, "write the file", &e))
     }
+}
 
+impl Store for Staging {
     fn memo(&self) -> Option<&Memo> {
         self.memo_useful.then_some(&self.memo)
     }

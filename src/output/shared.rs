@@ -21,10 +21,7 @@ use std::sync::{Arc, RwLock};
 
 use rustc_hash::FxHashMap;
 
-/// Opens a shared region (an HTML comment: minify-html drops it).
-pub const START: &str = "<!--casebook:shared-->";
-/// Closes a shared region.
-pub const END: &str = "<!--casebook:/shared-->";
+use crate::artifact::{SHARED_END as END, SHARED_START as START};
 
 /// How many distinct regions are kept. A region that differs on every page
 /// (a footer with each page's edit link) stops being stored after this.

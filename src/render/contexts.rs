@@ -7,6 +7,7 @@ use serde_json::{Value, json};
 use tera::Context;
 
 use super::{Assets, Job, Renderer};
+use crate::artifact::OutputFile;
 use crate::data::{CheckKind, Kind, Stance};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::{TocEntry, reading_minutes};
@@ -698,7 +699,7 @@ impl<'a> Renderer<'a> {
     /// `h`, `b`) come from our own Markdown renderer, which always escapes raw
     /// HTML in data fields (`markdown::render_field`), so the script may set
     /// them with innerHTML.
-    pub(super) fn tree_data(&self, t: usize) -> super::OutputFile {
+    pub(super) fn tree_data(&self, t: usize) -> OutputFile {
         let tree = &self.site.trees[t];
         let c = &self.site.config;
         let view = &self.site.tree_views[&tree.id];
@@ -732,7 +733,7 @@ impl<'a> Renderer<'a> {
             "title": tree.def.title, "site": c.title, "url": c.link(&base), "map": c.link(&format!("{base}map/")),
             "intro": view["intro"], "steps": steps, "nodes": nodes,
         });
-        super::OutputFile::new(format!("decide/{}/tree.json", tree.id), data.to_string())
+        OutputFile::new(format!("decide/{}/tree.json", tree.id), data.to_string())
     }
 
     fn tree_map(&self, t: usize) -> Ctx<'a> {
@@ -884,7 +885,7 @@ impl Renderer<'_> {
     /// `pattern` (a RegExp source, used with the `iu` flags), `min`/`max`
     /// where the kind has them, `message`, and `case` (`title`, `url`).
     /// The script inserts every text as text, never as markup.
-    pub(super) fn check_rules(&self) -> super::OutputFile {
+    pub(super) fn check_rules(&self) -> OutputFile {
         let rules: Vec<Value> = self
             .views(Kind::Checks)
             .into_iter()
@@ -900,7 +901,7 @@ impl Renderer<'_> {
             })
             .collect();
         let data = json!({"limit": checker_limit(self.site), "rules": rules});
-        super::OutputFile::new("check/rules.json", data.to_string())
+        OutputFile::new("check/rules.json", data.to_string())
     }
 }
 

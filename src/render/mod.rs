@@ -17,29 +17,10 @@ use tera::{Context, Tera};
 pub use contexts::json_ld_escape;
 pub use templates::{Theme, load_templates, tera_diagnostic};
 
+use crate::artifact::{OutputFile, Sink};
 use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::markdown::{SHORTCODE_PREFIX, Shortcode};
 use crate::site::{Page, Site};
-
-/// A file of the built site, path relative to the output root with `/`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OutputFile {
-    pub path: String,
-    pub bytes: Vec<u8>,
-}
-
-impl OutputFile {
-    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
-        OutputFile {
-            path: path.into(),
-            bytes: bytes.into(),
-        }
-    }
-
-    pub fn is_html(&self) -> bool {
-        self.path.ends_with(".html")
-    }
-}
 
 /// Theme assets with fingerprinted names: `style.css` → `/kb/assets/style.1a2b3c4d.css`.
 #[derive(Debug, Clone, Default)]
@@ -109,12 +90,7 @@ impl Bodies {
 
 /// Renders every page of the site. `bodies` are the pages' HTML and text
 /// ([`Bodies::take`]).
-pub fn render_site(
-    site: &Site,
-    theme: &Theme,
-    bodies: Bodies,
-    sink: &dyn crate::output::Sink,
-) -> Vec<Diagnostic> {
+pub fn render_site(site: &Site, theme: &Theme, bodies: Bodies, sink: &dyn Sink) -> Vec<Diagnostic> {
     let r = Renderer {
         site,
         tera: &theme.tera,

@@ -86,8 +86,8 @@ fn folded(name: &str, text: &str) -> Option<String> {
         .contents_utf8()?;
     (own == text).then(|| {
         fold_whitespace(text)
-            .replace("{# shared #}", crate::output::SHARED_START)
-            .replace("{# /shared #}", crate::output::SHARED_END)
+            .replace("{# shared #}", crate::artifact::SHARED_START)
+            .replace("{# /shared #}", crate::artifact::SHARED_END)
     })
 }
 

@@ -20,7 +20,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::records::{Kind, Record, squash, squash_prefix};
 use super::text::{Stemmer, fold_words, stop_words};
-use crate::render::OutputFile;
+use crate::artifact::OutputFile;
 
 /// What a stop word's impact and idf are multiplied by.
 const STOP: f32 = 0.25;

@@ -37,8 +37,8 @@ pub use records::{Kind, Record, squash};
 
 use records::Source;
 
+use crate::artifact::OutputFile;
 use crate::markdown::TextSection;
-use crate::render::OutputFile;
 use crate::site::Site;
 
 /// Where the manifest is, relative to the site root.

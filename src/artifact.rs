@@ -1,0 +1,67 @@
+//! What the pipeline produces: output files, the sink they are handed to,
+//! and the markers of the regions every page shares.
+//!
+//! A leaf module: it uses nothing else of the crate, so `render` and
+//! `search` (which make files) and `output` (which writes them) all depend
+//! on it and never on each other.
+
+use std::sync::Mutex;
+
+use crate::diagnostics::Diagnostic;
+
+/// A file of the built site, path relative to the output root with `/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+impl OutputFile {
+    pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
+        OutputFile {
+            path: path.into(),
+            bytes: bytes.into(),
+        }
+    }
+
+    pub fn is_html(&self) -> bool {
+        self.path.ends_with(".html")
+    }
+}
+
+/// Where rendered files go as they are made: pages are rendered, minified
+/// and written one by one in parallel, so a large site is never held in
+/// memory whole.
+pub trait Sink: Sync {
+    fn put(&self, file: OutputFile) -> Result<(), Diagnostic>;
+}
+
+/// Keeps every file in memory (for `check`, `serve` and tests).
+#[derive(Default)]
+pub struct Collect(pub Mutex<Vec<OutputFile>>);
+
+impl Sink for Collect {
+    fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        self.0
+            .lock()
+            .map_err(|_| Diagnostic::new(&file.path, "internal error: output lock poisoned"))?
+            .push(file);
+        Ok(())
+    }
+}
+
+impl Collect {
+    /// The files, sorted by path.
+    pub fn into_sorted(self) -> Vec<OutputFile> {
+        let mut files = self.0.into_inner().unwrap_or_default();
+        files.sort_by(|a, b| a.path.cmp(&b.path));
+        files
+    }
+}
+
+/// Opens a region of a page that is the same on every page (the theme's
+/// header, footer and fixed head tags); an HTML comment, so minify-html
+/// drops it. `output` minifies each distinct region once.
+pub const SHARED_START: &str = "<!--casebook:shared-->";
+/// Closes a shared region.
+pub const SHARED_END: &str = "<!--casebook:/shared-->";
