@@ -75,6 +75,39 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// What is wrong and how to fix it, before it is placed in a file: what a
+/// link resolver, a shortcode or a URL rule returns, and the caller turns
+/// into a [`Diagnostic`] at the position it knows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    pub fn new(message: impl Into<String>) -> Self {
+        Problem {
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn maybe_hint(mut self, hint: Option<String>) -> Self {
+        self.hint = hint;
+        self
+    }
+
+    /// The problem placed in `path`.
+    pub fn in_file(self, path: impl Into<PathBuf>) -> Diagnostic {
+        Diagnostic::new(path, self.message).maybe_hint(self.hint)
+    }
+}
+
 /// One problem with the site's input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
