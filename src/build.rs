@@ -63,9 +63,34 @@ impl Compiled {
     }
 }
 
-/// Reads the site at `opts.root`.
+impl Options {
+    /// The command line's overrides of site.toml, applied to its one parse.
+    fn apply(&self, config: &mut SiteConfig) {
+        if let Some(url) = &self.base_url {
+            config.set_base_url(url.clone());
+        }
+        if self.no_minify {
+            config.minify = false;
+        }
+    }
+
+    /// Where the site goes: `--output-dir`, else site.toml's `output_dir`,
+    /// relative to the root.
+    pub fn output_dir(&self, config: &SiteConfig) -> PathBuf {
+        self.output_dir
+            .clone()
+            .unwrap_or_else(|| self.root.join(&config.output_dir))
+    }
+}
+
+/// Reads the site at `opts.root`: site.toml first (parsed once, with the
+/// command line's overrides), then everything it names.
 pub fn load(opts: &Options) -> Result<Input, Diagnostics> {
-    load::load(&opts.root, &opts.root.join("site.toml"))
+    let path = opts.root.join("site.toml");
+    let text = load::read_text(&opts.root, &path)?;
+    let mut config = SiteConfig::parse(&text, &load::rel_to(&opts.root, &path))?;
+    opts.apply(&mut config);
+    load::load(&opts.root, config)
 }
 
 /// What a compile made, without the files (they went to the sink).
@@ -104,18 +129,7 @@ fn model_timed(
     clock: &mut Clock,
 ) -> Result<(Site, Diagnostics), Diagnostics> {
     let mut problems = Diagnostics::new();
-    let mut config =
-        SiteConfig::parse(&input.config_text, &input.config_path).map_err(Diagnostics::from)?;
-    if let Some(url) = &opts.base_url {
-        config.base_url = if url.ends_with('/') {
-            url.clone()
-        } else {
-            format!("{url}/")
-        };
-    }
-    if opts.no_minify {
-        config.minify = false;
-    }
+    let config = input.config;
 
     let files: Vec<DataFile> = input
         .data
@@ -277,27 +291,11 @@ impl Clock {
     }
 }
 
-/// Where the site goes: `--output-dir`, else site.toml's `output_dir`, relative to the root.
-pub fn output_dir(opts: &Options, config_text: &str) -> PathBuf {
-    if let Some(d) = &opts.output_dir {
-        return d.clone();
-    }
-    let configured = toml::from_str::<toml::Table>(config_text)
-        .ok()
-        .and_then(|t| {
-            t.get("output_dir")
-                .and_then(|v| v.as_str())
-                .map(PathBuf::from)
-        })
-        .unwrap_or_else(|| PathBuf::from("public"));
-    opts.root.join(configured)
-}
-
 /// Loads, compiles and writes the site. Returns the stats and where it went.
 pub fn build(opts: &Options) -> Result<(Stats, PathBuf), Diagnostics> {
     let started = Instant::now();
     let input = load(opts)?;
-    let out = output_dir(opts, &input.config_text);
+    let out = opts.output_dir(&input.config);
     let staging = crate::output::Staging::begin(&out, &opts.root)?;
     let mut summary = compile_into(input, opts, &staging)?;
     let swap_started = Instant::now();

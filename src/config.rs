@@ -113,8 +113,15 @@ impl SiteConfig {
             .at_in(locate("base_url"), text)
             .hint("write it like `https://example.org/` or `https://example.org/kb/`"));
         }
-        if !config.base_url.ends_with('/') {
-            config.base_url.push('/');
+        let url = std::mem::take(&mut config.base_url);
+        config.set_base_url(url);
+        if config.theme.is_empty() || config.theme.contains(['/', '\\', '.']) {
+            return Err(Diagnostic::new(
+                path,
+                format!("`theme` `{}` is not a folder name", config.theme),
+            )
+            .at_in(locate("theme"), text)
+            .hint("name a folder of themes/, like `theme = \"mine\"`, or remove `theme` for the built-in one"));
         }
         if config.paginate_by == 0 {
             return Err(Diagnostic::new(path, "`paginate_by` must be at least 1")
@@ -130,6 +137,15 @@ impl SiteConfig {
             );
         }
         Ok(config)
+    }
+
+    /// Sets `base_url` (from site.toml or `--base-url`), with the trailing
+    /// slash every link built from it expects.
+    pub fn set_base_url(&mut self, url: String) {
+        self.base_url = url;
+        if !self.base_url.ends_with('/') {
+            self.base_url.push('/');
+        }
     }
 
     /// The path part of `base_url`: `/kb/` for `https://example.org/kb/`.
@@ -191,5 +207,27 @@ mod tests {
         assert!(parse("title = \"a\"\nbase_url = \"example.org\"\n").is_err());
         let e = parse("title = \"a\"\nbase_url = \"/\"\nedit_link = \"https://x/\"\n").unwrap_err();
         assert_eq!(e.pos, Some(Pos::new(3, 1)));
+    }
+
+    #[test]
+    fn a_theme_must_be_a_folder_name() {
+        for bad in ["../x", "a/b", "", "."] {
+            let e = parse(&format!(
+                "title = \"a\"\nbase_url = \"/\"\ntheme = \"{bad}\"\n"
+            ))
+            .unwrap_err();
+            assert_eq!(e.pos, Some(Pos::new(3, 1)), "{bad}");
+            assert!(e.message.contains("not a folder name"), "{e}");
+        }
+        let ok = parse("title = \"a\"\nbase_url = \"/\"\ntheme = \"mine\"\n").unwrap();
+        assert_eq!(ok.theme, "mine");
+    }
+
+    #[test]
+    fn the_command_line_base_url_gets_the_same_slash() {
+        let mut c = parse("title = \"a\"\nbase_url = \"/\"\n").unwrap();
+        c.set_base_url("https://example.org/preview".into());
+        assert_eq!(c.base_url, "https://example.org/preview/");
+        assert_eq!(c.base_path(), "/preview/");
     }
 }

@@ -11,6 +11,7 @@ use include_dir::{Dir, include_dir};
 use rayon::prelude::*;
 use walkdir::WalkDir;
 
+use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, Diagnostics, Pos, io_error};
 
 /// The default theme, compiled in so a new site builds with no theme folder.
@@ -39,10 +40,10 @@ pub struct BinaryFile {
 }
 
 /// Everything a build reads.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Input {
-    pub config_path: PathBuf,
-    pub config_text: String,
+    /// site.toml, parsed (the one stage that reads a file before `load`).
+    pub config: SiteConfig,
     pub pages: Vec<TextFile>,
     pub data: Vec<TextFile>,
     pub trees: Vec<TextFile>,
@@ -58,17 +59,20 @@ pub struct Input {
     pub git_dates: HashMap<PathBuf, String>,
 }
 
-/// Reads the site at `root`. `config` is the site.toml path.
-pub fn load(root: &Path, config: &Path) -> Result<Input, Diagnostics> {
+/// Reads the site at `root` whose settings are `config`.
+pub fn load(root: &Path, config: SiteConfig) -> Result<Input, Diagnostics> {
     let mut problems = Diagnostics::new();
-    let config_text = read_text(root, config)?;
+    let theme = config.theme.clone();
     let mut input = Input {
-        config_path: rel_to(root, config),
-        config_text,
-        ..Input::default()
+        config,
+        pages: Vec::new(),
+        data: Vec::new(),
+        trees: Vec::new(),
+        statics: Vec::new(),
+        templates: Vec::new(),
+        theme_assets: Vec::new(),
+        git_dates: HashMap::new(),
     };
-    // The theme's name is needed before the full config is validated.
-    let theme = theme_name(&input.config_text);
 
     let content = root.join("content");
     if !content.is_dir() {
@@ -270,15 +274,6 @@ fn embedded_files(dir: &'static Dir<'static>) -> Vec<&'static include_dir::File<
     }
     out.sort_by_key(|f| f.path());
     out
-}
-
-/// The `theme = "..."` of a site.toml, read leniently (the real parse comes later).
-fn theme_name(config_text: &str) -> String {
-    toml::from_str::<toml::Table>(config_text)
-        .ok()
-        .and_then(|t| t.get("theme").and_then(|v| v.as_str()).map(str::to_owned))
-        .filter(|t| !t.is_empty() && !t.contains(['/', '\\', '.']))
-        .unwrap_or_else(|| "default".to_owned())
 }
 
 /// Files under `dir` (hidden ones skipped), sorted, with their `/` paths relative to `dir`.
