@@ -2,7 +2,6 @@
 //! minify → (write). `compile` is pure over the loaded input; `build` adds
 //! the one write at the end.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
@@ -16,7 +15,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::{self, Input};
 use crate::output::{Store, Tracked};
 use crate::render;
-use crate::site::{self, Site};
+use crate::site::{self, Site, SourceTexts};
 use crate::tree;
 
 /// What the command line can change about a build.
@@ -143,10 +142,10 @@ fn model_timed(
     let (data, data_problems) = data::parse_all(&files);
     clock.lap("data");
     problems.extend(data_problems);
-    let data_texts: HashMap<PathBuf, String> = input
+    let data_texts: SourceTexts = input
         .data
         .iter()
-        .map(|f| (f.path.clone(), f.text.clone()))
+        .map(|f| (f.path.as_path(), f.text.as_str()))
         .collect();
 
     let mut trees = Vec::new();

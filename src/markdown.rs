@@ -13,21 +13,21 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::diagnostics::{Diagnostic, LineIndex, Pos};
+use crate::diagnostics::{Diagnostic, LineIndex, Pos, Problem};
 
 /// How `@` links become URLs. The site model implements it.
 pub trait Resolve: Sync {
     /// `target` is the whole destination (`@/guides/a.md#x`, `@case:id`).
-    /// Returns the URL or a message and a hint.
-    fn resolve(&self, target: &str) -> Result<String, (String, Option<String>)>;
+    /// Returns the URL, or what is wrong with the link.
+    fn resolve(&self, target: &str) -> Result<String, Problem>;
 }
 
 /// A resolver that knows no targets (for data fields without links, and tests).
 pub struct NoLinks;
 
 impl Resolve for NoLinks {
-    fn resolve(&self, target: &str) -> Result<String, (String, Option<String>)> {
-        Err((format!("`{target}` cannot be resolved here"), None))
+    fn resolve(&self, target: &str) -> Result<String, Problem> {
+        Err(Problem::new(format!("`{target}` cannot be resolved here")))
     }
 }
 
@@ -264,12 +264,8 @@ pub fn render(
                             }
                             url
                         }
-                        Err((message, hint)) => {
-                            problems.push(
-                                Diagnostic::new(path, message)
-                                    .at_in(at(range.start), file_text)
-                                    .maybe_hint(hint),
-                            );
+                        Err(problem) => {
+                            problems.push(problem.in_file(path).at_in(at(range.start), file_text));
                             "#".to_owned()
                         }
                     }
@@ -692,12 +688,12 @@ mod tests {
 
     struct Fake;
     impl Resolve for Fake {
-        fn resolve(&self, target: &str) -> Result<String, (String, Option<String>)> {
+        fn resolve(&self, target: &str) -> Result<String, Problem> {
             match target {
                 "@/guides/a.md" => Ok("/guides/a/".into()),
                 "@/guides/a.md#x" => Ok("/guides/a/#x".into()),
                 "@case:blank" => Ok("/cases/#blank".into()),
-                _ => Err((format!("no page `{target}`"), Some("check the path".into()))),
+                _ => Err(Problem::new(format!("no page `{target}`")).hint("check the path")),
             }
         }
     }

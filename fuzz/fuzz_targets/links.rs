@@ -206,7 +206,7 @@ fuzz_target!(|input: Input| {
         text: &cases,
     }]);
     assert!(data_problems.is_empty(), "{data_problems:?}");
-    let texts = HashMap::from([(cases_path.clone(), cases.clone())]);
+    let texts = HashMap::from([(cases_path.as_path(), cases.as_str())]);
     let files: Vec<TextFile> = built
         .iter()
         .map(|(path, b)| TextFile {

@@ -1,0 +1,188 @@
+//! The files around the pages: the Atom feed, the sitemap, robots.txt,
+//! 404.html, alias redirects, and the checker's `rules.json`.
+
+use serde::Serialize;
+use tera::Context;
+
+use super::{Ctx, checker_limit, has_listing};
+use crate::artifact::OutputFile;
+use crate::data::CheckKind;
+use crate::render::Renderer;
+use crate::site::urls::{tag_url, tree_url};
+use crate::site::{Listing, Page, alias_path};
+
+#[derive(Serialize)]
+struct FeedEntry<'a> {
+    title: &'a str,
+    url: String,
+    summary: String,
+    updated: Option<String>,
+    published: Option<String>,
+}
+
+#[derive(Serialize)]
+struct SitemapUrl<'a> {
+    loc: String,
+    lastmod: Option<&'a str>,
+}
+
+/// `rules.json`. Fields are in the order the file has them (alphabetical);
+/// see [`Renderer::check_rules`].
+#[derive(Serialize)]
+struct CheckRules<'a> {
+    limit: usize,
+    rules: Vec<Rule<'a>>,
+}
+
+#[derive(Serialize)]
+struct Rule<'a> {
+    case: RuleCase<'a>,
+    id: &'a str,
+    kind: CheckKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max: Option<usize>,
+    message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    min: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pattern: Option<&'a str>,
+    title: &'a str,
+}
+
+#[derive(Serialize)]
+struct RuleCase<'a> {
+    title: Option<&'a str>,
+    url: Option<&'a str>,
+}
+
+impl<'a> Renderer<'a> {
+    pub(super) fn feed(&self) -> Ctx<'a> {
+        let site = self.site;
+        let c = &site.config;
+        let mut dated: Vec<&Page> = site
+            .pages
+            .iter()
+            .filter(|p| p.fm.date.is_some() && !p.is_section)
+            .collect();
+        dated.sort_by(|a, b| {
+            (b.fm.updated.as_ref().or(b.fm.date.as_ref()), &b.path)
+                .cmp(&(a.fm.updated.as_ref().or(a.fm.date.as_ref()), &a.path))
+        });
+        dated.truncate(50);
+        let entries: Vec<FeedEntry> = dated
+            .iter()
+            .map(|p| FeedEntry {
+                title: p.title(),
+                url: c.absolute(&p.url),
+                summary: p.description(),
+                updated: p
+                    .fm
+                    .updated
+                    .as_ref()
+                    .or(p.fm.date.as_ref())
+                    .map(|d| d.rfc3339()),
+                published: p.fm.date.as_ref().map(|d| d.rfc3339()),
+            })
+            .collect();
+        let updated = entries
+            .first()
+            .and_then(|e| e.updated.clone())
+            .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_owned());
+        let mut ctx = Context::new();
+        ctx.insert("entries", &entries);
+        ctx.insert("updated", &updated);
+        ctx.insert("feed_url", &c.absolute("/atom.xml"));
+        ("atom.xml".into(), "atom.xml", ctx)
+    }
+
+    pub(super) fn sitemap(&self) -> Ctx<'a> {
+        let site = self.site;
+        let c = &site.config;
+        let at = |path: &str| SitemapUrl {
+            loc: c.absolute(path),
+            lastmod: None,
+        };
+        let mut urls: Vec<SitemapUrl> = site
+            .pages
+            .iter()
+            .map(|p| SitemapUrl {
+                loc: c.absolute(&p.url),
+                lastmod: p.updated().map(|d| d.day()),
+            })
+            .collect();
+        for listing in Listing::ALL {
+            if listing.in_sitemap() && has_listing(site, listing) {
+                urls.push(at(&listing.path()));
+            }
+        }
+        urls.extend(site.tags.keys().map(|t| at(&tag_url(t))));
+        for t in &site.trees {
+            let base = tree_url(&t.id);
+            urls.push(at(&base));
+            urls.push(at(&format!("{base}map/")));
+        }
+        let mut ctx = Context::new();
+        ctx.insert("urls", &urls);
+        ("sitemap.xml".into(), "sitemap.xml", ctx)
+    }
+
+    pub(super) fn robots(&self) -> Ctx<'a> {
+        let mut ctx = Context::new();
+        ctx.insert("sitemap_url", &self.site.config.absolute("/sitemap.xml"));
+        ("robots.txt".into(), "robots.txt", ctx)
+    }
+
+    pub(super) fn not_found(&self) -> Ctx<'a> {
+        let mut ctx = self.base_ctx("Page not found", "", "/404.html", vec![]);
+        ctx.insert("noindex", &true);
+        ("404.html".into(), "404.html", ctx)
+    }
+
+    /// A redirect from `alias` to page `p`.
+    pub(super) fn alias(&self, p: &Page, alias: &str) -> Ctx<'a> {
+        let c = &self.site.config;
+        let mut ctx = self.base_ctx("Redirect", "", &p.url, vec![]);
+        ctx.insert("target", &c.link(&p.url));
+        ctx.insert("permalink", &c.absolute(&p.url));
+        let out = alias_path(alias).unwrap_or_default();
+        let out = if out.ends_with('/') {
+            format!("{out}index.html")
+        } else {
+            out
+        };
+        (out, "alias.html", ctx)
+    }
+
+    /// `check/rules.json`, what checker.js runs: `limit` for the counter and
+    /// `rules`, each with `id`, `title`, `kind` (pattern | missing | length),
+    /// `pattern` (a RegExp source, used with the `iu` flags), `min`/`max`
+    /// where the kind has them, `message`, and `case` (`title`, `url`).
+    /// The script inserts every text as text, never as markup.
+    pub(in crate::render) fn check_rules(&self) -> OutputFile {
+        let rules = self
+            .site
+            .views
+            .checks
+            .iter()
+            .map(|v| Rule {
+                case: RuleCase {
+                    title: v.case.title.as_deref(),
+                    url: v.case.url.as_deref(),
+                },
+                id: &v.base.id,
+                kind: v.rule,
+                max: v.max,
+                message: &v.message,
+                min: v.min,
+                pattern: v.pattern.as_deref(),
+                title: &v.title,
+            })
+            .collect();
+        let data = CheckRules {
+            limit: checker_limit(self.site),
+            rules,
+        };
+        let json = serde_json::to_string(&data).unwrap_or_default();
+        OutputFile::new("check/rules.json", json)
+    }
+}

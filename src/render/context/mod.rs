@@ -1,0 +1,353 @@
+//! One Tera context per output page. Each job says which template renders
+//! it and where its output goes; every HTML page also gets the breadcrumbs,
+//! canonical URL, JSON-LD and edit link the base template needs.
+//!
+//! Views are typed structs (`Serialize`), never `json!` values: a renamed
+//! field is a compile error, and Tera turns a struct into its own values in
+//! one pass, where a `json!` value is built, then copied, then freed, on
+//! each of thousands of pages. JSON-LD stays `json!`: it is schema.org's
+//! vocabulary, written once per page, not a view templates read.
+
+mod feeds;
+mod listing;
+mod page;
+mod tree;
+
+use serde::Serialize;
+use serde_json::{Value, json};
+use tera::Context;
+
+pub use listing::SEARCH_PAGE_GUIDES;
+pub(super) use tree::TreeStart;
+
+use super::{PageJob, Renderer};
+use crate::config::SiteConfig;
+use crate::data::CheckKind;
+use crate::diagnostics::Diagnostic;
+use crate::markdown::reading_minutes;
+use crate::site::{Listing, Page, Site, urls};
+
+/// (output path, template name, context)
+type Ctx<'a> = (String, &'a str, Context);
+
+/// A titled link (breadcrumbs, a page's section, the search page's lists).
+#[derive(Serialize)]
+struct Link<'a> {
+    title: &'a str,
+    url: String,
+}
+
+/// A page as listed elsewhere (sections, tags, previous and next).
+#[derive(Serialize)]
+struct PageSummary<'a> {
+    title: &'a str,
+    url: String,
+    description: String,
+    date: Option<&'a str>,
+    reading_minutes: usize,
+    is_section: bool,
+}
+
+/// Where page `current` of `total` of a paginated list sits among the others.
+#[derive(Serialize)]
+struct Pagination {
+    current: usize,
+    total: usize,
+    prev: Option<String>,
+    next: Option<String>,
+}
+
+impl Pagination {
+    fn new(c: &SiteConfig, first: &str, current: usize, total: usize) -> Self {
+        Pagination {
+            current,
+            total,
+            prev: (current > 1).then(|| c.link(&urls::page_url(first, current - 1))),
+            next: (current < total).then(|| c.link(&urls::page_url(first, current + 1))),
+        }
+    }
+}
+
+/// `site` in every template: the site's settings and what every page links to.
+#[derive(Serialize)]
+pub(super) struct SiteGlobals<'a> {
+    title: &'a str,
+    description: &'a str,
+    language: &'a str,
+    base_url: &'a str,
+    base_path: &'a str,
+    author: Option<&'a str>,
+    menu: Vec<MenuLink<'a>>,
+    extra: &'a serde_json::Map<String, Value>,
+    feed: bool,
+    search_url: Option<String>,
+    feed_url: String,
+    trees: Vec<TreeLink<'a>>,
+    checker: Option<Checker>,
+}
+
+#[derive(Serialize)]
+struct MenuLink<'a> {
+    name: &'a str,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct TreeLink<'a> {
+    id: &'a str,
+    title: &'a str,
+    url: String,
+}
+
+/// Where the message checker and its rules are, and the character limit
+/// its counter shows (#7).
+#[derive(Serialize)]
+struct Checker {
+    url: String,
+    rules_url: String,
+    limit: usize,
+}
+
+impl<'a> SiteGlobals<'a> {
+    pub(super) fn new(site: &'a Site) -> Self {
+        let c = &site.config;
+        let menu = c
+            .menu
+            .iter()
+            .map(|m| {
+                let url = if let Some(path) = m.url.strip_prefix("@/") {
+                    site.by_path
+                        .get(path)
+                        .map(|&i| c.link(&site.pages[i].url))
+                        .unwrap_or_else(|| c.link("/"))
+                } else if m.url.starts_with('/') {
+                    c.link(&m.url)
+                } else {
+                    m.url.clone()
+                };
+                MenuLink { name: &m.name, url }
+            })
+            .collect();
+        SiteGlobals {
+            title: &c.title,
+            description: &c.description,
+            language: &c.language,
+            base_url: &c.base_url,
+            base_path: c.base_path(),
+            author: c.author.as_deref(),
+            menu,
+            extra: &c.extra,
+            feed: c.feed,
+            search_url: c.search.then(|| c.link(&Listing::Search.path())),
+            feed_url: c.link("/atom.xml"),
+            trees: site
+                .trees
+                .iter()
+                .map(|t| TreeLink {
+                    id: &t.id,
+                    title: &t.def.title,
+                    url: c.link(&urls::tree_url(&t.id)),
+                })
+                .collect(),
+            checker: has_listing(site, Listing::Check).then(|| Checker {
+                url: c.link(&Listing::Check.path()),
+                rules_url: c.link("/check/rules.json"),
+                limit: checker_limit(site),
+            }),
+        }
+    }
+}
+
+/// Whether the site has this listing page: search only when enabled, the
+/// checker only with rules.
+pub(super) fn has_listing(site: &Site, listing: Listing) -> bool {
+    match listing {
+        Listing::Search => site.config.search,
+        Listing::Check => !site.data.checks.is_empty(),
+        Listing::Cases
+        | Listing::Quotes
+        | Listing::Faq
+        | Listing::Templates
+        | Listing::Sources
+        | Listing::Tags => true,
+    }
+}
+
+/// The `max` of the first `length` rule, else a connection note's 300.
+fn checker_limit(site: &Site) -> usize {
+    site.data
+        .checks
+        .iter()
+        .find_map(|r| r.rec.max.filter(|_| r.rec.kind == CheckKind::Length))
+        .unwrap_or(300)
+}
+
+/// Makes JSON safe inside `<script type="application/ld+json">`.
+pub fn json_ld_escape(v: &Value) -> String {
+    let json = v.to_string();
+    if !json.contains(['<', '>', '&']) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for ch in json.chars() {
+        match ch {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+impl<'a> Renderer<'a> {
+    pub(super) fn context(&self, job: &PageJob) -> Result<Ctx<'a>, Vec<Diagnostic>> {
+        let site: &'a Site = self.site;
+        Ok(match job {
+            PageJob::Page(i) => self.page(&site.pages[*i])?,
+            PageJob::SectionPage {
+                section,
+                number,
+                total,
+            } => self.section(&site.pages[*section], *number, *total)?,
+            PageJob::Listing(listing) => self.listing(*listing),
+            PageJob::Tag {
+                slug,
+                number,
+                total,
+            } => self.tag(slug, *number, *total)?,
+            PageJob::TreeStep { tree, step } => self.tree_step(*tree, *step),
+            PageJob::TreeMap(tree) => self.tree_map(*tree),
+            PageJob::Alias { page, alias } => self.alias(&site.pages[*page], alias),
+            PageJob::NotFound => self.not_found(),
+            PageJob::Feed => self.feed(),
+            PageJob::Sitemap => self.sitemap(),
+            PageJob::Robots => self.robots(),
+        })
+    }
+
+    /// The context every HTML page starts from.
+    fn base_ctx(
+        &self,
+        title: &str,
+        description: &str,
+        path: &str,
+        crumbs: Vec<(String, String)>,
+    ) -> Context {
+        self.base_ctx_with(title, description, path, crumbs, None)
+    }
+
+    /// `base_ctx`, with a second JSON-LD block after the breadcrumbs.
+    fn base_ctx_with(
+        &self,
+        title: &str,
+        description: &str,
+        path: &str,
+        crumbs: Vec<(String, String)>,
+        more_ld: Option<&Value>,
+    ) -> Context {
+        let c = &self.site.config;
+        let mut ctx = Context::new();
+        ctx.insert("title", title);
+        ctx.insert(
+            "description",
+            if description.is_empty() {
+                c.description.as_str()
+            } else {
+                description
+            },
+        );
+        ctx.insert("path", path);
+        ctx.insert("url", &c.link(path));
+        ctx.insert("permalink", &c.absolute(path));
+        let items: Vec<Link> = std::iter::once(Link {
+            title: "Home",
+            url: c.link("/"),
+        })
+        .chain(crumbs.iter().map(|(t, p)| Link {
+            title: t,
+            url: c.link(p),
+        }))
+        .collect();
+        ctx.insert("breadcrumbs", &items);
+        let mut ld = vec![json_ld_escape(&breadcrumb_ld(c, crumbs))];
+        ld.extend(more_ld.map(json_ld_escape));
+        ctx.insert("json_ld", &ld);
+        ctx
+    }
+
+    fn crumbs_for(&self, page: &Page) -> Vec<(String, String)> {
+        let mut chain = Vec::new();
+        let mut cur = Some(page);
+        while let Some(p) = cur {
+            if p.path != "_index.md" {
+                chain.push((p.title().to_owned(), p.url.clone()));
+            }
+            cur = p.parent.map(|i| &self.site.pages[i]);
+        }
+        chain.reverse();
+        chain
+    }
+
+    /// The "Edit this page" link of a source file (relative to the root).
+    fn edit_url(&self, file: &std::path::Path) -> Option<String> {
+        let file = file.to_string_lossy().replace('\\', "/");
+        self.site
+            .config
+            .edit_link
+            .as_ref()
+            .map(|l| l.replace("{path}", &file))
+    }
+
+    fn summary(&self, p: &'a Page) -> PageSummary<'a> {
+        PageSummary {
+            title: p.title(),
+            url: self.site.config.link(&p.url),
+            description: p.description(),
+            date: p.fm.date.as_ref().map(|d| d.day()),
+            reading_minutes: reading_minutes(p.rendered.words),
+            is_section: p.is_section,
+        }
+    }
+}
+
+/// The output file of an HTML page at site path `path`.
+fn index_file(path: &str) -> String {
+    format!("{}index.html", path.trim_start_matches('/'))
+}
+
+/// A paginated list's title on page `number` of `total`.
+fn paged_title(title: &str, number: usize, total: usize) -> String {
+    if number == 1 {
+        title.to_owned()
+    } else {
+        format!("{title} (page {number} of {total})")
+    }
+}
+
+/// schema.org BreadcrumbList for Home > crumbs.
+fn breadcrumb_ld(c: &SiteConfig, crumbs: Vec<(String, String)>) -> Value {
+    let list: Vec<Value> = std::iter::once(("Home".to_owned(), "/".to_owned()))
+        .chain(crumbs)
+        .enumerate()
+        .map(|(n, (t, p))| json!({"@type": "ListItem", "position": n + 1, "name": t, "item": c.absolute(&p)}))
+        .collect();
+    json!({"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": list})
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_ld_cannot_close_its_script_element() {
+        let v = json!({"name": "</script><script>alert(1)</script> & <!--"});
+        let out = json_ld_escape(&v);
+        assert!(!out.contains('<') && !out.contains('>') && !out.contains('&'));
+        // Still the same JSON once parsed.
+        assert_eq!(serde_json::from_str::<Value>(&out).unwrap(), v);
+        // Text without those characters passes through unchanged.
+        let plain = json!({"name": "Plain"});
+        assert_eq!(json_ld_escape(&plain), plain.to_string());
+    }
+}

@@ -1,0 +1,190 @@
+//! `@` links: `@/guides/a.md#anchor` to a page, `@case:id` to a record,
+//! `@decide:id` to a tree. Resolved while Markdown is rendered; anchors and
+//! the sources pages name are checked once every page is rendered.
+
+use std::collections::{HashMap, HashSet};
+
+use super::Page;
+use super::urls::{record_url, tree_url};
+use crate::config::SiteConfig;
+use crate::data::{Data, Kind};
+use crate::diagnostics::{Diagnostic, Problem, did_you_mean};
+use crate::locate::Lines;
+use crate::markdown::Resolve;
+use crate::tree::Tree;
+
+/// Resolves `@/path.md#anchor` and `@kind:id` to links with the base path.
+pub struct Links<'a> {
+    pub config: &'a SiteConfig,
+    urls: HashMap<&'a str, &'a str>,
+    data: &'a Data,
+    trees: HashSet<&'a str>,
+}
+
+impl<'a> Links<'a> {
+    pub fn new(
+        config: &'a SiteConfig,
+        pages: &'a [Page],
+        data: &'a Data,
+        trees: &'a [Tree],
+        broken_trees: &'a [String],
+    ) -> Self {
+        Links {
+            config,
+            urls: pages
+                .iter()
+                .map(|p| (p.path.as_str(), p.url.as_str()))
+                .collect(),
+            data,
+            trees: trees
+                .iter()
+                .map(|t| t.id.as_str())
+                .chain(broken_trees.iter().map(String::as_str))
+                .collect(),
+        }
+    }
+
+    /// Whether `target` is an `@/` link to a page that exists.
+    pub fn is_page_link(&self, target: &str) -> bool {
+        target
+            .strip_prefix("@/")
+            .is_some_and(|p| self.urls.contains_key(p.split('#').next().unwrap_or(p)))
+    }
+
+    fn page(&self, target: &str, rest: &str) -> Result<String, Problem> {
+        let (path, anchor) = match rest.split_once('#') {
+            Some((p, a)) => (p, Some(a)),
+            None => (rest, None),
+        };
+        match self.urls.get(path) {
+            Some(url) => Ok(match anchor {
+                Some(a) => format!("{}#{a}", self.config.link(url)),
+                None => self.config.link(url),
+            }),
+            None => Err(
+                Problem::new(format!("the link `{target}` points at no page")).hint(
+                    did_you_mean(path, self.urls.keys().copied())
+                        .map(|s| format!("{s} (paths are relative to content/)"))
+                        .unwrap_or_else(|| {
+                            "write the path relative to content/, e.g. `@/guides/timing.md`"
+                                .to_owned()
+                        }),
+                ),
+            ),
+        }
+    }
+
+    fn tree(&self, id: &str) -> Result<String, Problem> {
+        if self.trees.contains(id) {
+            Ok(self.config.link(&tree_url(id)))
+        } else {
+            Err(Problem::new(format!("there is no decision tree `{id}`"))
+                .maybe_hint(did_you_mean(id, self.trees.iter().copied())))
+        }
+    }
+
+    fn record(&self, target: &str, kind: &str, id: &str) -> Result<String, Problem> {
+        let Some(k) = Kind::from_singular(kind) else {
+            let kinds = ["case", "quote", "faq", "template", "source", "decide"];
+            return Err(
+                Problem::new(format!("`{kind}` in `{target}` is not a kind of record"))
+                    .maybe_hint(did_you_mean(kind, kinds)),
+            );
+        };
+        if self.data.has(k, id) {
+            return Ok(self.config.link(&record_url(k, id)));
+        }
+        Err(
+            Problem::new(format!("there is no {kind} with the id `{id}`")).hint(
+                did_you_mean(id, self.data.ids(k)).unwrap_or_else(|| {
+                    format!("the {} are in content/data/{}.yaml", k.name(), k.name())
+                }),
+            ),
+        )
+    }
+}
+
+impl Resolve for Links<'_> {
+    fn resolve(&self, target: &str) -> Result<String, Problem> {
+        if let Some(rest) = target.strip_prefix("@/") {
+            return self.page(target, rest);
+        }
+        match target[1..].split_once(':') {
+            Some(("decide", id)) => self.tree(id),
+            Some((kind, id)) => self.record(target, kind, id),
+            None => Err(
+                Problem::new(format!("the link `{target}` is not understood")).hint(
+                    "write `@/path/to/page.md` or `@case:id` (case, quote, faq, template, source, decide)",
+                ),
+            ),
+        }
+    }
+}
+
+/// Every `#anchor` a page links to exists on its target page.
+pub fn check_anchors(
+    pages: &[Page],
+    by_path: &HashMap<String, usize>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    // One set of ids per page, so checking is linear in the number of links.
+    let ids: Vec<HashSet<&str>> = pages
+        .iter()
+        .map(|p| p.rendered.ids.iter().map(String::as_str).collect())
+        .collect();
+    for (n, p) in pages.iter().enumerate() {
+        for a in &p.rendered.anchors {
+            let target = if a.page.is_empty() {
+                Some(n)
+            } else {
+                by_path.get(&a.page).copied()
+            };
+            let Some(t) = target else { continue };
+            if ids[t].contains(a.anchor.as_str()) {
+                continue;
+            }
+            let place = if a.page.is_empty() {
+                "this page".to_owned()
+            } else {
+                format!("`{}`", a.page)
+            };
+            let near = did_you_mean(&a.anchor, pages[t].rendered.ids.iter().map(String::as_str));
+            problems.push(
+                Diagnostic::new(
+                    &p.file,
+                    format!("{place} has no heading with the anchor `#{}`", a.anchor),
+                )
+                .at_in(a.pos, &p.text)
+                .hint(near.unwrap_or_else(|| {
+                    "anchors come from headings: `## After applying` is `#after-applying`"
+                        .to_owned()
+                })),
+            );
+        }
+    }
+}
+
+/// Every source a page's front matter names exists.
+pub fn check_page_sources(pages: &[Page], data: &Data, problems: &mut Vec<Diagnostic>) {
+    let ids = data.ids(Kind::Sources);
+    for p in pages {
+        for s in p.fm.sources.iter().filter(|s| !ids.contains(&s.as_str())) {
+            let head = &p.text[..p.body_start];
+            let pos = Lines::all(head)
+                .key("sources")
+                .and_then(|key| Lines::from(head, key.line).find(s))
+                .unwrap_or_else(|| p.front_pos("sources"));
+            problems.push(
+                Diagnostic::new(
+                    &p.file,
+                    format!("the page names source `{s}`, which does not exist"),
+                )
+                .at_in(pos, &p.text)
+                .hint(
+                    did_you_mean(s, ids.iter().copied())
+                        .unwrap_or_else(|| "add it to content/data/sources.yaml".to_owned()),
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! The site model: pages with URLs, sections, tags and aliases; `@` links
+//! resolved and anchors checked; data records and trees turned into typed
+//! views with their Markdown rendered. Pure: built from the loaded texts,
+//! no disk access.
+//!
+//! - [`urls`]: every URL, and [`Listing`], the list pages casebook writes;
+//! - [`pages`]: front matter, URLs, sections and aliases;
+//! - [`links`]: `@` links and anchors;
+//! - [`views`]: what templates see of records and trees;
+//! - [`tags`]: tags of pages and records.
+
+mod links;
+mod pages;
+mod tags;
+pub mod urls;
+pub mod views;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
+
+use rayon::prelude::*;
+
+pub use links::Links;
+pub use tags::TagInfo;
+pub use urls::{Listing, alias_path, record_url, url_for};
+pub use views::{RecordView, RecordViews, SourceTexts, TreeView, humanize};
+
+use crate::config::SiteConfig;
+use crate::data::{Data, Kind};
+use crate::diagnostics::{Diagnostic, Pos};
+use crate::frontmatter::{Date, FrontMatter};
+use crate::load::TextFile;
+use crate::locate::Lines;
+use crate::markdown::{self, RenderOptions, Rendered};
+use crate::tree::Tree;
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Relative to the site root: `content/guides/a.md`.
+    pub file: PathBuf,
+    /// Relative to `content/`: `guides/a.md`.
+    pub path: String,
+    pub text: String,
+    pub fm: FrontMatter,
+    pub body_line: usize,
+    pub body_start: usize,
+    pub is_section: bool,
+    /// Site path, without the base path: `/guides/a/`.
+    pub url: String,
+    pub parent: Option<usize>,
+    /// Sections only: their pages and subsections, in order.
+    pub children: Vec<usize>,
+    /// The pages (not subsections) before and after this one in its
+    /// section, for the previous/next links.
+    pub prev: Option<usize>,
+    pub next: Option<usize>,
+    pub rendered: Rendered,
+    /// The day of the last git commit that touched the file, if known.
+    pub git_date: Option<Date>,
+}
+
+impl Page {
+    pub fn title(&self) -> &str {
+        self.fm.title.as_deref().unwrap_or("")
+    }
+
+    pub fn body(&self) -> &str {
+        &self.text[self.body_start..]
+    }
+
+    /// When the page last changed: `updated` from its front matter, else
+    /// `date`, else its last git commit (#6).
+    pub fn updated(&self) -> Option<&Date> {
+        self.fm
+            .updated
+            .as_ref()
+            .or(self.fm.date.as_ref())
+            .or(self.git_date.as_ref())
+    }
+
+    /// The description, or the first paragraph cut to a sentence-ish length.
+    pub fn description(&self) -> String {
+        match &self.fm.description {
+            Some(d) if !d.trim().is_empty() => d.trim().to_owned(),
+            _ => markdown::truncate_words(&self.rendered.summary, 160),
+        }
+    }
+
+    /// The line of a front-matter key, for messages about its value.
+    fn front_pos(&self, key: &str) -> Pos {
+        Lines::all(&self.text[..self.body_start])
+            .key(key)
+            .unwrap_or(Pos::new(1, 1))
+    }
+}
+
+#[derive(Debug)]
+pub struct Site {
+    pub config: SiteConfig,
+    pub pages: Vec<Page>,
+    pub by_path: HashMap<String, usize>,
+    pub home: Option<usize>,
+    pub data: Data,
+    /// Template-ready views of every record, Markdown fields as HTML.
+    pub views: RecordViews,
+    pub tags: BTreeMap<String, TagInfo>,
+    pub trees: Vec<Tree>,
+    /// One per tree, in the same order: its Markdown as HTML and its
+    /// outcomes' links with titles.
+    pub tree_views: Vec<TreeView>,
+    /// Trees that failed validation (already reported).
+    pub broken_trees: Vec<String>,
+}
+
+pub struct BuildOptions {
+    pub drafts: bool,
+    /// Trees that failed validation: their own errors are reported, so links
+    /// and shortcodes naming them are not reported again.
+    pub broken_trees: Vec<String>,
+    /// Last-commit days by page file ([`crate::load::Input::git_dates`]).
+    pub git_dates: HashMap<PathBuf, String>,
+}
+
+/// Builds the model. Problems are collected; the model is usable for
+/// `check` even when some pages failed.
+pub fn build(
+    config: SiteConfig,
+    page_files: Vec<TextFile>,
+    data: Data,
+    data_texts: &SourceTexts,
+    trees: Vec<Tree>,
+    opts: &BuildOptions,
+) -> (Site, Vec<Diagnostic>) {
+    let mut problems = Vec::new();
+    let mut pages = parse_pages(page_files, opts, &mut problems);
+    pages::assign_urls(&mut pages, &mut problems);
+    let by_path: HashMap<String, usize> = pages
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.path.clone(), i))
+        .collect();
+    pages::link_sections(&mut pages, &by_path);
+    pages::check_aliases(&pages, &mut problems);
+
+    let links = Links::new(&config, &pages, &data, &trees, &opts.broken_trees);
+    let rendered = render_pages(&pages, &config, &links);
+    let views = views::record_views(&data, data_texts, &links, &mut problems);
+    let titles = |target: &str| link_title(target, &pages, &by_path, &views);
+    let tree_views = trees
+        .iter()
+        .map(|t| views::tree_view(t, &links, &titles, &mut problems))
+        .collect();
+    drop(links);
+    for (page, (rendered, mut probs)) in pages.iter_mut().zip(rendered) {
+        page.rendered = rendered;
+        problems.append(&mut probs);
+    }
+    links::check_anchors(&pages, &by_path, &mut problems);
+    links::check_page_sources(&pages, &data, &mut problems);
+    let tags = tags::collect_tags(&pages, &data);
+    let home = by_path.get("_index.md").copied();
+    let site = Site {
+        config,
+        pages,
+        by_path,
+        home,
+        data,
+        views,
+        tags,
+        trees,
+        tree_views,
+        broken_trees: opts.broken_trees.clone(),
+    };
+    (site, problems)
+}
+
+/// Front matter of every page, in parallel; drafts left out unless asked
+/// for; sorted by path.
+fn parse_pages(
+    files: Vec<TextFile>,
+    opts: &BuildOptions,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Page> {
+    let parsed: Vec<Result<Page, Diagnostic>> =
+        files.into_par_iter().map(pages::parse_page).collect();
+    let mut pages: Vec<Page> = Vec::with_capacity(parsed.len());
+    for p in parsed {
+        match p {
+            Ok(p) if p.fm.draft && !opts.drafts => {}
+            Ok(mut p) => {
+                p.git_date = opts
+                    .git_dates
+                    .get(&p.file)
+                    .and_then(|d| Date::parse(d).ok());
+                pages.push(p);
+            }
+            Err(d) => problems.push(d),
+        }
+    }
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    pages
+}
+
+/// Every page's Markdown, in parallel.
+fn render_pages(
+    pages: &[Page],
+    config: &SiteConfig,
+    links: &Links,
+) -> Vec<(Rendered, Vec<Diagnostic>)> {
+    let opts = RenderOptions {
+        escape_html: config.escape,
+        anchors: true,
+        sections: config.search,
+    };
+    pages
+        .par_iter()
+        .map(|p| markdown::render(p.body(), p.body_line, &p.file, &p.text, opts, links))
+        .collect()
+}
+
+/// The human title of an `@` link's target.
+fn link_title(
+    target: &str,
+    pages: &[Page],
+    by_path: &HashMap<String, usize>,
+    views: &RecordViews,
+) -> Option<String> {
+    if let Some(rest) = target.strip_prefix("@/") {
+        let path = rest.split('#').next().unwrap_or(rest);
+        return by_path.get(path).map(|&i| pages[i].title().to_owned());
+    }
+    let (kind, id) = target.get(1..)?.split_once(':')?;
+    let view = views.get(Kind::from_singular(kind)?, id)?;
+    Some(view.title().to_owned())
+}

@@ -1,0 +1,651 @@
+//! What templates see of data records and decision trees: typed views with
+//! their Markdown fields rendered and their links resolved, built once per
+//! build. A field renamed here is renamed for every template at once, and a
+//! field the render reads is checked by the compiler.
+//!
+//! Each view serializes with the keys the theme's templates use
+//! (`case.dont.summary`, `template.parts`, …): they are part of the theme
+//! contract documented in docs/theming.md.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use super::Links;
+use super::urls::record_url;
+use crate::data::{Channel, CheckKind, Data, Kind, Located, Stance, is_web_url};
+use crate::diagnostics::{Diagnostic, Pos};
+use crate::frontmatter::Date;
+use crate::locate::Lines;
+use crate::markdown::{self, Resolve};
+use crate::tree::Tree;
+
+/// The text of each data file, by its path, to place messages about a
+/// record's Markdown fields.
+pub type SourceTexts<'a> = HashMap<&'a Path, &'a str>;
+
+/// What every record view has.
+#[derive(Debug, Clone, Serialize)]
+pub struct RecordBase {
+    pub id: String,
+    /// The kind's singular: `case`, `faq`, …
+    pub kind: &'static str,
+    /// The record's anchor on its listing page, with the base path.
+    pub url: String,
+    /// Its data file, relative to the site root, with `/`.
+    pub file: String,
+    pub line: usize,
+    /// The record's own "Edit" link: its data file (#6).
+    pub edit_url: Option<String>,
+}
+
+/// A source as other records cite it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceRef {
+    pub id: String,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    #[serde(flatten)]
+    pub base: RecordBase,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub author: Option<String>,
+    /// The article's address, if it is a web address.
+    pub external_url: Option<String>,
+    pub date: Option<Date>,
+    pub summary: Option<String>,
+}
+
+/// A case's "don't" or "do", Markdown as HTML.
+#[derive(Debug, Clone, Serialize)]
+pub struct SideView {
+    pub summary: String,
+    pub example: Option<String>,
+    pub why: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseView {
+    #[serde(flatten)]
+    pub base: RecordBase,
+    pub title: String,
+    pub topic: String,
+    pub topic_title: String,
+    pub tags: Vec<String>,
+    pub situation: String,
+    pub dont: SideView,
+    #[serde(rename = "do")]
+    pub do_: SideView,
+    pub sources: Vec<SourceRef>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct QuoteView {
+    #[serde(flatten)]
+    pub base: RecordBase,
+    pub text: String,
+    pub speaker: String,
+    pub role: Option<String>,
+    pub organisation: Option<String>,
+    pub stance: Stance,
+    pub stance_label: &'static str,
+    pub topic: Option<String>,
+    pub sources: Vec<SourceRef>,
+}
+
+/// An FAQ's "read more" link; `target` is the `@/` path when it names a page.
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedLink {
+    pub url: String,
+    pub target: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FaqView {
+    #[serde(flatten)]
+    pub base: RecordBase,
+    pub question: String,
+    pub answer: String,
+    pub tags: Vec<String>,
+    pub related: Vec<RelatedLink>,
+    pub sources: Vec<SourceRef>,
+}
+
+/// A piece of a template's text: plain, or a `[Placeholder]` to fill in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TextPart {
+    pub text: String,
+    pub placeholder: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TemplateView {
+    #[serde(flatten)]
+    pub base: RecordBase,
+    pub title: String,
+    pub context: String,
+    pub context_title: String,
+    pub channel: Channel,
+    pub channel_label: &'static str,
+    pub limit: Option<usize>,
+    pub text: String,
+    /// In characters, as LinkedIn counts.
+    pub length: usize,
+    pub parts: Vec<TextPart>,
+    pub notes: Option<String>,
+    pub tags: Vec<String>,
+    pub sources: Vec<SourceRef>,
+}
+
+/// The case a checker rule points to, if it exists.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseRef {
+    pub id: String,
+    pub title: Option<String>,
+    pub url: Option<String>,
+}
+
+/// A message-checker rule with the case that explains it (#7).
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckView {
+    #[serde(flatten)]
+    pub base: RecordBase,
+    pub title: String,
+    pub rule: CheckKind,
+    pub pattern: Option<String>,
+    pub min: Option<usize>,
+    pub max: Option<usize>,
+    pub message: String,
+    pub case: CaseRef,
+}
+
+/// The views of one kind, in the data's order, found by id.
+#[derive(Debug, Clone)]
+pub struct Views<T> {
+    list: Vec<T>,
+    by_id: HashMap<String, usize>,
+}
+
+impl<T> Default for Views<T> {
+    fn default() -> Self {
+        Views {
+            list: Vec::new(),
+            by_id: HashMap::new(),
+        }
+    }
+}
+
+impl<T> Views<T> {
+    fn push(&mut self, id: &str, view: T) {
+        self.by_id.insert(id.to_owned(), self.list.len());
+        self.list.push(view);
+    }
+
+    pub fn get(&self, id: &str) -> Option<&T> {
+        self.by_id.get(id).map(|&i| &self.list[i])
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.list.iter()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty()
+    }
+}
+
+/// Every record's view.
+#[derive(Debug, Clone, Default)]
+pub struct RecordViews {
+    pub sources: Views<SourceView>,
+    pub cases: Views<CaseView>,
+    pub quotes: Views<QuoteView>,
+    pub faqs: Views<FaqView>,
+    pub templates: Views<TemplateView>,
+    pub checks: Views<CheckView>,
+}
+
+/// One record's view, whatever its kind: what a shortcode embeds and a tag
+/// page lists. Serializes as the view itself.
+#[derive(Debug, Clone, Copy, Serialize)]
+#[serde(untagged)]
+pub enum RecordView<'a> {
+    Source(&'a SourceView),
+    Case(&'a CaseView),
+    Quote(&'a QuoteView),
+    Faq(&'a FaqView),
+    Template(&'a TemplateView),
+    Check(&'a CheckView),
+}
+
+impl<'a> RecordView<'a> {
+    pub fn base(self) -> &'a RecordBase {
+        match self {
+            RecordView::Source(v) => &v.base,
+            RecordView::Case(v) => &v.base,
+            RecordView::Quote(v) => &v.base,
+            RecordView::Faq(v) => &v.base,
+            RecordView::Template(v) => &v.base,
+            RecordView::Check(v) => &v.base,
+        }
+    }
+
+    /// What names the record in a list: its title, question or speaker.
+    pub fn title(self) -> &'a str {
+        match self {
+            RecordView::Source(v) => &v.title,
+            RecordView::Case(v) => &v.title,
+            RecordView::Quote(v) => &v.speaker,
+            RecordView::Faq(v) => &v.question,
+            RecordView::Template(v) => &v.title,
+            RecordView::Check(v) => &v.title,
+        }
+    }
+}
+
+impl RecordViews {
+    /// The view of record `id` of `kind`.
+    pub fn get(&self, kind: Kind, id: &str) -> Option<RecordView<'_>> {
+        match kind {
+            Kind::Sources => self.sources.get(id).map(RecordView::Source),
+            Kind::Cases => self.cases.get(id).map(RecordView::Case),
+            Kind::Quotes => self.quotes.get(id).map(RecordView::Quote),
+            Kind::Faqs => self.faqs.get(id).map(RecordView::Faq),
+            Kind::Templates => self.templates.get(id).map(RecordView::Template),
+            Kind::Checks => self.checks.get(id).map(RecordView::Check),
+        }
+    }
+
+    /// Every view of `kind`, in the data's order.
+    pub fn of_kind(&self, kind: Kind) -> Vec<RecordView<'_>> {
+        match kind {
+            Kind::Sources => self.sources.iter().map(RecordView::Source).collect(),
+            Kind::Cases => self.cases.iter().map(RecordView::Case).collect(),
+            Kind::Quotes => self.quotes.iter().map(RecordView::Quote).collect(),
+            Kind::Faqs => self.faqs.iter().map(RecordView::Faq).collect(),
+            Kind::Templates => self.templates.iter().map(RecordView::Template).collect(),
+            Kind::Checks => self.checks.iter().map(RecordView::Check).collect(),
+        }
+    }
+}
+
+/// Renders records' Markdown fields, collecting the problems they have.
+struct Fields<'a> {
+    texts: &'a SourceTexts<'a>,
+    links: &'a Links<'a>,
+    problems: Vec<Diagnostic>,
+}
+
+impl Fields<'_> {
+    /// The field `key` of the record on lines `line..=end` of `file`, as HTML.
+    fn markdown(
+        &mut self,
+        file: &Path,
+        (line, end): (usize, usize),
+        key: &str,
+        text: &str,
+    ) -> String {
+        let file_text = self.texts.get(file).copied().unwrap_or("");
+        let pos = Lines::between(file_text, line, end).field(key);
+        // A block scalar (`|`, `>`) starts on the next line.
+        let start = if file_text
+            .lines()
+            .nth(pos.line - 1)
+            .is_some_and(|l| l.trim_end().ends_with(['|', '>', '-']))
+        {
+            Pos::new(pos.line + 1, 1)
+        } else {
+            pos
+        };
+        let (html, mut probs) = markdown::render_field(text, file, start, file_text, self.links);
+        self.problems.append(&mut probs);
+        html
+    }
+
+    fn base<T>(&self, kind: Kind, id: &str, r: &Located<T>) -> RecordBase {
+        let file = r.file.to_string_lossy().replace('\\', "/");
+        let config = self.links.config;
+        RecordBase {
+            id: id.to_owned(),
+            kind: kind.singular(),
+            url: config.link(&record_url(kind, id)),
+            edit_url: config
+                .edit_link
+                .as_ref()
+                .map(|l| l.replace("{path}", &file)),
+            file,
+            line: r.line,
+        }
+    }
+
+    fn sources(&self, data: &Data, ids: &[String]) -> Vec<SourceRef> {
+        ids.iter()
+            .filter_map(|id| data.sources.iter().find(|s| &s.rec.id == id))
+            .map(|s| SourceRef {
+                id: s.rec.id.clone(),
+                title: s.rec.title.clone(),
+                publisher: s.rec.publisher.clone(),
+                url: self
+                    .links
+                    .config
+                    .link(&record_url(Kind::Sources, &s.rec.id)),
+            })
+            .collect()
+    }
+}
+
+/// Every record's view, with Markdown fields rendered; problems in those
+/// fields and in FAQs' related links go to `problems`.
+pub fn record_views(
+    data: &Data,
+    texts: &SourceTexts,
+    links: &Links,
+    problems: &mut Vec<Diagnostic>,
+) -> RecordViews {
+    let mut f = Fields {
+        texts,
+        links,
+        problems: Vec::new(),
+    };
+    let mut views = RecordViews::default();
+    for r in &data.sources {
+        views.sources.push(&r.rec.id, source_view(&f, r));
+    }
+    for r in &data.cases {
+        let view = case_view(&mut f, data, r);
+        views.cases.push(&r.rec.id, view);
+    }
+    for r in &data.quotes {
+        views.quotes.push(&r.rec.id, quote_view(&f, data, r));
+    }
+    for r in &data.faqs {
+        let view = faq_view(&mut f, data, r, problems);
+        views.faqs.push(&r.rec.id, view);
+    }
+    for r in &data.templates {
+        let view = template_view(&mut f, data, r);
+        views.templates.push(&r.rec.id, view);
+    }
+    for r in &data.checks {
+        let view = check_view(&f, &views.cases, r);
+        views.checks.push(&r.rec.id, view);
+    }
+    problems.append(&mut f.problems);
+    views
+}
+
+fn source_view(f: &Fields, r: &Located<crate::data::Source>) -> SourceView {
+    let s = &r.rec;
+    SourceView {
+        base: f.base(Kind::Sources, &s.id, r),
+        title: s.title.clone(),
+        publisher: s.publisher.clone(),
+        author: s.author.clone(),
+        external_url: s.url.clone().filter(|u| is_web_url(u)),
+        date: s.date.clone(),
+        summary: s.summary.clone(),
+    }
+}
+
+fn case_view(f: &mut Fields, data: &Data, r: &Located<crate::data::Case>) -> CaseView {
+    let c = &r.rec;
+    let (file, lines) = (r.file.as_path(), (r.line, r.end_line));
+    let mut side = |s: &crate::data::Side| SideView {
+        summary: f.markdown(file, lines, "summary", &s.summary),
+        example: s.example.clone(),
+        why: f.markdown(file, lines, "why", &s.why),
+    };
+    let (dont, do_) = (side(&c.dont), side(&c.do_));
+    CaseView {
+        base: f.base(Kind::Cases, &c.id, r),
+        title: c.title.clone(),
+        topic: c.topic.clone(),
+        topic_title: humanize(&c.topic),
+        tags: c.tags.clone(),
+        situation: f.markdown(file, lines, "situation", &c.situation),
+        dont,
+        do_,
+        sources: f.sources(data, &c.sources),
+    }
+}
+
+fn quote_view(f: &Fields, data: &Data, r: &Located<crate::data::Quote>) -> QuoteView {
+    let q = &r.rec;
+    QuoteView {
+        base: f.base(Kind::Quotes, &q.id, r),
+        text: q.text.clone(),
+        speaker: q.speaker.clone(),
+        role: q.role.clone(),
+        organisation: q.organisation.clone(),
+        stance: q.stance,
+        stance_label: q.stance.label(),
+        topic: q.topic.clone(),
+        sources: f.sources(data, std::slice::from_ref(&q.source)),
+    }
+}
+
+fn faq_view(
+    f: &mut Fields,
+    data: &Data,
+    r: &Located<crate::data::Faq>,
+    problems: &mut Vec<Diagnostic>,
+) -> FaqView {
+    let q = &r.rec;
+    let file_text = f.texts.get(r.file.as_path()).copied().unwrap_or("");
+    let record = Lines::between(file_text, r.line, r.end_line);
+    let related = q
+        .related
+        .iter()
+        .filter_map(|target| match f.links.resolve(target) {
+            Ok(url) => Some(RelatedLink {
+                url,
+                target: f.links.is_page_link(target).then(|| target.clone()),
+            }),
+            Err(problem) => {
+                let pos = record.find(target).unwrap_or(record.start());
+                problems.push(problem.in_file(&r.file).at_in(pos, file_text));
+                None
+            }
+        })
+        .collect();
+    FaqView {
+        base: f.base(Kind::Faqs, &q.id, r),
+        question: q.question.clone(),
+        answer: f.markdown(&r.file, (r.line, r.end_line), "answer", &q.answer),
+        tags: q.tags.clone(),
+        related,
+        sources: f.sources(data, &q.sources),
+    }
+}
+
+fn template_view(f: &mut Fields, data: &Data, r: &Located<crate::data::Template>) -> TemplateView {
+    let t = &r.rec;
+    let notes = t
+        .notes
+        .as_deref()
+        .map(|n| f.markdown(&r.file, (r.line, r.end_line), "notes", n));
+    TemplateView {
+        base: f.base(Kind::Templates, &t.id, r),
+        title: t.title.clone(),
+        context: t.context.clone(),
+        context_title: humanize(&t.context),
+        channel: t.channel,
+        channel_label: t.channel.label(),
+        limit: t.limit(),
+        text: t.text.clone(),
+        length: t.text.chars().count(),
+        parts: placeholder_parts(&t.text),
+        notes,
+        tags: t.tags.clone(),
+        sources: f.sources(data, &t.sources),
+    }
+}
+
+fn check_view(f: &Fields, cases: &Views<CaseView>, r: &Located<crate::data::Check>) -> CheckView {
+    let c = &r.rec;
+    let case = cases.get(&c.case);
+    CheckView {
+        base: f.base(Kind::Checks, &c.id, r),
+        title: c.title.clone(),
+        rule: c.kind,
+        pattern: c.pattern.clone(),
+        min: c.min,
+        max: c.max,
+        message: c.message.clone(),
+        case: CaseRef {
+            id: c.case.clone(),
+            title: case.map(|v| v.title.clone()),
+            url: case.map(|v| v.base.url.clone()),
+        },
+    }
+}
+
+/// A link from a tree's outcome, with the title of what it points at.
+#[derive(Debug, Clone, Serialize)]
+pub struct OutcomeLink {
+    pub title: String,
+    pub url: String,
+    /// `guide`, or the record kind's singular (`case`, `template`, …).
+    pub kind: String,
+}
+
+/// A tree's Markdown as HTML and its outcomes' links resolved.
+#[derive(Debug, Clone, Default)]
+pub struct TreeView {
+    pub intro: String,
+    /// Question id → help.
+    pub help: HashMap<String, String>,
+    /// Outcome id → body.
+    pub bodies: HashMap<String, String>,
+    /// Outcome id → links.
+    pub links: HashMap<String, Vec<OutcomeLink>>,
+}
+
+/// Renders a tree's Markdown fields and resolves its outcomes' links.
+pub fn tree_view(
+    tree: &Tree,
+    links: &Links,
+    titles: &dyn Fn(&str) -> Option<String>,
+    problems: &mut Vec<Diagnostic>,
+) -> TreeView {
+    let text = &tree.text;
+    let mut md = |source: &str| -> String {
+        let near = source.lines().next().unwrap_or("").trim();
+        let pos = Lines::all(text).find(near).unwrap_or(Pos::new(1, 1));
+        let (html, mut probs) = markdown::render_field(source, &tree.file, pos, text, links);
+        problems.append(&mut probs);
+        html
+    };
+    let mut view = TreeView {
+        intro: md(&tree.def.intro),
+        ..TreeView::default()
+    };
+    for q in &tree.def.questions {
+        if let Some(h) = &q.help {
+            view.help.insert(q.id.clone(), md(h));
+        }
+    }
+    for o in &tree.def.outcomes {
+        view.bodies.insert(o.id.clone(), md(&o.body));
+    }
+    for o in &tree.def.outcomes {
+        let mut resolved = Vec::new();
+        for target in &o.links {
+            match links.resolve(target) {
+                Ok(url) => resolved.push(OutcomeLink {
+                    title: titles(target).unwrap_or_else(|| target.clone()),
+                    url,
+                    kind: link_kind(target).to_owned(),
+                }),
+                Err(problem) => {
+                    let pos = Lines::all(text).find(target).unwrap_or(Pos::new(1, 1));
+                    problems.push(problem.in_file(&tree.file).at_in(pos, text));
+                }
+            }
+        }
+        view.links.insert(o.id.clone(), resolved);
+    }
+    view
+}
+
+/// What an `@` link points at: `guide` for a page, else the record kind.
+fn link_kind(target: &str) -> &str {
+    if target.starts_with("@/") {
+        "guide"
+    } else {
+        target
+            .get(1..)
+            .and_then(|t| t.split_once(':'))
+            .map_or("page", |(k, _)| k)
+    }
+}
+
+/// `after-applying` → `After applying`.
+pub fn humanize(slug: &str) -> String {
+    let s = slug.replace(['-', '_'], " ");
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// A template's text split into plain parts and `[Placeholder]` parts, so
+/// the theme can highlight placeholders without parsing HTML.
+pub fn placeholder_parts(text: &str) -> Vec<TextPart> {
+    let part = |text: &str, placeholder| TextPart {
+        text: text.to_owned(),
+        placeholder,
+    };
+    let mut parts = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('[') {
+        match rest[open..].find(']') {
+            Some(close) if close > 1 && !rest[open + 1..open + close].contains('[') => {
+                if open > 0 {
+                    parts.push(part(&rest[..open], false));
+                }
+                parts.push(part(&rest[open..open + close + 1], true));
+                rest = &rest[open + close + 1..];
+            }
+            _ => {
+                parts.push(part(&rest[..open + 1], false));
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    if !rest.is_empty() {
+        parts.push(part(rest, false));
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_split_out() {
+        let parts = placeholder_parts("Hi [Name], see [x] and [ ok");
+        let flags: Vec<bool> = parts.iter().map(|p| p.placeholder).collect();
+        assert_eq!(flags, vec![false, true, false, true, false, false]);
+        assert_eq!(parts[1].text, "[Name]");
+    }
+
+    #[test]
+    fn humanize_slugs() {
+        assert_eq!(humanize("after-applying"), "After applying");
+    }
+
+    #[test]
+    fn link_kinds() {
+        assert_eq!(link_kind("@/guides/a.md#x"), "guide");
+        assert_eq!(link_kind("@case:blank"), "case");
+        assert_eq!(link_kind("@nothing"), "page");
+    }
+}
