@@ -8,8 +8,8 @@
 
 mod checks;
 mod records;
+mod validate;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::de::DeserializeOwned;
@@ -18,7 +18,6 @@ pub use checks::js_regex_problem;
 pub use records::*;
 
 use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
-use crate::locate::{Lines, is_valid_id};
 
 /// A record with where it came from.
 #[derive(Debug, Clone)]
@@ -182,7 +181,7 @@ pub fn parse_all(files: &[DataFile]) -> (Data, Vec<Diagnostic>) {
             Kind::Checks => parse_file(f, &mut data.checks, &mut problems),
         }
     }
-    validate(&data, files, &mut problems);
+    validate::validate(&data, files, &mut problems);
     (data, problems)
 }
 
@@ -252,180 +251,6 @@ fn parse_file<T: DeserializeOwned + Record>(
                     .at_in(Pos::new(line, 1), f.text),
             ),
             Err(e) => problems.push(e),
-        }
-    }
-}
-
-/// (id, file, first line, last line, required text fields) of one record.
-type Row<'a> = (&'a str, &'a Path, usize, usize, Vec<(&'static str, String)>);
-
-/// The validator's view of each record of one kind.
-fn rows<T: Record>(records: &[Located<T>]) -> Vec<Row<'_>> {
-    records
-        .iter()
-        .map(|r| {
-            (
-                r.rec.id(),
-                r.file.as_path(),
-                r.line,
-                r.end_line,
-                r.rec.required(),
-            )
-        })
-        .collect()
-}
-
-fn validate(data: &Data, files: &[DataFile], problems: &mut Vec<Diagnostic>) {
-    let texts: HashMap<&Path, &str> = files.iter().map(|f| (f.path, f.text)).collect();
-    let text_of = |p: &Path| texts.get(p).copied().unwrap_or("");
-    let mut check = |kind: Kind, recs: Vec<Row>| {
-        let mut seen: HashMap<&str, (&Path, usize)> = HashMap::new();
-        for (id, file, line, end, fields) in recs {
-            let text = text_of(file);
-            if !is_valid_id(id) {
-                problems.push(
-                    Diagnostic::new(
-                        file,
-                        format!("`{id}` is not a valid {} id", kind.singular()),
-                    )
-                    .at_in(Lines::between(text, line, end).field("id"), text)
-                    .hint("use lowercase letters, digits and hyphens, e.g. `blank-request`"),
-                );
-            }
-            if let Some((first_file, first_line)) = seen.insert(id, (file, line)) {
-                problems.push(
-                    Diagnostic::new(file, format!("duplicate {} id `{id}`", kind.singular()))
-                        .at_in(Lines::between(text, line, end).field("id"), text)
-                        .hint(format!(
-                            "`{id}` is already used at {}:{first_line}; ids must be unique",
-                            first_file.display()
-                        )),
-                );
-            }
-            for (field, value) in fields {
-                if value.trim().is_empty() {
-                    problems.push(
-                        Diagnostic::new(
-                            file,
-                            format!("`{field}` of {} `{id}` is empty", kind.singular()),
-                        )
-                        .at_in(
-                            Lines::between(text, line, end)
-                                .field(field.rsplit('.').next().unwrap_or(field)),
-                            text,
-                        )
-                        .hint("write the text, or remove the record"),
-                    );
-                }
-            }
-        }
-    };
-    check(Kind::Sources, rows(&data.sources));
-    check(Kind::Cases, rows(&data.cases));
-    check(Kind::Quotes, rows(&data.quotes));
-    check(Kind::Faqs, rows(&data.faqs));
-    check(Kind::Templates, rows(&data.templates));
-    check(Kind::Checks, rows(&data.checks));
-    checks::validate(data, &text_of, problems);
-
-    // References to sources.
-    let source_ids = data.ids(Kind::Sources);
-    let mut source_ref = |file: &Path, line: usize, end: usize, id: &str, owner: &str| {
-        if !source_ids.contains(&id) {
-            let text = text_of(file);
-            problems.push(
-                Diagnostic::new(
-                    file,
-                    format!("{owner} names source `{id}`, which does not exist"),
-                )
-                .at_in(
-                    Lines::between(text, line, end)
-                        .find(id)
-                        .unwrap_or(Pos::new(line, 1)),
-                    text,
-                )
-                .hint(
-                    did_you_mean(id, source_ids.iter().copied())
-                        .unwrap_or_else(|| "add it to content/data/sources.yaml".to_owned()),
-                ),
-            );
-        }
-    };
-    fn cited<T: Record>(
-        recs: &[Located<T>],
-        kind: Kind,
-    ) -> Vec<(&Path, usize, usize, &str, String)> {
-        recs.iter()
-            .flat_map(|r| {
-                let owner = format!("{} `{}`", kind.singular(), r.rec.id());
-                r.rec.cites().iter().map(move |s| {
-                    (
-                        r.file.as_path(),
-                        r.line,
-                        r.end_line,
-                        s.as_str(),
-                        owner.clone(),
-                    )
-                })
-            })
-            .collect()
-    }
-    let citations = [
-        cited(&data.cases, Kind::Cases),
-        cited(&data.faqs, Kind::Faqs),
-        cited(&data.templates, Kind::Templates),
-        cited(&data.quotes, Kind::Quotes),
-    ];
-    for (file, line, end, id, owner) in citations.iter().flatten() {
-        source_ref(file, *line, *end, id, owner);
-    }
-
-    // A source's link is a web address.
-    for r in &data.sources {
-        if let Some(url) = r.rec.url.as_deref().filter(|u| !is_web_url(u)) {
-            let text = text_of(&r.file);
-            let bare = url.trim().starts_with("www.");
-            problems.push(
-                Diagnostic::new(
-                    &r.file,
-                    format!("the `url` of source `{}` is not a web address", r.rec.id),
-                )
-                .at_in(
-                    Lines::between(text, r.line, r.end_line)
-                        .find(url)
-                        .unwrap_or(Pos::new(r.line, 1)),
-                    text,
-                )
-                .hint(if bare {
-                    format!("write it in full: `https://{}`", url.trim())
-                } else {
-                    "write the article's full address, starting with `https://`".to_owned()
-                }),
-            );
-        }
-    }
-
-    // Templates stay within their channel's limit, counted in characters.
-    for r in &data.templates {
-        if let Some(limit) = r.rec.limit() {
-            let count = r.rec.text.chars().count();
-            if count > limit {
-                let text = text_of(&r.file);
-                problems.push(
-                    Diagnostic::new(
-                        &r.file,
-                        format!(
-                            "template `{}` is {count} characters, over its limit of {limit}",
-                            r.rec.id
-                        ),
-                    )
-                    .at_in(Lines::between(text, r.line, r.end_line).field("text"), text)
-                    .hint(format!(
-                        "cut {} characters, or raise `limit` if the channel allows more",
-                        count - limit
-                    )),
-                );
-            }
         }
     }
 }

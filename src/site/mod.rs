@@ -6,12 +6,13 @@
 //! - [`urls`]: every URL, and [`Listing`], the list pages casebook writes;
 //! - [`pages`]: front matter, URLs, sections and aliases;
 //! - [`links`]: `@` links and anchors;
-//! - [`views`]: what templates see of records and trees;
+//! - [`views`]: what templates see of records; `tree_view`, of trees;
 //! - [`tags`]: tags of pages and records.
 
 mod links;
 mod pages;
 mod tags;
+mod tree_view;
 pub mod urls;
 pub mod views;
 
@@ -23,7 +24,8 @@ use rayon::prelude::*;
 pub use links::Links;
 pub use tags::TagInfo;
 pub use urls::{Listing, alias_path, record_url, url_for};
-pub use views::{RecordView, RecordViews, SourceTexts, TreeView, humanize};
+pub use tree_view::{OutcomeLink, TreeView};
+pub use views::{RecordView, RecordViews, SourceTexts, humanize};
 
 use crate::config::SiteConfig;
 use crate::data::{Data, Kind};
@@ -148,7 +150,7 @@ pub fn build(
     let titles = |target: &str| link_title(target, &pages, &by_path, &views);
     let tree_views = trees
         .iter()
-        .map(|t| views::tree_view(t, &links, &titles, &mut problems))
+        .map(|t| tree_view::tree_view(t, &links, &titles, &mut problems))
         .collect();
     drop(links);
     for (page, (rendered, mut probs)) in pages.iter_mut().zip(rendered) {

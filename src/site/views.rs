@@ -19,7 +19,6 @@ use crate::diagnostics::{Diagnostic, Pos};
 use crate::frontmatter::Date;
 use crate::locate::Lines;
 use crate::markdown::{self, Resolve};
-use crate::tree::Tree;
 
 /// The text of each data file, by its path, to place messages about a
 /// record's Markdown fields.
@@ -506,86 +505,6 @@ fn check_view(f: &Fields, cases: &Views<CaseView>, r: &Located<crate::data::Chec
     }
 }
 
-/// A link from a tree's outcome, with the title of what it points at.
-#[derive(Debug, Clone, Serialize)]
-pub struct OutcomeLink {
-    pub title: String,
-    pub url: String,
-    /// `guide`, or the record kind's singular (`case`, `template`, …).
-    pub kind: String,
-}
-
-/// A tree's Markdown as HTML and its outcomes' links resolved.
-#[derive(Debug, Clone, Default)]
-pub struct TreeView {
-    pub intro: String,
-    /// Question id → help.
-    pub help: HashMap<String, String>,
-    /// Outcome id → body.
-    pub bodies: HashMap<String, String>,
-    /// Outcome id → links.
-    pub links: HashMap<String, Vec<OutcomeLink>>,
-}
-
-/// Renders a tree's Markdown fields and resolves its outcomes' links.
-pub fn tree_view(
-    tree: &Tree,
-    links: &Links,
-    titles: &dyn Fn(&str) -> Option<String>,
-    problems: &mut Vec<Diagnostic>,
-) -> TreeView {
-    let text = &tree.text;
-    let mut md = |source: &str| -> String {
-        let near = source.lines().next().unwrap_or("").trim();
-        let pos = Lines::all(text).find(near).unwrap_or(Pos::new(1, 1));
-        let (html, mut probs) = markdown::render_field(source, &tree.file, pos, text, links);
-        problems.append(&mut probs);
-        html
-    };
-    let mut view = TreeView {
-        intro: md(&tree.def.intro),
-        ..TreeView::default()
-    };
-    for q in &tree.def.questions {
-        if let Some(h) = &q.help {
-            view.help.insert(q.id.clone(), md(h));
-        }
-    }
-    for o in &tree.def.outcomes {
-        view.bodies.insert(o.id.clone(), md(&o.body));
-    }
-    for o in &tree.def.outcomes {
-        let mut resolved = Vec::new();
-        for target in &o.links {
-            match links.resolve(target) {
-                Ok(url) => resolved.push(OutcomeLink {
-                    title: titles(target).unwrap_or_else(|| target.clone()),
-                    url,
-                    kind: link_kind(target).to_owned(),
-                }),
-                Err(problem) => {
-                    let pos = Lines::all(text).find(target).unwrap_or(Pos::new(1, 1));
-                    problems.push(problem.in_file(&tree.file).at_in(pos, text));
-                }
-            }
-        }
-        view.links.insert(o.id.clone(), resolved);
-    }
-    view
-}
-
-/// What an `@` link points at: `guide` for a page, else the record kind.
-fn link_kind(target: &str) -> &str {
-    if target.starts_with("@/") {
-        "guide"
-    } else {
-        target
-            .get(1..)
-            .and_then(|t| t.split_once(':'))
-            .map_or("page", |(k, _)| k)
-    }
-}
-
 /// `after-applying` → `After applying`.
 pub fn humanize(slug: &str) -> String {
     let s = slug.replace(['-', '_'], " ");
@@ -640,12 +559,5 @@ mod tests {
     #[test]
     fn humanize_slugs() {
         assert_eq!(humanize("after-applying"), "After applying");
-    }
-
-    #[test]
-    fn link_kinds() {
-        assert_eq!(link_kind("@/guides/a.md#x"), "guide");
-        assert_eq!(link_kind("@case:blank"), "case");
-        assert_eq!(link_kind("@nothing"), "page");
     }
 }
