@@ -1,5 +1,5 @@
-//! The pipeline: load → config → pages/data/trees → site model → render →
-//! minify → (write). `compile` is pure over the loaded input; `build` adds
+//! The pipeline: config → load → pages/data/trees → site model → render →
+//! minify → (write). `compile` is pure over the loaded input; `write` adds
 //! the one write at the end.
 
 use std::path::{Path, PathBuf};
@@ -29,36 +29,24 @@ pub struct Options {
     pub no_minify: bool,
 }
 
-/// The result of a compile: the files and what went into them.
-pub struct Compiled {
+/// What a build made: the model, and the pages, files and bytes handed to
+/// the sink, with how long each stage took.
+pub struct Built {
     /// The model. The render and the index took the pages' text, HTML and
     /// text sections; [`model`] keeps them.
     pub site: Site,
-    pub files: Vec<OutputFile>,
+    /// HTML pages.
+    pub pages: usize,
+    pub files: usize,
+    pub bytes: usize,
     /// How long each stage took, for `build --timings`.
     pub stages: Vec<(&'static str, Duration)>,
 }
 
-#[derive(Debug, Clone)]
-pub struct Stats {
-    pub pages: usize,
-    pub records: usize,
-    pub files: usize,
-    pub bytes: usize,
-    pub elapsed: Duration,
-    pub stages: Vec<(&'static str, Duration)>,
-}
-
-impl Compiled {
-    pub fn stats(&self, started: Instant) -> Stats {
-        Stats {
-            pages: self.files.iter().filter(|f| f.is_html()).count(),
-            records: self.site.data.count() + self.site.trees.len(),
-            files: self.files.len(),
-            bytes: self.files.iter().map(|f| f.bytes.len()).sum(),
-            elapsed: started.elapsed(),
-            stages: self.stages.clone(),
-        }
+impl Built {
+    /// Data records and decision trees.
+    pub fn records(&self) -> usize {
+        self.site.data.count() + self.site.trees.len()
     }
 }
 
@@ -90,30 +78,6 @@ pub fn load(opts: &Options) -> Result<Input, Diagnostics> {
     let mut config = SiteConfig::parse(&text, &load::rel_to(&opts.root, &path))?;
     opts.apply(&mut config);
     load::load(&opts.root, config)
-}
-
-/// What a compile made, without the files (they went to the sink).
-pub struct Summary {
-    /// The model, without the pages' text, HTML and text sections (see
-    /// [`Compiled::site`]).
-    pub site: Site,
-    pub pages: usize,
-    pub files: usize,
-    pub bytes: usize,
-    pub stages: Vec<(&'static str, Duration)>,
-}
-
-impl Summary {
-    pub fn stats(&self, started: Instant) -> Stats {
-        Stats {
-            pages: self.pages,
-            records: self.site.data.count() + self.site.trees.len(),
-            files: self.files,
-            bytes: self.bytes,
-            elapsed: started.elapsed(),
-            stages: self.stages.clone(),
-        }
-    }
 }
 
 /// The site model with every problem found on the way: config, data,
@@ -165,7 +129,7 @@ fn model_timed(
     }
     clock.lap("trees");
 
-    let (site, site_problems) = site::build(
+    let (site, site_problems) = site::assemble(
         config,
         input.pages,
         data,
@@ -189,7 +153,7 @@ pub fn compile_into(
     mut input: Input,
     opts: &Options,
     sink: &dyn Store,
-) -> Result<Summary, Diagnostics> {
+) -> Result<Built, Diagnostics> {
     let mut clock = Clock::new();
     let templates = std::mem::take(&mut input.templates);
     let theme_assets = std::mem::take(&mut input.theme_assets);
@@ -249,7 +213,7 @@ pub fn compile_into(
     if !problems.is_empty() {
         return Err(problems.sorted());
     }
-    Ok(Summary {
+    Ok(Built {
         pages: tracked.pages.load(Ordering::Relaxed),
         files: tracked.files.load(Ordering::Relaxed),
         bytes: tracked.bytes.load(Ordering::Relaxed),
@@ -258,15 +222,12 @@ pub fn compile_into(
     })
 }
 
-/// Compiles into memory: every output file, sorted by path.
-pub fn compile(input: Input, opts: &Options) -> Result<Compiled, Diagnostics> {
+/// Compiles into memory: what was built and every output file, sorted by
+/// path.
+pub fn compile(input: Input, opts: &Options) -> Result<(Built, Vec<OutputFile>), Diagnostics> {
     let collect = Collect::default();
-    let summary = compile_into(input, opts, &collect)?;
-    Ok(Compiled {
-        site: summary.site,
-        files: collect.into_sorted(),
-        stages: summary.stages,
-    })
+    let built = compile_into(input, opts, &collect)?;
+    Ok((built, collect.into_sorted()))
 }
 
 /// Stage timings.
@@ -290,29 +251,25 @@ impl Clock {
     }
 }
 
-/// Loads, compiles and writes the site. Returns the stats and where it went.
-pub fn build(opts: &Options) -> Result<(Stats, PathBuf), Diagnostics> {
-    let started = Instant::now();
+/// Loads, compiles and writes the site; returns what was built and where
+/// it went.
+pub fn write(opts: &Options) -> Result<(Built, PathBuf), Diagnostics> {
     let input = load(opts)?;
     let out = opts.output_dir(&input.config);
     let staging = crate::output::Staging::begin(&out, &opts.root)?;
-    let mut summary = compile_into(input, opts, &staging)?;
+    let mut built = compile_into(input, opts, &staging)?;
     let swap_started = Instant::now();
     staging.commit()?;
-    summary.stages.push(("swap in", swap_started.elapsed()));
-    Ok((summary.stats(started), out))
+    built.stages.push(("swap in", swap_started.elapsed()));
+    Ok((built, out))
 }
 
 /// Runs every check of a build without writing anything.
-pub fn check(opts: &Options) -> Result<Stats, Diagnostics> {
-    let started = Instant::now();
+pub fn check(opts: &Options) -> Result<Built, Diagnostics> {
     let input = load(opts)?;
-    let compiled = compile(
-        input,
-        &Options {
-            no_minify: true,
-            ..opts.clone()
-        },
-    )?;
-    Ok(compiled.stats(started))
+    let opts = Options {
+        no_minify: true,
+        ..opts.clone()
+    };
+    Ok(compile(input, &opts)?.0)
 }

@@ -3,6 +3,7 @@
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
 
@@ -171,21 +172,22 @@ impl BuildArgs {
             base_url: self.base_url.clone(),
             ..options(&self.site)
         };
-        match build::build(&opts) {
-            Ok((stats, out)) => {
+        let started = Instant::now();
+        match build::write(&opts) {
+            Ok((built, out)) => {
                 if !self.quiet {
                     println!(
                         "Built {} pages and {} records into {} ({} files, {} KiB) in {} ms",
-                        stats.pages,
-                        stats.records,
+                        built.pages,
+                        built.records(),
                         out.display(),
-                        stats.files,
-                        stats.bytes / 1024,
-                        stats.elapsed.as_millis()
+                        built.files,
+                        built.bytes / 1024,
+                        started.elapsed().as_millis()
                     );
                 }
                 if self.timings {
-                    for (stage, took) in &stats.stages {
+                    for (stage, took) in &built.stages {
                         println!("  {stage:<26} {:>8.1} ms", took.as_secs_f64() * 1000.0);
                     }
                 }
@@ -199,13 +201,14 @@ impl BuildArgs {
 impl CheckArgs {
     #[allow(clippy::print_stdout)]
     pub fn run(self) -> ExitCode {
+        let started = Instant::now();
         match build::check(&options(&self.site)) {
-            Ok(stats) => {
+            Ok(built) => {
                 println!(
                     "No problems: {} pages and {} records checked in {} ms",
-                    stats.pages,
-                    stats.records,
-                    stats.elapsed.as_millis()
+                    built.pages,
+                    built.records(),
+                    started.elapsed().as_millis()
                 );
                 ExitCode::SUCCESS
             }

@@ -62,7 +62,6 @@ pub struct Input {
 /// Reads the site at `root` whose settings are `config`.
 pub fn load(root: &Path, config: SiteConfig) -> Result<Input, Diagnostics> {
     let mut problems = Diagnostics::new();
-    let theme = config.theme.clone();
     let mut input = Input {
         config,
         pages: Vec::new(),
@@ -73,7 +72,6 @@ pub fn load(root: &Path, config: SiteConfig) -> Result<Input, Diagnostics> {
         theme_assets: Vec::new(),
         git_dates: HashMap::new(),
     };
-
     let content = root.join("content");
     if !content.is_dir() {
         problems.push(
@@ -82,14 +80,37 @@ pub fn load(root: &Path, config: SiteConfig) -> Result<Input, Diagnostics> {
         );
         return Err(problems);
     }
-    // Files are read in parallel (rayon): a large site has thousands.
-    enum Bucket {
-        Data,
-        Tree,
-        Page,
-        Static,
+    read_content(root, &content, &mut input, &mut problems);
+    let wanted: HashSet<&Path> = input.pages.iter().map(|p| p.path.as_path()).collect();
+    input.git_dates = git_dates(root, &wanted);
+    let statics = root.join("static");
+    if statics.is_dir() {
+        for (path, rel) in walk(&statics, root, &mut problems) {
+            push_binary(root, &path, rel, &mut input.statics, &mut problems);
+        }
     }
-    let files: Vec<(Bucket, PathBuf, String)> = walk(&content, root, &mut problems)
+    read_theme(root, &mut input, &mut problems);
+    let site_templates = root.join("templates");
+    if site_templates.is_dir() {
+        for (path, rel) in walk(&site_templates, root, &mut problems) {
+            push_text(root, &path, rel, &mut input.templates, &mut problems);
+        }
+    }
+    problems.into_result(input)
+}
+
+/// Where a file of `content/` goes: data, trees, pages or static files.
+enum Bucket {
+    Data,
+    Tree,
+    Page,
+    Static,
+}
+
+/// Reads every file of `content/`, in parallel (rayon): a large site has
+/// thousands.
+fn read_content(root: &Path, content: &Path, input: &mut Input, problems: &mut Diagnostics) {
+    let files: Vec<(Bucket, PathBuf, String)> = walk(content, root, problems)
         .into_iter()
         .map(|(path, rel)| {
             let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
@@ -134,15 +155,10 @@ pub fn load(root: &Path, config: SiteConfig) -> Result<Input, Diagnostics> {
             Err(d) => problems.push(d),
         }
     }
-    let wanted: HashSet<&Path> = input.pages.iter().map(|p| p.path.as_path()).collect();
-    input.git_dates = git_dates(root, &wanted);
-    let statics = root.join("static");
-    if statics.is_dir() {
-        for (path, rel) in walk(&statics, root, &mut problems) {
-            push_binary(root, &path, rel, &mut input.statics, &mut problems);
-        }
-    }
+}
 
+/// The embedded default theme, then the site's theme folder over it.
+fn read_theme(root: &Path, input: &mut Input, problems: &mut Diagnostics) {
     for file in embedded_files(&EMBEDDED_THEME) {
         let rel = file.path().to_string_lossy().replace('\\', "/");
         if let Some(name) = rel.strip_prefix("templates/") {
@@ -158,9 +174,10 @@ pub fn load(root: &Path, config: SiteConfig) -> Result<Input, Diagnostics> {
             });
         }
     }
-    let theme_dir = root.join("themes").join(&theme);
+    let theme = &input.config.theme;
+    let theme_dir = root.join("themes").join(theme);
     if theme_dir.is_dir() {
-        read_theme_dir(root, &theme_dir, &mut input, &mut problems);
+        read_theme_dir(root, &theme_dir, input, problems);
     } else if theme != "default" {
         problems.push(
             Diagnostic::new(
@@ -170,13 +187,6 @@ pub fn load(root: &Path, config: SiteConfig) -> Result<Input, Diagnostics> {
             .hint("create the folder, or remove `theme` to use the built-in default theme"),
         );
     }
-    let site_templates = root.join("templates");
-    if site_templates.is_dir() {
-        for (path, rel) in walk(&site_templates, root, &mut problems) {
-            push_text(root, &path, rel, &mut input.templates, &mut problems);
-        }
-    }
-    problems.into_result(input)
 }
 
 /// The date of the last commit touching each of `wanted` (paths relative to

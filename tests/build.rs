@@ -440,14 +440,11 @@ fn the_library_compiles_what_the_binary_writes() {
         ..Options::default()
     };
     let input = load(&opts).expect("load the fixture");
-    let compiled = compile(input, &opts).expect("compile the fixture");
+    let (_, files) = compile(input, &opts).expect("compile the fixture");
     let mut written = site.out().snapshot();
     written.remove(".casebook-output");
-    let compiled: std::collections::BTreeMap<String, Vec<u8>> = compiled
-        .files
-        .into_iter()
-        .map(|f| (f.path, f.bytes))
-        .collect();
+    let compiled: std::collections::BTreeMap<String, Vec<u8>> =
+        files.into_iter().map(|f| (f.path, f.bytes)).collect();
     assert_same(
         &written,
         &compiled,

@@ -7,7 +7,7 @@ use std::process::Command;
 
 use casebook::build::{Options, compile, load};
 
-fn flagship() -> casebook::build::Compiled {
+fn flagship() -> casebook::build::Built {
     let opts = Options {
         root: Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf(),
         no_minify: true,
@@ -15,6 +15,7 @@ fn flagship() -> casebook::build::Compiled {
     };
     compile(load(&opts).expect("load"), &opts)
         .unwrap_or_else(|e| panic!("the flagship builds without problems:\n{e}"))
+        .0
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! whatever the text, they return a value or a diagnostic, never panic, and
 //! keep their promises (issue #9).
 //!
-//! Link resolution too: in a small site built with `site::build` whose pages
+//! Link resolution too: in a small site built with `site::assemble` whose pages
 //! mix random Markdown with `@/page.md#anchor`, `#anchor` and `@kind:id`
 //! links, a link to a page, heading id or case that exists is never
 //! reported, a broken link is reported exactly once at its `[`, and every
@@ -280,7 +280,7 @@ proptest! {
         prop_assert!(data_problems.is_empty(), "{:?}", data_problems);
         let files = built.iter().zip(PATHS).map(|((text, _), path)| TextFile { path: Path::new("content").join(path), rel: (*path).to_owned(), text: text.clone() }).collect();
         let build_opts = BuildOptions { drafts: false, broken_trees: Vec::new(), git_dates: HashMap::new() };
-        let (site, problems) = site::build(config, files, data, &HashMap::from([(cases_path.as_path(), cases.as_str())]), Vec::new(), &build_opts);
+        let (site, problems) = site::assemble(config, files, data, &HashMap::from([(cases_path.as_path(), cases.as_str())]), Vec::new(), &build_opts);
 
         for page in &site.pages {
             let i = PATHS.iter().position(|p| *p == page.path).expect("a page from PATHS");

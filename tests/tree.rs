@@ -140,12 +140,9 @@ fn compiled_at(base_url: Option<&str>) -> BTreeMap<String, Vec<u8>> {
         ..Options::default()
     };
     let input = load(&opts).unwrap_or_else(|e| panic!("load the flagship: {e:?}"));
-    let compiled = compile(input, &opts).unwrap_or_else(|e| panic!("compile the flagship: {e:?}"));
-    compiled
-        .files
-        .into_iter()
-        .map(|f| (f.path, f.bytes))
-        .collect()
+    let (_, files) =
+        compile(input, &opts).unwrap_or_else(|e| panic!("compile the flagship: {e:?}"));
+    files.into_iter().map(|f| (f.path, f.bytes)).collect()
 }
 
 #[test]

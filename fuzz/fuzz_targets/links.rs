@@ -1,6 +1,6 @@
 //! Link resolution: a small site (pages from a fixed set of paths, a few
 //! cases) whose page bodies mix fuzzed Markdown with `@/page.md#anchor`,
-//! `#anchor` and `@kind:id` links, built with `site::build` (which resolves
+//! `#anchor` and `@kind:id` links, built with `site::assemble` (which resolves
 //! every link and checks every anchor).
 //!
 //! Links to anchors are written to real heading ids when the input picks
@@ -220,7 +220,7 @@ fuzz_target!(|input: Input| {
         broken_trees: Vec::new(),
         git_dates: HashMap::new(),
     };
-    let (site, problems) = site::build(config, files, data, &texts, Vec::new(), &opts);
+    let (site, problems) = site::assemble(config, files, data, &texts, Vec::new(), &opts);
 
     let text_of = |file: &Path| -> Option<&str> {
         built

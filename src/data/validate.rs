@@ -44,12 +44,18 @@ pub(super) fn validate(data: &Data, files: &[DataFile], problems: &mut Vec<Diagn
 }
 
 /// Ids valid and unique among the records of `kind`; required text written.
-fn check_kind<T: Record>(kind: Kind, records: &[Located<T>], texts: &Texts, problems: &mut Vec<Diagnostic>) {
+fn check_kind<T: Record>(
+    kind: Kind,
+    records: &[Located<T>],
+    texts: &Texts,
+    problems: &mut Vec<Diagnostic>,
+) {
     let mut seen: HashMap<&str, (&Path, usize)> = HashMap::new();
     for r in records {
         let id = r.rec.id();
         let (lines, text) = texts.record(r);
-        let at_id = |message: String| Diagnostic::new(&r.file, message).at_in(lines.field("id"), text);
+        let at_id =
+            |message: String| Diagnostic::new(&r.file, message).at_in(lines.field("id"), text);
         if !is_valid_id(id) {
             problems.push(
                 at_id(format!("`{id}` is not a valid {} id", kind.singular()))
@@ -57,18 +63,23 @@ fn check_kind<T: Record>(kind: Kind, records: &[Located<T>], texts: &Texts, prob
             );
         }
         if let Some((first_file, first_line)) = seen.insert(id, (&r.file, r.line)) {
-            problems.push(at_id(format!("duplicate {} id `{id}`", kind.singular())).hint(format!(
-                "`{id}` is already used at {}:{first_line}; ids must be unique",
-                first_file.display()
-            )));
+            problems.push(
+                at_id(format!("duplicate {} id `{id}`", kind.singular())).hint(format!(
+                    "`{id}` is already used at {}:{first_line}; ids must be unique",
+                    first_file.display()
+                )),
+            );
         }
         for (field, value) in r.rec.required() {
             if value.trim().is_empty() {
                 let key = field.rsplit('.').next().unwrap_or(field);
                 problems.push(
-                    Diagnostic::new(&r.file, format!("`{field}` of {} `{id}` is empty", kind.singular()))
-                        .at_in(lines.field(key), text)
-                        .hint("write the text, or remove the record"),
+                    Diagnostic::new(
+                        &r.file,
+                        format!("`{field}` of {} `{id}` is empty", kind.singular()),
+                    )
+                    .at_in(lines.field(key), text)
+                    .hint("write the text, or remove the record"),
                 );
             }
         }
@@ -84,16 +95,24 @@ fn check_citations<T: Record>(
     problems: &mut Vec<Diagnostic>,
 ) {
     for r in records {
-        for id in r.rec.cites().iter().filter(|id| !sources.contains(&id.as_str())) {
+        for id in r
+            .rec
+            .cites()
+            .iter()
+            .filter(|id| !sources.contains(&id.as_str()))
+        {
             let (lines, text) = texts.record(r);
             let owner = format!("{} `{}`", kind.singular(), r.rec.id());
             problems.push(
-                Diagnostic::new(&r.file, format!("{owner} names source `{id}`, which does not exist"))
-                    .at_in(lines.find(id).unwrap_or(lines.start()), text)
-                    .hint(
-                        did_you_mean(id, sources.iter().copied())
-                            .unwrap_or_else(|| "add it to content/data/sources.yaml".to_owned()),
-                    ),
+                Diagnostic::new(
+                    &r.file,
+                    format!("{owner} names source `{id}`, which does not exist"),
+                )
+                .at_in(lines.find(id).unwrap_or(lines.start()), text)
+                .hint(
+                    did_you_mean(id, sources.iter().copied())
+                        .unwrap_or_else(|| "add it to content/data/sources.yaml".to_owned()),
+                ),
             );
         }
     }
@@ -112,9 +131,12 @@ fn check_source_urls(data: &Data, texts: &Texts, problems: &mut Vec<Diagnostic>)
             "write the article's full address, starting with `https://`".to_owned()
         };
         problems.push(
-            Diagnostic::new(&r.file, format!("the `url` of source `{}` is not a web address", r.rec.id))
-                .at_in(lines.find(url).unwrap_or(lines.start()), text)
-                .hint(hint),
+            Diagnostic::new(
+                &r.file,
+                format!("the `url` of source `{}` is not a web address", r.rec.id),
+            )
+            .at_in(lines.find(url).unwrap_or(lines.start()), text)
+            .hint(hint),
         );
     }
 }
@@ -131,7 +153,10 @@ fn check_template_limits(data: &Data, texts: &Texts, problems: &mut Vec<Diagnost
         problems.push(
             Diagnostic::new(
                 &r.file,
-                format!("template `{}` is {count} characters, over its limit of {limit}", r.rec.id),
+                format!(
+                    "template `{}` is {count} characters, over its limit of {limit}",
+                    r.rec.id
+                ),
             )
             .at_in(lines.field("text"), text)
             .hint(format!(

@@ -190,13 +190,9 @@ fn rebuild(opts: &Options, shared: &Shared, on_event: &(dyn Fn(Event) + Send + S
     let started = Instant::now();
     let result = build::load(opts).and_then(|input| build::compile(input, opts));
     match result {
-        Ok(compiled) => {
-            let pages = compiled.files.iter().filter(|f| f.is_html()).count();
-            let files = compiled
-                .files
-                .into_iter()
-                .map(|f| (f.path, f.bytes))
-                .collect();
+        Ok((built, files)) => {
+            let pages = built.pages;
+            let files = files.into_iter().map(|f| (f.path, f.bytes)).collect();
             if let Ok(mut s) = shared.state.write() {
                 s.files = files;
                 s.error = None;

@@ -23,8 +23,8 @@ use rayon::prelude::*;
 
 pub use links::Links;
 pub use tags::TagInfo;
-pub use urls::{Listing, alias_path, record_url, url_for};
 pub use tree_view::{OutcomeLink, TreeView};
+pub use urls::{Listing, alias_path, record_url, url_for};
 pub use views::{RecordView, RecordViews, SourceTexts, humanize};
 
 use crate::config::SiteConfig;
@@ -123,9 +123,9 @@ pub struct BuildOptions {
     pub git_dates: HashMap<PathBuf, String>,
 }
 
-/// Builds the model. Problems are collected; the model is usable for
+/// Assembles the model from parsed input. Problems are collected; the model is usable for
 /// `check` even when some pages failed.
-pub fn build(
+pub fn assemble(
     config: SiteConfig,
     page_files: Vec<TextFile>,
     data: Data,

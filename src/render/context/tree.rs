@@ -9,8 +9,8 @@ use super::{Ctx, index_file};
 use crate::artifact::OutputFile;
 use crate::config::SiteConfig;
 use crate::render::Renderer;
-use crate::site::urls::tree_url;
 use crate::site::OutcomeLink;
+use crate::site::urls::tree_url;
 use crate::tree::{Node, Outcome, Question, Tree, Verdict};
 
 /// An answer to choose: its label and the step it leads to.
