@@ -21,7 +21,7 @@ const require = createRequire(join(browserDir, "package.json"));
 const { chromium } = require("playwright-core");
 const { serve } = await import(join(browserDir, "lib.mjs"));
 
-// With --relevance FILE, the reader questions of tests/search.rs are run
+// With --relevance FILE, the reader questions of tests/testsuite/search.rs are run
 // through both engines and the mean reciprocal rank of the expected answer
 // in the top 10 is reported (for Pagefind, a page's sub-results, the
 // anchors it found, count in order).
@@ -30,7 +30,7 @@ const rel = args.indexOf("--relevance");
 const questions = rel < 0 ? [] : parseQuestions(readFileSync(args.splice(rel, 2)[1], "utf8"));
 const [site, ...queries] = args;
 if (!site || !(queries.length || questions.length)) {
-  console.error("usage: node scripts/bench_search.mjs SITE_DIR [--relevance tests/search.rs] QUERY...");
+  console.error("usage: node scripts/bench_search.mjs SITE_DIR [--relevance tests/testsuite/search.rs] QUERY...");
   process.exit(2);
 }
 function parseQuestions(rust) {

@@ -15,7 +15,7 @@
 #     folder puts one in node_modules/.bin);
 #   - bytes and time to a first result in Chromium for a few queries
 #     (scripts/bench_search.mjs), for both engines, and on the flagship
-#     site the relevance of both on the reader questions of tests/search.rs.
+#     site the relevance of both on the reader questions of tests/testsuite/search.rs.
 # Corpora come from ../shared/bench/gen_corpus.py into $BENCH_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,7 +58,7 @@ site_bench() { # name, site root, built output, queries...
   fi
 }
 
-site_bench "flagship site" "$root" "$BENCH_DIR/flagship-out" --relevance "$root/tests/search.rs" \
+site_bench "flagship site" "$root" "$BENCH_DIR/flagship-out" --relevance "$root/tests/testsuite/search.rs" \
   "recruter" "how long should I wait before following up" "character limit for a connection note"
 
 for n in $SIZES; do

@@ -13,10 +13,10 @@ const TYPES = {
   ".txt": "text/plain", ".png": "image/png", ".ico": "image/x-icon", ".bin": "application/octet-stream",
 };
 
-/** The built site to test: $SITE_DIR, set by `cargo test --test browser`. */
+/** The built site to test: $SITE_DIR, set by `cargo test browser::` (tests/testsuite/browser.rs). */
 export function siteDir() {
   const dir = process.env.SITE_DIR;
-  if (!dir) throw new Error("SITE_DIR is not set: run these through `cargo test --test browser`");
+  if (!dir) throw new Error("SITE_DIR is not set: run these through `cargo test browser::`");
   return dir;
 }
 

@@ -7,13 +7,37 @@
 //! The HTML helpers are deliberately tolerant: pages are minified, so
 //! attribute values may be unquoted (`href=/guides/`).
 
-#![allow(dead_code)] // not every test binary uses every helper
-
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+/// Whether the tests run in CI: `CI` is set (GitHub Actions, most CI
+/// systems and `.ci/run` set it) to anything but `false` or `0`.
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
+}
+
+/// Decides what a test does when something it needs is missing (`missing`
+/// says what). In CI, or when the variable `require` is set, it fails: a
+/// test must not pass there without testing. Elsewhere it skips with a loud
+/// note, but only when `allow` is `None` or names a variable that is set.
+/// Returns true when the test should return early.
+pub fn skip_without(test: &str, missing: &str, require: Option<&str>, allow: Option<&str>) -> bool {
+    let required = in_ci() || require.is_some_and(|v| std::env::var_os(v).is_some());
+    let allowed = allow.is_none_or(|v| std::env::var_os(v).is_some());
+    if required || !allowed {
+        panic!(
+            "{test} cannot run: {missing}{}",
+            allow
+                .map(|v| format!(" (outside CI, set {v}=1 to skip it)"))
+                .unwrap_or_default()
+        );
+    }
+    eprintln!("\n*** SKIPPED {test}: {missing} ***\n");
+    true
+}
 
 /// The binary under test.
 pub const BIN: &str = env!("CARGO_BIN_EXE_casebook");

@@ -4,14 +4,12 @@
 //! listens on loopback only, refuses traversal and stays responsive under
 //! load (issue #9).
 
-mod common;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::TestSite;
+use crate::common::TestSite;
 
 struct Server {
     child: Child,

@@ -101,9 +101,16 @@ proptest! {
 
     #[test]
     fn shortcode_parsing_never_panics(text in "[a-z_]{0,6}\\(([a-z]{1,4}=(\"[^\"]{0,6}\"|[0-9]{1,3}|true|x)(, )?){0,3}\\)?") {
-        if let Ok((name, args)) = parse_shortcode(&text) {
-            prop_assert!(!name.is_empty());
-            prop_assert!(args.len() <= 3);
+        match parse_shortcode(&text) {
+            Ok((name, args)) => {
+                prop_assert!(!name.is_empty());
+                prop_assert!(args.len() <= 3);
+            }
+            // A refusal says what is wrong.
+            Err(problem) => {
+                let message = format!("{problem:?}");
+                prop_assert!(!message.trim().is_empty());
+            }
         }
     }
 

@@ -3,17 +3,15 @@
 //! and a hint, and the previous output folder stays byte-for-byte the same.
 //! Hostile text in data fields renders as text.
 
-mod common;
-
 use std::ffi::OsStr;
 use std::fs;
 use std::time::{Duration, Instant};
 
-use common::{TestSite, snapshot};
+use crate::common::{TestSite, snapshot};
 
 /// Builds the good fixture, breaks it with `breakage`, builds again and
 /// checks the failure left the first build's output untouched.
-fn fails_cleanly(breakage: impl FnOnce(&TestSite)) -> (TestSite, common::Run) {
+fn fails_cleanly(breakage: impl FnOnce(&TestSite)) -> (TestSite, crate::common::Run) {
     let site = TestSite::new("basic");
     site.build(&[]).success();
     let before = snapshot(&site.root().join("public"));
@@ -197,7 +195,7 @@ fn unreadable_file() {
         (env!("CARGO_BIN_EXE_casebook").into(), &[])
     };
     let build = || {
-        common::run_binary(
+        crate::common::run_binary(
             &bin,
             wrapper,
             &[
@@ -311,7 +309,7 @@ fn output_inside_content_or_at_dangerous_places_is_refused() {
         home.path().join("."),
         home.path().join("sub/.."),
     ] {
-        common::run_wrapped(
+        crate::common::run_wrapped(
             &["env", &env_home],
             &[
                 OsStr::new("build"),
@@ -361,25 +359,59 @@ fn several_problems_are_all_reported_in_one_run() {
 #[cfg(unix)]
 #[test]
 fn a_killed_build_leaves_the_previous_output_intact() {
-    // A big site so the build is still running when it is killed.
     let site = TestSite::new("basic");
     site.build(&[]).success();
-    let before = snapshot(&site.root().join("public"));
-    for i in 0..3000 {
-        site.write(
-            &format!("content/bulk/p{i}.md"),
-            &format!(
-                "---\ntitle: Page {i}\n---\n\n{}\n",
-                "Some words here. ".repeat(200)
-            ),
-        );
+    let mut before = snapshot(&site.root().join("public"));
+    // The build must still be running when it is killed: a build that
+    // finished first proves nothing, so the site grows until one is caught.
+    let mut pages = 0;
+    for more in [3000, 9000, 24000] {
+        for i in pages..pages + more {
+            site.write(
+                &format!("content/bulk/p{i}.md"),
+                &format!(
+                    "---\ntitle: Page {i}\n---\n\n{}\n",
+                    "Some words here. ".repeat(200)
+                ),
+            );
+        }
+        pages += more;
+        if kill_while_writing(&site) {
+            assert_eq!(
+                before,
+                snapshot(&site.root().join("public")),
+                "a killed build changed the output"
+            );
+            // The next build reuses the leftover (the previous output is
+            // kept as the spare) and succeeds.
+            site.build(&[]).success();
+            let leftovers: Vec<String> = fs::read_dir(site.root())
+                .unwrap()
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.contains(".casebook-"))
+                .collect();
+            assert_eq!(leftovers, [".public.casebook-spare"]);
+            assert!(
+                site.out()
+                    .exists(&format!("bulk/p{}/index.html", pages - 1))
+            );
+            return;
+        }
+        // It finished: its output is now the previous one; try a larger site.
+        before = snapshot(&site.root().join("public"));
     }
+    panic!("every build finished before it could be killed, even with {pages} pages");
+}
+
+/// Starts a build and kills it once it has started writing its temporary
+/// folder; true if it was killed before it finished.
+fn kill_while_writing(site: &TestSite) -> bool {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_casebook"))
         .args(["build", "--quiet", "--root"])
         .arg(site.root())
         .spawn()
         .unwrap();
-    // Kill it once it has started writing its temporary folder.
     let started = Instant::now();
     loop {
         let writing = fs::read_dir(site.root())
@@ -392,27 +424,7 @@ fn a_killed_build_leaves_the_previous_output_intact() {
         std::thread::sleep(Duration::from_millis(5));
     }
     let _ = child.kill();
-    let status = child.wait().unwrap();
-    if status.success() {
-        eprintln!("*** the build finished before it could be killed; nothing to check ***");
-        return;
-    }
-    assert_eq!(
-        before,
-        snapshot(&site.root().join("public")),
-        "a killed build changed the output"
-    );
-    // The next build reuses the leftover (the previous output is kept as
-    // the spare) and succeeds.
-    site.build(&[]).success();
-    let leftovers: Vec<String> = fs::read_dir(site.root())
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".casebook-"))
-        .collect();
-    assert_eq!(leftovers, [".public.casebook-spare"]);
-    assert!(site.out().exists("bulk/p2999/index.html"));
+    !child.wait().unwrap().success()
 }
 
 /// Hostile text in every data field renders as text; `javascript:` links are dropped.
@@ -533,7 +545,7 @@ fn every_page_carries_a_strict_csp_and_needs_no_inline_code() {
     site.overlay("hostile");
     site.build(&[]).success();
     let flagship = tempfile::tempdir().unwrap();
-    common::run(&[
+    crate::common::run(&[
         "build",
         "--quiet",
         "--root",
@@ -549,7 +561,7 @@ fn every_page_carries_a_strict_csp_and_needs_no_inline_code() {
                 continue;
             }
             let html = String::from_utf8(bytes).unwrap();
-            let tags = common::tags(&without_title_text(&html));
+            let tags = crate::common::tags(&without_title_text(&html));
             let csp: Vec<_> = tags
                 .iter()
                 .enumerate()

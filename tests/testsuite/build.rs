@@ -6,12 +6,10 @@
 //! one thing each (plus `three-problems`, which breaks three). The flagship
 //! site at the repository root is built once at the end.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::fs;
 
-use common::*;
+use crate::common::*;
 
 const BASE: &str = "https://fixture.example/";
 
@@ -393,8 +391,8 @@ fn builds_are_reproducible() {
 fn folding_the_theme_and_minifying_its_shared_regions_once_change_no_page() {
     let folded = built("basic");
     let as_written = TestSite::new("basic");
-    let base = include_str!("../themes/default/templates/base.html");
-    let page = include_str!("../themes/default/templates/page.html");
+    let base = include_str!("../../themes/default/templates/base.html");
+    let page = include_str!("../../themes/default/templates/page.html");
     let mark = "{# an edited copy #}";
     as_written.write(
         "templates/base.html",
@@ -1408,7 +1406,7 @@ fn the_flagship_site_builds_cleanly_with_every_page() {
     let root = env!("CARGO_MANIFEST_DIR");
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("site");
-    let run = common::run(&[
+    let run = crate::common::run(&[
         "build",
         "--root",
         root,
@@ -1486,7 +1484,7 @@ fn the_flagship_site_works_under_a_sub_path() {
     let root = env!("CARGO_MANIFEST_DIR");
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("site");
-    common::run(&[
+    crate::common::run(&[
         "build",
         "--root",
         root,

@@ -4,18 +4,16 @@
 //! "don't" example must raise at least one flag; every "do" example, and
 //! every template with its placeholders filled in, must raise none.
 //!
-//! Node is required: without it these tests fail, unless
+//! Node is required: without it these tests fail, unless outside CI
 //! CASEBOOK_SKIP_NODE=1 says to skip them (they then pass with a loud note).
-
-mod common;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
 
+use crate::common::{Output, TestSite, main_of, run, tags};
 use casebook::data::{self, Channel, Data, DataFile};
-use common::{Output, TestSite, main_of, run, tags};
 use serde_json::{Value, json};
 
 /// The flagship, built once for this test binary.
@@ -72,17 +70,13 @@ fn shipped_script(out: &Output) -> PathBuf {
 
 /// Is Node there? Panics when it is missing, unless CASEBOOK_SKIP_NODE=1.
 fn node_or_skip() -> bool {
-    if Command::new("node").arg("--version").output().is_ok() {
-        return true;
-    }
-    if std::env::var("CASEBOOK_SKIP_NODE").is_ok_and(|v| v == "1") {
-        eprintln!("\n*** SKIPPED: no `node` on PATH and CASEBOOK_SKIP_NODE=1 ***\n");
-        return false;
-    }
-    panic!(
-        "the checker tests run the shipped checker.js in Node, and there is no `node` on PATH \
-         (apt-get install nodejs), or set CASEBOOK_SKIP_NODE=1 to skip them"
-    );
+    Command::new("node").arg("--version").output().is_ok()
+        || !crate::common::skip_without(
+            "the checker tests (they run the shipped checker.js in Node)",
+            "there is no `node` on PATH (apt-get install nodejs)",
+            None,
+            Some("CASEBOOK_SKIP_NODE"),
+        )
 }
 
 /// Loads `script` without a DOM (as Node's `vm` does, with only `module`
@@ -372,7 +366,7 @@ fn rules_json_has_every_rule_with_its_case() {
         let id = case.rsplit('#').next().unwrap_or_default();
         assert!(case.starts_with("/cases/#"), "{r}");
         assert!(
-            common::ids(&out.page("/cases/")).contains(id),
+            crate::common::ids(&out.page("/cases/")).contains(id),
             "{case} is an anchor of the cases page"
         );
         assert!(
@@ -402,7 +396,7 @@ fn the_check_page_lists_every_rule_without_javascript() {
             c.id
         );
         assert!(
-            common::ids(main).contains(&c.id),
+            crate::common::ids(main).contains(&c.id),
             "the rule `{}` has an anchor for @check: links",
             c.id
         );
@@ -444,7 +438,11 @@ fn the_check_page_lists_every_rule_without_javascript() {
         "a polite live region"
     );
     // Linked from the menu and from the browse list on the home page.
-    assert!(common::hrefs(&out.page("/")).iter().any(|h| h == "/check/"));
+    assert!(
+        crate::common::hrefs(&out.page("/"))
+            .iter()
+            .any(|h| h == "/check/")
+    );
     // Other pages do not load the script.
     for other in ["/", "/cases/", "/templates/"] {
         assert!(
@@ -477,7 +475,9 @@ fn the_checker_shortcode_embeds_the_checker_and_loads_its_script() {
     assert_eq!(root.attr("data-checker"), Some("/check/rules.json"));
     assert!(out.exists("check/rules.json") && out.exists("check/index.html"));
     assert!(
-        common::hrefs(main).iter().any(|h| h == "/check/#rules"),
+        crate::common::hrefs(main)
+            .iter()
+            .any(|h| h == "/check/#rules"),
         "without JavaScript the shortcode links to the list of rules"
     );
     assert!(
@@ -486,7 +486,7 @@ fn the_checker_shortcode_embeds_the_checker_and_loads_its_script() {
                 .is_some_and(|s| s.contains("/assets/checker."))),
         "the page with the shortcode loads checker.js"
     );
-    assert!(common::broken_links(&out.dir, "https://fixture.example/").is_empty());
+    assert!(crate::common::broken_links(&out.dir, "https://fixture.example/").is_empty());
 }
 
 #[test]

@@ -490,16 +490,15 @@ fn rank(urls: &Value, expected: &[&str]) -> Option<usize> {
 
 #[test]
 fn reader_questions_find_their_answer_in_the_top_three() {
-    if !node_available() {
-        if std::env::var_os("CASEBOOK_SKIP_NODE").is_some() {
-            eprintln!(
-                "\n*** SKIPPED the search relevance test: no `node` on PATH (CASEBOOK_SKIP_NODE is set) ***\n"
-            );
-            return;
-        }
-        panic!(
-            "the search relevance test runs search.js in Node, and `node` is not on PATH; install Node.js or set CASEBOOK_SKIP_NODE=1"
-        );
+    if !node_available()
+        && crate::common::skip_without(
+            "the search relevance test (it runs search.js in Node)",
+            "`node` is not on PATH",
+            None,
+            Some("CASEBOOK_SKIP_NODE"),
+        )
+    {
+        return;
     }
     assert!(QUESTIONS.len() >= 30);
     let (_tmp, site) = build_flagship("http://site.test/");

@@ -4,15 +4,13 @@
 //!
 //! Each test runs the real binary in its own temp dir.
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::ffi::OsStr;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::*;
+use crate::common::*;
 
 /// A fresh temp dir.
 fn temp() -> tempfile::TempDir {
@@ -410,8 +408,9 @@ fn updated(out: &Output, url: &str) -> Option<String> {
 #[test]
 fn a_guide_without_dates_shows_its_last_commit_day() {
     let (_tmp, root) = init_site();
-    if !git(&root, &["init", "-q"], None) {
-        eprintln!("git is not installed; skipping the git dates test");
+    if !git(&root, &["init", "-q"], None)
+        && skip_without("the git dates test", "git is not installed", None, None)
+    {
         return;
     }
     new(&root, &["guide", "Dated"]).success();

@@ -2,11 +2,13 @@
 //! against the flagship site, built fresh into a temp folder.
 //!
 //! Without Chromium, Node or tests/browser/node_modules the test says so
-//! loudly and passes, so `cargo test` works on a fresh machine; `.ci/run`
-//! sets CASEBOOK_REQUIRE_BROWSER=1, which turns a missing piece into a failure.
+//! loudly and passes, so `cargo test` works on a fresh machine; in CI (`CI`
+//! set) or with CASEBOOK_REQUIRE_BROWSER=1 a missing piece is a failure.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use crate::common::copy_tree;
 
 fn missing_piece(dir: &Path) -> Option<String> {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
@@ -28,13 +30,14 @@ fn missing_piece(dir: &Path) -> Option<String> {
 fn browser_tests_pass_in_chromium() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let dir = root.join("tests/browser");
-    if let Some(why) = missing_piece(&dir) {
-        if std::env::var_os("CASEBOOK_REQUIRE_BROWSER").is_some() {
-            panic!("browser tests required but cannot run: {why}");
-        }
-        eprintln!(
-            "\n*** SKIPPED browser tests: {why}. Set up with .ci/run or see README.md. ***\n"
-        );
+    if let Some(why) = missing_piece(&dir)
+        && crate::common::skip_without(
+            "the browser tests",
+            &format!("{why}; set up with .ci/run or see README.md"),
+            Some("CASEBOOK_REQUIRE_BROWSER"),
+            None,
+        )
+    {
         return;
     }
     let out = tempfile::tempdir().expect("temp dir");
@@ -88,16 +91,4 @@ fn browser_tests_pass_in_chromium() {
         "browser tests failed (screenshots in {})",
         shots.display()
     );
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.expect("walk fixture");
-        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }

@@ -1,0 +1,23 @@
+//! casebook's integration tests, in one binary (as mdBook's testsuite):
+//! one link instead of one per file, which matters on small CI machines.
+//!
+//! - `common`: a fixture site copied to a temp dir, the real binary run on
+//!   it, readers for what it wrote;
+//! - `build`, `robustness`, `serve`, `workflow`, `docs`, `search`,
+//!   `properties`, `fuzz_regressions`, `messages`: the tool, on fixtures;
+//! - `flagship`: the knowledge base this repository ships (content floors,
+//!   its decision tree, its message checker), which fails on content edits;
+//! - `browser`: the built sites in Chromium (tests/browser/*.spec.mjs).
+
+mod browser;
+mod build;
+mod common;
+mod docs;
+mod flagship;
+mod fuzz_regressions;
+mod messages;
+mod properties;
+mod robustness;
+mod search;
+mod serve;
+mod workflow;
