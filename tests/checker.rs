@@ -140,59 +140,71 @@ process.stdout.write(JSON.stringify({ errors, flags, counts: texts.map(count) })
 }
 
 /// A plausible value for each placeholder of the flagship's templates.
+/// Each placeholder reads as the words that replace it, so a filled-in
+/// template is a sentence a reader would send.
 const FILL: &[(&str, &str)] = &[
     ("Name", "Dana"),
     ("Your Name", "Alex Kim"),
-    ("Topic", "async code reviews"),
+    ("topic", "async code reviews"),
     (
-        "Detail",
+        "one point they made",
         "the rule that every review gets a reply within a day",
     ),
+    ("something you do at work", "run reviews for my QA team"),
     ("Role", "Senior QA Engineer role"),
     (
-        "Question About Their Work",
-        "decides which tests to automate first",
+        "how your team does X",
+        "how your team decides which tests to automate first",
     ),
+    ("how you did X", "how you got the whole team to stick to it"),
     ("Referrer", "Sam Patel"),
     ("Mutual Contact", "Sam Patel"),
-    ("Project", "the checkout redesign"),
+    ("project", "the checkout redesign"),
     ("Current Company", "Tallis"),
     ("Former Company", "Tallis"),
     ("Company", "Lumen"),
     (
-        "One Relevant Achievement",
+        "one result you're proud of",
         "cut release testing from three days to one",
     ),
-    ("Date", "May 2"),
-    ("Day", "Tuesday"),
-    ("Post or Talk", "talk"),
-    (
-        "Specific Question",
-        "how much of the role is hands-on testing",
-    ),
+    ("day", "Tuesday"),
+    ("post or talk", "talk"),
+    ("your question", "how much of the role is hands-on testing"),
     ("Phone", "555 0100"),
     ("LinkedIn URL", "linkedin.com/in/alexkim"),
-    ("Your Work", "our own review process"),
-    ("Your Field", "QA engineering"),
+    ("part of your work", "our own review process"),
+    ("your field", "QA engineering"),
     ("School", "Ohio State"),
-    ("Earlier Role", "support engineer"),
-    ("Current Role", "engineering manager"),
-    ("Something Personal", "the move to Leeds"),
+    ("earlier role", "support engineer"),
+    ("current role", "engineering manager"),
+    ("something personal", "the move to Leeds"),
     ("Hiring Manager", "Dana Reyes"),
     (
-        "Reason",
+        "your reason",
         "I have led test automation at Tallis for three years",
     ),
     ("Event", "TestBash"),
-    ("Number", "six"),
-    ("Something You Can Offer", "triaging flaky tests"),
-    ("Related Subject", "flaky tests"),
-    ("Link", "https://example.org/flaky-tests"),
-    ("Type of Role", "QA lead"),
-    ("Specific Part of the Job", "building the test platform"),
     (
-        "One Sentence Adding Something You Didn't Get to Say",
-        "I also ran our accessibility testing, which I didn't get to mention",
+        "One detail about it",
+        "The rule that every review gets a reply within a day",
+    ),
+    ("number", "six"),
+    (
+        "your latest relevant work",
+        "leading test automation at Tallis",
+    ),
+    ("something you can offer", "triaging flaky tests"),
+    ("related subject", "flaky tests"),
+    ("link", "https://example.org/flaky-tests"),
+    (
+        "one point in the piece",
+        "quarantining a flaky test within a day",
+    ),
+    ("type of role", "QA lead"),
+    ("part of the job", "building the test platform"),
+    (
+        "One thing you didn't get to say.",
+        "I also ran our accessibility testing, which I didn't get to mention.",
     ),
 ];
 
@@ -636,6 +648,113 @@ fn what_the_sources_recommend_passes_clean_and_what_they_say_gets_declined_is_fl
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The filled-in example in a template's notes: the count it states and
+/// the text of the blockquote after "**Filled in** (N characters):".
+fn filled_in_example(notes: &str) -> Option<(usize, String)> {
+    let mut lines = notes.lines();
+    let head = lines
+        .by_ref()
+        .find(|l| l.trim_start().starts_with("**Filled in** ("))?;
+    let count = head
+        .split_once('(')?
+        .1
+        .split_once(" characters)")?
+        .0
+        .parse()
+        .ok()?;
+    let quoted: Vec<String> = lines
+        .skip_while(|l| l.trim().is_empty())
+        .take_while(|l| l.trim_start().starts_with('>'))
+        .map(|l| {
+            let l = l.trim_start().trim_start_matches('>');
+            let l = l.strip_prefix(' ').unwrap_or(l);
+            // A trailing backslash is a Markdown line break inside a paragraph.
+            l.strip_suffix('\\').unwrap_or(l).to_owned()
+        })
+        .collect();
+    (!quoted.is_empty()).then(|| (count, quoted.join("\n")))
+}
+
+#[test]
+fn every_template_shows_a_filled_in_example_with_its_true_count() {
+    if !node_or_skip() {
+        return;
+    }
+    let out = flagship();
+    let data = flagship_data();
+    let rules = rules(out);
+    let placeholder = regex::Regex::new(r"\[[^\[\]]+\]").expect("regex");
+    let mut problems = Vec::new();
+    let mut examples = Vec::new();
+    for t in &data.templates {
+        let t = &t.rec;
+        let Some((stated, example)) = t.notes.as_deref().and_then(filled_in_example) else {
+            problems.push(format!(
+                "template `{}` has no \"**Filled in** (N characters):\" example in its notes",
+                t.id
+            ));
+            continue;
+        };
+        // The example is this template with each placeholder filled in.
+        let mut pattern = String::from("(?s)^");
+        let mut last = 0;
+        for m in placeholder.find_iter(&t.text) {
+            pattern.push_str(&regex::escape(&t.text[last..m.start()]));
+            pattern.push_str(".+?");
+            last = m.end();
+        }
+        pattern.push_str(&regex::escape(&t.text[last..]));
+        pattern.push('$');
+        if !regex::Regex::new(&pattern)
+            .expect("pattern")
+            .is_match(&example)
+        {
+            problems.push(format!(
+                "template `{}`: the example is not the template filled in:\n    {example}",
+                t.id
+            ));
+        }
+        if placeholder.is_match(&example) {
+            problems.push(format!(
+                "template `{}`: the example still has a placeholder",
+                t.id
+            ));
+        }
+        // Counted as the build counts: code points.
+        let count = example.chars().count();
+        if count != stated {
+            problems.push(format!(
+                "template `{}`: the notes say {stated} characters, the example has {count}",
+                t.id
+            ));
+        }
+        if let Some(limit) = t.limit() {
+            if count > limit {
+                problems.push(format!(
+                    "template `{}`: the example has {count} characters, over its limit of {limit}",
+                    t.id
+                ));
+            }
+        }
+        examples.push((t.id.clone(), t.channel == Channel::ConnectionNote, example));
+    }
+    let texts: Vec<String> = examples.iter().map(|e| e.2.clone()).collect();
+    let (errors, flags) = run_checker(&shipped_script(out), &rules, &texts);
+    assert!(errors.is_empty(), "{errors:?}");
+    for ((id, is_note, text), got) in examples.iter().zip(&flags) {
+        let got: Vec<&Value> = got
+            .iter()
+            .filter(|f| *is_note || f[1].as_str() != Some("length"))
+            .collect();
+        if !got.is_empty() {
+            problems.push(format!(
+                "template `{id}`: the filled-in example is flagged by {got:?}:\n    {text}"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]
