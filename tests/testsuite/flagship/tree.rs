@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use casebook::tree::{Node, Tree};
+use casebook::tree::{Node, Tree, Verdict};
 
 const FLAGSHIP: &str = "content/decisions/should-i-message.yaml";
 
@@ -289,4 +289,321 @@ fn under_a_sub_path_the_script_and_its_data_use_the_base_path() {
         !guide.contains("/assets/tree."),
         "tree.js is loaded only where a tree is stepped through"
     );
+}
+
+/// One outcome of the flagship tree as the guides describe it: its verdict,
+/// the answers that must lie on every path to it, the answers that must not,
+/// and the guide section it rests on (which the outcome must link to).
+struct Expect {
+    outcome: &'static str,
+    verdict: Verdict,
+    /// Every inner list is one condition: the path holds at least one of
+    /// these (question id, option slug) answers.
+    all_of: &'static [&'static [(&'static str, &'static str)]],
+    /// No path to the outcome holds any of these answers.
+    none_of: &'static [(&'static str, &'static str)],
+    guide: &'static str,
+}
+
+const WANT_ROLE: &[(&str, &str)] = &[("why-now", "i-want-a-specific")];
+const NOT_FORBIDDEN: &[(&str, &str)] = &[("forbids-contact", "no-or-it-doesnt")];
+const APPLIED: &[(&str, &str)] = &[("applied", "yes")];
+/// when-to-reach-out#timing: not on the day you apply.
+const LANDED: &[(&str, &str)] = &[("how-long", "a-day-or-more")];
+const NO_WARM_PATH: &[(&str, &str)] = &[("warm-path", "no-one-i-could")];
+/// when-to-reach-out#after-applying and #culture: a note is welcome when the
+/// listing names the manager, or the company or field seems open to it.
+const WELCOME: &[(&str, &str)] = &[("welcome", "names-the-manager"), ("welcome", "seems-open")];
+/// when-to-reach-out#after-applying: the note is likely to be read when the
+/// company is small or mid-sized, OR the manager is active, OR the listing
+/// names them (the decision guide's "or", not "and"). On such a path the
+/// guides say write the note, so the tree must not send the reader to the
+/// recruiter or away from a note instead.
+const REACHABLE: &[(&str, &str)] = &[
+    ("welcome", "names-the-manager"),
+    ("company-size", "small-or-mid-sized"),
+    ("manager-active", "yes-they-post-or"),
+];
+/// Written from the guides, not from the tree: change a route in the tree
+/// without the guide it rests on (or the other way round) and
+/// `every_outcome_of_the_flagship_tree_agrees_with_the_guides` fails.
+const EXPECTATIONS: &[Expect] = &[
+    Expect {
+        outcome: "respect-the-rules",
+        verdict: Verdict::Dont,
+        all_of: &[&[("forbids-contact", "yes-it-asks-candidates")]],
+        none_of: &[],
+        guide: "@/guides/when-to-reach-out.md#asked-not-to",
+    },
+    Expect {
+        outcome: "apply-first",
+        verdict: Verdict::Wait,
+        all_of: &[WANT_ROLE, NOT_FORBIDDEN, &[("applied", "not-yet")]],
+        none_of: &[],
+        guide: "@/guides/when-to-reach-out.md#before-applying",
+    },
+    Expect {
+        outcome: "let-it-land",
+        verdict: Verdict::Wait,
+        all_of: &[WANT_ROLE, NOT_FORBIDDEN, APPLIED, &[("how-long", "today")]],
+        none_of: &[],
+        guide: "@/guides/when-to-reach-out.md#timing",
+    },
+    Expect {
+        outcome: "connect-with-referral",
+        verdict: Verdict::Go,
+        all_of: &[
+            WANT_ROLE,
+            NOT_FORBIDDEN,
+            APPLIED,
+            LANDED,
+            &[("warm-path", "a-current-employee-referred")],
+        ],
+        none_of: &[],
+        guide: "@/guides/when-to-reach-out.md#genuine-link",
+    },
+    Expect {
+        outcome: "warm-introduction",
+        verdict: Verdict::OtherRoute,
+        all_of: &[
+            WANT_ROLE,
+            NOT_FORBIDDEN,
+            APPLIED,
+            LANDED,
+            &[("warm-path", "someone-who-knows-us")],
+        ],
+        none_of: &[],
+        guide: "@/guides/alternatives.md#warm-introduction",
+    },
+    Expect {
+        outcome: "send-specific-note",
+        verdict: Verdict::Go,
+        all_of: &[
+            WANT_ROLE,
+            NOT_FORBIDDEN,
+            APPLIED,
+            LANDED,
+            NO_WARM_PATH,
+            WELCOME,
+            REACHABLE,
+            // A shared school or employer is a genuine link (#genuine-link).
+            &[
+                ("specific-hook", "their-work"),
+                ("specific-hook", "shared-background"),
+            ],
+        ],
+        none_of: &[],
+        guide: "@/guides/when-to-reach-out.md#after-applying",
+    },
+    Expect {
+        outcome: "engage-first",
+        verdict: Verdict::Wait,
+        all_of: &[
+            WANT_ROLE,
+            NOT_FORBIDDEN,
+            APPLIED,
+            LANDED,
+            WELCOME,
+            REACHABLE,
+            &[("specific-hook", "not-yet")],
+        ],
+        none_of: &[],
+        guide: "@/guides/alternatives.md#engage",
+    },
+    Expect {
+        outcome: "contact-recruiter",
+        verdict: Verdict::OtherRoute,
+        all_of: &[
+            WANT_ROLE,
+            NOT_FORBIDDEN,
+            APPLIED,
+            LANDED,
+            &[("welcome", "names-a-recruiter"), ("recruiter-named", "yes")],
+        ],
+        none_of: REACHABLE,
+        guide: "@/guides/alternatives.md#recruiter",
+    },
+    Expect {
+        outcome: "polish-application",
+        verdict: Verdict::OtherRoute,
+        all_of: &[
+            WANT_ROLE,
+            NOT_FORBIDDEN,
+            APPLIED,
+            LANDED,
+            &[("recruiter-named", "no")],
+        ],
+        none_of: REACHABLE,
+        guide: "@/guides/alternatives.md#application",
+    },
+    Expect {
+        outcome: "pause-frustration",
+        verdict: Verdict::Dont,
+        all_of: &[&[("why-now", "i-applied-a-while")]],
+        none_of: &[],
+        guide: "@/guides/when-to-reach-out.md#frustration",
+    },
+    Expect {
+        outcome: "play-long-game",
+        verdict: Verdict::Go,
+        all_of: &[&[("why-now", "theres-no-opening-but")]],
+        none_of: &[],
+        guide: "@/guides/when-to-reach-out.md#before-applying",
+    },
+    Expect {
+        outcome: "connect-after-event",
+        verdict: Verdict::Go,
+        all_of: &[&[("how-you-know-them", "we-met-at-a")]],
+        none_of: &[],
+        guide: "@/guides/when-to-reach-out.md#met-in-person",
+    },
+    Expect {
+        outcome: "connect-while-talking",
+        verdict: Verdict::Go,
+        all_of: &[&[("how-you-know-them", "already-talking")]],
+        none_of: &[],
+        guide: "@/guides/when-to-reach-out.md#in-process",
+    },
+    Expect {
+        outcome: "research-before-interview",
+        verdict: Verdict::Wait,
+        all_of: &[&[("interview-stage", "an-interview-is-scheduled")]],
+        none_of: &[],
+        guide: "@/guides/interviews-and-rejection.md#before-interview",
+    },
+    Expect {
+        outcome: "hold-until-decision",
+        verdict: Verdict::Wait,
+        all_of: &[&[("interview-stage", "ive-just-interviewed-and")]],
+        none_of: &[],
+        guide: "@/guides/interviews-and-rejection.md#after-interview",
+    },
+    Expect {
+        outcome: "hired-connect",
+        verdict: Verdict::Go,
+        all_of: &[&[("interview-stage", "they-offered-me-the")]],
+        none_of: &[],
+        guide: "@/guides/interviews-and-rejection.md#after-hired",
+    },
+    Expect {
+        outcome: "ask-for-feedback",
+        verdict: Verdict::Go,
+        all_of: &[&[("interview-stage", "i-was-turned-down")]],
+        none_of: &[],
+        guide: "@/guides/interviews-and-rejection.md#after-rejection",
+    },
+];
+
+/// Answers after which the guides never say "go ahead": against the
+/// employer's instructions, before applying for an open role, on the day
+/// you apply, with nothing specific to say, or when you can't tell whether
+/// a note is welcome.
+const NEVER_GO_AFTER: &[(&str, &str)] = &[
+    ("forbids-contact", "yes-it-asks-candidates"),
+    ("applied", "not-yet"),
+    ("how-long", "today"),
+    ("specific-hook", "not-yet"),
+    ("welcome", "formal-or-unsure"),
+];
+
+#[test]
+fn every_outcome_of_the_flagship_tree_agrees_with_the_guides() {
+    let tree = flagship();
+    let mut problems = Vec::new();
+    // The table names only answers the tree has, and every outcome once.
+    let has = |q: &str, slug: &str| {
+        tree.question(q)
+            .is_some_and(|q| q.options.iter().any(|o| o.slug() == slug))
+    };
+    for e in EXPECTATIONS {
+        let named = e.all_of.iter().flat_map(|c| c.iter()).chain(e.none_of);
+        for (q, slug) in named {
+            if !has(q, slug) {
+                problems.push(format!(
+                    "`{}`: the tree has no answer `{slug}` to `{q}`",
+                    e.outcome
+                ));
+            }
+        }
+    }
+    for (q, slug) in NEVER_GO_AFTER {
+        if !has(q, slug) {
+            problems.push(format!(
+                "NEVER_GO_AFTER: the tree has no answer `{slug}` to `{q}`"
+            ));
+        }
+    }
+    for o in &tree.def.outcomes {
+        if EXPECTATIONS.iter().filter(|e| e.outcome == o.id).count() != 1 {
+            problems.push(format!(
+                "outcome `{}` needs exactly one row in EXPECTATIONS, written from the guides",
+                o.id
+            ));
+        }
+    }
+    let mut reached = BTreeSet::new();
+    for step in tree.steps() {
+        let Some(Node::Outcome(o)) = tree.node(&step.node) else {
+            continue;
+        };
+        reached.insert(o.id.as_str());
+        let answers: Vec<(&str, String)> = step
+            .answers
+            .iter()
+            .map(|(q, i)| {
+                let q = tree.question(q).expect("a question");
+                (q.id.as_str(), q.options[*i].slug())
+            })
+            .collect();
+        let on_path = |(q, slug): &(&str, &str)| answers.iter().any(|(a, s)| a == q && s == slug);
+        let path = answers
+            .iter()
+            .map(|(q, s)| format!("{q}={s}"))
+            .collect::<Vec<_>>()
+            .join(" → ");
+        let Some(e) = EXPECTATIONS.iter().find(|e| e.outcome == o.id) else {
+            continue;
+        };
+        if o.verdict != e.verdict {
+            problems.push(format!(
+                "`{}` says {:?}, the guides say {:?}",
+                o.id, o.verdict, e.verdict
+            ));
+        }
+        for condition in e.all_of {
+            if !condition.iter().any(on_path) {
+                problems.push(format!(
+                    "`{}` is reached by {path}, which has none of {condition:?}",
+                    o.id
+                ));
+            }
+        }
+        for answer in e.none_of {
+            if on_path(answer) {
+                problems.push(format!(
+                    "`{}` is reached by {path}, which has {answer:?}",
+                    o.id
+                ));
+            }
+        }
+        if o.verdict == Verdict::Go {
+            for answer in NEVER_GO_AFTER {
+                if on_path(answer) {
+                    problems.push(format!("`{}` says go after {answer:?} ({path})", o.id));
+                }
+            }
+        }
+        if !o.links.iter().any(|l| l == e.guide) {
+            problems.push(format!(
+                "`{}` does not link to {}, the guide section it rests on",
+                o.id, e.guide
+            ));
+        }
+    }
+    for e in EXPECTATIONS {
+        if !reached.contains(e.outcome) {
+            problems.push(format!("`{}` is in the table but never reached", e.outcome));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
