@@ -16,7 +16,8 @@ use crate::tree::Tree;
 /// Resolves `@/path.md#anchor` and `@kind:id` to links with the base path.
 pub struct Links<'a> {
     pub config: &'a SiteConfig,
-    urls: HashMap<&'a str, &'a str>,
+    /// Page path → (URL, title).
+    urls: HashMap<&'a str, (&'a str, &'a str)>,
     data: &'a Data,
     trees: HashSet<&'a str>,
 }
@@ -33,7 +34,7 @@ impl<'a> Links<'a> {
             config,
             urls: pages
                 .iter()
-                .map(|p| (p.path.as_str(), p.url.as_str()))
+                .map(|p| (p.path.as_str(), (p.url.as_str(), p.title())))
                 .collect(),
             data,
             trees: trees
@@ -44,11 +45,11 @@ impl<'a> Links<'a> {
         }
     }
 
-    /// Whether `target` is an `@/` link to a page that exists.
-    pub fn is_page_link(&self, target: &str) -> bool {
-        target
-            .strip_prefix("@/")
-            .is_some_and(|p| self.urls.contains_key(p.split('#').next().unwrap_or(p)))
+    /// The title of the page an `@/` link points at, if it exists.
+    pub fn page_title(&self, target: &str) -> Option<&'a str> {
+        let path = target.strip_prefix("@/")?;
+        let (_, title) = self.urls.get(path.split('#').next().unwrap_or(path))?;
+        Some(title)
     }
 
     fn page(&self, target: &str, rest: &str) -> Result<String, Problem> {
@@ -57,7 +58,7 @@ impl<'a> Links<'a> {
             None => (rest, None),
         };
         match self.urls.get(path) {
-            Some(url) => Ok(match anchor {
+            Some((url, _)) => Ok(match anchor {
                 Some(a) => format!("{}#{a}", self.config.link(url)),
                 None => self.config.link(url),
             }),

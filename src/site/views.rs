@@ -98,11 +98,11 @@ pub struct QuoteView {
     pub sources: Vec<SourceRef>,
 }
 
-/// An FAQ's "read more" link; `target` is the `@/` path when it names a page.
+/// An FAQ's "read more" link, with the title of the page it names.
 #[derive(Debug, Clone, Serialize)]
 pub struct RelatedLink {
     pub url: String,
-    pub target: Option<String>,
+    pub title: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -444,7 +444,7 @@ fn faq_view(
         .filter_map(|target| match f.links.resolve(target) {
             Ok(url) => Some(RelatedLink {
                 url,
-                target: f.links.is_page_link(target).then(|| target.clone()),
+                title: f.links.page_title(target).map(str::to_owned),
             }),
             Err(problem) => {
                 let pos = record.find(target).unwrap_or(record.start());

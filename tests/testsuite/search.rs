@@ -150,7 +150,7 @@ const QUESTIONS: &[(&str, &[&str])] = &[
         &[
             "/faq/#message-recruiter",
             "/guides/alternatives/#recruiter",
-            "/decide/should-i-message/i-want-a-specific/no-or-it-doesnt/yes/long-enough-ago-that/no-or-only-a/small-or-mid-sized/rarely-or-never/yes/",
+            "/decide/should-i-message/i-want-a-specific/no-or-it-doesnt/yes/a-day-or-more/no-one-i-could/names-a-recruiter/",
         ],
     ),
     (
@@ -232,7 +232,7 @@ const QUESTIONS: &[(&str, &[&str])] = &[
         &[
             "/faq/#was-referred",
             "/templates/#referred-by-employee",
-            "/decide/should-i-message/i-want-a-specific/no-or-it-doesnt/yes/long-enough-ago-that/a-current-employee-referred/",
+            "/decide/should-i-message/i-want-a-specific/no-or-it-doesnt/yes/a-day-or-more/a-current-employee-referred/",
         ],
     ),
     (
