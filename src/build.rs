@@ -73,9 +73,8 @@ impl Options {
 /// Reads the site at `opts.root`: site.toml first (parsed once, with the
 /// command line's overrides), then everything it names.
 pub fn load(opts: &Options) -> Result<Input, Diagnostics> {
-    let path = opts.root.join("site.toml");
-    let text = load::read_text(&opts.root, &path)?;
-    let mut config = SiteConfig::parse(&text, &load::rel_to(&opts.root, &path))?;
+    let (path, text) = load::read_config(&opts.root)?;
+    let mut config = SiteConfig::parse(&text, &path)?;
     opts.apply(&mut config);
     load::load(&opts.root, config)
 }

@@ -59,6 +59,75 @@ pub struct Input {
     pub git_dates: HashMap<PathBuf, String>,
 }
 
+/// Reads `site.toml` at `root`: its text and its path for messages. A
+/// missing one is explained for someone new: the folder it looked in, in
+/// full, and what to do (make a site with `casebook init`, or point
+/// `--root` at one: the site above this folder, if there is one).
+pub fn read_config(root: &Path) -> Result<(PathBuf, String), Diagnostic> {
+    let path = root.join("site.toml");
+    if path.is_file() {
+        return read_text(root, &path).map(|text| (rel_to(root, &path), text));
+    }
+    let full = absolute(root);
+    let shown = full.join("site.toml");
+    if !root.is_dir() {
+        return Err(
+            Diagnostic::new(&full, "the folder does not exist").hint(format!(
+                "check --root, or make a new knowledge base there with `casebook init {}`",
+                full.display()
+            )),
+        );
+    }
+    let above = full
+        .ancestors()
+        .skip(1)
+        .find(|d| d.join("site.toml").is_file());
+    let hint = match above {
+        Some(site) => format!(
+            "this folder is inside the site at {}: run casebook there, or pass `--root {}`",
+            site.display(),
+            site.display()
+        ),
+        None if is_empty_dir(root) => {
+            "make a new knowledge base here with `casebook init`".to_owned()
+        }
+        None => "make a new knowledge base with `casebook init NEW-FOLDER`, or pass `--root DIR` to build the site in DIR".to_owned(),
+    };
+    Err(Diagnostic::new(
+        &shown,
+        format!("not found, so {} is not a casebook site", full.display()),
+    )
+    .hint(hint))
+}
+
+/// `path` made absolute against the working folder, without resolving
+/// links (messages show it as the user would type it).
+fn absolute(path: &Path) -> PathBuf {
+    let joined = std::env::current_dir()
+        .map(|cwd| cwd.join(path))
+        .unwrap_or_else(|_| path.to_path_buf());
+    let mut out = PathBuf::new();
+    for c in joined.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// True for a folder with nothing in it but hidden files (as `init` accepts).
+fn is_empty_dir(dir: &Path) -> bool {
+    std::fs::read_dir(dir).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .all(|e| e.file_name().to_string_lossy().starts_with('.'))
+    })
+}
+
 /// Reads the site at `root` whose settings are `config`.
 pub fn load(root: &Path, config: SiteConfig) -> Result<Input, Diagnostics> {
     let mut problems = Diagnostics::new();

@@ -183,10 +183,14 @@ impl Staging {
     /// the spare of an earlier build if there is one, else a new folder.
     pub fn begin(dir: &Path, root: &Path) -> Result<Staging, Diagnostic> {
         if let Some(reason) = refuse_reason(dir, root) {
-            return Err(
-                Diagnostic::new(dir, format!("refusing to write the site here: {reason}"))
-                    .hint("pick a new folder with --output-dir, or empty this one yourself"),
-            );
+            return Err(Diagnostic::new(
+                absolute(dir),
+                format!("refusing to write the site here: {reason}"),
+            )
+            .hint(
+                "casebook only replaces folders it made (they hold a .casebook-output file); \
+                 pick a new folder with --output-dir or `output_dir` in site.toml, or empty this one yourself",
+            ));
         }
         let dir = absolute(dir);
         let parent = dir.parent().map(Path::to_path_buf).unwrap_or_default();

@@ -1501,3 +1501,32 @@ fn the_flagship_site_works_under_a_sub_path() {
         broken.join("\n")
     );
 }
+
+/// A newcomer in the wrong folder learns where casebook looked, in full,
+/// and what to do (#21).
+#[test]
+fn a_folder_without_a_site_is_explained() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().canonicalize().unwrap();
+    let shown = root.display().to_string();
+    // An empty folder: make a site here.
+    crate::common::run(&["build", "--root", &shown])
+        .failure()
+        .says(&format!(
+            "{shown}/site.toml: not found, so {shown} is not a casebook site"
+        ))
+        .says("make a new knowledge base here with `casebook init`");
+    // A folder inside a site: go to the site.
+    let site = TestSite::new("basic");
+    let inner = site.root().canonicalize().unwrap();
+    let guides = inner.join("content/guides");
+    crate::common::run(&["check", "--root", guides.to_str().unwrap()])
+        .failure()
+        .says(&format!("pass `--root {}`", inner.display()));
+    // A folder that does not exist.
+    let missing = root.join("nope");
+    crate::common::run(&["build", "--root", missing.to_str().unwrap()])
+        .failure()
+        .says(&format!("{}: the folder does not exist", missing.display()))
+        .says(&format!("`casebook init {}`", missing.display()));
+}
