@@ -724,13 +724,13 @@ fn every_template_shows_a_filled_in_example_with_its_true_count() {
                 t.id
             ));
         }
-        if let Some(limit) = t.limit() {
-            if count > limit {
-                problems.push(format!(
-                    "template `{}`: the example has {count} characters, over its limit of {limit}",
-                    t.id
-                ));
-            }
+        if let Some(limit) = t.limit()
+            && count > limit
+        {
+            problems.push(format!(
+                "template `{}`: the example has {count} characters, over its limit of {limit}",
+                t.id
+            ));
         }
         examples.push((t.id.clone(), t.channel == Channel::ConnectionNote, example));
     }
