@@ -56,9 +56,28 @@ pub struct SiteConfig {
     /// The links in every page's header, in order.
     #[serde(default)]
     pub menu: Vec<MenuItem>,
+    /// Files for the static hosts that read them (Netlify, Cloudflare Pages).
+    #[serde(default)]
+    pub deploy: DeployConfig,
     /// Free values for your own templates, available as `site.extra`.
     #[serde(default)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// `[deploy]`: files some static hosts read from the output folder. GitHub
+/// Pages and S3 ignore them, so they are off unless asked for.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeployConfig {
+    /// Write `_headers`: the Content-Security-Policy as a real HTTP header
+    /// (which can forbid framing, as a `<meta>` tag cannot) and long caching
+    /// for fingerprinted files.
+    #[serde(default)]
+    pub headers: bool,
+    /// Write `_redirects`: every page's `aliases` as a real 301 redirect,
+    /// instead of a small HTML page that redirects.
+    #[serde(default)]
+    pub redirects: bool,
 }
 
 /// One link of the header menu.

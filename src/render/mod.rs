@@ -9,6 +9,7 @@
 //! - `templates`: loading and compiling the theme.
 
 mod context;
+mod host;
 mod shortcode;
 mod templates;
 
@@ -18,6 +19,7 @@ use std::sync::Mutex;
 use rayon::prelude::*;
 
 pub use context::{SEARCH_PAGE_GUIDES, json_ld_escape};
+pub use host::CSP;
 pub use templates::{Theme, load_templates, tera_diagnostic};
 
 use crate::artifact::{OutputFile, Sink};
@@ -92,10 +94,17 @@ impl Bodies {
 
 /// Renders every page of the site. `bodies` are the pages' HTML and text
 /// ([`Bodies::take`]).
-pub fn render_site(site: &Site, theme: &Theme, bodies: Bodies, sink: &dyn Sink) -> Vec<Diagnostic> {
+pub fn render_site(
+    site: &Site,
+    theme: &Theme,
+    assets: &Assets,
+    bodies: Bodies,
+    sink: &dyn Sink,
+) -> Vec<Diagnostic> {
     let r = Renderer {
         site,
         theme,
+        assets,
         bodies,
     };
     let jobs = r.jobs();
@@ -116,6 +125,10 @@ pub(crate) enum Job {
     TreeData(usize),
     /// `check/rules.json`, the message checker's rules (#7).
     CheckRules,
+    /// `_headers`, for hosts that read it.
+    HostHeaders,
+    /// `_redirects`, for hosts that read it.
+    HostRedirects,
 }
 
 /// An output file made by a template.
@@ -152,6 +165,7 @@ pub(crate) enum PageJob {
 pub(crate) struct Renderer<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
+    pub assets: &'a Assets,
     bodies: Bodies,
 }
 
@@ -171,11 +185,13 @@ impl Renderer<'_> {
             } else {
                 jobs.push(PageJob::Page(i));
             }
-            // Unsafe aliases are reported by the model and never written.
+            // Unsafe aliases are reported by the model and never written;
+            // with `_redirects`, the host redirects instead.
+            let pages = !site.config.deploy.redirects;
             jobs.extend(
                 p.fm.aliases
                     .iter()
-                    .filter(|a| alias_path(a).is_some())
+                    .filter(|a| pages && alias_path(a).is_some())
                     .map(|alias| PageJob::Alias {
                         page: i,
                         alias: alias.clone(),
@@ -212,6 +228,12 @@ impl Renderer<'_> {
         if context::has_listing(site, Listing::Check) {
             all.push(Job::CheckRules);
         }
+        if site.config.deploy.headers {
+            all.push(Job::HostHeaders);
+        }
+        if site.config.deploy.redirects {
+            all.push(Job::HostRedirects);
+        }
         all
     }
 
@@ -220,6 +242,11 @@ impl Renderer<'_> {
             Job::Page(page) => self.render_page(page),
             Job::TreeData(t) => Ok(self.tree_data(*t)),
             Job::CheckRules => Ok(self.check_rules()),
+            Job::HostHeaders => Ok(OutputFile::new(
+                "_headers",
+                host::headers(self.site, self.assets),
+            )),
+            Job::HostRedirects => Ok(OutputFile::new("_redirects", host::redirects(self.site))),
         }
     }
 

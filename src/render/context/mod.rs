@@ -84,6 +84,8 @@ pub(super) struct SiteGlobals<'a> {
     feed_url: String,
     trees: Vec<TreeLink<'a>>,
     checker: Option<Checker>,
+    /// The Content-Security-Policy for the theme's `<meta>` tag.
+    csp: &'static str,
 }
 
 #[derive(Serialize)]
@@ -154,6 +156,7 @@ impl<'a> SiteGlobals<'a> {
                 rules_url: c.link("/check/rules.json"),
                 limit: checker_limit(site),
             }),
+            csp: super::CSP,
         }
     }
 }
