@@ -39,6 +39,8 @@
 mod cache;
 mod probe;
 mod queue;
+#[cfg(test)]
+mod tests;
 
 use std::collections::{HashMap, HashSet};
 use std::fmt;
