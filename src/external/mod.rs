@@ -28,8 +28,9 @@
 //!   a temporary one (302/303/307) is not, since there the old address is
 //!   the one to keep.
 //! - 429, 5xx, timeouts and dropped connections are tried again, waiting
-//!   as `Retry-After` says or else half a second, doubling, but never more
-//!   than [`MAX_WAIT_PER_LINK`] in all for one link, so a run cannot hang.
+//!   half a second, doubling, or longer if `Retry-After` says so, but never
+//!   more than [`MAX_WAIT_PER_LINK`] in all for one link, so a run cannot
+//!   hang.
 //!   A refused connection, an unknown host or a TLS failure is final at
 //!   once: asking again would not change it.
 //!
@@ -78,8 +79,9 @@ pub struct ExternalConfig {
     pub timeout_secs: NonZeroU64,
     /// How many times a link is asked again after a 429 (too many
     /// requests), a 5xx answer, a timeout or a dropped connection. The waits
-    /// follow `Retry-After`, else start at half a second and double, and add
-    /// up to 10 seconds at most per link.
+    /// start at half a second and double, or are as long as `Retry-After`
+    /// asks if that is longer; they add up to 10 seconds at most per link,
+    /// so there are never more than 4 retries, whatever this says.
     pub retries: u32,
     /// How many requests are under way at once, over all hosts.
     pub concurrency: NonZeroUsize,
@@ -195,8 +197,8 @@ pub fn check(
     run(urls, config, &Timing::of(config), cache, now)
 }
 
-/// The durations a check uses. Apart from `timeout` they are not options:
-/// tests shorten them to keep fast.
+/// The durations a check uses: `timeout_secs`, and two that are not
+/// options but that tests shorten to keep fast.
 #[derive(Debug, Clone)]
 struct Timing {
     /// The whole of one try, redirects included.

@@ -60,7 +60,11 @@ pub(super) fn probe(agent: &Agent, url: &Url, retries: u32, timing: &Timing) -> 
     loop {
         let attempt = follow(agent, url, method, timing.timeout);
         if retries_left > 0 && attempt.is_transient() {
-            let wait = attempt.retry_after().unwrap_or(backoff);
+            // Retry-After is the least wait; the backoff still doubles, so
+            // the budget bounds the retries whatever `retries` says.
+            let wait = attempt
+                .retry_after()
+                .map_or(backoff, |after| after.max(backoff));
             if waited.saturating_add(wait) <= timing.max_wait {
                 thread::sleep(wait);
                 waited += wait;

@@ -310,6 +310,30 @@ fn retry_after_beyond_the_wait_budget_is_not_waited_for() {
 }
 
 #[test]
+fn the_wait_budget_bounds_the_retries_whatever_their_number() {
+    let server = Server::start(|_, _, _| reply(503).header("Retry-After", "0"));
+    let config = ExternalConfig {
+        retries: u32::MAX,
+        ..ExternalConfig::default()
+    };
+    // Waits of 10, 20 and 40 ms fit in 100 ms; the next, 80 ms, does not.
+    let timing = Timing {
+        max_wait: Duration::from_millis(100),
+        ..fast()
+    };
+    let results = run(
+        &[server.url("/")],
+        &config,
+        &timing,
+        &mut Cache::default(),
+        now(),
+    );
+    assert_eq!(results[0].1, Outcome::Broken { status: 503 });
+    let heads = ["HEAD /"; 4];
+    assert_eq!(server.requests(), [&heads[..], &["GET /"]].concat());
+}
+
+#[test]
 fn slow_server_times_out_in_bounded_time() {
     let server = Server::start(|_, _, _| reply(200).after(Duration::from_secs(3)));
     let config = ExternalConfig {
