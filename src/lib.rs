@@ -15,6 +15,7 @@ pub mod build;
 pub mod config;
 pub mod data;
 pub mod diagnostics;
+pub mod external;
 pub mod frontmatter;
 pub mod load;
 pub mod locate;
