@@ -787,7 +787,7 @@ impl<'a> Renderer<'a> {
         }
         let mut seen = Vec::new();
         let root = outline(tree, &tree.def.start, &base, c, &mut seen);
-        let svg = crate::tree_svg::render(tree);
+        let svg = crate::tree::svg::render(tree);
         ctx.insert("tree", &json!({"id": tree.id, "title": tree.def.title, "url": c.link(&base), "outline": root, "svg": svg}));
         (
             format!("{}index.html", path.trim_start_matches('/')),

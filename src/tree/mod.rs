@@ -16,6 +16,8 @@ use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
 use crate::locate::{Lines, is_valid_id};
 use crate::markdown::slugify;
 
+pub mod svg;
+
 /// More step pages than this means the tree re-joins so often that its
 /// unfolded paths explode; such a tree is refused with a clear message.
 pub const MAX_STEPS: usize = 5_000;
