@@ -5,18 +5,18 @@
 //! one segment per answer, the option's `slug` (by default the first four
 //! words of its label), so `/decide/should-i-message/yes/not-yet/`.
 
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
+use crate::diagnostics::{Diagnostic, Pos};
 use crate::locate::{Lines, is_valid_id};
 use crate::markdown::slugify;
 
 pub mod svg;
+mod validate;
 
 /// More step pages than this means the tree re-joins so often that its
 /// unfolded paths explode; such a tree is refused with a clear message.
@@ -273,207 +273,17 @@ pub fn parse(id: &str, path: &Path, text: &str) -> (Option<Tree>, Vec<Diagnostic
         def,
         steps: OnceLock::new(),
     };
-    validate(&tree, &mut problems);
+    let problems = validate::problems(&tree);
     (Some(tree), problems)
-}
-
-fn validate(tree: &Tree, problems: &mut Vec<Diagnostic>) {
-    let path = &tree.file;
-    let text = &tree.text;
-    let def = &tree.def;
-    let err = |pos: Pos, msg: String, hint: String| {
-        Diagnostic::new(path, msg).at_in(pos, text).hint(hint)
-    };
-
-    let mut ids: HashSet<&str> = HashSet::new();
-    let mut duplicated = false;
-    let all_ids: Vec<&str> = def
-        .questions
-        .iter()
-        .map(|q| q.id.as_str())
-        .chain(def.outcomes.iter().map(|o| o.id.as_str()))
-        .collect();
-    for id in &all_ids {
-        if !ids.insert(id) {
-            duplicated = true;
-            problems.push(err(
-                tree.pos_of_id(id),
-                format!("duplicate node id `{id}`"),
-                "questions and outcomes share one set of ids; rename one".into(),
-            ));
-        }
-    }
-    if tree.node(&def.start).is_none() {
-        problems.push(err(
-            Lines::all(text).find("start:").unwrap_or(Pos::new(1, 1)),
-            format!(
-                "`start` names `{}`, which is not a question or outcome",
-                def.start
-            ),
-            did_you_mean(&def.start, all_ids.iter().copied())
-                .unwrap_or_else(|| "name the id of the first question".into()),
-        ));
-        return;
-    }
-    let mut dangling = false;
-    for q in &def.questions {
-        if q.options.len() < 2 {
-            problems.push(err(
-                tree.pos_of_id(&q.id),
-                format!(
-                    "question `{}` has {} option(s); a question needs at least two",
-                    q.id,
-                    q.options.len()
-                ),
-                "add another option, or make the step an outcome".into(),
-            ));
-        }
-        let mut slugs = HashSet::new();
-        let q_line = tree.pos_of_id(&q.id).line;
-        for c in &q.options {
-            if tree.node(&c.next).is_none() {
-                dangling = true;
-                problems.push(err(
-                    Lines::from(text, q_line)
-                        .key_value("next", &c.next)
-                        .unwrap_or(Pos::new(q_line, 1)),
-                    format!(
-                        "option `{}` of question `{}` leads to `{}`, which does not exist",
-                        c.label, q.id, c.next
-                    ),
-                    did_you_mean(&c.next, all_ids.iter().copied())
-                        .unwrap_or_else(|| "name a question or outcome id".into()),
-                ));
-            }
-            let slug = c.slug();
-            let at = match &c.slug {
-                Some(s) => Lines::from(text, q_line).key_value("slug", s),
-                None => Lines::from(text, q_line).key_value("label", &c.label),
-            }
-            .unwrap_or(Pos::new(q_line, 1));
-            if let Some(s) = &c.slug
-                && (s.is_empty() || slugify(s) != *s)
-            {
-                let better = slugify(s);
-                let example = if better.is_empty() {
-                    "not-yet".to_owned()
-                } else {
-                    better
-                };
-                problems.push(err(
-                    at,
-                    format!(
-                        "the slug `{s}` of option `{}` (question `{}`) is not a URL segment",
-                        c.label, q.id
-                    ),
-                    format!(
-                        "use lowercase letters, digits and single hyphens, e.g. `slug: {example}`"
-                    ),
-                ));
-            } else if slug.is_empty() {
-                problems.push(err(
-                    at,
-                    format!("the label `{}` of question `{}` has no letters or digits to make its URL from", c.label, q.id),
-                    "add a `slug:` to the option, e.g. `slug: other`".into(),
-                ));
-            } else if !slugs.insert(slug.clone()) {
-                problems.push(err(
-                    at,
-                    format!("two options of question `{}` make the same URL `{slug}/`", q.id),
-                    "an option's URL is its `slug:`, else the first four words of its label; give one of them its own `slug:`".into(),
-                ));
-            } else if q.id == def.start && RESERVED_SLUGS.contains(&slug.as_str()) {
-                problems.push(err(
-                    at,
-                    format!("the first question's option `{}` makes the URL `{slug}/`, which the tree's overview page uses", c.label),
-                    format!("give the option another `slug:`, e.g. `slug: {slug}-answer`"),
-                ));
-            }
-        }
-    }
-    // With an id used twice, the graph below is not the tree the pages
-    // would unfold (a cycle through the other node would go unseen).
-    if dangling || duplicated {
-        return;
-    }
-    // Cycles: depth-first search with colours.
-    let edges: HashMap<&str, Vec<&str>> = def
-        .questions
-        .iter()
-        .map(|q| {
-            (
-                q.id.as_str(),
-                q.options.iter().map(|c| c.next.as_str()).collect(),
-            )
-        })
-        .collect();
-    let mut state: HashMap<&str, u8> = HashMap::new();
-    let mut cycle_at: Option<(&str, &str)> = None;
-    fn visit<'a>(
-        n: &'a str,
-        edges: &HashMap<&'a str, Vec<&'a str>>,
-        state: &mut HashMap<&'a str, u8>,
-        cycle: &mut Option<(&'a str, &'a str)>,
-    ) {
-        state.insert(n, 1);
-        for &m in edges.get(n).map(Vec::as_slice).unwrap_or(&[]) {
-            match state.get(m) {
-                Some(1) => {
-                    if cycle.is_none() {
-                        *cycle = Some((n, m));
-                    }
-                }
-                Some(_) => {}
-                None => visit(m, edges, state, cycle),
-            }
-        }
-        state.insert(n, 2);
-    }
-    visit(&def.start, &edges, &mut state, &mut cycle_at);
-    if let Some((from, to)) = cycle_at {
-        problems.push(err(
-            {
-                let line = tree.pos_of_id(from).line;
-                Lines::from(text, line)
-                    .key_value("next", to)
-                    .unwrap_or(Pos::new(line, 1))
-            },
-            format!("the tree has a cycle: `{from}` leads back to `{to}`"),
-            "a decision tree must always move forward; point the option at a later question or an outcome".into(),
-        ));
-        return;
-    }
-    for id in &all_ids {
-        if !state.contains_key(id) {
-            let kind = if tree.question(id).is_some() {
-                "question"
-            } else {
-                "outcome"
-            };
-            problems.push(err(
-                tree.pos_of_id(id),
-                format!("{kind} `{id}` is never reached from the start"),
-                "point an option at it, or remove it".into(),
-            ));
-        }
-    }
-    let steps = tree.steps();
-    if steps.len() > MAX_STEPS {
-        problems.push(err(
-            Lines::all(text).find("start:").unwrap_or(Pos::new(1, 1)),
-            format!("the tree unfolds into more than {MAX_STEPS} step pages"),
-            "each distinct path gets its own pages; split the tree into smaller trees".into(),
-        ));
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const OK: &str = "title: T\nstart: a\nquestions:\n  - id: a\n    text: A?\n    options:\n      - label: \"Yes\"\n        next: b\n      - label: \"No\"\n        next: stop\n  - id: b\n    text: B?\n    options:\n      - label: \"Yes\"\n        next: go\n      - label: \"No\"\n        next: stop\noutcomes:\n  - id: go\n    verdict: go\n    title: Go\n    body: Do it.\n  - id: stop\n    verdict: dont\n    title: Stop\n    body: Don't.\n";
+    pub(super) const OK: &str = "title: T\nstart: a\nquestions:\n  - id: a\n    text: A?\n    options:\n      - label: \"Yes\"\n        next: b\n      - label: \"No\"\n        next: stop\n  - id: b\n    text: B?\n    options:\n      - label: \"Yes\"\n        next: go\n      - label: \"No\"\n        next: stop\noutcomes:\n  - id: go\n    verdict: go\n    title: Go\n    body: Do it.\n  - id: stop\n    verdict: dont\n    title: Stop\n    body: Don't.\n";
 
-    fn problems(text: &str) -> Vec<Diagnostic> {
+    pub(super) fn problems(text: &str) -> Vec<Diagnostic> {
         parse("t", Path::new("content/decisions/t.yaml"), text).1
     }
 
@@ -496,64 +306,6 @@ mod tests {
     }
 
     #[test]
-    fn dangling_option_names_line() {
-        let p = problems(&OK.replace("next: go", "next: goo"));
-        assert_eq!(p.len(), 1, "{p:?}"); // reachability is not judged while an option dangles
-        assert!(p[0].message.contains("leads to `goo`"));
-        assert_eq!(p[0].pos.unwrap().line, 15);
-        assert_eq!(p[0].hint.as_deref(), Some("did you mean `go`?"));
-    }
-
-    #[test]
-    fn cycle_is_reported() {
-        let p = problems(&OK.replace("next: go", "next: a"));
-        assert!(
-            p.iter()
-                .any(|d| d.message.contains("cycle: `b` leads back to `a`")),
-            "{p:?}"
-        );
-    }
-
-    #[test]
-    fn unreachable_and_too_few_options_and_duplicates() {
-        let text = OK.replace(
-            "      - label: \"No\"\n        next: stop\n  - id: b",
-            "  - id: b",
-        );
-        let p = problems(&text);
-        assert!(
-            p.iter().any(|d| d.message.contains("has 1 option(s)")),
-            "{p:?}"
-        );
-        let text = format!("{OK}  - id: spare\n    verdict: go\n    title: S\n    body: x\n");
-        let p = problems(&text);
-        assert!(
-            p.iter()
-                .any(|d| d.message.contains("outcome `spare` is never reached")
-                    && d.pos.unwrap().line == 27),
-            "{p:?}"
-        );
-        let text = format!("{OK}  - id: go\n    verdict: go\n    title: S\n    body: x\n");
-        assert!(
-            problems(&text)
-                .iter()
-                .any(|d| d.message.contains("duplicate node id `go`"))
-        );
-    }
-
-    #[test]
-    fn unreachable_question_is_reported() {
-        let text = OK.replace("outcomes:", "  - id: lonely\n    text: L?\n    options:\n      - label: A\n        next: go\n      - label: B\n        next: stop\noutcomes:");
-        let p = problems(&text);
-        assert_eq!(p.len(), 1, "{p:?}");
-        assert!(
-            p[0].message.contains("question `lonely` is never reached"),
-            "{p:?}"
-        );
-        assert_eq!(p[0].pos.unwrap().line, 18);
-    }
-
-    #[test]
     fn empty_file_bad_id_and_yaml_errors() {
         assert!(problems("  \n")[0].message.contains("empty"));
         let (t, p) = parse("Bad Id", Path::new("x.yaml"), OK);
@@ -564,29 +316,6 @@ mod tests {
         let p = problems("title: [unclosed\n");
         assert_eq!(p.len(), 1, "{p:?}");
         assert!(p[0].pos.is_some());
-    }
-
-    #[test]
-    fn too_many_steps_is_refused() {
-        // A chain of questions whose two answers both lead on: 2^13 paths.
-        let mut text = String::from("title: T\nstart: q0\nquestions:\n");
-        for i in 0..13 {
-            let next = if i == 12 {
-                "end".to_owned()
-            } else {
-                format!("q{}", i + 1)
-            };
-            text += &format!(
-                "  - id: q{i}\n    text: Q?\n    options:\n      - label: A\n        next: {next}\n      - label: B\n        next: {next}\n"
-            );
-        }
-        text += "outcomes:\n  - id: end\n    verdict: go\n    title: E\n    body: x\n";
-        let p = problems(&text);
-        assert!(
-            p.iter()
-                .any(|d| d.message.contains("more than 5000 step pages")),
-            "{p:?}"
-        );
     }
 
     #[test]
@@ -620,95 +349,6 @@ mod tests {
             .map(|s| s.rel_url.clone())
             .collect();
         assert_eq!(urls, vec!["", "y/", "y/yes/", "y/no/", "no/"]);
-    }
-
-    #[test]
-    fn clashing_default_slugs_point_at_the_label() {
-        let text = OK.replace(
-            "label: \"No\"\n        next: stop\n  - id: b",
-            "label: \"Yes, but only a little\"\n        next: stop\n  - id: b",
-        );
-        assert!(problems(&text).is_empty(), "different first words");
-        let text = OK.replace(
-            "label: \"No\"\n        next: stop\n  - id: b",
-            "label: \"Yes!\"\n        next: stop\n  - id: b",
-        );
-        let p = problems(&text);
-        assert_eq!(p.len(), 1, "{p:?}");
-        assert!(
-            p[0].message
-                .contains("two options of question `a` make the same URL `yes/`"),
-            "{p:?}"
-        );
-        assert_eq!((p[0].pos.unwrap().line, p[0].pos.unwrap().col), (9, 16));
-        assert!(p[0].hint.as_deref().unwrap().contains("slug:"));
-        // Four equal first words clash too, and an explicit slug fixes it.
-        let long = OK
-            .replace(
-                "\"Yes\"\n        next: b",
-                "I am not sure yet\n        next: b",
-            )
-            .replace(
-                "\"No\"\n        next: stop\n  - id: b",
-                "I am not sure at all\n        next: stop\n  - id: b",
-            );
-        assert!(
-            problems(&long)
-                .iter()
-                .any(|d| d.message.contains("same URL `i-am-not-sure/`"))
-        );
-        let fixed = long.replace(
-            "I am not sure at all\n        next: stop\n",
-            "I am not sure at all\n        next: stop\n        slug: unsure\n",
-        );
-        assert!(problems(&fixed).is_empty());
-    }
-
-    #[test]
-    fn bad_explicit_slugs_and_labels() {
-        let with_slug = |slug: &str| {
-            OK.replacen(
-                "        next: b\n",
-                &format!("        next: b\n        slug: \"{slug}\"\n"),
-                1,
-            )
-        };
-        let p = problems(&with_slug("Not Yet"));
-        assert!(
-            p[0].message.contains("the slug `Not Yet`") && p[0].pos.unwrap().line == 9,
-            "{p:?}"
-        );
-        assert_eq!(
-            p[0].hint.as_deref(),
-            Some("use lowercase letters, digits and single hyphens, e.g. `slug: not-yet`")
-        );
-        assert!(
-            problems(&with_slug(""))
-                .iter()
-                .any(|d| d.message.contains("is not a URL segment"))
-        );
-        assert!(
-            problems(&with_slug("no"))
-                .iter()
-                .any(|d| d.message.contains("same URL `no/`"))
-        );
-        let p = problems(&with_slug("map"));
-        assert!(
-            p[0].message
-                .contains("makes the URL `map/`, which the tree's overview page uses"),
-            "{p:?}"
-        );
-        // `map` is only reserved on the first question.
-        assert!(
-            problems(&OK.replacen(
-                "        next: go\n",
-                "        next: go\n        slug: map\n",
-                1
-            ))
-            .is_empty()
-        );
-        let p = problems(&OK.replacen("label: \"Yes\"", "label: \"?!\"", 1));
-        assert!(p[0].message.contains("has no letters or digits"), "{p:?}");
     }
 
     #[test]
