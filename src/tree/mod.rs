@@ -4,6 +4,9 @@
 //! URL that works with JavaScript off. The answers so far are the URL's path:
 //! one segment per answer, the option's `slug` (by default the first four
 //! words of its label), so `/decide/should-i-message/yes/not-yet/`.
+//!
+//! This module holds the file's types, [`parse`] and the unfolding into
+//! steps; `validate` holds the checks, and [`svg`] draws the tree's map.
 
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -154,10 +157,13 @@ pub struct Step {
     pub rel_url: String,
 }
 
+/// A parsed tree with what messages about it need: its file and text.
 #[derive(Debug, Clone)]
 pub struct Tree {
+    /// From the file name: the tree's URL is `/decide/<id>/`.
     pub id: String,
     pub file: PathBuf,
+    /// The file's text, to place messages.
     pub text: String,
     pub def: TreeFile,
     /// [`Tree::steps`], unfolded once: every step page's job asks for it.
@@ -246,21 +252,16 @@ impl Tree {
 
 /// Parses and validates a tree file. `id` comes from the file name.
 pub fn parse(id: &str, path: &Path, text: &str) -> (Option<Tree>, Vec<Diagnostic>) {
-    let mut problems = Vec::new();
     if !is_valid_id(id) {
-        problems.push(
-            Diagnostic::new(path, format!("`{id}` is not a valid tree id"))
-                .hint("name the file with lowercase letters, digits and hyphens, e.g. `should-i-message.yaml`"),
-        );
-        return (None, problems);
+        let problem = Diagnostic::new(path, format!("`{id}` is not a valid tree id"))
+            .hint("name the file with lowercase letters, digits and hyphens, e.g. `should-i-message.yaml`");
+        return (None, vec![problem]);
     }
     if text.trim().is_empty() {
-        problems.push(
-            Diagnostic::new(path, "the decision tree file is empty")
-                .at(Pos::new(1, 1))
-                .hint("see docs/writing-content.md#decision-trees"),
-        );
-        return (None, problems);
+        let problem = Diagnostic::new(path, "the decision tree file is empty")
+            .at(Pos::new(1, 1))
+            .hint("see docs/writing-content.md#decision-trees");
+        return (None, vec![problem]);
     }
     let def: TreeFile = match crate::yaml::parse(text, path, 1, text) {
         Ok(d) => d,

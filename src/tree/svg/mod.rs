@@ -3,7 +3,7 @@
 //!
 //! A layered (Sugiyama-style) drawing of the DAG, top to bottom: questions
 //! and outcomes are boxes, outcomes coloured by verdict, edges labelled with
-//! short option labels. [`layout`] places the boxes; this module draws
+//! short option labels. `layout` places the boxes; this module draws
 //! them: edges are cubic curves through their dummies, and labels sit where
 //! an edge crosses the middle of the gap below its question, pushed apart
 //! the way the layout pushes boxes apart.
