@@ -28,5 +28,4 @@ pub mod search;
 pub mod serve;
 pub mod site;
 pub mod tree;
-pub mod tree_svg;
 pub mod yaml;
