@@ -346,7 +346,7 @@ impl<'a> Renderer<'a> {
             title: &tree.def.title,
             url: c.link(&base),
             outline: outline(tree, &tree.def.start, &base, c, &mut seen),
-            svg: crate::tree_svg::render(tree),
+            svg: crate::tree::svg::render(tree),
         };
         ctx.insert("tree", &view);
         (index_file(&path), "decide_map.html", ctx)
