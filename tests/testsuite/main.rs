@@ -3,7 +3,7 @@
 //!
 //! - `common`: a fixture site copied to a temp dir, the real binary run on
 //!   it, readers for what it wrote;
-//! - `build`, `robustness`, `serve`, `workflow`, `docs`, `search`,
+//! - `build`, `robustness`, `serve`, `workflow`, `docs`, `deploy`, `search`,
 //!   `properties`, `fuzz_regressions`, `messages`: the tool, on fixtures;
 //! - `flagship`: the knowledge base this repository ships (content floors,
 //!   its decision tree, its message checker), which fails on content edits;
@@ -12,6 +12,7 @@
 mod browser;
 mod build;
 mod common;
+mod deploy;
 mod docs;
 mod flagship;
 mod fuzz_regressions;
