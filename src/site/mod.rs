@@ -52,6 +52,8 @@ pub struct Page {
     pub parent: Option<usize>,
     /// Sections only: their pages and subsections, in order.
     pub children: Vec<usize>,
+    /// Where this page is among its section's `children`.
+    pub position: usize,
     /// The pages (not subsections) before and after this one in its
     /// section, for the previous/next links.
     pub prev: Option<usize>,

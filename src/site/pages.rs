@@ -30,6 +30,7 @@ pub fn parse_page(f: TextFile) -> Result<Page, Diagnostic> {
         url: String::new(),
         parent: None,
         children: Vec::new(),
+        position: 0,
         prev: None,
         next: None,
         rendered: Rendered::default(),
@@ -131,6 +132,9 @@ pub fn link_sections(pages: &mut [Page], by_path: &HashMap<String, usize>) {
         for (n, &k) in leaves.iter().enumerate() {
             pages[k].prev = n.checked_sub(1).map(|m| leaves[m]);
             pages[k].next = leaves.get(n + 1).copied();
+        }
+        for (n, &k) in c.iter().enumerate() {
+            pages[k].position = n;
         }
         pages[i].children = c;
     }

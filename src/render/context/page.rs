@@ -35,7 +35,36 @@ struct PageView<'a> {
     extra: &'a serde_json::Map<String, Value>,
     path: &'a str,
     section: Option<Link<'a>>,
+    section_nav: Option<SectionNav<'a>>,
 }
+
+/// The pages around a guide in its section, for the navigation beside it
+/// on wide screens. A window, not the whole section: a section of 10,000
+/// guides puts at most [`NAV_WINDOW`] links on each page, so the output
+/// stays linear in the number of pages (mdBook's full sidebar made a
+/// 10,000-page book 627 MB).
+#[derive(Serialize)]
+struct SectionNav<'a> {
+    title: &'a str,
+    url: String,
+    /// Pages and subsections in the section, all of them.
+    count: usize,
+    items: Vec<NavItem<'a>>,
+    /// Entries of the section before and after the window.
+    before: usize,
+    after: usize,
+}
+
+#[derive(Serialize)]
+struct NavItem<'a> {
+    title: &'a str,
+    url: String,
+    current: bool,
+    is_section: bool,
+}
+
+/// The most entries a guide's section navigation lists.
+pub const NAV_WINDOW: usize = 15;
 
 /// A section on the home page, with its first pages.
 #[derive(Serialize)]
@@ -120,6 +149,40 @@ impl<'a> Renderer<'a> {
                 title: site.pages[i].title(),
                 url: c.link(&site.pages[i].url),
             }),
+            section_nav: self.section_nav(p),
+        })
+    }
+
+    /// The window of `p`'s section around `p`: [`NAV_WINDOW`] entries,
+    /// `p` as near the middle as the section's ends allow.
+    fn section_nav(&self, p: &'a Page) -> Option<SectionNav<'a>> {
+        let site: &'a Site = self.site;
+        let section = &site.pages[p.parent?];
+        if section.path == "_index.md" {
+            return None; // the home page's children are the site's menu
+        }
+        let children = &section.children;
+        let at = p.position;
+        let start = at
+            .saturating_sub(NAV_WINDOW / 2)
+            .min(children.len().saturating_sub(NAV_WINDOW));
+        let end = (start + NAV_WINDOW).min(children.len());
+        let c = &site.config;
+        Some(SectionNav {
+            title: section.title(),
+            url: c.link(&section.url),
+            count: children.len(),
+            items: children[start..end]
+                .iter()
+                .map(|&i| NavItem {
+                    title: site.pages[i].title(),
+                    url: c.link(&site.pages[i].url),
+                    current: site.pages[i].path == p.path,
+                    is_section: site.pages[i].is_section,
+                })
+                .collect(),
+            before: start,
+            after: children.len() - end,
         })
     }
 
