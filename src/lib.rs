@@ -26,6 +26,7 @@ pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod text;
 pub mod tree;
 pub mod tree_svg;
 pub mod yaml;

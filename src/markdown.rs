@@ -6,14 +6,13 @@
 //! Pure: everything comes from the `&str` and the resolver passed in.
 
 use std::collections::{BTreeMap, HashSet};
-use std::fmt::Write as _;
 use std::path::Path;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::diagnostics::{Diagnostic, LineIndex, Pos};
+use crate::text::{count_words, escape_attr, slugify};
 
 /// How `@` links become URLs. The site model implements it.
 pub trait Resolve: Sync {
@@ -448,43 +447,6 @@ fn unique_id(base: String, seen: &mut HashSet<String>) -> String {
         .unwrap_or(base)
 }
 
-/// A URL-safe id from text: accents folded, lowercase, runs of other
-/// characters become one hyphen (`"Résumé: the basics"` → `resume-the-basics`).
-pub fn slugify(text: &str) -> String {
-    let mut slug = String::with_capacity(text.len());
-    let mut dash = false;
-    for c in text
-        .nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-    {
-        if c.is_alphanumeric() {
-            if dash && !slug.is_empty() {
-                slug.push('-');
-            }
-            dash = false;
-            slug.extend(c.to_lowercase());
-        } else if c != '\'' && c != '’' {
-            dash = true;
-        }
-    }
-    slug
-}
-
-pub fn escape_attr(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 fn parser_options() -> Options {
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
@@ -617,75 +579,6 @@ pub fn parse_shortcode(s: &str) -> Result<(String, BTreeMap<String, ArgValue>), 
     Ok((name.to_owned(), args))
 }
 
-/// Reading time in whole minutes at 200 words a minute, at least one.
-pub fn reading_minutes(words: usize) -> usize {
-    words.div_ceil(200).max(1)
-}
-
-/// Escape for HTML text nodes (used where Tera is not involved); the
-/// attribute escape is a safe superset.
-pub fn escape_text(s: &str) -> String {
-    escape_attr(s)
-}
-
-/// `text.split_whitespace().count()`, without decoding each character:
-/// ASCII bytes, nearly all of any page, are classed directly. Word counts
-/// run over every word of every page (reading time), and decoding was a
-/// measurable part of the Markdown pass.
-pub fn count_words(text: &str) -> usize {
-    let bytes = text.as_bytes();
-    if bytes.is_ascii() {
-        // Word starts: a non-space byte after a space (or at the start).
-        let (mut words, mut after_space) = (0, true);
-        for &b in bytes {
-            let space = is_ascii_space(b);
-            words += usize::from(after_space & !space);
-            after_space = space;
-        }
-        return words;
-    }
-    let (mut words, mut in_word, mut i) = (0, false, 0);
-    while i < bytes.len() {
-        let (space, len) = if bytes[i].is_ascii() {
-            (is_ascii_space(bytes[i]), 1)
-        } else {
-            text[i..]
-                .chars()
-                .next()
-                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
-        };
-        words += usize::from(!space && !in_word);
-        in_word = !space;
-        i += len;
-    }
-    words
-}
-
-/// `char::is_whitespace` for an ASCII byte: tab to carriage return, or
-/// space (`u8::is_ascii_whitespace` leaves out U+000B).
-pub fn is_ascii_space(b: u8) -> bool {
-    b == b' ' || (0x09..=0x0D).contains(&b)
-}
-
-/// Makes a short plain-text description from a summary.
-pub fn truncate_words(text: &str, max_chars: usize) -> String {
-    if text.chars().count() <= max_chars {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    for word in text.split_whitespace() {
-        if out.chars().count() + word.chars().count() + 1 > max_chars {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    let _ = write!(out, "…");
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -718,13 +611,6 @@ mod tests {
         assert_eq!(r.ids, vec!["hello-world", "hello-world-1", "mine"]);
         assert_eq!(r.toc.len(), 3);
         assert!(r.html.contains("<h2 id=\"hello-world\">Hello, World! <a class=\"heading-anchor\" href=\"#hello-world\""), "{}", r.html);
-    }
-
-    #[test]
-    fn slugs_fold_accents_and_punctuation() {
-        assert_eq!(slugify("Résumé: the basics"), "resume-the-basics");
-        assert_eq!(slugify("Don’t pitch"), "dont-pitch");
-        assert_eq!(slugify("  300 characters  "), "300-characters");
     }
 
     #[test]
@@ -842,7 +728,7 @@ mod tests {
         assert_eq!(r.sections.len(), 2);
         assert_eq!(r.sections[1].anchor.as_deref(), Some("next"));
         assert_eq!(r.sections[1].text.trim(), "Body text.");
-        assert_eq!(reading_minutes(r.words), 1);
+        assert_eq!(crate::text::reading_minutes(r.words), 1);
     }
 
     #[test]

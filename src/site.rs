@@ -14,7 +14,8 @@ use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
 use crate::frontmatter::{self, Date, FrontMatter};
 use crate::load::TextFile;
 use crate::locate::Lines;
-use crate::markdown::{self, RenderOptions, Rendered, Resolve, slugify};
+use crate::markdown::{self, RenderOptions, Rendered, Resolve};
+use crate::text::{slugify, truncate_words};
 use crate::tree::Tree;
 
 /// URLs the generator writes itself; a page may not take them.
@@ -79,7 +80,7 @@ impl Page {
     pub fn description(&self) -> String {
         match &self.fm.description {
             Some(d) if !d.trim().is_empty() => d.trim().to_owned(),
-            _ => markdown::truncate_words(&self.rendered.summary, 160),
+            _ => truncate_words(&self.rendered.summary, 160),
         }
     }
 }

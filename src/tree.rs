@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
 use crate::locate::{Lines, is_valid_id};
-use crate::markdown::slugify;
+use crate::text::slugify;
 
 /// More step pages than this means the tree re-joins so often that its
 /// unfolded paths explode; such a tree is refused with a clear message.

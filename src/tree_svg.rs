@@ -29,7 +29,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 
-use crate::markdown::escape_attr;
+use crate::text::escape_attr;
 use crate::tree::{Node, Tree};
 
 const BOX_W: f64 = 164.0;

@@ -10,8 +10,9 @@ use super::{Assets, Job, Renderer};
 use crate::artifact::OutputFile;
 use crate::data::{CheckKind, Kind, Stance};
 use crate::diagnostics::Diagnostic;
-use crate::markdown::{TocEntry, reading_minutes};
+use crate::markdown::TocEntry;
 use crate::site::{Page, Site, alias_path, humanize};
+use crate::text::reading_minutes;
 use crate::tree::Node;
 
 /// What every template sees: the site's settings and the asset URLs.
@@ -308,7 +309,7 @@ impl<'a> Renderer<'a> {
                 .iter()
                 .map(|t| TagLink {
                     name: t,
-                    url: c.link(&format!("/tags/{}/", crate::markdown::slugify(t))),
+                    url: c.link(&format!("/tags/{}/", crate::text::slugify(t))),
                 })
                 .collect(),
             sources: p
@@ -918,7 +919,7 @@ fn grouped(views: Vec<&Value>, field: &str, items: &str) -> Vec<Value> {
     }
     groups
         .into_iter()
-        .map(|(k, list)| json!({"slug": crate::markdown::slugify(&k), "title": humanize(&k), items: list}))
+        .map(|(k, list)| json!({"slug": crate::text::slugify(&k), "title": humanize(&k), items: list}))
         .collect()
 }
 
