@@ -1,0 +1,194 @@
+//! Shortcodes: `{{ name(key="value") }}` alone on a line, for what the
+//! render stage draws from the site's data (a case, a quote, a decision
+//! tree). They are taken out before the Markdown is parsed, each line
+//! replaced by an HTML comment marker that pulldown-cmark passes through,
+//! and the render stage puts each call's HTML where its marker is.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use pulldown_cmark::{Event, Parser, Tag};
+
+use super::parser_options;
+use crate::diagnostics::{Diagnostic, Pos};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ArgValue {
+    Str(String),
+    Int(i64),
+    Bool(bool),
+}
+
+impl ArgValue {
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            ArgValue::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// `{{ name(key="value") }}` alone on a line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shortcode {
+    pub name: String,
+    pub args: BTreeMap<String, ArgValue>,
+    pub pos: Pos,
+}
+
+/// The start of the marker left in the HTML for a shortcode.
+pub const SHORTCODE_PREFIX: &str = "<!--casebook:shortcode:";
+
+/// The marker left in the HTML for shortcode `n`.
+pub fn shortcode_marker(n: usize) -> String {
+    format!("{SHORTCODE_PREFIX}{n}-->")
+}
+
+/// Whether `s` is exactly the marker of one of `count` shortcodes: only those
+/// pass through escaping, not any HTML that starts like one.
+pub(super) fn is_marker(s: &str, count: usize) -> bool {
+    s.strip_prefix(SHORTCODE_PREFIX)
+        .and_then(|rest| rest.strip_suffix("-->"))
+        .filter(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|n| n.parse::<usize>().ok())
+        .is_some_and(|n| n < count)
+}
+
+/// Replaces each shortcode line with a marker comment on the same line (so
+/// line numbers stay true) and returns the parsed calls. Lines inside code
+/// blocks, fenced or indented, are left alone: which lines those are is
+/// pulldown-cmark's answer, as the rendering will see them.
+pub(super) fn extract_shortcodes(
+    text: &str,
+    first_line: usize,
+    path: &Path,
+    file_text: &str,
+    problems: &mut Vec<Diagnostic>,
+) -> (String, Vec<Shortcode>) {
+    let mut out = String::with_capacity(text.len());
+    let mut calls = Vec::new();
+    if !text.contains("{{") {
+        out.push_str(text);
+        return (out, calls);
+    }
+    let code: Vec<std::ops::Range<usize>> = Parser::new_ext(text, parser_options())
+        .into_offset_iter()
+        .filter_map(|(e, r)| matches!(e, Event::Start(Tag::CodeBlock(_))).then_some(r))
+        .collect();
+    let mut code = code.iter().peekable();
+    let mut offset = 0;
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        let start = offset;
+        offset += line.len();
+        // In a code block if one overlaps the line (an indented block's
+        // range starts after the indentation).
+        while code.next_if(|r| r.end <= start).is_some() {}
+        if code.peek().is_some_and(|r| r.start < offset) {
+            out.push_str(line);
+            continue;
+        }
+        let trimmed = line.trim();
+        if let Some(inner) = trimmed
+            .strip_prefix("{{")
+            .and_then(|s| s.strip_suffix("}}"))
+        {
+            let indent = &line[..line.len() - line.trim_start().len()];
+            let col = indent.chars().count() + 1;
+            let pos = Pos::new(first_line + n, col);
+            match parse_shortcode(inner.trim()) {
+                Ok((name, args)) => {
+                    out.push_str(&shortcode_marker(calls.len()));
+                    out.push('\n');
+                    calls.push(Shortcode { name, args, pos });
+                }
+                Err(message) => {
+                    problems.push(
+                        Diagnostic::new(path, message)
+                            .at_in(pos, file_text)
+                            .hint("write it as {{ case(id=\"record-id\") }} alone on its line"),
+                    );
+                    out.push('\n');
+                }
+            }
+            continue;
+        }
+        out.push_str(line);
+    }
+    (out, calls)
+}
+
+/// Parses `name(key="value", n=3, flag=true)`.
+pub fn parse_shortcode(s: &str) -> Result<(String, BTreeMap<String, ArgValue>), String> {
+    let open = s
+        .find('(')
+        .ok_or_else(|| format!("malformed shortcode `{{{{ {s} }}}}`: no `(`"))?;
+    let name = s[..open].trim();
+    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(format!("malformed shortcode name `{name}`"));
+    }
+    let body = s[open + 1..]
+        .strip_suffix(')')
+        .ok_or_else(|| format!("malformed shortcode `{name}`: no closing `)`"))?;
+    let mut args = BTreeMap::new();
+    let mut rest = body.trim();
+    while !rest.is_empty() {
+        let eq = rest
+            .find('=')
+            .ok_or_else(|| format!("shortcode `{name}`: expected `key=value` in `{rest}`"))?;
+        let key = rest[..eq].trim();
+        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            return Err(format!("shortcode `{name}`: bad argument name `{key}`"));
+        }
+        rest = rest[eq + 1..].trim_start();
+        let (value, after) =
+            if let Some(q) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') {
+                let end = rest[1..].find(q).ok_or_else(|| {
+                    format!("shortcode `{name}`: unterminated string for `{key}`")
+                })?;
+                (ArgValue::Str(rest[1..1 + end].to_owned()), &rest[end + 2..])
+            } else {
+                let end = rest.find(',').unwrap_or(rest.len());
+                let raw = rest[..end].trim();
+                let v = match raw {
+                "true" => ArgValue::Bool(true),
+                "false" => ArgValue::Bool(false),
+                _ => ArgValue::Int(raw.parse().map_err(|_| {
+                    format!(
+                        "shortcode `{name}`: `{key}` needs a quoted string, a number or true/false"
+                    )
+                })?),
+            };
+                (v, &rest[end..])
+            };
+        if args.insert(key.to_owned(), value).is_some() {
+            return Err(format!("shortcode `{name}`: argument `{key}` given twice"));
+        }
+        rest = after.trim_start();
+        if let Some(r) = rest.strip_prefix(',') {
+            rest = r.trim_start();
+        } else if !rest.is_empty() {
+            return Err(format!(
+                "shortcode `{name}`: expected `,` between arguments"
+            ));
+        }
+    }
+    Ok((name.to_owned(), args))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortcode_arguments() {
+        let (name, args) = parse_shortcode("quote(id=\"a, b\", n=3, open=true)").unwrap();
+        assert_eq!(name, "quote");
+        assert_eq!(args["id"], ArgValue::Str("a, b".into()));
+        assert_eq!(args["n"], ArgValue::Int(3));
+        assert_eq!(args["open"], ArgValue::Bool(true));
+        assert!(parse_shortcode("case(id=\"x)").is_err());
+        assert!(parse_shortcode("case id").is_err());
+        assert!(parse_shortcode("case(id=x)").is_err());
+        assert!(parse_shortcode("case(id=\"a\" b=\"c\")").is_err());
+    }
+}
