@@ -10,7 +10,7 @@ use serde_json::{Value, json};
 
 use crate::config::SiteConfig;
 use crate::data::{Data, Kind, is_web_url};
-use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
+use crate::diagnostics::{Diagnostic, Pos, Problem, did_you_mean};
 use crate::frontmatter::{self, Date, FrontMatter};
 use crate::load::TextFile;
 use crate::locate::Lines;
@@ -561,7 +561,7 @@ pub fn record_url(kind: Kind, id: &str) -> String {
 }
 
 impl Resolve for Links<'_> {
-    fn resolve(&self, target: &str) -> Result<String, (String, Option<String>)> {
+    fn resolve(&self, target: &str) -> Result<String, Problem> {
         if let Some(rest) = target.strip_prefix("@/") {
             let (path, anchor) = match rest.split_once('#') {
                 Some((p, a)) => (p, Some(a)),
@@ -572,9 +572,8 @@ impl Resolve for Links<'_> {
                     Some(a) => format!("{}#{a}", self.config.link(url)),
                     None => self.config.link(url),
                 }),
-                None => Err((
-                    format!("the link `{target}` points at no page"),
-                    Some(
+                None => Err(
+                    Problem::new(format!("the link `{target}` points at no page")).hint(
                         did_you_mean(path, self.urls.keys().copied())
                             .map(|s| format!("{s} (paths are relative to content/)"))
                             .unwrap_or_else(|| {
@@ -582,43 +581,41 @@ impl Resolve for Links<'_> {
                                     .to_owned()
                             }),
                     ),
-                )),
+                ),
             };
         }
         let Some((kind, id)) = target[1..].split_once(':') else {
-            return Err((
-                format!("the link `{target}` is not understood"),
-                Some("write `@/path/to/page.md` or `@case:id` (case, quote, faq, template, source, decide)".to_owned()),
+            return Err(Problem::new(format!("the link `{target}` is not understood")).hint(
+                "write `@/path/to/page.md` or `@case:id` (case, quote, faq, template, source, decide)",
             ));
         };
         if kind == "decide" {
             return if self.trees.contains(id) {
                 Ok(self.config.link(&format!("/decide/{id}/")))
             } else {
-                Err((
-                    format!("there is no decision tree `{id}`"),
-                    did_you_mean(id, self.trees.iter().copied()),
-                ))
+                Err(Problem::new(format!("there is no decision tree `{id}`"))
+                    .maybe_hint(did_you_mean(id, self.trees.iter().copied())))
             };
         }
         let Some(k) = Kind::from_singular(kind) else {
             let kinds = ["case", "quote", "faq", "template", "source", "decide"];
-            return Err((
-                format!("`{kind}` in `{target}` is not a kind of record"),
-                did_you_mean(kind, kinds),
-            ));
+            return Err(
+                Problem::new(format!("`{kind}` in `{target}` is not a kind of record"))
+                    .maybe_hint(did_you_mean(kind, kinds)),
+            );
         };
         if self.data.has(k, id) {
             Ok(self.config.link(&record_url(k, id)))
         } else {
-            Err((
-                format!("there is no {kind} with the id `{id}`"),
-                did_you_mean(id, self.data.ids(k)).or(Some(format!(
-                    "the {} are in content/data/{}.yaml",
-                    k.name(),
-                    k.name()
-                ))),
-            ))
+            Err(
+                Problem::new(format!("there is no {kind} with the id `{id}`")).maybe_hint(
+                    did_you_mean(id, self.data.ids(k)).or(Some(format!(
+                        "the {} are in content/data/{}.yaml",
+                        k.name(),
+                        k.name()
+                    ))),
+                ),
+            )
         }
     }
 }
@@ -718,16 +715,14 @@ fn record_views(
                         .map(|_| target.clone());
                     Some(json!({"url": url, "target": title}))
                 }
-                Err((msg, hint)) => {
+                Err(problem) => {
                     problems.push(
-                        Diagnostic::new(&r.file, msg)
-                            .at_in(
-                                Lines::between(file_text, r.line, r.end_line)
-                                    .find(target)
-                                    .unwrap_or(Pos::new(r.line, 1)),
-                                file_text,
-                            )
-                            .maybe_hint(hint),
+                        problem.in_file(&r.file).at_in(
+                            Lines::between(file_text, r.line, r.end_line)
+                                .find(target)
+                                .unwrap_or(Pos::new(r.line, 1)),
+                            file_text,
+                        ),
                     );
                     None
                 }
@@ -821,13 +816,9 @@ fn tree_view(
                         link_title(target, pages, by_path, views).unwrap_or_else(|| target.clone());
                     resolved.push(json!({"title": title, "url": url, "kind": link_kind(target)}));
                 }
-                Err((msg, hint)) => {
+                Err(problem) => {
                     let pos = Lines::all(text).find(target).unwrap_or(Pos::new(1, 1));
-                    problems.push(
-                        Diagnostic::new(&tree.file, msg)
-                            .at_in(pos, text)
-                            .maybe_hint(hint),
-                    );
+                    problems.push(problem.in_file(&tree.file).at_in(pos, text));
                 }
             }
         }

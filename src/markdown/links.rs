@@ -4,21 +4,21 @@
 //! anchors are recorded as [`AnchorRef`]s, checked once every page is
 //! rendered; links whose scheme can run script are dropped.
 
-use crate::diagnostics::Pos;
+use crate::diagnostics::{Pos, Problem};
 
 /// How `@` links become URLs. The site model implements it.
 pub trait Resolve: Sync {
     /// `target` is the whole destination (`@/guides/a.md#x`, `@case:id`).
-    /// Returns the URL or a message and a hint.
-    fn resolve(&self, target: &str) -> Result<String, (String, Option<String>)>;
+    /// Returns the URL, or what is wrong with the link.
+    fn resolve(&self, target: &str) -> Result<String, Problem>;
 }
 
 /// A resolver that knows no targets (for data fields without links, and tests).
 pub struct NoLinks;
 
 impl Resolve for NoLinks {
-    fn resolve(&self, target: &str) -> Result<String, (String, Option<String>)> {
-        Err((format!("`{target}` cannot be resolved here"), None))
+    fn resolve(&self, target: &str) -> Result<String, Problem> {
+        Err(Problem::new(format!("`{target}` cannot be resolved here")))
     }
 }
 

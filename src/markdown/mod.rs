@@ -214,12 +214,8 @@ pub fn render(
                             }
                             url
                         }
-                        Err((message, hint)) => {
-                            problems.push(
-                                Diagnostic::new(path, message)
-                                    .at_in(at(range.start), file_text)
-                                    .maybe_hint(hint),
-                            );
+                        Err(problem) => {
+                            problems.push(problem.in_file(path).at_in(at(range.start), file_text));
                             "#".to_owned()
                         }
                     }
@@ -387,15 +383,16 @@ fn parser_options() -> Options {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Problem;
 
     struct Fake;
     impl Resolve for Fake {
-        fn resolve(&self, target: &str) -> Result<String, (String, Option<String>)> {
+        fn resolve(&self, target: &str) -> Result<String, Problem> {
             match target {
                 "@/guides/a.md" => Ok("/guides/a/".into()),
                 "@/guides/a.md#x" => Ok("/guides/a/#x".into()),
                 "@case:blank" => Ok("/cases/#blank".into()),
-                _ => Err((format!("no page `{target}`"), Some("check the path".into()))),
+                _ => Err(Problem::new(format!("no page `{target}`")).hint("check the path")),
             }
         }
     }

@@ -10,7 +10,7 @@ use std::path::Path;
 use pulldown_cmark::{Event, Parser, Tag};
 
 use super::parser_options;
-use crate::diagnostics::{Diagnostic, Pos};
+use crate::diagnostics::{Diagnostic, Pos, Problem};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ArgValue {
@@ -101,12 +101,8 @@ pub(super) fn extract_shortcodes(
                     out.push('\n');
                     calls.push(Shortcode { name, args, pos });
                 }
-                Err(message) => {
-                    problems.push(
-                        Diagnostic::new(path, message)
-                            .at_in(pos, file_text)
-                            .hint("write it as {{ case(id=\"record-id\") }} alone on its line"),
-                    );
+                Err(problem) => {
+                    problems.push(problem.in_file(path).at_in(pos, file_text));
                     out.push('\n');
                 }
             }
@@ -118,12 +114,19 @@ pub(super) fn extract_shortcodes(
 }
 
 /// Parses `name(key="value", n=3, flag=true)`.
-pub fn parse_shortcode(s: &str) -> Result<(String, BTreeMap<String, ArgValue>), String> {
+pub fn parse_shortcode(s: &str) -> Result<(String, BTreeMap<String, ArgValue>), Problem> {
+    parse_call(s).map_err(|message| {
+        Problem::new(message).hint("write it as {{ case(id=\"record-id\") }} alone on its line")
+    })
+}
+
+/// [`parse_shortcode`], with what is wrong as a message.
+fn parse_call(s: &str) -> Result<(String, BTreeMap<String, ArgValue>), String> {
     let open = s
         .find('(')
         .ok_or_else(|| format!("malformed shortcode `{{{{ {s} }}}}`: no `(`"))?;
     let name = s[..open].trim();
-    if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+    if !is_name(name) {
         return Err(format!("malformed shortcode name `{name}`"));
     }
     let body = s[open + 1..]
@@ -136,30 +139,10 @@ pub fn parse_shortcode(s: &str) -> Result<(String, BTreeMap<String, ArgValue>), 
             .find('=')
             .ok_or_else(|| format!("shortcode `{name}`: expected `key=value` in `{rest}`"))?;
         let key = rest[..eq].trim();
-        if key.is_empty() || !key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        if !is_name(key) {
             return Err(format!("shortcode `{name}`: bad argument name `{key}`"));
         }
-        rest = rest[eq + 1..].trim_start();
-        let (value, after) =
-            if let Some(q) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') {
-                let end = rest[1..].find(q).ok_or_else(|| {
-                    format!("shortcode `{name}`: unterminated string for `{key}`")
-                })?;
-                (ArgValue::Str(rest[1..1 + end].to_owned()), &rest[end + 2..])
-            } else {
-                let end = rest.find(',').unwrap_or(rest.len());
-                let raw = rest[..end].trim();
-                let v = match raw {
-                "true" => ArgValue::Bool(true),
-                "false" => ArgValue::Bool(false),
-                _ => ArgValue::Int(raw.parse().map_err(|_| {
-                    format!(
-                        "shortcode `{name}`: `{key}` needs a quoted string, a number or true/false"
-                    )
-                })?),
-            };
-                (v, &rest[end..])
-            };
+        let (value, after) = parse_value(rest[eq + 1..].trim_start(), name, key)?;
         if args.insert(key.to_owned(), value).is_some() {
             return Err(format!("shortcode `{name}`: argument `{key}` given twice"));
         }
@@ -173,6 +156,33 @@ pub fn parse_shortcode(s: &str) -> Result<(String, BTreeMap<String, ArgValue>), 
         }
     }
     Ok((name.to_owned(), args))
+}
+
+/// A shortcode or argument name: ASCII letters, digits and `_`.
+fn is_name(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// The value at the start of `rest` (argument `key` of shortcode `name`),
+/// and what follows it: a string in `"` or `'`, `true`, `false`, or an
+/// integer.
+fn parse_value<'s>(rest: &'s str, name: &str, key: &str) -> Result<(ArgValue, &'s str), String> {
+    if let Some(q) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') {
+        let end = rest[1..]
+            .find(q)
+            .ok_or_else(|| format!("shortcode `{name}`: unterminated string for `{key}`"))?;
+        return Ok((ArgValue::Str(rest[1..1 + end].to_owned()), &rest[end + 2..]));
+    }
+    let end = rest.find(',').unwrap_or(rest.len());
+    let raw = rest[..end].trim();
+    let value = match raw {
+        "true" => ArgValue::Bool(true),
+        "false" => ArgValue::Bool(false),
+        _ => ArgValue::Int(raw.parse().map_err(|_| {
+            format!("shortcode `{name}`: `{key}` needs a quoted string, a number or true/false")
+        })?),
+    };
+    Ok((value, &rest[end..]))
 }
 
 #[cfg(test)]
@@ -190,5 +200,23 @@ mod tests {
         assert!(parse_shortcode("case id").is_err());
         assert!(parse_shortcode("case(id=x)").is_err());
         assert!(parse_shortcode("case(id=\"a\" b=\"c\")").is_err());
+    }
+
+    #[test]
+    fn a_malformed_call_says_what_and_how_to_write_it() {
+        let problem = parse_shortcode("case id").unwrap_err();
+        assert_eq!(
+            problem.message,
+            "malformed shortcode `{{ case id }}`: no `(`"
+        );
+        assert_eq!(
+            problem.hint.as_deref(),
+            Some("write it as {{ case(id=\"record-id\") }} alone on its line")
+        );
+        let problem = parse_shortcode("quote(n=x)").unwrap_err();
+        assert_eq!(
+            problem.message,
+            "shortcode `quote`: `n` needs a quoted string, a number or true/false"
+        );
     }
 }
