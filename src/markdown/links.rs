@@ -45,3 +45,9 @@ pub fn is_dangerous_url(url: &str) -> bool {
         || (folded.starts_with("data:") && !folded.starts_with("data:image/")
             || folded.starts_with("data:image/svg"))
 }
+
+/// A link the site resolves or checks itself (`@…`, `#…`) rather than
+/// passing through.
+pub(super) fn is_internal(url: &str) -> bool {
+    url.starts_with('@') || url.starts_with('#')
+}

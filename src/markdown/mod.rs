@@ -4,23 +4,28 @@
 //! summary, a word count, and plain-text sections for the search index.
 //!
 //! Pure: everything comes from the `&str` and the resolver passed in.
+//!
+//! Rendering runs in two steps, each in its own module: `shortcode` takes
+//! the shortcode lines out of the text before it is parsed, then one pass
+//! over pulldown-cmark's events (`render`) writes the HTML and collects the
+//! rest, with heading ids from `headings` and link rules from `links`.
+//! The public types of those modules are re-exported here.
 
+mod headings;
 mod links;
+mod render;
 mod shortcode;
 
-use std::collections::HashSet;
 use std::path::Path;
 
-use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Options, Parser};
 use serde::Serialize;
 
 pub use self::links::{AnchorRef, NoLinks, Resolve, is_dangerous_url};
 pub use self::shortcode::{
     ArgValue, SHORTCODE_PREFIX, Shortcode, parse_shortcode, shortcode_marker,
 };
-use self::shortcode::{extract_shortcodes, is_marker};
-use crate::diagnostics::{Diagnostic, LineIndex, Pos};
-use crate::text::{count_words, escape_attr, slugify};
+use crate::diagnostics::{Diagnostic, Pos, Problem};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RenderOptions {
@@ -64,6 +69,22 @@ pub struct Rendered {
     pub sections: Vec<TextSection>,
 }
 
+/// Where the text being rendered sits in its file: what positions in
+/// diagnostics are counted from.
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    path: &'a Path,
+    file_text: &'a str,
+    /// The file's line number of the text's first line.
+    first_line: usize,
+}
+
+impl Place<'_> {
+    fn report(&self, problem: Problem, pos: Pos) -> Diagnostic {
+        problem.in_file(self.path).at_in(pos, self.file_text)
+    }
+}
+
 /// Renders `text`, whose first line is line `first_line` of `file_text`.
 /// Problems (bad links, malformed shortcodes) come back as diagnostics.
 pub fn render(
@@ -74,233 +95,17 @@ pub fn render(
     opts: RenderOptions,
     resolver: &dyn Resolve,
 ) -> (Rendered, Vec<Diagnostic>) {
+    let place = Place {
+        path,
+        file_text,
+        first_line,
+    };
     let mut problems = Vec::new();
-    let (source, shortcodes) = extract_shortcodes(text, first_line, path, file_text, &mut problems);
-    // Offsets are into `source`, which has the lines of `text` (each
-    // shortcode line replaced by one marker line).
-    let lines = LineIndex::new(&source);
-    let at = |offset: usize| lines.pos(offset).shifted(first_line - 1);
-
-    let events: Vec<(Event, std::ops::Range<usize>)> = Parser::new_ext(&source, parser_options())
+    let (source, shortcodes) = shortcode::extract(text, place, &mut problems);
+    let events: Vec<_> = Parser::new_ext(&source, parser_options())
         .into_offset_iter()
         .collect();
-
-    let mut out = Rendered {
-        shortcodes,
-        ..Rendered::default()
-    };
-    let mut seen_ids: HashSet<String> = HashSet::new();
-    let mut html_events: Vec<Event> = Vec::with_capacity(events.len());
-    let mut section = TextSection::default();
-    let mut in_first_para = false;
-    let mut summary_done = false;
-    let mut dropped_links = 0usize;
-    // The heading being rendered: (level, id, title).
-    let mut heading: Option<(u8, String, String)> = None;
-    let mut i = 0;
-    while i < events.len() {
-        let (event, range) = &events[i];
-        match event {
-            Event::Start(Tag::Heading {
-                level, id, classes, ..
-            }) if opts.anchors => {
-                // The heading's text first, for its id. Its inline events
-                // then go through this loop like any others (links resolved
-                // or dropped, raw HTML escaped when asked).
-                let title: String = events[i + 1..]
-                    .iter()
-                    .map(|(e, _)| e)
-                    .take_while(|e| !matches!(e, Event::End(TagEnd::Heading(_))))
-                    .filter_map(|e| match e {
-                        Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
-                        _ => None,
-                    })
-                    .collect();
-                let base = id
-                    .as_ref()
-                    .map_or_else(|| slugify(&title), |s| s.to_string());
-                let chosen = id.is_some();
-                let id = unique_id(
-                    if base.is_empty() {
-                        "section".into()
-                    } else {
-                        base.clone()
-                    },
-                    &mut seen_ids,
-                );
-                let anchor_is_slug = if chosen {
-                    slugify(&title) == id
-                } else {
-                    base == id
-                };
-                let lvl = heading_level(*level);
-                if lvl <= 3 {
-                    out.toc.push(TocEntry {
-                        level: lvl,
-                        id: id.clone(),
-                        title: title.clone(),
-                    });
-                }
-                out.ids.push(id.clone());
-                if opts.sections {
-                    push_section(&mut out.sections, &mut section);
-                }
-                section.anchor = Some(id.clone());
-                section.anchor_is_slug = anchor_is_slug;
-                section.heading = title.clone();
-                let class = if classes.is_empty() {
-                    String::new()
-                } else {
-                    format!(" class=\"{}\"", escape_attr(&classes.join(" ")))
-                };
-                html_events.push(Event::Html(
-                    format!("<h{lvl} id=\"{}\"{class}>", escape_attr(&id)).into(),
-                ));
-                out.words += count_words(&title);
-                heading = Some((lvl, id, title));
-            }
-            Event::End(TagEnd::Heading(_)) if heading.is_some() => {
-                if let Some((lvl, id, title)) = heading.take() {
-                    html_events.push(Event::Html(
-                        format!(
-                            " <a class=\"heading-anchor\" href=\"#{}\" aria-label=\"Link to this section: {}\">#</a></h{lvl}>\n",
-                            escape_attr(&id),
-                            escape_attr(&title)
-                        )
-                        .into(),
-                    ));
-                }
-            }
-            // A heading's text is its title: counted once, above.
-            Event::Text(_) | Event::Code(_) | Event::SoftBreak | Event::HardBreak
-                if heading.is_some() =>
-            {
-                html_events.push(event.clone());
-            }
-            // A `javascript:` (or similar) link or image would run script in
-            // the reader's browser: keep the text, drop the link.
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
-                if is_dangerous_url(dest_url) =>
-            {
-                dropped_links += 1;
-            }
-            Event::End(TagEnd::Link | TagEnd::Image) if dropped_links > 0 => {
-                dropped_links -= 1;
-            }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) if dest_url.starts_with('@') || dest_url.starts_with('#') => {
-                let url = if let Some(anchor) = dest_url.strip_prefix('#') {
-                    out.anchors.push(AnchorRef {
-                        page: String::new(),
-                        anchor: anchor.to_owned(),
-                        pos: at(range.start),
-                    });
-                    dest_url.to_string()
-                } else {
-                    match resolver.resolve(dest_url) {
-                        Ok(url) => {
-                            if let Some(rest) = dest_url.strip_prefix("@/")
-                                && let Some((page, anchor)) = rest.split_once('#')
-                            {
-                                out.anchors.push(AnchorRef {
-                                    page: page.to_owned(),
-                                    anchor: anchor.to_owned(),
-                                    pos: at(range.start),
-                                });
-                            }
-                            url
-                        }
-                        Err(problem) => {
-                            problems.push(problem.in_file(path).at_in(at(range.start), file_text));
-                            "#".to_owned()
-                        }
-                    }
-                };
-                html_events.push(Event::Start(Tag::Link {
-                    link_type: *link_type,
-                    dest_url: url.into(),
-                    title: title.clone(),
-                    id: id.clone(),
-                }));
-            }
-            Event::Html(h) | Event::InlineHtml(h) => {
-                let trimmed = h.trim();
-                if is_marker(trimmed, out.shortcodes.len()) {
-                    html_events.push(Event::Html(trimmed.to_owned().into()));
-                } else if opts.escape_html {
-                    html_events.push(Event::Text(h.clone()));
-                } else {
-                    html_events.push(event.clone());
-                }
-            }
-            Event::Start(Tag::Paragraph) => {
-                if !summary_done {
-                    in_first_para = true;
-                }
-                html_events.push(event.clone());
-            }
-            Event::End(TagEnd::Paragraph) => {
-                if in_first_para {
-                    in_first_para = false;
-                    summary_done = !out.summary.trim().is_empty();
-                }
-                if opts.sections {
-                    section.text.push('\n');
-                }
-                html_events.push(event.clone());
-            }
-            Event::Text(t) | Event::Code(t) => {
-                out.words += count_words(t);
-                if opts.sections {
-                    section.text.push_str(t);
-                }
-                if in_first_para {
-                    out.summary.push_str(t);
-                }
-                html_events.push(event.clone());
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                if opts.sections {
-                    section.text.push(' ');
-                }
-                if in_first_para {
-                    out.summary.push(' ');
-                }
-                html_events.push(event.clone());
-            }
-            Event::End(TagEnd::Item | TagEnd::TableCell | TagEnd::CodeBlock) => {
-                if opts.sections {
-                    section.text.push('\n');
-                }
-                html_events.push(event.clone());
-            }
-            _ => html_events.push(event.clone()),
-        }
-        i += 1;
-    }
-    if opts.sections {
-        push_section(&mut out.sections, &mut section);
-    }
-    out.summary = out.summary.trim().to_owned();
-    // The model keeps every page's HTML until it is rendered: it is written
-    // into a buffer each thread reuses, then copied out at its exact size,
-    // so the kept HTML has no spare capacity and the allocator is not left
-    // with a large freed block beside each page's.
-    HTML_BUFFER.with_borrow_mut(|buf| {
-        buf.clear();
-        pulldown_cmark::html::push_html(buf, html_events.into_iter());
-        out.html.push_str(buf);
-    });
-    out.sections.shrink_to_fit();
-    (out, problems)
-}
-
-thread_local! {
-    static HTML_BUFFER: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    render::Pass::new(&source, place, opts, resolver, shortcodes, problems).run(&events)
 }
 
 /// Renders a data field (an answer, a "why") with raw HTML always escaped.
@@ -329,44 +134,6 @@ pub fn render_field(
         );
     }
     (r.html, problems)
-}
-
-/// Keeps the section `s` if it has text or an anchor, and empties it for
-/// the next one. Its text is copied out at its exact size and the growing
-/// buffer is reused: the model keeps every section until it is indexed.
-fn push_section(sections: &mut Vec<TextSection>, s: &mut TextSection) {
-    if !s.text.trim().is_empty() || s.anchor.is_some() {
-        sections.push(TextSection {
-            anchor: s.anchor.take(),
-            anchor_is_slug: s.anchor_is_slug,
-            heading: std::mem::take(&mut s.heading),
-            text: s.text.as_str().to_owned(),
-        });
-    }
-    s.anchor = None;
-    s.heading.clear();
-    s.text.clear();
-}
-
-fn heading_level(level: HeadingLevel) -> u8 {
-    match level {
-        HeadingLevel::H1 => 1,
-        HeadingLevel::H2 => 2,
-        HeadingLevel::H3 => 3,
-        HeadingLevel::H4 => 4,
-        HeadingLevel::H5 => 5,
-        HeadingLevel::H6 => 6,
-    }
-}
-
-fn unique_id(base: String, seen: &mut HashSet<String>) -> String {
-    if seen.insert(base.clone()) {
-        return base;
-    }
-    (1..)
-        .map(|n| format!("{base}-{n}"))
-        .find(|candidate| seen.insert(candidate.clone()))
-        .unwrap_or(base)
 }
 
 fn parser_options() -> Options {

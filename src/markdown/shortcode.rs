@@ -5,11 +5,11 @@
 //! and the render stage puts each call's HTML where its marker is.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag};
 
-use super::parser_options;
+use super::{Place, parser_options};
 use crate::diagnostics::{Diagnostic, Pos, Problem};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -54,15 +54,14 @@ pub(super) fn is_marker(s: &str, count: usize) -> bool {
         .is_some_and(|n| n < count)
 }
 
-/// Replaces each shortcode line with a marker comment on the same line (so
-/// line numbers stay true) and returns the parsed calls. Lines inside code
-/// blocks, fenced or indented, are left alone: which lines those are is
-/// pulldown-cmark's answer, as the rendering will see them.
-pub(super) fn extract_shortcodes(
+/// Replaces each shortcode line of `text` (at `place`) with a marker
+/// comment on the same line (so line numbers stay true) and returns the
+/// parsed calls. Lines inside code blocks, fenced or indented, are left
+/// alone: which lines those are is pulldown-cmark's answer, as the
+/// rendering will see them.
+pub(super) fn extract(
     text: &str,
-    first_line: usize,
-    path: &Path,
-    file_text: &str,
+    place: Place,
     problems: &mut Vec<Diagnostic>,
 ) -> (String, Vec<Shortcode>) {
     let mut out = String::with_capacity(text.len());
@@ -71,10 +70,7 @@ pub(super) fn extract_shortcodes(
         out.push_str(text);
         return (out, calls);
     }
-    let code: Vec<std::ops::Range<usize>> = Parser::new_ext(text, parser_options())
-        .into_offset_iter()
-        .filter_map(|(e, r)| matches!(e, Event::Start(Tag::CodeBlock(_))).then_some(r))
-        .collect();
+    let code = code_blocks(text);
     let mut code = code.iter().peekable();
     let mut offset = 0;
     for (n, line) in text.split_inclusive('\n').enumerate() {
@@ -83,34 +79,39 @@ pub(super) fn extract_shortcodes(
         // In a code block if one overlaps the line (an indented block's
         // range starts after the indentation).
         while code.next_if(|r| r.end <= start).is_some() {}
-        if code.peek().is_some_and(|r| r.start < offset) {
+        let in_code = code.peek().is_some_and(|r| r.start < offset);
+        let Some(call) = call_in(line).filter(|_| !in_code) else {
             out.push_str(line);
             continue;
-        }
-        let trimmed = line.trim();
-        if let Some(inner) = trimmed
-            .strip_prefix("{{")
-            .and_then(|s| s.strip_suffix("}}"))
-        {
-            let indent = &line[..line.len() - line.trim_start().len()];
-            let col = indent.chars().count() + 1;
-            let pos = Pos::new(first_line + n, col);
-            match parse_shortcode(inner.trim()) {
-                Ok((name, args)) => {
-                    out.push_str(&shortcode_marker(calls.len()));
-                    out.push('\n');
-                    calls.push(Shortcode { name, args, pos });
-                }
-                Err(problem) => {
-                    problems.push(problem.in_file(path).at_in(pos, file_text));
-                    out.push('\n');
-                }
+        };
+        let indent = &line[..line.len() - line.trim_start().len()];
+        let pos = Pos::new(place.first_line + n, indent.chars().count() + 1);
+        match parse_shortcode(call) {
+            Ok((name, args)) => {
+                out.push_str(&shortcode_marker(calls.len()));
+                calls.push(Shortcode { name, args, pos });
             }
-            continue;
+            Err(problem) => problems.push(place.report(problem, pos)),
         }
-        out.push_str(line);
+        out.push('\n');
     }
     (out, calls)
+}
+
+/// The byte ranges of the code blocks of `text`.
+fn code_blocks(text: &str) -> Vec<Range<usize>> {
+    Parser::new_ext(text, parser_options())
+        .into_offset_iter()
+        .filter_map(|(e, r)| matches!(e, Event::Start(Tag::CodeBlock(_))).then_some(r))
+        .collect()
+}
+
+/// What is between `{{` and `}}` if they enclose `line`.
+fn call_in(line: &str) -> Option<&str> {
+    line.trim()
+        .strip_prefix("{{")
+        .and_then(|s| s.strip_suffix("}}"))
+        .map(str::trim)
 }
 
 /// Parses `name(key="value", n=3, flag=true)`.
