@@ -106,3 +106,36 @@ pub(super) fn level_number(level: HeadingLevel) -> u8 {
         HeadingLevel::H6 => 6,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_know_whether_they_are_the_slug() {
+        let mut ids = HeadingIds::default();
+        let got: Vec<(String, bool)> = [
+            (None, "Intro"),
+            (None, "Intro"),
+            (Some("intro-2"), "Other"),
+            (None, "!!"),
+            (None, "?"),
+            (Some("same"), "Same"),
+        ]
+        .into_iter()
+        .map(|(chosen, title)| {
+            let HeadingId { id, is_slug } = ids.assign(chosen, title);
+            (id, is_slug)
+        })
+        .collect();
+        let want = [
+            ("intro", true),
+            ("intro-1", false),
+            ("intro-2", false),
+            ("section", false),
+            ("section-1", false),
+            ("same", true),
+        ];
+        assert_eq!(got, want.map(|(id, s)| (id.to_owned(), s)));
+    }
+}
