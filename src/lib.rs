@@ -28,5 +28,6 @@ pub mod schema;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod text;
 pub mod tree;
 pub mod yaml;

@@ -19,7 +19,7 @@ use std::path::{Component, Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::diagnostics::{Diagnostic, io_error};
-use crate::markdown::slugify;
+use crate::text::slugify;
 
 /// The starter site that `casebook init` writes: (path, text).
 pub const SITE: &[(&str, &str)] = &[

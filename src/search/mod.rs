@@ -151,7 +151,7 @@ mod tests {
     fn rec(kind: Kind, title: &str, body: &str) -> Record<'static> {
         Record {
             kind,
-            url: format!("/x/#{}", crate::markdown::slugify(title)),
+            url: format!("/x/#{}", crate::text::slugify(title)),
             title: title.into(),
             context: String::new(),
             fields: [title.to_owned().into(), "".into(), body.to_owned().into()],

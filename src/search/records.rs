@@ -374,7 +374,7 @@ pub fn squash(text: &str) -> String {
         let mut out = Vec::with_capacity(text.len());
         let words = text
             .as_bytes()
-            .split(|&b| crate::markdown::is_ascii_space(b))
+            .split(|&b| crate::text::is_ascii_space(b))
             .filter(|w| !w.is_empty());
         for w in words {
             if !out.is_empty() {

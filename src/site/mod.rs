@@ -86,7 +86,7 @@ impl Page {
     pub fn description(&self) -> String {
         match &self.fm.description {
             Some(d) if !d.trim().is_empty() => d.trim().to_owned(),
-            _ => markdown::truncate_words(&self.rendered.summary, 160),
+            _ => crate::text::truncate_words(&self.rendered.summary, 160),
         }
     }
 

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Pos};
 use crate::locate::{Lines, is_valid_id};
-use crate::markdown::slugify;
+use crate::text::slugify;
 
 pub mod svg;
 mod validate;

@@ -16,8 +16,9 @@ use casebook::data::{self, DataFile};
 use casebook::diagnostics::Pos;
 use casebook::frontmatter;
 use casebook::load::TextFile;
-use casebook::markdown::{self, NoLinks, RenderOptions, count_words, parse_shortcode, slugify};
+use casebook::markdown::{self, NoLinks, RenderOptions, parse_shortcode};
 use casebook::site::{self, BuildOptions, alias_path, url_for};
+use casebook::text::{count_words, slugify};
 use casebook::tree;
 use proptest::prelude::*;
 

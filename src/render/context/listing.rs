@@ -8,10 +8,10 @@ use serde::Serialize;
 use super::{Ctx, PageSummary, Pagination, index_file, paged_title};
 use crate::data::{Kind, Stance};
 use crate::diagnostics::Diagnostic;
-use crate::markdown::slugify;
 use crate::render::Renderer;
 use crate::site::views::{CaseView, QuoteView, TemplateView};
 use crate::site::{Listing, RecordView, Site, humanize, urls};
+use crate::text::slugify;
 
 /// The most guides the search page lists for readers without JavaScript;
 /// a larger site's search page lists its sections instead.

@@ -24,8 +24,8 @@ use super::{PageJob, Renderer};
 use crate::config::SiteConfig;
 use crate::data::CheckKind;
 use crate::diagnostics::Diagnostic;
-use crate::markdown::reading_minutes;
 use crate::site::{Listing, Page, Site, urls};
+use crate::text::reading_minutes;
 
 /// (output path, template name, context)
 type Ctx<'a> = (String, &'a str, Context);

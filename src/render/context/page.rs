@@ -5,10 +5,11 @@ use serde_json::{Value, json};
 
 use super::{Ctx, Link, PageSummary, Pagination, index_file, json_ld_escape, paged_title};
 use crate::diagnostics::Diagnostic;
-use crate::markdown::{TocEntry, reading_minutes, slugify};
+use crate::markdown::TocEntry;
 use crate::render::Renderer;
 use crate::site::views::SourceView;
 use crate::site::{Page, Site, urls};
+use crate::text::{reading_minutes, slugify};
 
 /// A tag on a page.
 #[derive(Serialize)]

@@ -20,7 +20,7 @@ mod layout;
 
 use std::fmt::Write;
 
-use crate::markdown::escape_attr;
+use crate::text::escape_attr;
 use crate::tree::{Node, Tree, Verdict};
 use layout::{Edge, FONT, GAP_Y, LINE, Layout, MARGIN, PAD, Vertex, VertexKind, spread_out};
 
