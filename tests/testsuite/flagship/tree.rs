@@ -607,3 +607,151 @@ fn every_outcome_of_the_flagship_tree_agrees_with_the_guides() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Every path to each outcome, as its (question id, option slug) answers.
+fn answers_by_outcome(tree: &Tree) -> BTreeMap<String, Vec<Vec<(String, String)>>> {
+    let mut out: BTreeMap<String, Vec<Vec<(String, String)>>> = BTreeMap::new();
+    for step in tree.steps() {
+        let Some(Node::Outcome(o)) = tree.node(&step.node) else {
+            continue;
+        };
+        let answers = step
+            .answers
+            .iter()
+            .map(|(q, i)| {
+                let q = tree.question(q).expect("a question");
+                (q.id.clone(), q.options[*i].slug())
+            })
+            .collect();
+        out.entry(o.id.clone()).or_default().push(answers);
+    }
+    out
+}
+
+/// Answers that rule out some advice: when every path to an outcome holds
+/// the answer, its body must not give advice that needs the opposite.
+const RULED_OUT: &[((&str, &str), &[&str])] = &[
+    // "No one I could ask": no introduction to look for.
+    (
+        ("warm-path", "no-one-i-could"),
+        &["introduce", "introduction"],
+    ),
+    // Not applied yet: don't write as if the application were in.
+    (
+        ("applied", "not-yet"),
+        &["you've applied", "mention the application"],
+    ),
+];
+
+/// Advice that assumes an answer: if the body gives it on a path where the
+/// answer was never given, it must also say what to do otherwise (one of
+/// the phrases).
+const ASSUMES: &[(&str, (&str, &str), &[&str])] = &[
+    // Commenting on their posts assumes they post; on the small-firm and
+    // "listing names the manager" paths their activity is never asked.
+    (
+        "their posts",
+        ("manager-active", "yes-they-post-or"),
+        &["don't post", "rarely or never post", "never post"],
+    ),
+];
+
+/// Links an outcome must carry beyond its guide section, because its body
+/// sends readers in these directions (issue #20: the frustration outcome
+/// splits a pending request, an unanswered message and the recruiter).
+const ALSO_LINKS: &[(&str, &[&str])] = &[(
+    "pause-frustration",
+    &[
+        "@/guides/alternatives.md#recruiter",
+        "@/guides/alternatives.md#follow",
+        "@/guides/after-they-accept.md#no-reply",
+    ],
+)];
+
+#[test]
+fn every_outcomes_advice_fits_every_path_to_it() {
+    use casebook::build::{Options, compile, load};
+    let tree = flagship();
+    let paths = answers_by_outcome(&tree);
+    let opts = Options {
+        root: root(),
+        no_minify: true,
+        ..Options::default()
+    };
+    let built = compile(load(&opts).expect("load"), &opts)
+        .expect("compile")
+        .0;
+    let templates = &built.site.data.templates;
+    let mention = regex::Regex::new(
+        r"mention(?:s|ing)? (?:that you've applied|the application|your application)",
+    )
+    .expect("regex");
+    let mut problems = Vec::new();
+    for o in &tree.def.outcomes {
+        let body = o.body.to_lowercase();
+        let to_it = paths.get(&o.id).cloned().unwrap_or_default();
+        let holds = |(q, slug): (&str, &str), p: &Vec<(String, String)>| {
+            p.iter().any(|(a, s)| a == q && s == slug)
+        };
+        for (answer, phrases) in RULED_OUT {
+            if !to_it.is_empty() && to_it.iter().all(|p| holds(*answer, p)) {
+                for w in *phrases {
+                    if body.contains(w) {
+                        problems.push(format!(
+                            "`{}` is reached only after {answer:?}, yet says “{w}”",
+                            o.id
+                        ));
+                    }
+                }
+            }
+        }
+        for (advice, answer, otherwise) in ASSUMES {
+            if body.contains(advice)
+                && to_it.iter().any(|p| !holds(*answer, p))
+                && !otherwise.iter().any(|w| body.contains(w))
+            {
+                problems.push(format!(
+                    "`{}` advises “{advice}”, which assumes {answer:?}, but some paths never ask; say what to do otherwise",
+                    o.id
+                ));
+            }
+        }
+        // An outcome that says to mention the application links only
+        // connection-note templates that show where that line goes.
+        if mention.is_match(&body) {
+            for l in &o.links {
+                let Some(id) = l.strip_prefix("@template:") else {
+                    continue;
+                };
+                let t = &templates
+                    .iter()
+                    .find(|t| t.rec.id == id)
+                    .unwrap_or_else(|| panic!("no template `{id}`"))
+                    .rec;
+                let shown = format!("{}\n{}", t.text, t.notes.as_deref().unwrap_or(""));
+                if t.channel == casebook::data::Channel::ConnectionNote
+                    && !shown.contains("applied")
+                {
+                    problems.push(format!(
+                        "`{}` says to mention the application and links `{id}`, which shows no such line",
+                        o.id
+                    ));
+                }
+            }
+        }
+    }
+    for (id, links) in ALSO_LINKS {
+        let o = tree
+            .def
+            .outcomes
+            .iter()
+            .find(|o| o.id == *id)
+            .unwrap_or_else(|| panic!("no outcome `{id}`"));
+        for l in *links {
+            if !o.links.iter().any(|x| x == l) {
+                problems.push(format!("`{id}` does not link {l}"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
