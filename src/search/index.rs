@@ -11,6 +11,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashSet};
 use std::hash::BuildHasher;
+use std::ops::Range;
 
 use hashbrown::HashTable;
 use rayon::prelude::*;
@@ -122,7 +123,7 @@ struct Manifest<'a> {
 /// `[idf × 10, postings, word, word, …]`, in the order of their first word.
 /// Postings are, per record, its delta from the previous record as a
 /// base-64 varint and its impact level as one character.
-fn shard_json(words: &[&str], word_group: &[u32], encoded: &[(u32, String, bool)]) -> Vec<u8> {
+fn shard_json(words: &[String], word_group: &[u32], encoded: &[EncodedGroup]) -> Vec<u8> {
     let mut order: Vec<u32> = Vec::new();
     let mut members: BTreeMap<u32, Vec<&str>> = BTreeMap::new();
     for (w, &g) in words.iter().zip(word_group) {
@@ -135,8 +136,11 @@ fn shard_json(words: &[&str], word_group: &[u32], encoded: &[(u32, String, bool)
     let groups: Vec<serde_json::Value> = order
         .iter()
         .map(|g| {
-            let (idf, postings, _) = &encoded[*g as usize];
-            let mut v = vec![serde_json::json!(idf), serde_json::json!(postings)];
+            let group = &encoded[*g as usize];
+            let mut v = vec![
+                serde_json::json!(group.idf),
+                serde_json::json!(group.postings),
+            ];
             v.extend(members[g].iter().map(|w| serde_json::json!(w)));
             serde_json::Value::Array(v)
         })
@@ -296,52 +300,165 @@ pub fn js_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 /// `each(i, add)` hands the records of source `i`, in order, to `add`.
 /// Sources are analysed a part at a time, in parallel; a source's records
 /// may borrow its text, which it can drop once they are analysed.
+///
+/// Each phase below takes what it needs by value where it can, so what is
+/// no longer needed goes as soon as it can: the index's peak memory is the
+/// peak of the whole build on a large site.
 pub fn build<F>(sources: usize, each: F, language: &str, help: &[Help], params: &Params) -> Built
 where
     F: Fn(usize, &mut dyn FnMut(&[Record])) + Sync,
 {
-    // 1. Words per record, in parallel, each part with its own dictionary.
-    let ids: Vec<usize> = (0..sources).collect();
-    let mut parts: Vec<Part> = ids
-        .par_chunks(SOURCES_PER_PART)
-        .map(|chunk| {
-            let mut analyser = Analyser::new(params.snippet_chars);
-            for &i in chunk {
-                each(i, &mut |records| analyser.add(records));
-            }
-            analyser.finish()
-        })
-        .collect();
-    let n: usize = parts.iter().map(|p| p.docs.len()).sum();
+    let mut parts = analyse(sources, &each, params.snippet_chars);
+    let records: usize = parts.iter().map(|p| p.docs.len()).sum();
     let summaries: Vec<String> = parts
         .iter_mut()
         .flat_map(|p| std::mem::take(&mut p.summaries))
         .collect();
     let runs = kind_runs(parts.iter().flat_map(|p| p.kinds.iter().copied()));
+    let (dictionary, part_groups) = Dictionary::new(&parts, language);
+    let postings = gather_postings(parts, &part_groups, dictionary.groups, records);
+    drop(part_groups);
+    let encoded = encode_groups(
+        postings,
+        &dictionary.stop_group,
+        records,
+        params.max_postings,
+    );
+    let shards = term_shards(&dictionary, &encoded, params.shard_bytes);
+    let mut stats = Stats {
+        records,
+        words: dictionary.words.len(),
+        groups: dictionary.groups,
+        postings: encoded.iter().map(|g| g.postings.len()).sum(),
+        pruned_groups: encoded.iter().filter(|g| g.pruned).count(),
+        term_shards: shards.hashes.len(),
+        ..Stats::default()
+    };
+    drop(encoded);
+    let chunks = summary_chunks(summaries, records, params.chunk_bytes);
+    stats.chunks = chunks.files.len();
+    let manifest = Manifest {
+        version: 1,
+        build: build_hash(&shards.hashes, &chunks.hashes),
+        language,
+        records,
+        per: chunks.per,
+        width: HASH_CHARS,
+        kinds: Kind::ALL.iter().map(|k| [k.name(), k.label()]).collect(),
+        runs,
+        keys: shards.keys,
+        terms: shards.hashes,
+        stop: dictionary.stop_words,
+        chunks: chunks.hashes,
+        help,
+    };
+    let mut files = shards.files;
+    files.extend(chunks.files);
+    files.push(OutputFile::new(
+        super::MANIFEST,
+        serde_json::to_vec(&manifest).unwrap_or_default(),
+    ));
+    stats.bytes = files.iter().map(|f| f.bytes.len()).sum();
+    Built { files, stats }
+}
 
-    // 2. One dictionary, sorted like JavaScript sorts; local ids → global.
-    // The parts' words repeat: a site's vocabulary is a few thousand words
-    // however many parts there are, so they are made unique before sorting.
+/// Phase 1: the words of every record, counted per field, in parallel: a
+/// part of [`SOURCES_PER_PART`] sources at a time, each part with its own
+/// small dictionary.
+fn analyse<F>(sources: usize, each: &F, snippet_chars: usize) -> Vec<Part>
+where
+    F: Fn(usize, &mut dyn FnMut(&[Record])) + Sync,
+{
+    let ids: Vec<usize> = (0..sources).collect();
+    ids.par_chunks(SOURCES_PER_PART)
+        .map(|chunk| {
+            let mut analyser = Analyser::new(snippet_chars);
+            for &i in chunk {
+                each(i, &mut |records| analyser.add(records));
+            }
+            analyser.finish()
+        })
+        .collect()
+}
+
+/// The site's words and their stem groups: what the term shards list.
+struct Dictionary {
+    /// Every word of the site once, sorted like JavaScript sorts
+    /// ([`js_cmp`]), so the client's binary searches agree with ours.
+    words: Vec<String>,
+    /// The stem group of each word of `words`; groups are numbered in the
+    /// order of their stems.
+    word_group: Vec<u32>,
+    /// How many stem groups there are.
+    groups: usize,
+    /// Per group: whether every word of it is a stop word.
+    stop_group: Vec<bool>,
+    /// The stop words of the site's language that occur, in list order.
+    stop_words: Vec<&'static str>,
+}
+
+impl Dictionary {
+    /// Phases 2 and 3: one dictionary from the parts' own, and its stem
+    /// groups. Also gives, per part, the stem group of each of its word
+    /// ids, which is all the scoring needs of the dictionary.
+    fn new(parts: &[Part], language: &str) -> (Dictionary, Vec<Vec<u32>>) {
+        let words = sorted_words(parts);
+        let global_ids = global_ids(parts, &words);
+        let (word_group, groups) = stem_groups(&words, language);
+        let part_groups = global_ids
+            .par_iter()
+            .map(|ids| ids.iter().map(|&id| word_group[id as usize]).collect())
+            .collect();
+        drop(global_ids);
+        let stop_list = stop_words(language);
+        let stop_group = stop_groups(&words, &word_group, groups, stop_list);
+        let stop_words = stop_list
+            .iter()
+            .copied()
+            .filter(|w| words.binary_search_by(|x| js_cmp(x, w)).is_ok())
+            .collect();
+        let dictionary = Dictionary {
+            words,
+            word_group,
+            groups,
+            stop_group,
+            stop_words,
+        };
+        (dictionary, part_groups)
+    }
+}
+
+/// Every part's words once, sorted like JavaScript sorts. The parts'
+/// words repeat: a site's vocabulary is a few thousand words however many
+/// parts there are, so they are made unique before sorting.
+fn sorted_words(parts: &[Part]) -> Vec<String> {
     let unique: FxHashSet<&str> = parts
         .iter()
         .flat_map(|p| p.words.iter().map(String::as_str))
         .collect();
-    let mut vocab: Vec<String> = unique.into_iter().map(str::to_owned).collect();
-    vocab.par_sort_unstable_by(|a, b| js_cmp(a, b));
-    let vocab: Vec<&str> = vocab.iter().map(String::as_str).collect();
-    let global: FxHashMap<&str, u32> = vocab
+    let mut words: Vec<String> = unique.into_iter().map(str::to_owned).collect();
+    words.par_sort_unstable_by(|a, b| js_cmp(a, b));
+    words
+}
+
+/// Per part: the position in `words` of each of its words.
+fn global_ids(parts: &[Part], words: &[String]) -> Vec<Vec<u32>> {
+    let global: FxHashMap<&str, u32> = words
         .iter()
         .enumerate()
-        .map(|(i, w)| (*w, i as u32))
+        .map(|(i, w)| (w.as_str(), i as u32))
         .collect();
-    let maps: Vec<Vec<u32>> = parts
+    parts
         .par_iter()
         .map(|p| p.words.iter().map(|w| global[w.as_str()]).collect())
-        .collect();
+        .collect()
+}
 
-    // 3. Stem groups, numbered in stem order.
+/// The stem group of each word, groups numbered in stem order, and how
+/// many groups there are.
+fn stem_groups(words: &[String], language: &str) -> (Vec<u32>, usize) {
     let stemmer = Stemmer::for_language(language);
-    let stems: Vec<String> = vocab.par_iter().map(|w| stemmer.group(w)).collect();
+    let stems: Vec<String> = words.par_iter().map(|w| stemmer.group(w)).collect();
     let mut sorted: Vec<&str> = stems.iter().map(String::as_str).collect();
     sorted.par_sort_unstable();
     sorted.dedup();
@@ -350,97 +467,118 @@ where
         .enumerate()
         .map(|(i, s)| (*s, i as u32))
         .collect();
-    let word_group: Vec<u32> = stems.iter().map(|s| group_ids[s.as_str()]).collect();
-    let groups = sorted.len();
-    // What is no longer needed goes as soon as it can: the index's peak
-    // memory is the peak of the whole build on a large site.
-    drop(group_ids);
-    drop(sorted);
-    drop(stems);
-    // A group is a stop group when every word of it is a stop word.
-    let stop_list = stop_words(language);
+    let word_group = stems.iter().map(|s| group_ids[s.as_str()]).collect();
+    (word_group, sorted.len())
+}
+
+/// Per group: whether it is a stop group, every word of it a stop word.
+fn stop_groups(
+    words: &[String],
+    word_group: &[u32],
+    groups: usize,
+    stop_list: &[&str],
+) -> Vec<bool> {
     let is_stop = |w: &str| stop_list.binary_search(&w).is_ok();
     let mut stop_group = vec![true; groups];
-    for (w, &g) in vocab.iter().zip(&word_group) {
+    for (w, &g) in words.iter().zip(word_group) {
         if !is_stop(w) {
             stop_group[g as usize] = false;
         }
     }
-    let stop: Vec<&'static str> = stop_list
-        .iter()
-        .copied()
-        .filter(|w| global.contains_key(w))
-        .collect();
-    drop(global);
+    stop_group
+}
 
-    // 4. BM25F term frequency part per (group, record).
+/// Every stem group's postings before scoring, in one array, group after
+/// group: group `g`'s are `list[starts[g]..starts[g + 1]]`, each a record
+/// (in record order) and the group's weighted term frequency in it.
+struct Postings {
+    starts: Vec<usize>,
+    list: Vec<(u32, f32)>,
+}
+
+/// Phase 4: the BM25F term frequency part per (group, record), each part
+/// in parallel, gathered into every group's postings.
+fn gather_postings(
+    parts: Vec<Part>,
+    part_groups: &[Vec<u32>],
+    groups: usize,
+    records: usize,
+) -> Postings {
+    let avg = average_lengths(&parts, records);
+    let weighted: Vec<Weighted> = parts
+        .into_par_iter()
+        .zip(part_groups)
+        .map(|(part, word_group)| weigh(part, word_group, groups, &avg))
+        .collect();
+    group_postings(&weighted, groups)
+}
+
+/// The average length of each field over all records (at least 1).
+fn average_lengths(parts: &[Part], records: usize) -> [f32; 3] {
     let mut total = [0f64; 3];
-    for p in &parts {
+    for p in parts {
         for (lens, _) in &p.docs {
             for f in 0..3 {
                 total[f] += f64::from(lens[f]);
             }
         }
     }
-    let avg: Vec<f32> = total
-        .iter()
-        .map(|t| ((t / n.max(1) as f64) as f32).max(1.0))
-        .collect();
-    // Each part's (group, weighted tf) pairs per record, in parallel, and
-    // how many records each group is in. A group's frequency in a field is
-    // the sum of its words' (BM25F weighs the stem group, not each word),
-    // added up in integers: the order of a record's words does not matter.
-    let weighted: Vec<Weighted> = parts
-        .into_par_iter()
-        .zip(maps)
-        .map(|(p, map)| {
-            let mut out: Vec<(u32, f32)> = Vec::with_capacity(p.tfs.len());
-            let mut ends = Vec::with_capacity(p.docs.len());
-            let mut records = vec![0u32; groups];
-            // Where each group's pair is in `out`, if in the current record,
-            // and its frequency per field there.
-            let mut at: Vec<usize> = vec![usize::MAX; groups];
-            let mut freq: Vec<[u32; 3]> = Vec::new();
-            let mut start = 0;
-            for (lens, end) in p.docs {
-                let first = out.len();
-                freq.clear();
-                for tf in &p.tfs[start..end] {
-                    let g = word_group[map[tf.word as usize] as usize] as usize;
-                    let i = match at[g] {
-                        i if i != usize::MAX && i >= first => i,
-                        _ => {
-                            at[g] = out.len();
-                            out.push((g as u32, 0.0));
-                            freq.push([0; 3]);
-                            out.len() - 1
-                        }
-                    };
-                    for (f, n) in freq[i - first].iter_mut().enumerate() {
-                        *n += u32::from(tf.get(f));
-                    }
+    total.map(|t| ((t / records.max(1) as f64) as f32).max(1.0))
+}
+
+/// A part's records as (group, weighted tf) pairs, and how many of its
+/// records each group is in. A group's frequency in a field is the sum of
+/// its words' (BM25F weighs the stem group, not each word), added up in
+/// integers: the order of a record's words does not matter. `word_group`
+/// is the stem group of each of the part's word ids.
+fn weigh(part: Part, word_group: &[u32], groups: usize, avg: &[f32; 3]) -> Weighted {
+    let mut out: Vec<(u32, f32)> = Vec::with_capacity(part.tfs.len());
+    let mut ends = Vec::with_capacity(part.docs.len());
+    let mut records = vec![0u32; groups];
+    // Where each group's pair is in `out`, if in the current record, and
+    // its frequency per field there.
+    let mut at: Vec<usize> = vec![usize::MAX; groups];
+    let mut freq: Vec<[u32; 3]> = Vec::new();
+    let mut start = 0;
+    for (lens, end) in part.docs {
+        let first = out.len();
+        freq.clear();
+        for tf in &part.tfs[start..end] {
+            let g = word_group[tf.word as usize] as usize;
+            let i = match at[g] {
+                i if i != usize::MAX && i >= first => i,
+                _ => {
+                    at[g] = out.len();
+                    out.push((g as u32, 0.0));
+                    freq.push([0; 3]);
+                    out.len() - 1
                 }
-                let norm: [f32; 3] =
-                    std::array::from_fn(|f| 1.0 - B[f] + B[f] * lens[f] as f32 / avg[f]);
-                for (pair, freq) in out[first..].iter_mut().zip(&freq) {
-                    pair.1 = (0..3).map(|f| WEIGHTS[f] * freq[f] as f32 / norm[f]).sum();
-                    records[pair.0 as usize] += 1;
-                }
-                ends.push(out.len());
-                start = end;
+            };
+            for (f, n) in freq[i - first].iter_mut().enumerate() {
+                *n += u32::from(tf.get(f));
             }
-            Weighted {
-                pairs: out,
-                ends,
-                records,
-            }
-        })
-        .collect();
-    // Every group's postings in one array, group after group (a counting
-    // sort): no list grows and copies itself over and over. Two halves of
-    // the groups are filled side by side.
+        }
+        let norm: [f32; 3] = std::array::from_fn(|f| 1.0 - B[f] + B[f] * lens[f] as f32 / avg[f]);
+        for (pair, freq) in out[first..].iter_mut().zip(&freq) {
+            pair.1 = (0..3).map(|f| WEIGHTS[f] * freq[f] as f32 / norm[f]).sum();
+            records[pair.0 as usize] += 1;
+        }
+        ends.push(out.len());
+        start = end;
+    }
+    Weighted {
+        pairs: out,
+        ends,
+        records,
+    }
+}
+
+/// Every group's postings in one array, group after group (a counting
+/// sort): no list grows and copies itself over and over. Two halves of the
+/// groups are filled side by side.
+fn group_postings(weighted: &[Weighted], groups: usize) -> Postings {
     let mut starts = vec![0usize; groups + 1];
-    for w in &weighted {
+    for w in weighted {
         for (g, &n) in w.records.iter().enumerate() {
             starts[g + 1] += n as usize;
         }
@@ -448,92 +586,148 @@ where
     for g in 0..groups {
         starts[g + 1] += starts[g];
     }
-    let mut postings: Vec<(u32, f32)> = vec![(0, 0.0); starts[groups]];
+    let mut list: Vec<(u32, f32)> = vec![(0, 0.0); starts[groups]];
     let mid = groups / 2;
-    let (low, high) = postings.split_at_mut(starts[mid]);
-    let fill = |into: &mut [(u32, f32)], range: std::ops::Range<usize>| {
-        let base = starts[range.start];
-        let mut next: Vec<usize> = starts[range.clone()].iter().map(|s| s - base).collect();
-        let mut doc = 0u32;
-        for part in &weighted {
-            let mut start = 0;
-            for &end in &part.ends {
-                for &(g, w) in &part.pairs[start..end] {
-                    if let Some(k) = next.get_mut((g as usize).wrapping_sub(range.start)) {
-                        into[*k] = (doc, w);
-                        *k += 1;
-                    }
+    let (low, high) = list.split_at_mut(starts[mid]);
+    rayon::join(
+        || fill_postings(low, &starts, 0..mid, weighted),
+        || fill_postings(high, &starts, mid..groups, weighted),
+    );
+    Postings { starts, list }
+}
+
+/// Fills `into`, the postings of the groups in `range`, from every part's
+/// pairs, record after record.
+fn fill_postings(
+    into: &mut [(u32, f32)],
+    starts: &[usize],
+    range: Range<usize>,
+    weighted: &[Weighted],
+) {
+    let base = starts[range.start];
+    let mut next: Vec<usize> = starts[range.clone()].iter().map(|s| s - base).collect();
+    let mut doc = 0u32;
+    for part in weighted {
+        let mut start = 0;
+        for &end in &part.ends {
+            for &(g, w) in &part.pairs[start..end] {
+                if let Some(k) = next.get_mut((g as usize).wrapping_sub(range.start)) {
+                    into[*k] = (doc, w);
+                    *k += 1;
                 }
-                start = end;
-                doc += 1;
             }
+            start = end;
+            doc += 1;
         }
-    };
-    rayon::join(|| fill(low, 0..mid), || fill(high, mid..groups));
-    drop(weighted);
+    }
+}
 
-    // 5. Impacts (idf × saturated tf), pruned and encoded.
-    let max = params.max_postings.max(1);
-    let encoded: Vec<(u32, String, bool)> = starts
+/// A stem group's postings as its term shard lists them.
+struct EncodedGroup {
+    /// The group's idf × 10, rounded.
+    idf: u32,
+    /// Its (record, impact level) pairs, [`encode_postings`]-encoded.
+    postings: String,
+    /// Whether the list was cut to its best `max_postings`.
+    pruned: bool,
+}
+
+/// Phase 5: impacts (idf × saturated tf) per group, pruned and encoded.
+fn encode_groups(
+    postings: Postings,
+    stop_group: &[bool],
+    records: usize,
+    max_postings: usize,
+) -> Vec<EncodedGroup> {
+    let max = max_postings.max(1);
+    postings
+        .starts
         .par_windows(2)
-        .zip(stop_group.into_par_iter())
-        .map(|(range, stop)| {
-            let list = &postings[range[0]..range[1]];
-            let df = list.len() as f32;
-            let idf =
-                (1.0 + (n as f32 - df + 0.5) / (df + 0.5)).ln() * if stop { STOP } else { 1.0 };
-            let mut impacts: Vec<(u32, u32)> = list
-                .iter()
-                .map(|&(d, t)| (d, fast_level(idf * t * (K1 + 1.0) / (t + K1))))
-                .collect();
-            let pruned = impacts.len() > max;
-            if pruned {
-                // The best `max` (highest level, then first record), found
-                // without sorting a list that can hold every record.
-                impacts.select_nth_unstable_by(max - 1, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-                impacts.truncate(max);
-                impacts.sort_unstable_by_key(|p| p.0);
-            }
-            (
-                (idf * 10.0).round() as u32,
-                encode_postings(&impacts),
-                pruned,
-            )
-        })
-        .collect();
-    drop(postings);
-    let stats_postings: usize = encoded.iter().map(|e| e.1.len()).sum();
-    let pruned_groups = encoded.iter().filter(|e| e.2).count();
+        .zip(stop_group.par_iter())
+        .map(|(range, &stop)| encode_group(&postings.list[range[0]..range[1]], stop, records, max))
+        .collect()
+}
 
-    // 6. Term shards: ranges of the dictionary, cut between two-letter prefixes.
-    let ranges = cut_shards(&vocab, &word_group, &encoded, params.shard_bytes);
-    let mut files = Vec::new();
-    let mut keys = Vec::new();
-    let mut term_hashes = Vec::new();
+/// One group's postings scored and encoded, at most `max` of them.
+fn encode_group(list: &[(u32, f32)], stop: bool, records: usize, max: usize) -> EncodedGroup {
+    let df = list.len() as f32;
+    let idf = (1.0 + (records as f32 - df + 0.5) / (df + 0.5)).ln() * if stop { STOP } else { 1.0 };
+    let mut impacts: Vec<(u32, u32)> = list
+        .iter()
+        .map(|&(d, t)| (d, fast_level(idf * t * (K1 + 1.0) / (t + K1))))
+        .collect();
+    let pruned = impacts.len() > max;
+    if pruned {
+        // The best `max` (highest level, then first record), found
+        // without sorting a list that can hold every record.
+        impacts.select_nth_unstable_by(max - 1, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        impacts.truncate(max);
+        impacts.sort_unstable_by_key(|p| p.0);
+    }
+    EncodedGroup {
+        idf: (idf * 10.0).round() as u32,
+        postings: encode_postings(&impacts),
+        pruned,
+    }
+}
+
+/// The term shard files, with what the manifest says of them.
+struct TermShards {
+    files: Vec<OutputFile>,
+    /// The first word (or a shorter prefix) of each shard.
+    keys: Vec<String>,
+    /// Each shard's content hash, in shard order.
+    hashes: Vec<String>,
+}
+
+/// Phase 6: term shards, ranges of the dictionary cut between two-letter
+/// prefixes.
+fn term_shards(dictionary: &Dictionary, encoded: &[EncodedGroup], target: usize) -> TermShards {
+    let words = &dictionary.words;
+    let word_group = &dictionary.word_group;
+    let ranges = cut_shards(words, word_group, encoded, target);
     let shard_files: Vec<(String, Vec<u8>)> = ranges
         .par_iter()
         .map(|r| {
-            let bytes = shard_json(&vocab[r.clone()], &word_group[r.clone()], &encoded);
+            let bytes = shard_json(&words[r.clone()], &word_group[r.clone()], encoded);
             (short_hash(&bytes), bytes)
         })
         .collect();
+    let mut shards = TermShards {
+        files: Vec::new(),
+        keys: Vec::new(),
+        hashes: Vec::new(),
+    };
     for (i, (r, (hash, bytes))) in ranges.iter().zip(shard_files).enumerate() {
-        keys.push(if i == 0 {
+        shards.keys.push(if i == 0 {
             String::new()
         } else {
-            separator(vocab[r.start - 1], vocab[r.start])
+            separator(&words[r.start - 1], &words[r.start])
         });
-        files.push(OutputFile::new(format!("search/t{i}.{hash}.json"), bytes));
-        term_hashes.push(hash);
+        shards
+            .files
+            .push(OutputFile::new(format!("search/t{i}.{hash}.json"), bytes));
+        shards.hashes.push(hash);
     }
-    drop(encoded);
+    shards
+}
 
-    // 7. Record summaries in chunks of `per` records.
-    let avg_summary = summaries.iter().map(String::len).sum::<usize>() / n.max(1) + 1;
+/// The summary chunk files, with what the manifest says of them.
+struct SummaryChunks {
+    files: Vec<OutputFile>,
+    /// Records per chunk.
+    per: usize,
+    /// The chunks' hashes, concatenated.
+    hashes: String,
+}
+
+/// Phase 7: record summaries in chunks of `per` records.
+fn summary_chunks(summaries: Vec<String>, records: usize, chunk_bytes: usize) -> SummaryChunks {
+    let avg_summary = summaries.iter().map(String::len).sum::<usize>() / records.max(1) + 1;
     // At most about 2,000 chunks, so that the manifest stays small.
-    let per = (params.chunk_bytes / avg_summary)
+    let per = (chunk_bytes / avg_summary)
         .max(4)
-        .max(n.div_ceil(MAX_CHUNKS));
+        .max(records.div_ceil(MAX_CHUNKS));
     let chunks: Vec<(String, Vec<u8>)> = summaries
         .par_chunks(per)
         .map(|chunk| {
@@ -542,47 +736,23 @@ where
         })
         .collect();
     drop(summaries);
-    let mut chunk_hashes = String::new();
+    let mut files = Vec::with_capacity(chunks.len());
+    let mut hashes = String::new();
     for (i, (hash, bytes)) in chunks.into_iter().enumerate() {
         files.push(OutputFile::new(format!("search/r{i}.{hash}.json"), bytes));
-        chunk_hashes.push_str(&hash);
+        hashes.push_str(&hash);
     }
+    SummaryChunks { files, per, hashes }
+}
 
+/// The manifest's `build`: a hash of every other file's hash.
+fn build_hash(term_hashes: &[String], chunk_hashes: &str) -> String {
     let mut all = blake3::Hasher::new();
-    for h in &term_hashes {
+    for h in term_hashes {
         all.update(h.as_bytes());
     }
     all.update(chunk_hashes.as_bytes());
-    let manifest = Manifest {
-        version: 1,
-        build: all.finalize().to_hex()[..12].to_owned(),
-        language,
-        records: n,
-        per,
-        width: HASH_CHARS,
-        kinds: Kind::ALL.iter().map(|k| [k.name(), k.label()]).collect(),
-        runs,
-        keys,
-        terms: term_hashes,
-        stop,
-        chunks: chunk_hashes,
-        help,
-    };
-    files.push(OutputFile::new(
-        "search/manifest.json",
-        serde_json::to_vec(&manifest).unwrap_or_default(),
-    ));
-    let stats = Stats {
-        records: n,
-        words: vocab.len(),
-        groups,
-        postings: stats_postings,
-        pruned_groups,
-        term_shards: manifest.terms.len(),
-        chunks: manifest.chunks.len() / HASH_CHARS,
-        bytes: files.iter().map(|f| f.bytes.len()).sum(),
-    };
-    Built { files, stats }
+    all.finalize().to_hex()[..12].to_owned()
 }
 
 /// A score as an impact level, 1 to 63.
@@ -671,77 +841,83 @@ fn prefix2(w: &str) -> &str {
     w.char_indices().nth(2).map_or(w, |(i, _)| &w[..i])
 }
 
-/// Splits the sorted dictionary into ranges of about `target` bytes.
+/// Splits the sorted dictionary into ranges of about `target` bytes, cut
+/// between blocks of words that share their first two letters unless one
+/// block alone is over twice the target.
 fn cut_shards(
-    vocab: &[&str],
+    words: &[String],
     word_group: &[u32],
-    encoded: &[(u32, String, bool)],
+    encoded: &[EncodedGroup],
     target: usize,
-) -> Vec<std::ops::Range<usize>> {
-    let n = vocab.len();
-    let mut ranges = Vec::new();
-    let mut start = 0;
-    let mut size = 0;
-    let mut seen: HashSet<u32> = HashSet::new();
-    let mut i = 0;
-    while i < n {
-        // The block of words sharing the next two-letter prefix.
-        let p = prefix2(vocab[i]);
-        let mut end = i;
-        while end < n && prefix2(vocab[end]) == p {
-            end += 1;
-        }
-        let block_cost = |seen: &HashSet<u32>| -> usize {
-            let mut new: HashSet<u32> = HashSet::new();
-            (i..end)
-                .map(|k| {
-                    let g = word_group[k];
-                    let group_cost = if seen.contains(&g) || !new.insert(g) {
-                        0
-                    } else {
-                        encoded[g as usize].1.len() + 14
-                    };
-                    vocab[k].len() + 8 + group_cost
-                })
-                .sum()
+) -> Vec<Range<usize>> {
+    // About what word `k` adds to a shard's JSON: itself, and its group
+    // (postings and all) if the shard does not have the group yet.
+    let cost = |k: usize, new_group: bool| {
+        let group = if new_group {
+            encoded[word_group[k] as usize].postings.len() + 14
+        } else {
+            0
         };
-        let cost = block_cost(&seen);
-        if size > 0 && size + cost > target {
-            ranges.push(start..i);
-            start = i;
-            size = 0;
-            seen.clear();
-        }
-        if cost > target * 2 {
-            // One prefix too big for a shard: cut it between words.
-            for k in i..end {
+        words[k].len() + 8 + group
+    };
+    let mut shards = ShardCuts::default();
+    let mut i = 0;
+    while i < words.len() {
+        let p = prefix2(&words[i]);
+        let end = i + words[i..].iter().take_while(|w| prefix2(w) == p).count();
+        let mut new = HashSet::new();
+        let block: usize = (i..end)
+            .map(|k| {
                 let g = word_group[k];
-                let c = vocab[k].len()
-                    + 8
-                    + if seen.contains(&g) {
-                        0
-                    } else {
-                        encoded[g as usize].1.len() + 14
-                    };
-                if size > 0 && size + c > target {
-                    ranges.push(start..k);
-                    start = k;
-                    size = 0;
-                    seen.clear();
-                }
-                seen.insert(g);
-                size += c;
+                cost(k, !shards.groups.contains(&g) && new.insert(g))
+            })
+            .sum();
+        shards.cut_if_over(i, block, target);
+        if block > target * 2 {
+            // One prefix too big for a shard: cut it between words.
+            for (k, &g) in (i..end).zip(&word_group[i..end]) {
+                let c = cost(k, !shards.groups.contains(&g));
+                shards.cut_if_over(k, c, target);
+                shards.groups.insert(g);
+                shards.size += c;
             }
         } else {
-            seen.extend(word_group[i..end].iter().copied());
-            size += cost;
+            shards.groups.extend(word_group[i..end].iter().copied());
+            shards.size += block;
         }
         i = end;
     }
-    if start < n || ranges.is_empty() {
-        ranges.push(start..n);
+    shards.finish(words.len())
+}
+
+/// The shards cut so far, and the one being filled.
+#[derive(Default)]
+struct ShardCuts {
+    ranges: Vec<Range<usize>>,
+    /// Where the current shard starts, its size and its groups.
+    start: usize,
+    size: usize,
+    groups: HashSet<u32>,
+}
+
+impl ShardCuts {
+    /// Ends the current shard before word `at` if `cost` more would take a
+    /// shard that is not empty over `target`.
+    fn cut_if_over(&mut self, at: usize, cost: usize, target: usize) {
+        if self.size > 0 && self.size + cost > target {
+            self.ranges.push(self.start..at);
+            self.start = at;
+            self.size = 0;
+            self.groups.clear();
+        }
     }
-    ranges
+
+    fn finish(mut self, words: usize) -> Vec<Range<usize>> {
+        if self.start < words || self.ranges.is_empty() {
+            self.ranges.push(self.start..words);
+        }
+        self.ranges
+    }
 }
 
 /// The shortest prefix of `next` that sorts after `prev`.
