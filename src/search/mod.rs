@@ -311,16 +311,6 @@ mod tests {
     }
 
     #[test]
-    fn postings_round_trip() {
-        let p = vec![(0, 1), (1, 31), (2, 32), (40, 63), (100_000, 5)];
-        assert_eq!(decode_postings(&encode_postings(&p)), p);
-        assert_eq!(encode_postings(&[(0, 1), (33, 2)]), "ABhBC");
-        assert_eq!(index::level(0.0), 1);
-        assert!(index::level(1.0) < index::level(1.2));
-        assert_eq!(index::level(1e9), 63);
-    }
-
-    #[test]
     fn shards_split_by_prefix_and_keys_find_words() {
         // Many distinct words: about 2,000 records of made-up words.
         let syllables = ["ka", "lo", "mi", "ne", "pu", "ra", "si", "to", "ve", "zu"];
