@@ -1,13 +1,13 @@
 //! What a reader can land on: one search record per guide section (so a
 //! result opens at the heading's anchor), FAQ entry, case, quote, template
-//! and decision outcome, in a stable order (pages by path, then data records
-//! in file order, then trees).
+//! and decision outcome, in a stable order (pages by path; FAQs, cases and
+//! templates in file order; decision trees; quotes in file order).
 
 use std::borrow::Cow;
 
 use pulldown_cmark::{Event, Parser, TagEnd};
 
-use crate::data::Kind as DataKind;
+use crate::data::{Case, Faq, Kind as DataKind, Quote, Side, Template};
 use crate::markdown::TextSection;
 use crate::site::{Site, humanize, record_url};
 use crate::tree::Tree;
@@ -100,182 +100,194 @@ pub fn sources(site: &Site) -> Vec<Source> {
         .collect()
 }
 
-/// The records of one source.
+/// The records of one source, a page's from the text kept in the model.
 pub fn make(site: &Site, source: Source) -> Vec<Record<'_>> {
+    let data = &site.data;
     match source {
         Source::Page(i) => page_records(site, i, &site.pages[i].rendered.sections),
-        _ => make_with(site, source, &[]),
+        Source::Faq(i) => vec![faq_record(site, &data.faqs[i].rec)],
+        Source::Case(i) => vec![case_record(site, &data.cases[i].rec)],
+        Source::Template(i) => vec![template_record(site, &data.templates[i].rec)],
+        Source::Tree(i) => outcomes(site, &site.trees[i]),
+        Source::Quote(i) => vec![quote_record(site, &data.quotes[i].rec)],
     }
 }
 
 /// The records of page `i` from its text sections (which the build hands
-/// over to the index rather than keeping them in the site model).
+/// over to the index rather than keeping them in the site model): one for
+/// the page itself and one per section under a heading.
 pub fn page_records<'a>(site: &'a Site, i: usize, sections: &'a [TextSection]) -> Vec<Record<'a>> {
-    make_with(site, Source::Page(i), sections)
-}
-
-fn make_with<'a>(site: &'a Site, source: Source, sections: &'a [TextSection]) -> Vec<Record<'a>> {
-    let c = &site.config;
-    let data = &site.data;
+    let page = &site.pages[i];
+    let guide = GuidePage {
+        title: page.title().trim(),
+        tags: page.fm.tags.join(" "),
+        url: site.config.link(&page.url),
+        description: page.fm.description.clone().unwrap_or_default(),
+    };
     let mut out = Vec::new();
-    match source {
-        Source::Page(i) => {
-            let page = &site.pages[i];
-            let page_title = page.title().trim();
-            let tags = page.fm.tags.join(" ");
-            let url = c.link(&page.url);
-            let description = page.fm.description.clone().unwrap_or_default();
-            // The record of the page itself (its text before any heading).
-            let whole = |body: Cow<'a, str>, snippet: Cow<'a, str>| Record {
-                kind: Kind::Guide,
-                url: url.clone(),
-                title: page_title.to_owned(),
-                context: String::new(),
-                fields: [page_title.into(), tags.clone().into(), body],
-                snippet,
-            };
-            let has_intro = sections.first().is_some_and(|s| s.anchor.is_none());
-            if !has_intro {
-                // A page whose body starts with a heading still gets a record of
-                // its own, so its title and description find it.
-                out.push(whole(description.clone().into(), page.description().into()));
-            }
-            for s in sections {
-                let text = s.text.as_str();
-                match &s.anchor {
-                    None => {
-                        let snippet = if description.trim().is_empty() {
-                            text.into()
-                        } else {
-                            format!("{} {text}", description.trim()).into()
-                        };
-                        out.push(whole(format!("{description} {text}").into(), snippet));
-                    }
-                    Some(anchor) => {
-                        // An anchor an editor chose (`{#swamped}`) says what the section is about.
-                        let chosen = if s.anchor_is_slug {
-                            ""
-                        } else {
-                            anchor.as_str()
-                        };
-                        out.push(Record {
-                            kind: Kind::Guide,
-                            url: format!("{url}#{anchor}"),
-                            title: squash(&s.heading),
-                            context: page_title.to_owned(),
-                            fields: [
-                                squash(&s.heading).into(),
-                                format!("{page_title} {tags} {}", words_of(chosen)).into(),
-                                text.into(),
-                            ],
-                            snippet: text.into(),
-                        })
-                    }
-                }
-            }
-        }
-        Source::Faq(i) => {
-            let r = &data.faqs[i];
-            let f = &r.rec;
-            let answer = plain(&f.answer);
-            out.push(Record {
-                kind: Kind::Faq,
-                url: c.link(&record_url(DataKind::Faqs, &f.id)),
-                title: squash(&f.question),
-                context: String::new(),
-                fields: [
-                    squash(&f.question).into(),
-                    format!("{} {}", words_of(&f.id), f.tags.join(" ")).into(),
-                    answer.clone().into(),
-                ],
-                snippet: answer.into(),
-            });
-        }
-        Source::Case(i) => {
-            let r = &data.cases[i];
-            let k = &r.rec;
-            let side = |s: &crate::data::Side| {
-                format!(
-                    "{} {} {}",
-                    plain(&s.summary),
-                    s.example.as_deref().unwrap_or(""),
-                    plain(&s.why)
-                )
-            };
-            let situation = plain(&k.situation);
-            out.push(Record {
-                kind: Kind::Case,
-                url: c.link(&record_url(DataKind::Cases, &k.id)),
-                title: squash(&k.title),
-                context: humanize(&k.topic),
-                fields: [
-                    squash(&k.title).into(),
-                    format!(
-                        "{} {} {}",
-                        words_of(&k.id),
-                        humanize(&k.topic),
-                        k.tags.join(" ")
-                    )
-                    .into(),
-                    squash(&format!("{situation} {} {}", side(&k.dont), side(&k.do_))).into(),
-                ],
-                snippet: format!("{situation} Do: {}", plain(&k.do_.summary)).into(),
-            });
-        }
-        Source::Template(i) => {
-            let r = &data.templates[i];
-            let t = &r.rec;
-            let notes = t.notes.as_deref().map(plain).unwrap_or_default();
-            out.push(Record {
-                kind: Kind::Template,
-                url: c.link(&record_url(DataKind::Templates, &t.id)),
-                title: squash(&t.title),
-                context: t.channel.label().to_owned(),
-                fields: [
-                    squash(&t.title).into(),
-                    format!(
-                        "{} {} {} {}",
-                        words_of(&t.id),
-                        humanize(&t.context),
-                        t.channel.label(),
-                        t.tags.join(" ")
-                    )
-                    .into(),
-                    squash(&format!("{} {notes}", t.text)).into(),
-                ],
-                snippet: squash(&t.text).into(),
-            });
-        }
-        Source::Tree(i) => out = outcomes(site, &site.trees[i]),
-        Source::Quote(i) => {
-            let r = &data.quotes[i];
-            let q = &r.rec;
-            let role: Vec<&str> = [q.role.as_deref(), q.organisation.as_deref()]
-                .into_iter()
-                .flatten()
-                .filter(|s| !s.trim().is_empty())
-                .collect();
-            out.push(Record {
-                kind: Kind::Quote,
-                url: c.link(&record_url(DataKind::Quotes, &q.id)),
-                title: q.speaker.trim().to_owned(),
-                context: role.join(", "),
-                fields: [
-                    q.speaker.as_str().into(),
-                    format!(
-                        "{} {} {}",
-                        role.join(" "),
-                        q.topic.as_deref().map(humanize).unwrap_or_default(),
-                        q.stance.label()
-                    )
-                    .into(),
-                    q.text.as_str().into(),
-                ],
-                snippet: q.text.as_str().into(),
-            });
-        }
+    let has_intro = sections.first().is_some_and(|s| s.anchor.is_none());
+    if !has_intro {
+        // A page whose body starts with a heading still gets a record of
+        // its own, so its title and description find it.
+        out.push(guide.whole(guide.description.clone().into(), page.description().into()));
+    }
+    for s in sections {
+        out.push(match &s.anchor {
+            None => guide.intro(&s.text),
+            Some(anchor) => guide.section(s, anchor),
+        });
     }
     out
+}
+
+/// What every record of a guide page shares.
+struct GuidePage<'a> {
+    /// The page's title, trimmed.
+    title: &'a str,
+    /// Its tags, space-separated.
+    tags: String,
+    url: String,
+    /// Its front matter's description, or nothing.
+    description: String,
+}
+
+impl<'a> GuidePage<'a> {
+    /// The record of the page itself.
+    fn whole(&self, body: Cow<'a, str>, snippet: Cow<'a, str>) -> Record<'a> {
+        Record {
+            kind: Kind::Guide,
+            url: self.url.clone(),
+            title: self.title.to_owned(),
+            context: String::new(),
+            fields: [self.title.into(), self.tags.clone().into(), body],
+            snippet,
+        }
+    }
+
+    /// The record of the page itself from its text before any heading.
+    fn intro(&self, text: &'a str) -> Record<'a> {
+        let description = &self.description;
+        let snippet = if description.trim().is_empty() {
+            text.into()
+        } else {
+            format!("{} {text}", description.trim()).into()
+        };
+        self.whole(format!("{description} {text}").into(), snippet)
+    }
+
+    /// The record of a section under a heading, opened at its anchor.
+    fn section(&self, s: &'a TextSection, anchor: &str) -> Record<'a> {
+        // An anchor an editor chose (`{#swamped}`) says what the section is about.
+        let chosen = if s.anchor_is_slug { "" } else { anchor };
+        let (title, tags) = (self.title, &self.tags);
+        Record {
+            kind: Kind::Guide,
+            url: format!("{}#{anchor}", self.url),
+            title: squash(&s.heading),
+            context: title.to_owned(),
+            fields: [
+                squash(&s.heading).into(),
+                format!("{title} {tags} {}", words_of(chosen)).into(),
+                s.text.as_str().into(),
+            ],
+            snippet: s.text.as_str().into(),
+        }
+    }
+}
+
+fn faq_record<'a>(site: &'a Site, f: &'a Faq) -> Record<'a> {
+    let answer = plain(&f.answer);
+    Record {
+        kind: Kind::Faq,
+        url: site.config.link(&record_url(DataKind::Faqs, &f.id)),
+        title: squash(&f.question),
+        context: String::new(),
+        fields: [
+            squash(&f.question).into(),
+            format!("{} {}", words_of(&f.id), f.tags.join(" ")).into(),
+            answer.clone().into(),
+        ],
+        snippet: answer.into(),
+    }
+}
+
+fn case_record<'a>(site: &'a Site, k: &'a Case) -> Record<'a> {
+    let side = |s: &Side| {
+        format!(
+            "{} {} {}",
+            plain(&s.summary),
+            s.example.as_deref().unwrap_or(""),
+            plain(&s.why)
+        )
+    };
+    let situation = plain(&k.situation);
+    Record {
+        kind: Kind::Case,
+        url: site.config.link(&record_url(DataKind::Cases, &k.id)),
+        title: squash(&k.title),
+        context: humanize(&k.topic),
+        fields: [
+            squash(&k.title).into(),
+            format!(
+                "{} {} {}",
+                words_of(&k.id),
+                humanize(&k.topic),
+                k.tags.join(" ")
+            )
+            .into(),
+            squash(&format!("{situation} {} {}", side(&k.dont), side(&k.do_))).into(),
+        ],
+        snippet: format!("{situation} Do: {}", plain(&k.do_.summary)).into(),
+    }
+}
+
+fn template_record<'a>(site: &'a Site, t: &'a Template) -> Record<'a> {
+    let notes = t.notes.as_deref().map(plain).unwrap_or_default();
+    Record {
+        kind: Kind::Template,
+        url: site.config.link(&record_url(DataKind::Templates, &t.id)),
+        title: squash(&t.title),
+        context: t.channel.label().to_owned(),
+        fields: [
+            squash(&t.title).into(),
+            format!(
+                "{} {} {} {}",
+                words_of(&t.id),
+                humanize(&t.context),
+                t.channel.label(),
+                t.tags.join(" ")
+            )
+            .into(),
+            squash(&format!("{} {notes}", t.text)).into(),
+        ],
+        snippet: squash(&t.text).into(),
+    }
+}
+
+fn quote_record<'a>(site: &'a Site, q: &'a Quote) -> Record<'a> {
+    let role: Vec<&str> = [q.role.as_deref(), q.organisation.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    Record {
+        kind: Kind::Quote,
+        url: site.config.link(&record_url(DataKind::Quotes, &q.id)),
+        title: q.speaker.trim().to_owned(),
+        context: role.join(", "),
+        fields: [
+            q.speaker.as_str().into(),
+            format!(
+                "{} {} {}",
+                role.join(" "),
+                q.topic.as_deref().map(humanize).unwrap_or_default(),
+                q.stance.label()
+            )
+            .into(),
+            q.text.as_str().into(),
+        ],
+        snippet: q.text.as_str().into(),
+    }
 }
 
 /// A tree's outcomes, each at the static page of the first path that
