@@ -32,10 +32,12 @@ pub mod text;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-pub use index::{Built, Help, Params, Stats, decode_postings, encode_postings, js_cmp};
-pub use records::{Kind, Record, squash};
+pub use index::{
+    BuiltIndex, HelpLink, IndexStats, Params, decode_postings, encode_postings, js_cmp,
+};
+pub use records::{ResultKind, SearchRecord, squash};
 
-use records::Source;
+use records::Origin;
 
 use crate::artifact::OutputFile;
 use crate::markdown::TextSection;
@@ -65,32 +67,30 @@ impl PageTexts {
 /// grows its own tables.
 pub fn index_taking(site: &Site, texts: PageTexts) -> Vec<OutputFile> {
     build_from(site, &Params::default(), |source, add| match source {
-        Source::Page(p) => {
+        Origin::Page(p) => {
             let sections = texts.0[p]
                 .lock()
                 .map(|mut s| std::mem::take(&mut *s))
                 .unwrap_or_default();
             add(&records::page_records(site, p, &sections));
         }
-        other => add(&records::make(site, other)),
+        other => add(&records::of(site, other)),
     })
     .files
 }
 
 /// The index with its statistics, from the text kept in the model.
-pub fn build(site: &Site, params: &Params) -> Built {
-    build_from(site, params, |source, add| {
-        add(&records::make(site, source))
-    })
+pub fn build(site: &Site, params: &Params) -> BuiltIndex {
+    build_from(site, params, |source, add| add(&records::of(site, source)))
 }
 
 /// The index of `site`, each source's records handed to `add` by `each`.
 fn build_from(
     site: &Site,
     params: &Params,
-    each: impl Fn(Source, &mut dyn FnMut(&[Record])) + Sync,
-) -> Built {
-    let sources = records::sources(site);
+    each: impl Fn(Origin, &mut dyn FnMut(&[SearchRecord])) + Sync,
+) -> BuiltIndex {
+    let sources = records::origins(site);
     index::build(
         sources.len(),
         |i, add| each(sources[i], add),
@@ -101,25 +101,25 @@ fn build_from(
 }
 
 /// Like [`build`], timed (for benchmarks: `examples/search_bench.rs`).
-pub fn build_timed(site: &Site, params: &Params) -> (Built, Duration) {
+pub fn build_timed(site: &Site, params: &Params) -> (BuiltIndex, Duration) {
     let started = Instant::now();
     let built = build(site, params);
     (built, started.elapsed())
 }
 
 /// What "No results" suggests: the decision trees and the FAQ.
-fn help_links(site: &Site) -> Vec<Help> {
+fn help_links(site: &Site) -> Vec<HelpLink> {
     let c = &site.config;
-    let mut help: Vec<Help> = site
+    let mut help: Vec<HelpLink> = site
         .trees
         .iter()
-        .map(|t| Help {
+        .map(|t| HelpLink {
             title: t.def.title.trim().to_owned(),
             url: c.link(&format!("/decide/{}/", t.id)),
         })
         .collect();
     if !site.data.faqs.is_empty() {
-        help.push(Help {
+        help.push(HelpLink {
             title: "Frequently asked questions".into(),
             url: c.link("/faq/"),
         });
@@ -129,11 +129,11 @@ fn help_links(site: &Site) -> Vec<Help> {
 
 /// Builds an index from records alone (tests and tools).
 pub fn build_records(
-    records: Vec<Record>,
+    records: Vec<SearchRecord>,
     language: &str,
-    help: &[Help],
+    help: &[HelpLink],
     params: &Params,
-) -> Built {
+) -> BuiltIndex {
     index::build(
         records.len(),
         |i, add| add(std::slice::from_ref(&records[i])),
@@ -148,8 +148,8 @@ mod tests {
     use super::*;
     use serde_json::Value;
 
-    fn rec(kind: Kind, title: &str, body: &str) -> Record<'static> {
-        Record {
+    fn rec(kind: ResultKind, title: &str, body: &str) -> SearchRecord<'static> {
+        SearchRecord {
             kind,
             url: format!("/x/#{}", crate::markdown::slugify(title)),
             title: title.into(),
@@ -159,37 +159,37 @@ mod tests {
         }
     }
 
-    fn sample() -> Vec<Record<'static>> {
+    fn sample() -> Vec<SearchRecord<'static>> {
         vec![
             rec(
-                Kind::Faq,
+                ResultKind::Faq,
                 "How long should I wait before following up?",
                 "Give it a week after you apply, then follow up once.",
             ),
             rec(
-                Kind::Guide,
+                ResultKind::Guide,
                 "Connection requests",
                 "A connection note has a 300-character limit. Keep it short.",
             ),
             rec(
-                Kind::Case,
+                ResultKind::Case,
                 "The blank request",
                 "Sending a connection request with no note at all.",
             ),
             rec(
-                Kind::Template,
+                ResultKind::Template,
                 "Note to a recruiter",
                 "Hi [Name], I applied for the role and would value a word with the recruiter.",
             ),
             rec(
-                Kind::Quote,
+                ResultKind::Quote,
                 "Résumé advice",
                 "Recruiters read a résumé in seconds.",
             ),
         ]
     }
 
-    fn file<'a>(b: &'a Built, prefix: &str) -> Vec<&'a OutputFile> {
+    fn file<'a>(b: &'a BuiltIndex, prefix: &str) -> Vec<&'a OutputFile> {
         b.files
             .iter()
             .filter(|f| f.path.starts_with(prefix))
@@ -218,7 +218,7 @@ mod tests {
 
     /// Every (word, group) pair across the term shards, a group named by
     /// its postings.
-    fn dictionary(b: &Built) -> Vec<(String, String)> {
+    fn dictionary(b: &BuiltIndex) -> Vec<(String, String)> {
         file(b, "search/t")
             .into_iter()
             .flat_map(|f| shard_words(&json(f)))
@@ -235,7 +235,7 @@ mod tests {
         let mut changed = sample();
         changed[0].fields[2].to_mut().push_str(" Patience.");
         let c = build_records(changed, "en", &[], &Params::default());
-        let m = |b: &Built| {
+        let m = |b: &BuiltIndex| {
             json(file(b, MANIFEST)[0])["build"]
                 .as_str()
                 .unwrap()
@@ -249,7 +249,7 @@ mod tests {
         let b = build_records(
             sample(),
             "en",
-            &[Help {
+            &[HelpLink {
                 title: "Decide".into(),
                 url: "/decide/x/".into(),
             }],
@@ -314,7 +314,7 @@ mod tests {
     fn shards_split_by_prefix_and_keys_find_words() {
         // Many distinct words: about 2,000 records of made-up words.
         let syllables = ["ka", "lo", "mi", "ne", "pu", "ra", "si", "to", "ve", "zu"];
-        let records: Vec<Record> = (0..2000)
+        let records: Vec<SearchRecord> = (0..2000)
             .map(|i| {
                 let word = |k: usize| {
                     format!(
@@ -325,7 +325,7 @@ mod tests {
                     )
                 };
                 rec(
-                    Kind::Guide,
+                    ResultKind::Guide,
                     &word(0),
                     &format!("{} {} {} common", word(1), word(2), word(3)),
                 )

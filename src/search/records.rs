@@ -12,9 +12,10 @@ use crate::markdown::TextSection;
 use crate::site::{Site, humanize, record_url};
 use crate::tree::Tree;
 
-/// The kinds of record, in the order the client's filters show them.
+/// What kind of result a record is, which its badge and the client's
+/// filters show; in the order of the filters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Kind {
+pub enum ResultKind {
     Guide,
     Faq,
     Case,
@@ -23,43 +24,52 @@ pub enum Kind {
     Quote,
 }
 
-impl Kind {
-    pub const ALL: [Kind; 6] = [
-        Kind::Guide,
-        Kind::Faq,
-        Kind::Case,
-        Kind::Template,
-        Kind::Decision,
-        Kind::Quote,
+impl ResultKind {
+    pub const ALL: [ResultKind; 6] = [
+        ResultKind::Guide,
+        ResultKind::Faq,
+        ResultKind::Case,
+        ResultKind::Template,
+        ResultKind::Decision,
+        ResultKind::Quote,
     ];
 
     pub fn name(self) -> &'static str {
         match self {
-            Kind::Guide => "guide",
-            Kind::Faq => "faq",
-            Kind::Case => "case",
-            Kind::Template => "template",
-            Kind::Decision => "decision",
-            Kind::Quote => "quote",
+            ResultKind::Guide => "guide",
+            ResultKind::Faq => "faq",
+            ResultKind::Case => "case",
+            ResultKind::Template => "template",
+            ResultKind::Decision => "decision",
+            ResultKind::Quote => "quote",
         }
+    }
+
+    /// Its index in [`ResultKind::ALL`]: how the manifest and the summary
+    /// chunks name it.
+    pub fn index(self) -> usize {
+        ResultKind::ALL.iter().position(|k| *k == self).unwrap_or(0)
     }
 
     /// The badge and filter label.
     pub fn label(self) -> &'static str {
         match self {
-            Kind::Guide => "Guide",
-            Kind::Faq => "FAQ",
-            Kind::Case => "Do & don't",
-            Kind::Template => "Template",
-            Kind::Decision => "Decision",
-            Kind::Quote => "Expert",
+            ResultKind::Guide => "Guide",
+            ResultKind::Faq => "FAQ",
+            ResultKind::Case => "Do & don't",
+            ResultKind::Template => "Template",
+            ResultKind::Decision => "Decision",
+            ResultKind::Quote => "Expert",
         }
     }
 }
 
+/// One thing a search can find and open (a guide section, a FAQ entry, a
+/// case, a template, a decision outcome or a quote) and the text it is
+/// found by.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Record<'a> {
-    pub kind: Kind,
+pub struct SearchRecord<'a> {
+    pub kind: ResultKind,
     /// A link usable from any page (base path included), with `#anchor`.
     pub url: String,
     /// What the result shows as its title.
@@ -75,10 +85,11 @@ pub struct Record<'a> {
     pub snippet: Cow<'a, str>,
 }
 
-/// Where records come from: cheap to list, turned into records one at a
-/// time by [`make`], so a big site never holds every record's text at once.
+/// Where records come from: a page, a data record or a decision tree, by
+/// its index in the site model. Cheap to list, turned into records one at
+/// a time by [`of`], so a big site never holds every record's text at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
+pub enum Origin {
     Page(usize),
     Faq(usize),
     Case(usize),
@@ -87,36 +98,40 @@ pub enum Source {
     Quote(usize),
 }
 
-/// Every source of records, in the order of the records.
-pub fn sources(site: &Site) -> Vec<Source> {
+/// Where every record comes from, in the order of the records.
+pub fn origins(site: &Site) -> Vec<Origin> {
     let d = &site.data;
     (0..site.pages.len())
-        .map(Source::Page)
-        .chain((0..d.faqs.len()).map(Source::Faq))
-        .chain((0..d.cases.len()).map(Source::Case))
-        .chain((0..d.templates.len()).map(Source::Template))
-        .chain((0..site.trees.len()).map(Source::Tree))
-        .chain((0..d.quotes.len()).map(Source::Quote))
+        .map(Origin::Page)
+        .chain((0..d.faqs.len()).map(Origin::Faq))
+        .chain((0..d.cases.len()).map(Origin::Case))
+        .chain((0..d.templates.len()).map(Origin::Template))
+        .chain((0..site.trees.len()).map(Origin::Tree))
+        .chain((0..d.quotes.len()).map(Origin::Quote))
         .collect()
 }
 
-/// The records of one source, a page's from the text kept in the model.
-pub fn make(site: &Site, source: Source) -> Vec<Record<'_>> {
+/// The records of one origin, a page's from the text kept in the model.
+pub fn of(site: &Site, origin: Origin) -> Vec<SearchRecord<'_>> {
     let data = &site.data;
-    match source {
-        Source::Page(i) => page_records(site, i, &site.pages[i].rendered.sections),
-        Source::Faq(i) => vec![faq_record(site, &data.faqs[i].rec)],
-        Source::Case(i) => vec![case_record(site, &data.cases[i].rec)],
-        Source::Template(i) => vec![template_record(site, &data.templates[i].rec)],
-        Source::Tree(i) => outcomes(site, &site.trees[i]),
-        Source::Quote(i) => vec![quote_record(site, &data.quotes[i].rec)],
+    match origin {
+        Origin::Page(i) => page_records(site, i, &site.pages[i].rendered.sections),
+        Origin::Faq(i) => vec![faq_record(site, &data.faqs[i].rec)],
+        Origin::Case(i) => vec![case_record(site, &data.cases[i].rec)],
+        Origin::Template(i) => vec![template_record(site, &data.templates[i].rec)],
+        Origin::Tree(i) => outcomes(site, &site.trees[i]),
+        Origin::Quote(i) => vec![quote_record(site, &data.quotes[i].rec)],
     }
 }
 
 /// The records of page `i` from its text sections (which the build hands
 /// over to the index rather than keeping them in the site model): one for
 /// the page itself and one per section under a heading.
-pub fn page_records<'a>(site: &'a Site, i: usize, sections: &'a [TextSection]) -> Vec<Record<'a>> {
+pub fn page_records<'a>(
+    site: &'a Site,
+    i: usize,
+    sections: &'a [TextSection],
+) -> Vec<SearchRecord<'a>> {
     let page = &site.pages[i];
     let guide = GuidePage {
         title: page.title().trim(),
@@ -153,9 +168,9 @@ struct GuidePage<'a> {
 
 impl<'a> GuidePage<'a> {
     /// The record of the page itself.
-    fn whole(&self, body: Cow<'a, str>, snippet: Cow<'a, str>) -> Record<'a> {
-        Record {
-            kind: Kind::Guide,
+    fn whole(&self, body: Cow<'a, str>, snippet: Cow<'a, str>) -> SearchRecord<'a> {
+        SearchRecord {
+            kind: ResultKind::Guide,
             url: self.url.clone(),
             title: self.title.to_owned(),
             context: String::new(),
@@ -165,7 +180,7 @@ impl<'a> GuidePage<'a> {
     }
 
     /// The record of the page itself from its text before any heading.
-    fn intro(&self, text: &'a str) -> Record<'a> {
+    fn intro(&self, text: &'a str) -> SearchRecord<'a> {
         let description = &self.description;
         let snippet = if description.trim().is_empty() {
             text.into()
@@ -176,12 +191,12 @@ impl<'a> GuidePage<'a> {
     }
 
     /// The record of a section under a heading, opened at its anchor.
-    fn section(&self, s: &'a TextSection, anchor: &str) -> Record<'a> {
+    fn section(&self, s: &'a TextSection, anchor: &str) -> SearchRecord<'a> {
         // An anchor an editor chose (`{#swamped}`) says what the section is about.
         let chosen = if s.anchor_is_slug { "" } else { anchor };
         let (title, tags) = (self.title, &self.tags);
-        Record {
-            kind: Kind::Guide,
+        SearchRecord {
+            kind: ResultKind::Guide,
             url: format!("{}#{anchor}", self.url),
             title: squash(&s.heading),
             context: title.to_owned(),
@@ -195,10 +210,10 @@ impl<'a> GuidePage<'a> {
     }
 }
 
-fn faq_record<'a>(site: &'a Site, f: &'a Faq) -> Record<'a> {
+fn faq_record<'a>(site: &'a Site, f: &'a Faq) -> SearchRecord<'a> {
     let answer = plain(&f.answer);
-    Record {
-        kind: Kind::Faq,
+    SearchRecord {
+        kind: ResultKind::Faq,
         url: site.config.link(&record_url(DataKind::Faqs, &f.id)),
         title: squash(&f.question),
         context: String::new(),
@@ -211,7 +226,7 @@ fn faq_record<'a>(site: &'a Site, f: &'a Faq) -> Record<'a> {
     }
 }
 
-fn case_record<'a>(site: &'a Site, k: &'a Case) -> Record<'a> {
+fn case_record<'a>(site: &'a Site, k: &'a Case) -> SearchRecord<'a> {
     let side = |s: &Side| {
         format!(
             "{} {} {}",
@@ -221,8 +236,8 @@ fn case_record<'a>(site: &'a Site, k: &'a Case) -> Record<'a> {
         )
     };
     let situation = plain(&k.situation);
-    Record {
-        kind: Kind::Case,
+    SearchRecord {
+        kind: ResultKind::Case,
         url: site.config.link(&record_url(DataKind::Cases, &k.id)),
         title: squash(&k.title),
         context: humanize(&k.topic),
@@ -241,10 +256,10 @@ fn case_record<'a>(site: &'a Site, k: &'a Case) -> Record<'a> {
     }
 }
 
-fn template_record<'a>(site: &'a Site, t: &'a Template) -> Record<'a> {
+fn template_record<'a>(site: &'a Site, t: &'a Template) -> SearchRecord<'a> {
     let notes = t.notes.as_deref().map(plain).unwrap_or_default();
-    Record {
-        kind: Kind::Template,
+    SearchRecord {
+        kind: ResultKind::Template,
         url: site.config.link(&record_url(DataKind::Templates, &t.id)),
         title: squash(&t.title),
         context: t.channel.label().to_owned(),
@@ -264,14 +279,14 @@ fn template_record<'a>(site: &'a Site, t: &'a Template) -> Record<'a> {
     }
 }
 
-fn quote_record<'a>(site: &'a Site, q: &'a Quote) -> Record<'a> {
+fn quote_record<'a>(site: &'a Site, q: &'a Quote) -> SearchRecord<'a> {
     let role: Vec<&str> = [q.role.as_deref(), q.organisation.as_deref()]
         .into_iter()
         .flatten()
         .filter(|s| !s.trim().is_empty())
         .collect();
-    Record {
-        kind: Kind::Quote,
+    SearchRecord {
+        kind: ResultKind::Quote,
         url: site.config.link(&record_url(DataKind::Quotes, &q.id)),
         title: q.speaker.trim().to_owned(),
         context: role.join(", "),
@@ -292,7 +307,7 @@ fn quote_record<'a>(site: &'a Site, q: &'a Quote) -> Record<'a> {
 
 /// A tree's outcomes, each at the static page of the first path that
 /// reaches it (`Tree::steps` is depth first from the start, so stable).
-fn outcomes<'a>(site: &'a Site, tree: &Tree) -> Vec<Record<'a>> {
+fn outcomes<'a>(site: &'a Site, tree: &Tree) -> Vec<SearchRecord<'a>> {
     let steps = tree.steps();
     tree.def
         .outcomes
@@ -310,8 +325,8 @@ fn outcomes<'a>(site: &'a Site, tree: &Tree) -> Vec<Record<'a>> {
                         .map(|o| o.label.as_str())
                 })
                 .collect();
-            Some(Record {
-                kind: Kind::Decision,
+            Some(SearchRecord {
+                kind: ResultKind::Decision,
                 url: site
                     .config
                     .link(&format!("/decide/{}/{}", tree.id, step.rel_url)),
@@ -422,11 +437,11 @@ mod tests {
 
     #[test]
     fn kinds_have_names_and_labels() {
-        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+        let names: Vec<&str> = ResultKind::ALL.iter().map(|k| k.name()).collect();
         assert_eq!(
             names,
             ["guide", "faq", "case", "template", "decision", "quote"]
         );
-        assert_eq!(Kind::Case.label(), "Do & don't");
+        assert_eq!(ResultKind::Case.label(), "Do & don't");
     }
 }

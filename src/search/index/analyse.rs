@@ -1,7 +1,7 @@
 //! Phase 1: records → their words, counted per field, with each record's
 //! summary and kind. The records' text is not kept.
 //!
-//! Sources are analysed a part at a time, in parallel, each part with its
+//! Origins are analysed a part at a time, in parallel, each part with its
 //! own small dictionary (no lock, no shared table); [`super::dictionary`]
 //! merges them.
 
@@ -11,18 +11,18 @@ use hashbrown::HashTable;
 use rayon::prelude::*;
 use rustc_hash::FxBuildHasher;
 
-use super::summaries::{kind_index, summary};
-use crate::search::records::Record;
+use super::summaries::summary;
+use crate::search::records::SearchRecord;
 use crate::search::text::fold_words;
 
-/// Every record of `sources` sources (`each(i, add)` hands source `i`'s to
-/// `add`), analysed in parts of [`SOURCES_PER_PART`] sources in parallel.
-pub(super) fn analyse<F>(sources: usize, each: &F, snippet_chars: usize) -> Vec<Part>
+/// Every record of `origins` origins (`each(i, add)` hands origin `i`'s to
+/// `add`), analysed in parts of [`ORIGINS_PER_PART`] origins in parallel.
+pub(super) fn analyse<F>(origins: usize, each: &F, snippet_chars: usize) -> Vec<Part>
 where
-    F: Fn(usize, &mut dyn FnMut(&[Record])) + Sync,
+    F: Fn(usize, &mut dyn FnMut(&[SearchRecord])) + Sync,
 {
-    let ids: Vec<usize> = (0..sources).collect();
-    ids.par_chunks(SOURCES_PER_PART)
+    let ids: Vec<usize> = (0..origins).collect();
+    ids.par_chunks(ORIGINS_PER_PART)
         .map(|chunk| {
             let mut analyser = Analyser::new(snippet_chars);
             for &i in chunk {
@@ -78,10 +78,10 @@ pub(super) struct Part {
     pub(super) kinds: Vec<usize>,
 }
 
-/// Sources per part: enough work per task, few records in memory at once.
-const SOURCES_PER_PART: usize = 64;
+/// Origins per part: enough work per task, few records in memory at once.
+const ORIGINS_PER_PART: usize = 64;
 
-/// Analyses the records of one part as they come, one source at a time.
+/// Analyses the records of one part as they come, one origin at a time.
 struct Analyser {
     /// The part's word ids, each found by its word in `part.words`, so a
     /// word is stored once. FxHash: the keys are short words of our own
@@ -113,7 +113,7 @@ impl Analyser {
         }
     }
 
-    fn add(&mut self, records: &[Record]) {
+    fn add(&mut self, records: &[SearchRecord]) {
         let Analyser {
             ids,
             part,
@@ -123,7 +123,7 @@ impl Analyser {
         } = self;
         for r in records {
             part.summaries.push(summary(r, *snippet_chars));
-            part.kinds.push(kind_index(r.kind));
+            part.kinds.push(r.kind.index());
             let mut lens = [0u32; 3];
             for (f, text) in r.fields.iter().enumerate() {
                 fold_words(text, |w| {

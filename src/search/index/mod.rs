@@ -24,7 +24,7 @@ mod summaries;
 
 use serde::Serialize;
 
-use super::records::{Kind, Record};
+use super::records::{ResultKind, SearchRecord};
 use crate::artifact::OutputFile;
 use analyse::analyse;
 use dictionary::Dictionary;
@@ -63,7 +63,7 @@ impl Default for Params {
 
 /// What went into the index, for `--verbose` and benchmarks.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Stats {
+pub struct IndexStats {
     pub records: usize,
     pub words: usize,
     pub groups: usize,
@@ -75,14 +75,14 @@ pub struct Stats {
 }
 
 /// The index's files, all under `search/`, and what went into them.
-pub struct Built {
+pub struct BuiltIndex {
     pub files: Vec<OutputFile>,
-    pub stats: Stats,
+    pub stats: IndexStats,
 }
 
 /// A link the client offers when nothing matches.
 #[derive(Debug, Clone, Serialize)]
-pub struct Help {
+pub struct HelpLink {
     pub title: String,
     pub url: String,
 }
@@ -115,18 +115,24 @@ struct Manifest<'a> {
     /// The chunks' hashes, concatenated (the list can be long): chunk `i`
     /// is `r{i}.{chunks[i × width..(i + 1) × width]}.json`.
     chunks: String,
-    help: &'a [Help],
+    help: &'a [HelpLink],
 }
 
-/// Builds every file of the index from `sources` sources of records:
-/// `each(i, add)` hands the records of source `i`, in order, to `add`.
-/// Sources are analysed a part at a time, in parallel; a source's records
+/// Builds every file of the index from `origins` origins of records:
+/// `each(i, add)` hands the records of origin `i`, in order, to `add`.
+/// Origins are analysed a part at a time, in parallel; an origin's records
 /// may borrow its text, which it can drop once they are analysed.
-pub fn build<F>(sources: usize, each: F, language: &str, help: &[Help], params: &Params) -> Built
+pub fn build<F>(
+    origins: usize,
+    each: F,
+    language: &str,
+    help: &[HelpLink],
+    params: &Params,
+) -> BuiltIndex
 where
-    F: Fn(usize, &mut dyn FnMut(&[Record])) + Sync,
+    F: Fn(usize, &mut dyn FnMut(&[SearchRecord])) + Sync,
 {
-    let mut parts = analyse(sources, &each, params.snippet_chars);
+    let mut parts = analyse(origins, &each, params.snippet_chars);
     let records: usize = parts.iter().map(|p| p.docs.len()).sum();
     let summaries: Vec<String> = parts
         .iter_mut()
@@ -143,14 +149,14 @@ where
         params.max_postings,
     );
     let shards = term_shards(&dictionary, &encoded, params.shard_bytes);
-    let mut stats = Stats {
+    let mut stats = IndexStats {
         records,
         words: dictionary.words.len(),
         groups: dictionary.groups,
         postings: encoded.iter().map(|g| g.postings.len()).sum(),
         pruned_groups: encoded.iter().filter(|g| g.pruned).count(),
         term_shards: shards.hashes.len(),
-        ..Stats::default()
+        ..IndexStats::default()
     };
     drop(encoded);
     let chunks = summary_chunks(summaries, records, params.chunk_bytes);
@@ -162,7 +168,10 @@ where
         records,
         per: chunks.per,
         width: HASH_CHARS,
-        kinds: Kind::ALL.iter().map(|k| [k.name(), k.label()]).collect(),
+        kinds: ResultKind::ALL
+            .iter()
+            .map(|k| [k.name(), k.label()])
+            .collect(),
         runs,
         keys: shards.keys,
         terms: shards.hashes,
@@ -177,7 +186,7 @@ where
         serde_json::to_vec(&manifest).unwrap_or_default(),
     ));
     stats.bytes = files.iter().map(|f| f.bytes.len()).sum();
-    Built { files, stats }
+    BuiltIndex { files, stats }
 }
 
 /// The records' kind indexes as runs of `[kind index, count]`.

@@ -10,7 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::short_hash;
 use crate::artifact::OutputFile;
-use crate::search::records::{Kind, Record, squash, squash_prefix};
+use crate::search::records::{SearchRecord, squash, squash_prefix};
 
 /// The summary chunk files, with what the manifest says of them.
 pub(super) struct SummaryChunks {
@@ -53,8 +53,8 @@ pub(super) fn summary_chunks(
 const MAX_CHUNKS: usize = 2_000;
 
 /// `[title, url, kind, context, text]` as JSON, text cut at a word.
-pub(super) fn summary(r: &Record, max_chars: usize) -> String {
-    let kind = kind_index(r.kind);
+pub(super) fn summary(r: &SearchRecord, max_chars: usize) -> String {
+    let kind = r.kind.index();
     // `cut` reads no further than character `max_chars` of the squashed
     // text, so that is all that is squashed of a long section. NFC can join
     // characters, so text that is not all ASCII is squashed whole.
@@ -90,8 +90,4 @@ fn cut(text: &str, max: usize) -> String {
             format!("{}…", head.trim_end_matches(|c: char| !c.is_alphanumeric()))
         }
     }
-}
-
-pub(super) fn kind_index(kind: Kind) -> usize {
-    Kind::ALL.iter().position(|k| *k == kind).unwrap_or(0)
 }
