@@ -30,81 +30,72 @@ mod records;
 pub mod text;
 
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
 
 pub use index::{
     BuiltIndex, HelpLink, IndexStats, Params, decode_postings, encode_postings, js_cmp,
 };
-pub use records::{ResultKind, SearchRecord, squash};
+pub use records::squash;
 
-use records::Origin;
+use records::{Origin, SearchRecord};
 
-use crate::artifact::OutputFile;
 use crate::markdown::TextSection;
 use crate::site::Site;
 
 /// Where the manifest is, relative to the site root.
 pub const MANIFEST: &str = "search/manifest.json";
 
-/// Each page's text sections, taken out of the site model for
-/// [`index_taking`]: the render does not need them.
-pub struct PageTexts(Vec<Mutex<Vec<TextSection>>>);
+/// Where [`build_index`] reads each page's text sections: handed over by
+/// the build, or left in the site model.
+pub struct PageTexts(Option<Vec<Mutex<Vec<TextSection>>>>);
 
 impl PageTexts {
+    /// Takes every page's text sections out of the site model (the render
+    /// does not need them), so that the index frees each page's text as
+    /// soon as it is analysed: on a large site the index does not hold the
+    /// whole site's text while it grows its own tables.
     pub fn take(site: &mut Site) -> PageTexts {
-        PageTexts(
+        PageTexts(Some(
             site.pages
                 .iter_mut()
                 .map(|p| Mutex::new(std::mem::take(&mut p.rendered.sections)))
                 .collect(),
-        )
+        ))
+    }
+
+    /// Reads the text sections where they are, in the site model, which
+    /// stays whole (benchmarks build the index again and again).
+    pub fn in_model() -> PageTexts {
+        PageTexts(None)
     }
 }
 
-/// The index files of `site` for `build` and `serve`, with the pages' text
-/// handed over: each page's text is freed as soon as it is analysed, so on
-/// a large site the index does not hold the whole site's text while it
-/// grows its own tables.
-pub fn index_taking(site: &Site, texts: PageTexts) -> Vec<OutputFile> {
-    build_from(site, &Params::default(), |source, add| match source {
-        Origin::Page(p) => {
-            let sections = texts.0[p]
-                .lock()
-                .map(|mut s| std::mem::take(&mut *s))
-                .unwrap_or_default();
-            add(&records::page_records(site, p, &sections));
+/// The search index of `site`: its files (all under `search/`) and what
+/// went into it. The one way to build an index: the build calls it with
+/// [`PageTexts::take`], benchmarks with [`PageTexts::in_model`].
+pub fn build_index(site: &Site, texts: PageTexts, params: &Params) -> BuiltIndex {
+    let origins = records::origins(site);
+    // Hands origin `i`'s records to `add`. A page's text handed over by
+    // the build is dropped as soon as its records are analysed.
+    let records_of = |i: usize, add: &mut dyn FnMut(&[SearchRecord])| {
+        let origin = origins[i];
+        match (origin, &texts.0) {
+            (Origin::Page(p), Some(taken)) => {
+                let sections = taken[p]
+                    .lock()
+                    .map(|mut s| std::mem::take(&mut *s))
+                    .unwrap_or_default();
+                add(&records::page_records(site, p, &sections));
+            }
+            _ => add(&records::of(site, origin)),
         }
-        other => add(&records::of(site, other)),
-    })
-    .files
-}
-
-/// The index with its statistics, from the text kept in the model.
-pub fn build(site: &Site, params: &Params) -> BuiltIndex {
-    build_from(site, params, |source, add| add(&records::of(site, source)))
-}
-
-/// The index of `site`, each source's records handed to `add` by `each`.
-fn build_from(
-    site: &Site,
-    params: &Params,
-    each: impl Fn(Origin, &mut dyn FnMut(&[SearchRecord])) + Sync,
-) -> BuiltIndex {
-    let sources = records::origins(site);
+    };
     index::build(
-        sources.len(),
-        |i, add| each(sources[i], add),
+        origins.len(),
+        records_of,
         &site.config.language,
         &help_links(site),
         params,
     )
-}
-
-/// Like [`build`], timed (for benchmarks: `examples/search_bench.rs`).
-pub fn build_timed(site: &Site, params: &Params) -> (BuiltIndex, Duration) {
-    let started = Instant::now();
-    let built = build(site, params);
-    (built, started.elapsed())
 }
 
 /// What "No results" suggests: the decision trees and the FAQ.
@@ -127,26 +118,28 @@ fn help_links(site: &Site) -> Vec<HelpLink> {
     help
 }
 
-/// Builds an index from records alone (tests and tools).
-pub fn build_records(
-    records: Vec<SearchRecord>,
-    language: &str,
-    help: &[HelpLink],
-    params: &Params,
-) -> BuiltIndex {
-    index::build(
-        records.len(),
-        |i, add| add(std::slice::from_ref(&records[i])),
-        language,
-        help,
-        params,
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::artifact::OutputFile;
+    use records::ResultKind;
     use serde_json::Value;
+
+    /// An index from records alone, without a site.
+    fn build_records(
+        records: Vec<SearchRecord>,
+        language: &str,
+        help: &[HelpLink],
+        params: &Params,
+    ) -> BuiltIndex {
+        index::build(
+            records.len(),
+            |i, add| add(std::slice::from_ref(&records[i])),
+            language,
+            help,
+            params,
+        )
+    }
 
     fn rec(kind: ResultKind, title: &str, body: &str) -> SearchRecord<'static> {
         SearchRecord {

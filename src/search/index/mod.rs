@@ -8,13 +8,14 @@
 //! their highest impacts (static index pruning) so that a common word never
 //! makes a shard large on a big site.
 //!
-//! [`build`] runs the phases in order, one module each, so that each can be
-//! read (and measured) on its own: [`analyse`] counts the words of the
-//! records, [`dictionary`] sorts them and groups them by stem, [`postings`]
-//! scores and encodes each group's records, [`shards`] and [`summaries`]
-//! cut the files; this module writes the manifest that names them. A phase
-//! takes by value what no later phase needs, so it is freed as soon as it
-//! can be: the index's peak memory is the peak of a large site's build.
+//! [`build`] runs the phases in order, one module each, so that each can
+//! be read (and measured) on its own: [`analyse`](mod@analyse) counts the
+//! words of the records, [`dictionary`] sorts them and groups them by stem,
+//! [`postings`] scores and encodes each group's records, [`shards`] and
+//! [`summaries`] cut the files; this module writes the manifest that names
+//! them. A phase takes by value what no later phase needs, so it is freed
+//! as soon as it can be: the index's peak memory is the peak of a large
+//! site's build.
 
 mod analyse;
 mod dictionary;
@@ -122,7 +123,7 @@ struct Manifest<'a> {
 /// `each(i, add)` hands the records of origin `i`, in order, to `add`.
 /// Origins are analysed a part at a time, in parallel; an origin's records
 /// may borrow its text, which it can drop once they are analysed.
-pub fn build<F>(
+pub(super) fn build<F>(
     origins: usize,
     each: F,
     language: &str,
