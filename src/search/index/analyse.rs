@@ -11,7 +11,7 @@ use hashbrown::HashTable;
 use rayon::prelude::*;
 use rustc_hash::FxBuildHasher;
 
-use super::summaries::summary;
+use super::summaries::summary_json;
 use crate::search::records::SearchRecord;
 use crate::search::text::fold_words;
 
@@ -122,7 +122,7 @@ impl Analyser {
             snippet_chars,
         } = self;
         for r in records {
-            part.summaries.push(summary(r, *snippet_chars));
+            part.summaries.push(summary_json(r, *snippet_chars));
             part.kinds.push(r.kind.index());
             let mut lens = [0u32; 3];
             for (f, text) in r.fields.iter().enumerate() {

@@ -20,6 +20,7 @@ const WEIGHTS: [f32; 3] = [4.0, 2.0, 1.0];
 /// Length normalisation per field.
 const B: [f32; 3] = [0.4, 0.5, 0.75];
 
+/// BM25 term frequency saturation: how soon more occurrences stop counting.
 const K1: f32 = 2.0;
 
 /// Impacts are stored as one character: `round(LEVELS × ln(1 + score))`,
@@ -31,7 +32,7 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 
 /// A part's records as (stem group, weighted frequency) pairs, record
 /// after record (`ends`), and how many of its records each group is in.
-struct Weighted {
+struct WeightedPart {
     pairs: Vec<(u32, f32)>,
     ends: Vec<usize>,
     records: Vec<u32>,
@@ -54,7 +55,7 @@ pub(super) fn gather_postings(
     records: usize,
 ) -> Postings {
     let avg = average_lengths(&parts, records);
-    let weighted: Vec<Weighted> = parts
+    let weighted: Vec<WeightedPart> = parts
         .into_par_iter()
         .zip(part_groups)
         .map(|(part, word_group)| weigh(part, word_group, groups, &avg))
@@ -80,7 +81,7 @@ fn average_lengths(parts: &[Part], records: usize) -> [f32; 3] {
 /// its words' (BM25F weighs the stem group, not each word), added up in
 /// integers: the order of a record's words does not matter. `word_group`
 /// is the stem group of each of the part's word ids.
-fn weigh(part: Part, word_group: &[u32], groups: usize, avg: &[f32; 3]) -> Weighted {
+fn weigh(part: Part, word_group: &[u32], groups: usize, avg: &[f32; 3]) -> WeightedPart {
     let mut out: Vec<(u32, f32)> = Vec::with_capacity(part.tfs.len());
     let mut ends = Vec::with_capacity(part.docs.len());
     let mut records = vec![0u32; groups];
@@ -115,7 +116,7 @@ fn weigh(part: Part, word_group: &[u32], groups: usize, avg: &[f32; 3]) -> Weigh
         ends.push(out.len());
         start = end;
     }
-    Weighted {
+    WeightedPart {
         pairs: out,
         ends,
         records,
@@ -125,7 +126,7 @@ fn weigh(part: Part, word_group: &[u32], groups: usize, avg: &[f32; 3]) -> Weigh
 /// Every group's postings in one array, group after group (a counting
 /// sort): no list grows and copies itself over and over. Two halves of the
 /// groups are filled side by side.
-fn group_postings(weighted: &[Weighted], groups: usize) -> Postings {
+fn group_postings(weighted: &[WeightedPart], groups: usize) -> Postings {
     let mut starts = vec![0usize; groups + 1];
     for w in weighted {
         for (g, &n) in w.records.iter().enumerate() {
@@ -151,7 +152,7 @@ fn fill_postings(
     into: &mut [(u32, f32)],
     starts: &[usize],
     range: Range<usize>,
-    weighted: &[Weighted],
+    weighted: &[WeightedPart],
 ) {
     let base = starts[range.start];
     let mut next: Vec<usize> = starts[range.clone()].iter().map(|s| s - base).collect();

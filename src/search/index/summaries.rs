@@ -53,7 +53,7 @@ pub(super) fn summary_chunks(
 const MAX_CHUNKS: usize = 2_000;
 
 /// `[title, url, kind, context, text]` as JSON, text cut at a word.
-pub(super) fn summary(r: &SearchRecord, max_chars: usize) -> String {
+pub(super) fn summary_json(r: &SearchRecord, max_chars: usize) -> String {
     let kind = r.kind.index();
     // `cut` reads no further than character `max_chars` of the squashed
     // text, so that is all that is squashed of a long section. NFC can join
