@@ -196,7 +196,8 @@ pub fn compile_into(
     clock.lap("render, minify, write");
     // A build with problems writes nothing: no index to make for it.
     let search_files = if site.config.search && model_ok && render_problems.is_empty() {
-        let files = crate::search::index_taking(&site, texts);
+        let files =
+            crate::search::build_index(&site, texts, &crate::search::Params::default()).files;
         clock.lap("search index");
         files
     } else {
