@@ -118,9 +118,23 @@ pub fn truncate_words(text: &str, max_chars: usize) -> String {
     out
 }
 
+/// `after-applying` → `After applying`.
+pub fn humanize(slug: &str) -> String {
+    let s = slug.replace(['-', '_'], " ");
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn humanize_slugs() {
+        assert_eq!(humanize("after-applying"), "After applying");
+    }
 
     #[test]
     fn slugs_fold_accents_and_punctuation() {

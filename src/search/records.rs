@@ -9,7 +9,8 @@ use pulldown_cmark::{Event, Parser, TagEnd};
 
 use crate::data::{Case, Faq, Kind as DataKind, Quote, Side, Template};
 use crate::markdown::TextSection;
-use crate::site::{Site, humanize, record_url};
+use crate::site::{Site, record_url};
+use crate::text::humanize;
 use crate::tree::Tree;
 
 /// What kind of result a record is, which its badge and the client's

@@ -25,7 +25,7 @@ pub use links::Links;
 pub use tags::TagInfo;
 pub use tree_view::{OutcomeLink, TreeView};
 pub use urls::{Listing, alias_path, record_url, url_for};
-pub use views::{RecordView, RecordViews, SourceTexts, humanize};
+pub use views::{RecordView, RecordViews, SourceTexts};
 
 use crate::config::SiteConfig;
 use crate::data::{Data, Kind};

@@ -19,6 +19,7 @@ use crate::diagnostics::{Diagnostic, Pos};
 use crate::frontmatter::Date;
 use crate::locate::Lines;
 use crate::markdown::{self, Resolve};
+use crate::text::humanize;
 
 /// The text of each data file, by its path, to place messages about a
 /// record's Markdown fields.
@@ -505,15 +506,6 @@ fn check_view(f: &Fields, cases: &Views<CaseView>, r: &Located<crate::data::Chec
     }
 }
 
-/// `after-applying` → `After applying`.
-pub fn humanize(slug: &str) -> String {
-    let s = slug.replace(['-', '_'], " ");
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
-}
-
 /// A template's text split into plain parts and `[Placeholder]` parts, so
 /// the theme can highlight placeholders without parsing HTML.
 pub fn placeholder_parts(text: &str) -> Vec<TextPart> {
@@ -554,10 +546,5 @@ mod tests {
         let flags: Vec<bool> = parts.iter().map(|p| p.placeholder).collect();
         assert_eq!(flags, vec![false, true, false, true, false, false]);
         assert_eq!(parts[1].text, "[Name]");
-    }
-
-    #[test]
-    fn humanize_slugs() {
-        assert_eq!(humanize("after-applying"), "After applying");
     }
 }

@@ -10,7 +10,8 @@ use crate::data::{Kind, Stance};
 use crate::diagnostics::Diagnostic;
 use crate::render::Renderer;
 use crate::site::views::{CaseView, QuoteView, TemplateView};
-use crate::site::{Listing, RecordView, Site, humanize, urls};
+use crate::site::{Listing, RecordView, Site, urls};
+use crate::text::humanize;
 use crate::text::slugify;
 
 /// The most guides the search page lists for readers without JavaScript;
