@@ -44,9 +44,9 @@ fn main() {
     };
     let input = load(&opts).unwrap_or_else(|e| panic!("load: {e:?}"));
     // The model alone: a whole build hands the pages' text to its index.
-    let (site, problems) = model(input, &opts).unwrap_or_else(|e| panic!("model: {e:?}"));
+    let (sites, problems) = model(input, &opts).unwrap_or_else(|e| panic!("model: {e:?}"));
     assert!(problems.is_empty(), "the site has problems: {problems:?}");
-    let site = &site;
+    let site = &sites[0];
 
     let mut best: Option<(Duration, Duration)> = None;
     let mut peak_extra = 0;

@@ -38,6 +38,10 @@ pub struct RecordBase {
     pub line: usize,
     /// The record's own "Edit" link: its data file (#6).
     pub edit_url: Option<String>,
+    /// In a translation: the record is the default language's, not yet
+    /// translated; its language, for `lang` on its markup.
+    pub fallback: bool,
+    pub lang: Option<String>,
 }
 
 /// A source as other records cite it.
@@ -311,10 +315,23 @@ impl Fields<'_> {
     fn base<T>(&self, kind: Kind, id: &str, r: &Located<T>) -> RecordBase {
         let file = r.file.to_string_lossy().replace('\\', "/");
         let config = self.links.config;
+        let lang = self.links.lang();
+        // A record not translated yet is where its original lives.
+        let url = if r.fallback {
+            format!(
+                "{}{}",
+                lang.root_path,
+                record_url(kind, id).trim_start_matches('/')
+            )
+        } else {
+            config.link(&record_url(kind, id))
+        };
         RecordBase {
             id: id.to_owned(),
             kind: kind.singular(),
-            url: config.link(&record_url(kind, id)),
+            url,
+            fallback: r.fallback,
+            lang: r.fallback.then(|| lang.default_code.clone()),
             edit_url: config
                 .edit_link
                 .as_ref()

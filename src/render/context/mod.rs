@@ -13,6 +13,8 @@ mod listing;
 mod page;
 mod tree;
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 use serde_json::{Value, json};
 use tera::Context;
@@ -68,30 +70,56 @@ impl Pagination {
     }
 }
 
-/// `site` in every template: the site's settings and what every page links to.
+/// `site` in every template: the edition's settings and what every page
+/// links to, in its language where it exists, else in the default
+/// language (with that language's code, for `hreflang`).
 #[derive(Serialize)]
 pub(super) struct SiteGlobals<'a> {
     title: &'a str,
     description: &'a str,
+    /// The edition's language code (`lang`).
     language: &'a str,
+    /// `ltr` or `rtl` (`dir`).
+    dir: &'static str,
     base_url: &'a str,
     base_path: &'a str,
     author: Option<&'a str>,
-    menu: Vec<MenuLink<'a>>,
+    menu: Vec<SiteLink<'a>>,
     extra: &'a serde_json::Map<String, Value>,
     feed: bool,
     search_url: Option<String>,
+    /// The search index's manifest for this language.
+    search_manifest: Option<String>,
     feed_url: String,
     trees: Vec<TreeLink<'a>>,
     checker: Option<Checker>,
+    /// The list pages, by slug (`site.links.cases`): none for a list the
+    /// site does not have.
+    links: BTreeMap<&'static str, SiteLink<'a>>,
+    /// Every language of the site, for the `<link rel=alternate>` of pages
+    /// that have no translation table of their own.
+    languages: Vec<LanguageLink<'a>>,
     /// The Content-Security-Policy for the theme's `<meta>` tag.
     csp: &'static str,
 }
 
+/// A link that may lead to another language's page.
 #[derive(Serialize)]
-struct MenuLink<'a> {
+pub(super) struct SiteLink<'a> {
     name: &'a str,
     url: String,
+    /// The language of the page it leads to, when it is not the edition's.
+    lang: Option<&'a str>,
+}
+
+/// A language of the site: its own name, code and home page.
+#[derive(Serialize)]
+pub(super) struct LanguageLink<'a> {
+    code: &'a str,
+    name: &'a str,
+    dir: &'static str,
+    home: String,
+    current: bool,
 }
 
 #[derive(Serialize)]
@@ -111,29 +139,38 @@ struct Checker {
 }
 
 impl<'a> SiteGlobals<'a> {
-    pub(super) fn new(site: &'a Site) -> Self {
+    pub(super) fn new(sites: &'a [Site], e: usize) -> Self {
+        let site = &sites[e];
         let c = &site.config;
         let menu = c
             .menu
             .iter()
             .map(|m| {
-                let url = if let Some(path) = m.url.strip_prefix("@/") {
-                    site.by_path
-                        .get(path)
-                        .map(|&i| c.link(&site.pages[i].url))
-                        .unwrap_or_else(|| c.link("/"))
+                let (url, lang) = if let Some(path) = m.url.strip_prefix("@/") {
+                    site.by_path.get(path).map_or((c.link("/"), None), |&i| {
+                        let p = &site.pages[i];
+                        (
+                            site.page_link(p),
+                            p.fallback.then_some(site.lang.default_code.as_str()),
+                        )
+                    })
                 } else if m.url.starts_with('/') {
-                    c.link(&m.url)
+                    site_path_link(sites, e, &m.url)
                 } else {
-                    m.url.clone()
+                    (m.url.clone(), None)
                 };
-                MenuLink { name: &m.name, url }
+                SiteLink {
+                    name: &m.name,
+                    url,
+                    lang,
+                }
             })
             .collect();
         SiteGlobals {
             title: &c.title,
             description: &c.description,
-            language: &c.language,
+            language: &site.lang.code,
+            dir: site.lang.dir.as_str(),
             base_url: &c.base_url,
             base_path: c.base_path(),
             author: c.author.as_deref(),
@@ -141,6 +178,7 @@ impl<'a> SiteGlobals<'a> {
             extra: &c.extra,
             feed: c.feed,
             search_url: c.search.then(|| c.link(&Listing::Search.path())),
+            search_manifest: c.search.then(|| c.link("/search/manifest.json")),
             feed_url: c.link("/atom.xml"),
             trees: site
                 .trees
@@ -148,7 +186,7 @@ impl<'a> SiteGlobals<'a> {
                 .map(|t| TreeLink {
                     id: &t.id,
                     title: &t.def.title,
-                    url: c.link(&urls::tree_url(&t.id)),
+                    url: tree_link(site, t),
                 })
                 .collect(),
             checker: has_listing(site, Listing::Check).then(|| Checker {
@@ -156,24 +194,146 @@ impl<'a> SiteGlobals<'a> {
                 rules_url: c.link("/check/rules.json"),
                 limit: checker_limit(site),
             }),
+            links: list_links(sites, e),
+            languages: sites
+                .iter()
+                .enumerate()
+                .map(|(i, s)| LanguageLink {
+                    code: &s.lang.code,
+                    name: &s.lang.name,
+                    dir: s.lang.dir.as_str(),
+                    home: home_link(s),
+                    current: i == e,
+                })
+                .collect(),
             csp: super::CSP,
         }
     }
 }
 
+/// A language's home page; the default language's when it has none.
+pub(super) fn home_link(site: &Site) -> String {
+    match site.home.map(|h| &site.pages[h]) {
+        Some(home) => site.page_link(home),
+        None => site.lang.root_path.clone(),
+    }
+}
+
+/// A tree's first step: in this language, or the default language's.
+pub(super) fn tree_link(site: &Site, t: &crate::tree::Tree) -> String {
+    if t.fallback {
+        format!(
+            "{}{}",
+            site.lang.root_path,
+            urls::tree_url(&t.id).trim_start_matches('/')
+        )
+    } else {
+        site.config.link(&urls::tree_url(&t.id))
+    }
+}
+
+/// The list pages of edition `e`: its own, else the default language's.
+fn list_links(sites: &[Site], e: usize) -> BTreeMap<&'static str, SiteLink<'_>> {
+    let site = &sites[e];
+    Listing::ALL
+        .into_iter()
+        .filter_map(|l| {
+            let (url, lang) = if has_listing(site, l) {
+                (site.config.link(&l.path()), None)
+            } else if has_listing(&sites[0], l) {
+                (
+                    sites[0].config.link(&l.path()),
+                    Some(sites[0].lang.code.as_str()),
+                )
+            } else {
+                return None;
+            };
+            Some((
+                l.slug(),
+                SiteLink {
+                    name: l.heading().0,
+                    url,
+                    lang,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// A site path written in site.toml (a menu link), for edition `e`: its
+/// own page when it has one, else the default language's.
+fn site_path_link<'a>(sites: &'a [Site], e: usize, path: &str) -> (String, Option<&'a str>) {
+    let site = &sites[e];
+    let root = || {
+        (
+            sites[0].config.link(path),
+            Some(sites[0].lang.code.as_str()),
+        )
+    };
+    if site.lang.is_default() {
+        return (site.config.link(path), None);
+    }
+    if let Some(l) = Listing::ALL
+        .into_iter()
+        .find(|l| path.starts_with(&l.path()))
+    {
+        return if has_listing(site, l) {
+            (site.config.link(path), None)
+        } else {
+            root()
+        };
+    }
+    if let Some(id) = path
+        .strip_prefix("/decide/")
+        .and_then(|r| r.split('/').next())
+    {
+        return match site.trees.iter().find(|t| t.id == id) {
+            Some(t) if !t.fallback => (site.config.link(path), None),
+            _ => root(),
+        };
+    }
+    (site.config.link(path), None)
+}
+
 /// Whether the site has this listing page: search only when enabled, the
 /// checker only with rules.
+///
+/// In a translation, a list of records exists when the language has
+/// translated at least one of them (the rest show in the default language);
+/// with none translated, links go to the default language's list instead of
+/// a copy of it.
 pub(super) fn has_listing(site: &Site, listing: Listing) -> bool {
+    let own = |kind| {
+        site.views
+            .of_kind(kind)
+            .into_iter()
+            .any(|v| !v.base().fallback)
+    };
     match listing {
         Listing::Search => site.config.search,
-        Listing::Check => !site.data.checks.is_empty(),
+        Listing::Tags => {
+            site.lang.is_default() || site.tags.values().any(|t| has_own_items(site, t))
+        }
         Listing::Cases
         | Listing::Quotes
         | Listing::Faq
         | Listing::Templates
         | Listing::Sources
-        | Listing::Tags => true,
+        | Listing::Check => {
+            listing.kind().is_some_and(own) || (site.lang.is_default() && listing != Listing::Check)
+        }
     }
+}
+
+/// Whether a tag has a page or record of this edition's own (not only
+/// the default language's stand-ins): only then does it get a page here.
+pub(super) fn has_own_items(site: &Site, tag: &crate::site::TagInfo) -> bool {
+    site.lang.is_default()
+        || tag.pages.iter().any(|&i| !site.pages[i].fallback)
+        || tag
+            .records
+            .iter()
+            .any(|(k, id)| site.data.is_fallback(*k, id) == Some(false))
 }
 
 /// The `max` of the first `length` rule, else a connection note's 300.
