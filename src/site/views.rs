@@ -98,7 +98,7 @@ pub struct QuoteView {
     pub role: Option<String>,
     pub organisation: Option<String>,
     pub stance: Stance,
-    pub stance_label: &'static str,
+    pub stance_label: String,
     pub topic: Option<String>,
     pub sources: Vec<SourceRef>,
 }
@@ -136,7 +136,7 @@ pub struct TemplateView {
     pub context: String,
     pub context_title: String,
     pub channel: Channel,
-    pub channel_label: &'static str,
+    pub channel_label: String,
     pub limit: Option<usize>,
     pub text: String,
     /// In characters, as LinkedIn counts.
@@ -441,7 +441,7 @@ fn quote_view(f: &Fields, data: &Data, r: &Located<crate::data::Quote>) -> Quote
         role: q.role.clone(),
         organisation: q.organisation.clone(),
         stance: q.stance,
-        stance_label: q.stance.label(),
+        stance_label: f.links.lang().strings.get(q.stance.key()).to_owned(),
         topic: q.topic.clone(),
         sources: f.sources(data, std::slice::from_ref(&q.source)),
     }
@@ -493,7 +493,7 @@ fn template_view(f: &mut Fields, data: &Data, r: &Located<crate::data::Template>
         context: t.context.clone(),
         context_title: humanize(&t.context),
         channel: t.channel,
-        channel_label: t.channel.label(),
+        channel_label: f.links.lang().strings.get(t.channel.key()).to_owned(),
         limit: t.limit(),
         text: t.text.clone(),
         length: t.text.chars().count(),

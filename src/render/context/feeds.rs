@@ -4,7 +4,7 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::{Ctx, checker_limit, has_listing};
+use super::{Ctx, Same, checker_limit, has_listing};
 use crate::artifact::OutputFile;
 use crate::data::CheckKind;
 use crate::render::Renderer;
@@ -133,7 +133,13 @@ impl<'a> Renderer<'a> {
     }
 
     pub(super) fn not_found(&self) -> Ctx<'a> {
-        let mut ctx = self.base_ctx("Page not found", "", "/404.html", vec![]);
+        let mut ctx = self.base_ctx(
+            self.word("notfound_title"),
+            "",
+            "/404.html",
+            vec![],
+            &Same::Nothing,
+        );
         ctx.insert("noindex", &true);
         ("404.html".into(), "404.html", ctx)
     }
@@ -141,7 +147,7 @@ impl<'a> Renderer<'a> {
     /// A redirect from `alias` to page `p`.
     pub(super) fn alias(&self, p: &Page, alias: &str) -> Ctx<'a> {
         let c = &self.site.config;
-        let mut ctx = self.base_ctx("Redirect", "", &p.url, vec![]);
+        let mut ctx = self.base_ctx("Redirect", "", &p.url, vec![], &Same::Nothing);
         ctx.insert("target", &c.link(&p.url));
         ctx.insert("permalink", &c.absolute(&p.url));
         let out = alias_path(alias).unwrap_or_default();
