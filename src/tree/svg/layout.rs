@@ -532,7 +532,7 @@ mod tests {
     #[test]
     fn layers_point_down_and_boxes_do_not_overlap() {
         let t = tree();
-        let layout = Layout::new(&t, &super::english);
+        let layout = Layout::new(&t, &crate::tree::svg::english);
         for e in &layout.edges {
             for pair in e.chain.windows(2) {
                 assert_eq!(
