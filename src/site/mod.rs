@@ -152,7 +152,7 @@ pub fn assemble(
     let mut problems = Vec::new();
     let mut pages = parse_pages(page_files, opts, &mut problems);
     if let Some(original) = opts.original {
-        pages::add_stand_ins(&mut pages, original);
+        pages::add_stand_ins(&mut pages, original, &mut problems);
     }
     pages::assign_urls(&mut pages, &mut problems);
     let by_path: HashMap<String, usize> = pages

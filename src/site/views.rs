@@ -266,6 +266,19 @@ impl RecordViews {
         }
     }
 
+    /// How many records are the default language's (not translated yet).
+    pub fn untranslated(&self) -> usize {
+        Kind::ALL
+            .into_iter()
+            .map(|k| {
+                self.of_kind(k)
+                    .into_iter()
+                    .filter(|v| v.base().fallback)
+                    .count()
+            })
+            .sum()
+    }
+
     /// Every view of `kind`, in the data's order.
     pub fn of_kind(&self, kind: Kind) -> Vec<RecordView<'_>> {
         match kind {

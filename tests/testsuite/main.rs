@@ -19,6 +19,7 @@ mod docs;
 mod flagship;
 mod fuzz_regressions;
 mod messages;
+mod multilingual;
 mod properties;
 mod robustness;
 mod search;

@@ -198,7 +198,12 @@ impl<'a> Renderer<'a> {
         };
         let guides = site.pages.iter().filter(|p| p.path != "_index.md");
         let mut groups = vec![if guides.clone().count() <= SEARCH_PAGE_GUIDES {
-            let items = guides.map(|p| item(p.title().into(), &p.url)).collect();
+            let items = guides
+                .map(|p| SearchItem {
+                    title: p.title().into(),
+                    url: site.page_link(p),
+                })
+                .collect();
             SearchGroup {
                 kind: "guide",
                 label: self.word("search_group_guides"),

@@ -152,7 +152,7 @@ impl<'a> Renderer<'a> {
             path: &p.path,
             section: p.parent.map(|i| Link {
                 title: site.pages[i].title(),
-                url: c.link(&site.pages[i].url),
+                url: site.page_link(&site.pages[i]),
             }),
             section_nav: self.section_nav(p),
         })
@@ -172,16 +172,15 @@ impl<'a> Renderer<'a> {
             .saturating_sub(NAV_WINDOW / 2)
             .min(children.len().saturating_sub(NAV_WINDOW));
         let end = (start + NAV_WINDOW).min(children.len());
-        let c = &site.config;
         Some(SectionNav {
             title: section.title(),
-            url: c.link(&section.url),
+            url: site.page_link(section),
             count: children.len(),
             items: children[start..end]
                 .iter()
                 .map(|&i| NavItem {
                     title: site.pages[i].title(),
-                    url: c.link(&site.pages[i].url),
+                    url: site.page_link(&site.pages[i]),
                     current: site.pages[i].path == p.path,
                     is_section: site.pages[i].is_section,
                 })

@@ -70,6 +70,37 @@ fn path_in(site: &Site, key: &Same) -> Option<String> {
     }
 }
 
+/// `key` in every language where it exists (absolute URLs), with
+/// `x-default` for the default language's; empty when it exists in one
+/// language only (there is nothing to announce).
+pub(super) fn alternates<'s>(sites: &'s [Site], found: &[Option<String>]) -> Vec<Alternate<'s>> {
+    let mut alternates: Vec<Alternate<'s>> = sites
+        .iter()
+        .zip(found)
+        .filter_map(|(s, p)| {
+            p.as_ref().map(|p| Alternate {
+                hreflang: &s.lang.code,
+                url: s.config.absolute(p),
+            })
+        })
+        .collect();
+    if alternates.len() < 2 {
+        return Vec::new();
+    }
+    if let Some(p) = &found[0] {
+        alternates.push(Alternate {
+            hreflang: "x-default",
+            url: sites[0].config.absolute(p),
+        });
+    }
+    alternates
+}
+
+/// Where `key` is in each language (a site path), or not.
+pub(super) fn find_all(sites: &[Site], key: &Same) -> Vec<Option<String>> {
+    sites.iter().map(|s| path_in(s, key)).collect()
+}
+
 impl<'a> Renderer<'a> {
     /// `key`'s translations, for the head and the language switcher. A
     /// one-language site has neither.
@@ -81,28 +112,8 @@ impl<'a> Renderer<'a> {
                 switcher: Vec::new(),
             };
         }
-        let found: Vec<Option<String>> = sites.iter().map(|s| path_in(s, key)).collect();
-        let mut alternates: Vec<Alternate<'a>> = sites
-            .iter()
-            .zip(&found)
-            .filter_map(|(s, p)| {
-                p.as_ref().map(|p| Alternate {
-                    hreflang: &s.lang.code,
-                    url: s.config.absolute(p),
-                })
-            })
-            .collect();
-        if let Some(p) = &found[0]
-            && alternates.len() > 1
-        {
-            alternates.push(Alternate {
-                hreflang: "x-default",
-                url: sites[0].config.absolute(p),
-            });
-        }
-        if alternates.len() < 2 {
-            alternates.clear(); // only itself: nothing to announce
-        }
+        let found = find_all(sites, key);
+        let alternates = alternates(sites, &found);
         let switcher = sites
             .iter()
             .zip(&found)
