@@ -88,6 +88,7 @@ pub fn add_stand_ins(
                 anchors: Vec::new(),
                 shortcodes: Vec::new(),
                 sections: Vec::new(),
+                external: Vec::new(),
                 toc: o.rendered.toc.clone(),
                 ids: o.rendered.ids.clone(),
                 summary: o.rendered.summary.clone(),

@@ -297,6 +297,7 @@ struct Fields<'a> {
     texts: &'a SourceTexts<'a>,
     links: &'a Links<'a>,
     problems: Vec<Diagnostic>,
+    external: Vec<super::ExternalUse>,
 }
 
 impl Fields<'_> {
@@ -320,8 +321,11 @@ impl Fields<'_> {
         } else {
             pos
         };
-        let (html, mut probs) = markdown::render_field(text, file, start, file_text, self.links);
+        let (html, mut probs, refs) =
+            markdown::render_field(text, file, start, file_text, self.links);
         self.problems.append(&mut probs);
+        self.external
+            .extend(super::ExternalUse::all_in(file, file_text, &refs));
         html
     }
 
@@ -377,11 +381,13 @@ pub fn record_views(
     texts: &SourceTexts,
     links: &Links,
     problems: &mut Vec<Diagnostic>,
+    external: &mut Vec<super::ExternalUse>,
 ) -> RecordViews {
     let mut f = Fields {
         texts,
         links,
         problems: Vec::new(),
+        external: Vec::new(),
     };
     let mut views = RecordViews::default();
     for r in &data.sources {
@@ -407,6 +413,7 @@ pub fn record_views(
         views.checks.push(&r.rec.id, view);
     }
     problems.append(&mut f.problems);
+    external.append(&mut f.external);
     views
 }
 

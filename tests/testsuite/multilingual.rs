@@ -2,8 +2,6 @@
 //! English by default, Spanish translating the home page, one of two
 //! guides, one FAQ and the tree, Chinese and Arabic a page each.
 
-use std::fs;
-
 use crate::common::{Output, TestSite, broken_links, tags};
 
 const BASE: &str = "https://example.org/kb/";
