@@ -50,6 +50,10 @@ pub fn load_templates(files: &[TextFile], minify: bool) -> Result<Theme, Vec<Dia
         .collect();
     let mut tera = Tera::new();
     tera.autoescape_on([".html", ".xml"]);
+    // Tera checks function names as it compiles: `tr` and `tr_html` are
+    // known now, and each edition registers them again with its language's
+    // strings (`edition_tera`).
+    super::strings::register(&mut tera, &crate::i18n::Strings::default());
     let result = tera.add_raw_templates(texts.iter().map(|(n, t)| (*n, t.as_ref())));
     let theme = Theme { tera, origins };
     match result {

@@ -49,6 +49,9 @@ struct TagSummary<'a> {
     slug: &'a str,
     url: String,
     count: usize,
+    /// The default language's code, for a tag that has no page in this
+    /// language (only stand-ins carry it): it links to that language's.
+    lang: Option<&'a str>,
 }
 
 /// One kind of thing on the search page, for readers without JavaScript.
@@ -64,6 +67,8 @@ struct SearchGroup<'a> {
 struct SearchItem<'a> {
     title: Cow<'a, str>,
     url: String,
+    /// The default language's code, for what is not translated yet.
+    lang: Option<&'a str>,
 }
 
 /// A record listed on a tag page.
@@ -72,6 +77,8 @@ struct TaggedRecord<'a> {
     kind: &'static str,
     title: &'a str,
     url: &'a str,
+    /// The default language's code, for a record not translated yet.
+    lang: Option<&'a str>,
 }
 
 /// A tag's page of its list, as `tag` in its template.
@@ -156,11 +163,15 @@ impl<'a> Renderer<'a> {
                 let tags: Vec<TagSummary> = site
                     .tags
                     .iter()
-                    .map(|(slug, t)| TagSummary {
-                        name: &t.name,
-                        slug,
-                        url: site.config.link(&urls::tag_url(slug)),
-                        count: t.pages.len() + t.records.len(),
+                    .map(|(slug, t)| {
+                        let own = super::has_own_items(site, t);
+                        TagSummary {
+                            name: &t.name,
+                            slug,
+                            url: self.link_path(&urls::tag_url(slug), !own),
+                            count: t.pages.len() + t.records.len(),
+                            lang: (!own).then_some(site.lang.default_code.as_str()),
+                        }
                     })
                     .collect();
                 ctx.insert("tags", &tags);
@@ -195,6 +206,7 @@ impl<'a> Renderer<'a> {
         let item = |title: Cow<'a, str>, url: &str| SearchItem {
             title,
             url: c.link(url),
+            lang: None,
         };
         let guides = site.pages.iter().filter(|p| p.path != "_index.md");
         let mut groups = vec![if guides.clone().count() <= SEARCH_PAGE_GUIDES {
@@ -202,6 +214,7 @@ impl<'a> Renderer<'a> {
                 .map(|p| SearchItem {
                     title: p.title().into(),
                     url: site.page_link(p),
+                    lang: p.fallback.then_some(site.lang.default_code.as_str()),
                 })
                 .collect();
             SearchGroup {
@@ -243,6 +256,7 @@ impl<'a> Renderer<'a> {
                 .map(|v| SearchItem {
                     title: v.title().into(),
                     url: v.base().url.clone(),
+                    lang: v.base().lang.as_deref(),
                 })
                 .collect();
             if !items.is_empty() {
@@ -303,6 +317,7 @@ impl<'a> Renderer<'a> {
                     kind: v.base().kind,
                     title: v.title(),
                     url: &v.base().url,
+                    lang: v.base().lang.as_deref(),
                 })
                 .collect()
         } else {

@@ -156,6 +156,8 @@ struct TreeLink<'a> {
     id: &'a str,
     title: &'a str,
     url: String,
+    /// The default language's code, for a tree not translated yet.
+    lang: Option<&'a str>,
 }
 
 /// Where the message checker and its rules are, and the character limit
@@ -216,6 +218,7 @@ impl<'a> SiteGlobals<'a> {
                     id: &t.id,
                     title: &t.def.title,
                     url: tree_link(site, t),
+                    lang: t.fallback.then_some(site.lang.default_code.as_str()),
                 })
                 .collect(),
             checker: has_listing(site, Listing::Check).then(|| Checker {

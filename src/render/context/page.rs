@@ -64,6 +64,8 @@ struct NavItem<'a> {
     url: String,
     current: bool,
     is_section: bool,
+    /// The default language's code, for a page not translated yet.
+    lang: Option<&'a str>,
 }
 
 /// The most entries a guide's section navigation lists.
@@ -183,6 +185,9 @@ impl<'a> Renderer<'a> {
                     url: site.page_link(&site.pages[i]),
                     current: site.pages[i].path == p.path,
                     is_section: site.pages[i].is_section,
+                    lang: site.pages[i]
+                        .fallback
+                        .then_some(site.lang.default_code.as_str()),
                 })
                 .collect(),
             before: start,

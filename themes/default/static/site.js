@@ -49,7 +49,9 @@
     }, { passive: true });
     mark();
   }
-  // Copy buttons: shown only when copying can work.
+  // Copy buttons: shown only when copying can work. Their words after a
+  // copy are in the page's language, in data-copied-text and
+  // data-failed-text (partials/template.html).
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);
     return new Promise(function (resolve, reject) {
@@ -71,9 +73,9 @@
       if (!src) return;
       var label = btn.textContent;
       copyText(src.textContent).then(function () {
-        btn.textContent = "Copied"; btn.setAttribute("data-copied", "");
+        btn.textContent = btn.getAttribute("data-copied-text"); btn.setAttribute("data-copied", "");
       }, function () {
-        btn.textContent = "Select the text and copy it";
+        btn.textContent = btn.getAttribute("data-failed-text");
       }).then(function () {
         setTimeout(function () { btn.textContent = label; btn.removeAttribute("data-copied"); }, 2500);
       });
