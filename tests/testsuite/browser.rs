@@ -1,5 +1,6 @@
 //! Runs the Node browser tests (tests/browser/*.spec.mjs) in Debian Chromium
-//! against the flagship site, built fresh into a temp folder.
+//! against the flagship site, built fresh into a temp folder, and the
+//! hostile and multilingual fixtures.
 //!
 //! Without Chromium, Node or tests/browser/node_modules the test says so
 //! loudly and passes, so `cargo test` works on a fresh machine; in CI (`CI`
@@ -66,6 +67,17 @@ fn browser_tests_pass_in_chromium() {
         .status()
         .expect("run casebook");
     assert!(status.success(), "the hostile fixture must build");
+    // Four languages (#18): English, Spanish, Chinese and Arabic.
+    let multilingual = out.path().join("multilingual");
+    let status = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["build", "--quiet", "--root"])
+        .arg(fixtures.join("multilingual"))
+        .arg("--output-dir")
+        .arg(&multilingual)
+        .args(["--base-url", "http://127.0.0.1/"])
+        .status()
+        .expect("run casebook");
+    assert!(status.success(), "the multilingual fixture must build");
     let shots = root.join("target/screenshots");
     let mut specs: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("tests/browser")
@@ -81,6 +93,8 @@ fn browser_tests_pass_in_chromium() {
         .current_dir(&dir)
         .env("SITE_DIR", &site)
         .env("HOSTILE_SITE_DIR", &hostile)
+        .env("MULTILINGUAL_SITE_DIR", &multilingual)
+        .env("SCREENS_DIR", root.join("target/screens/"))
         .env("SCREENSHOT_DIR", &shots)
         .output()
         .expect("run node --test");
