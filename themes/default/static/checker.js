@@ -57,6 +57,21 @@
     return e;
   }
 
+  // The page's words: the data-t-<key> attributes of the checker (see
+  // shortcodes/checker.html), in the page's language. With `n`, the plural
+  // form for n (Intl.PluralRules names the same forms as the strings
+  // files); {n} and the other placeholders are filled as text.
+  function t(key, n, args) {
+    if (n != null) {
+      var form = window.Intl && Intl.PluralRules ? new Intl.PluralRules(document.documentElement.lang).select(n) : "other";
+      key += root.hasAttribute("data-t-" + key + "_" + form) ? "_" + form : "_other";
+    }
+    var s = root.getAttribute("data-t-" + key) || "";
+    return s.replace(/\{(\w+)\}/g, function (m, k) {
+      return k === "n" && n != null ? String(n) : args && k in args ? args[k] : m;
+    });
+  }
+
   function say(text) {
     status.textContent = text;
   }
@@ -64,7 +79,7 @@
   function update() {
     var text = box.value, n = count(text);
     counter.textContent = n;
-    over.textContent = n > limit ? ": " + (n - limit) + " over, LinkedIn cuts the rest" : "";
+    over.textContent = n > limit ? t("checker_over", n - limit) : "";
     root.classList.toggle("checker-over", n > limit);
     if (!rules) return;
     var flags = check(text, rules);
@@ -72,7 +87,7 @@
     if (key !== shown) {
       shown = key;
       list.replaceChildren.apply(list, flags.map(function (f) {
-        var r = f.rule, link = h("a", "", ["See the case: " + r.case.title]);
+        var r = f.rule, link = h("a", "", [t("checker_see_case", null, { title: r.case.title })]);
         link.href = r.case.url;
         var head = h("span", "flag-head", [h("strong", "", [r.title])]);
         if (f.match) head.append(" ", h("q", "", [f.match]));
@@ -83,8 +98,7 @@
     clearTimeout(timer);
     timer = setTimeout(function () {
       say(!text.trim() ? ""
-        : flags.length ? flags.length + (flags.length === 1 ? " thing" : " things") + " to look at before you send it."
-          : "No flags. Read it once more as the hiring manager would, then send it.");
+        : flags.length ? t("checker_flags", flags.length) : t("checker_no_flags"));
     }, 400);
   }
 
@@ -102,7 +116,7 @@
       update();
     })
     .catch(function () {
-      say("The checker's rules could not be loaded; the counter still works. See the list of rules on the checker page.");
+      say(t("checker_load_error"));
     });
   update();
 })();

@@ -52,6 +52,12 @@
   function hidden(text) {
     return h("span", { class: "visually-hidden" }, [text]);
   }
+  // The page's words: decide.html's data-t-<key> attributes, in the page's
+  // language, their {name} placeholders filled from `args` as text.
+  function t(key, args) {
+    var s = root.getAttribute("data-t-" + key) || "";
+    return s.replace(/\{(\w+)\}/g, function (m, k) { return args && k in args ? args[k] : m; });
+  }
 
   // Draws the step at path `p` (a key of data.steps); returns its heading.
   function render(p) {
@@ -63,7 +69,7 @@
       var o = q.o.filter(function (x) { return x[1] === s; })[0];
       answers.push(h("div", { class: "answer" }, [
         h("dt", {}, [q.q]),
-        h("dd", {}, [o[0] + " ", link(at, ["Change", hidden(" your answer to \u201c" + q.q + "\u201d")])]),
+        h("dd", {}, [o[0] + " ", link(at, [t("tree_change"), hidden(t("tree_change_hidden", { question: q.q }))])]),
       ]));
       prev = at;
       at += s + "/";
@@ -73,7 +79,7 @@
       if (data.intro) out.push(rich("prose", data.intro));
     } else {
       out.push(
-        h("p", { class: "tree-back" }, [link(prev, ["Back", hidden(" to the previous question")], "back-link")]),
+        h("p", { class: "tree-back" }, [link(prev, [t("tree_back"), hidden(t("tree_back_hidden"))], "back-link")]),
         h("p", { class: "tree-kicker" }, [link(data.url, [data.title])]),
       );
     }
@@ -91,8 +97,8 @@
         h("p", { class: "verdict-label" }, [node.vl]), heading, rich("prose", node.b),
       ]);
       if (node.l.length) {
-        step.append(h("h2", {}, ["Read next"]), h("ul", { class: "next-links" }, node.l.map(function (l) {
-          return h("li", {}, [h("span", { class: "badge" }, [l[0]]), " ", link(l[2], [l[1]])]);
+        step.append(h("h2", {}, [t("tree_read_next")]), h("ul", { class: "next-links" }, node.l.map(function (l) {
+          return h("li", {}, [h("span", { class: "badge" }, [t("badge_" + l[0]) || l[0]]), " ", link(l[2], [l[1]])]);
         })));
       }
     }
@@ -101,12 +107,12 @@
     // then the path taken so far.
     if (segs.length) {
       out.push(h("section", { class: "answers", "aria-labelledby": "answers-heading" }, [
-        h("h2", { id: "answers-heading" }, ["Your answers so far"]),
+        h("h2", { id: "answers-heading" }, [t("tree_answers_heading")]),
         h("dl", {}, answers),
       ]));
     }
     out.push(h("p", { class: "tree-actions" },
-      (segs.length ? [link(data.url, ["Start again"]), " \u00b7 "] : []).concat([link(data.map, ["See the whole tree"])])));
+      (segs.length ? [link(data.url, [t("tree_start_again")]), " \u00b7 "] : []).concat([link(data.map, [t("tree_see_map")])])));
     view.replaceChildren.apply(view, out);
     var title = node.o ? node.q : node.t;
     document.title = (segs.length ? title + " \u2013 " + data.title : data.title) + " \u2013 " + data.site;
@@ -128,7 +134,8 @@
     window.scrollTo({ top: 0, behavior: "instant" });
     heading.focus({ preventScroll: true });
     if (heading.getBoundingClientRect().bottom > innerHeight) heading.scrollIntoView({ behavior: "instant" });
-    say(msg + (node.o ? " Next question: " + node.q : " Result: " + node.vl + ". " + node.t));
+    var next = node.o ? t("tree_live_next_question", { question: node.q }) : t("tree_live_result", { verdict: node.vl, title: node.t });
+    say(msg ? msg + " " + next : next);
   }
 
   document.addEventListener("click", function (e) {
@@ -141,8 +148,8 @@
     var here = shown;
     loading.then(function () {
       if (!data.steps[p]) throw 0;
-      var msg = a.classList.contains("option") ? "You answered \u201c" + a.textContent + "\u201d."
-        : p === data.url ? "Started again." : p.length < here.length ? "Went back to an earlier question." : "";
+      var msg = a.classList.contains("option") ? t("tree_live_answered", { answer: a.textContent })
+        : p === data.url ? t("tree_live_restarted") : p.length < here.length ? t("tree_live_went_back") : "";
       show(p, p !== here, msg);
     }).catch(function () { location.href = a.href; });
   });
