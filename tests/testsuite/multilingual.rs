@@ -207,3 +207,162 @@ fn check_tells_what_each_language_still_lacks() {
         "{all}"
     );
 }
+
+/// The language switcher of a page: (hreflang, href, lang, current) of each
+/// link, in order.
+fn switcher(html: &str) -> Vec<(String, String, String, bool)> {
+    let start = html.find("lang-switch").expect("a language switcher");
+    let end = start + html[start..].find("</nav>").expect("the switcher's end");
+    tags(&html[start..end])
+        .into_iter()
+        .filter(|t| t.name == "a")
+        .map(|t| {
+            (
+                t.attr("hreflang").unwrap_or("").to_owned(),
+                t.attr("href").unwrap_or("").to_owned(),
+                t.attr("lang").unwrap_or("").to_owned(),
+                t.attr("aria-current") == Some("page"),
+            )
+        })
+        .collect()
+}
+
+fn owned(links: &[(&str, &str, bool)]) -> Vec<(String, String, String, bool)> {
+    links
+        .iter()
+        .map(|(code, href, current)| {
+            (
+                (*code).to_owned(),
+                (*href).to_owned(),
+                (*code).to_owned(),
+                *current,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_switcher_leads_to_the_same_page_in_each_language_else_to_its_home() {
+    let (_site, out) = built();
+    assert_eq!(
+        switcher(&out.page("/es/guides/timing/")),
+        owned(&[
+            ("en", "/kb/guides/timing/", false),
+            ("es", "/kb/es/guides/timing/", true),
+            ("zh", "/kb/zh/guides/timing/", false),
+            ("ar", "/kb/ar/guides/timing/", false),
+        ])
+    );
+    // Not translated: each other language's home page.
+    assert_eq!(
+        switcher(&out.page("/guides/tone/")),
+        owned(&[
+            ("en", "/kb/guides/tone/", true),
+            ("es", "/kb/es/", false),
+            ("zh", "/kb/zh/", false),
+            ("ar", "/kb/ar/", false),
+        ])
+    );
+    // Each language is named in its own words, Arabic marked right to left.
+    let ar = out.page("/ar/");
+    assert!(ar.contains(">Español<") && ar.contains(">العربية<"), "{ar}");
+    let arabic = tags(&ar)
+        .into_iter()
+        .find(|t| t.name == "a" && t.attr("hreflang") == Some("ar") && t.attr("lang").is_some())
+        .expect("the switcher's Arabic link");
+    assert_eq!(arabic.attr("dir"), None, "the page is already rtl");
+    let en = out.page("/");
+    let arabic = tags(&en)
+        .into_iter()
+        .find(|t| t.name == "a" && t.attr("hreflang") == Some("ar") && t.attr("lang").is_some())
+        .expect("the switcher's Arabic link");
+    assert_eq!(arabic.attr("dir"), Some("rtl"));
+}
+
+#[test]
+fn a_site_in_one_language_has_no_switcher_and_no_alternates() {
+    let site = TestSite::new("basic");
+    site.build(&[]).success();
+    let home = site.out().page("/");
+    assert!(!home.contains("lang-switch"), "{home}");
+    assert!(alternates(&home).is_empty());
+}
+
+#[test]
+fn what_is_not_translated_is_marked_with_its_language_and_a_note_in_the_readers() {
+    let (_site, out) = built();
+    let guides = out.page("/es/guides/");
+    let tone = tags(&guides)
+        .into_iter()
+        .find(|t| t.name == "a" && t.attr("href") == Some("/kb/guides/tone/"))
+        .expect("the English guide is listed");
+    assert_eq!(
+        (tone.attr("hreflang"), tone.attr("lang")),
+        (Some("en"), Some("en"))
+    );
+    assert!(guides.contains("aún sin traducir"), "{guides}");
+    // A question shown in English on the Spanish list says so in Spanish,
+    // and its text carries English.
+    let faq = out.page("/es/faq/");
+    let follow_up = tags(&faq)
+        .into_iter()
+        .find(|t| t.attr("id") == Some("follow-up"))
+        .expect("the untranslated question");
+    assert_eq!(follow_up.attr("lang"), Some("en"));
+    assert!(
+        faq.contains("Aún no está disponible en español; se muestra en inglés."),
+        "{faq}"
+    );
+    // The translated one is the reader's and has no note.
+    let how_long = tags(&faq)
+        .into_iter()
+        .find(|t| t.attr("id") == Some("how-long"))
+        .expect("the translated question");
+    assert_eq!(how_long.attr("lang"), None);
+    // A tree Arabic lacks leads to the English one, marked.
+    let ar = out.page("/ar/");
+    let tree = tags(&ar)
+        .into_iter()
+        .find(|t| t.name == "a" && t.attr("href") == Some("/kb/decide/pick/"))
+        .expect("the tree, in English");
+    assert_eq!(tree.attr("hreflang"), Some("en"));
+}
+
+#[test]
+fn the_theme_speaks_the_readers_language() {
+    let (_site, out) = built();
+    let es = out.page("/es/guides/timing/");
+    for words in [
+        "Saltar al contenido principal",
+        "min de lectura",
+        ">Buscar<",
+        "Feed Atom",
+    ] {
+        assert!(es.contains(words), "{words} in {es}");
+    }
+    let feed = out.read("es/atom.xml");
+    assert!(
+        feed.contains("<title>Escribir a quien contrata (Español)</title>"),
+        "{feed}"
+    );
+    for url in ["/ar/", "/ar/guides/timing/", "/ar/faq/", "/ar/search/"] {
+        let ar = out.page(url);
+        assert!(ar.contains("الانتقال إلى المحتوى الرئيسي"), "{url}");
+        for english in [
+            "Skip to main content",
+            "min read",
+            "Search the site",
+            "Atom feed",
+            "not yet translated",
+            "Updated ",
+            "aria-label=Main",
+            "aria-label=Breadcrumb",
+            "aria-label=Language",
+            ">Previous<",
+            ">Next<",
+            "Everything on this site",
+        ] {
+            assert!(!ar.contains(english), "{english} in {url}");
+        }
+    }
+}
