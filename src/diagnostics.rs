@@ -75,18 +75,194 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
+/// Defines [`Code`] from one list of `Variant = "slug"` pairs, so the
+/// variant, its slug and [`Code::ALL`] cannot drift apart. (A dozen lines
+/// of macro instead of a crate such as strum: casebook needs only these
+/// three things.)
+macro_rules! codes {
+    ($($(#[$doc:meta])* $variant:ident = $slug:literal,)*) => {
+        /// A kind of problem, named by a stable slug (`link/missing-page`)
+        /// that machine-readable output carries and docs/diagnostics.md
+        /// explains. Every [`Diagnostic`] has one: there is no constructor
+        /// without it. A slug is never renamed or given to another kind.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Code {
+            /// Every code, in the order of docs/diagnostics.md.
+            pub const ALL: &[Code] = &[$(Code::$variant,)*];
+
+            /// The slug: `area/kind`, lowercase, words joined by hyphens.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $slug,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    /// No site where one was expected: no folder, or no site.toml in it.
+    SiteNotFound = "site/not-found",
+    /// The site has no content/ folder.
+    SiteNoContent = "site/no-content",
+    /// site.toml names a theme folder that does not exist.
+    SiteThemeMissing = "site/theme-missing",
+    /// A file or folder could not be read.
+    FileUnreadable = "file/unreadable",
+    /// A text file is over the size limit.
+    FileTooLarge = "file/too-large",
+    /// A text file is not UTF-8.
+    FileNotUtf8 = "file/not-utf8",
+    /// A page, data or tree file is empty.
+    FileEmpty = "file/empty",
+    /// A symbolic link leads back to a folder that contains it.
+    FileSymlinkLoop = "file/symlink-loop",
+    /// YAML or TOML that does not parse.
+    ParseSyntax = "parse/syntax",
+    /// A key the file's kind does not have.
+    ParseUnknownKey = "parse/unknown-key",
+    /// A key the file's kind requires is absent.
+    ParseMissingKey = "parse/missing-key",
+    /// A value of the wrong type (text for a list, a number for text).
+    ParseWrongType = "parse/wrong-type",
+    /// A date that is not a real YYYY-MM-DD date.
+    ParseInvalidDate = "parse/invalid-date",
+    /// A site.toml setting with a value it cannot take.
+    ConfigInvalidValue = "config/invalid-value",
+    /// A `[[languages]]` entry with a bad code or prefix, or declared twice.
+    ConfigInvalidLanguage = "config/invalid-language",
+    /// A page without front matter.
+    PageNoFrontMatter = "page/no-front-matter",
+    /// Front matter whose closing fence is missing.
+    PageUnclosedFrontMatter = "page/unclosed-front-matter",
+    /// A page without a title.
+    PageNoTitle = "page/no-title",
+    /// A slug that is not a safe URL segment, or a slug on a section.
+    PageInvalidSlug = "page/invalid-slug",
+    /// Two pages with one URL.
+    PageDuplicateUrl = "page/duplicate-url",
+    /// A page URL under a path casebook writes itself.
+    PageReservedUrl = "page/reserved-url",
+    /// An alias that is unsafe, a page's URL, or claimed twice.
+    PageInvalidAlias = "page/invalid-alias",
+    /// A data file named after no kind of data.
+    DataUnknownKind = "data/unknown-kind",
+    /// Something other than a record in a data file's list.
+    DataNotARecord = "data/not-a-record",
+    /// A record id that is not lowercase letters, digits and hyphens.
+    DataInvalidId = "data/invalid-id",
+    /// Two records of one kind with one id.
+    DataDuplicateId = "data/duplicate-id",
+    /// A required field left empty.
+    DataEmptyField = "data/empty-field",
+    /// A source whose `url` is not a web address.
+    DataInvalidUrl = "data/invalid-url",
+    /// A template longer than its character limit.
+    DataOverLimit = "data/over-limit",
+    /// A message-checker rule with fields its kind lacks or does not take.
+    DataCheckFields = "data/check-fields",
+    /// A message-checker rule whose pattern is not a usable regex.
+    DataCheckPattern = "data/check-pattern",
+    /// An `@/…` link to a page that does not exist.
+    LinkMissingPage = "link/missing-page",
+    /// A link to a heading anchor that does not exist.
+    LinkMissingAnchor = "link/missing-anchor",
+    /// A link or shortcode naming a record id that does not exist.
+    LinkUnknownRecord = "link/unknown-record",
+    /// A link or shortcode naming a decision tree that does not exist.
+    LinkUnknownTree = "link/unknown-tree",
+    /// A page or record naming a source that does not exist.
+    LinkUnknownSource = "link/unknown-source",
+    /// An `@kind:id` link whose kind is not a kind of record.
+    LinkUnknownKind = "link/unknown-kind",
+    /// An `@` link casebook cannot read.
+    LinkMalformed = "link/malformed",
+    /// A shortcode casebook does not have.
+    ShortcodeUnknown = "shortcode/unknown",
+    /// A shortcode written so casebook cannot read it.
+    ShortcodeMalformed = "shortcode/malformed",
+    /// A shortcode without the `id` it needs.
+    ShortcodeMissingId = "shortcode/missing-id",
+    /// A shortcode where shortcodes are not expanded (a data field).
+    ShortcodeNotAllowed = "shortcode/not-allowed",
+    /// The message checker with no rules to run.
+    ShortcodeNoRules = "shortcode/no-rules",
+    /// A shortcode's template failed.
+    ShortcodeFailed = "shortcode/failed",
+    /// A decision tree file whose name is not a valid id.
+    TreeInvalidId = "tree/invalid-id",
+    /// Two nodes of a tree with one id.
+    TreeDuplicateNode = "tree/duplicate-node",
+    /// `start` names no node.
+    TreeUnknownStart = "tree/unknown-start",
+    /// A question with fewer than two options.
+    TreeTooFewOptions = "tree/too-few-options",
+    /// An option leading to a node that does not exist.
+    TreeDanglingOption = "tree/dangling-option",
+    /// A path through the tree that comes back to where it was.
+    TreeCycle = "tree/cycle",
+    /// A node no path from the start reaches.
+    TreeUnreachable = "tree/unreachable",
+    /// A tree unfolding into too many step pages.
+    TreeTooLarge = "tree/too-large",
+    /// An option whose URL is unusable or taken.
+    TreeOptionUrl = "tree/option-url",
+    /// A translated page, record or tree the default language lacks.
+    I18nNoOriginal = "i18n/no-original",
+    /// A translated tree shaped otherwise than its original.
+    I18nShapeMismatch = "i18n/shape-mismatch",
+    /// Theme strings a language lacks (they show in the default language).
+    I18nMissingStrings = "i18n/missing-strings",
+    /// What a language has not translated yet.
+    I18nUntranslated = "i18n/untranslated",
+    /// A theme string whose value is not text.
+    I18nNotText = "i18n/not-text",
+    /// A template that does not parse.
+    TemplateSyntax = "template/syntax",
+    /// A template that failed while rendering a page.
+    TemplateRender = "template/render",
+    /// A template (or its parent) that does not exist.
+    TemplateMissing = "template/missing",
+    /// An output folder casebook will not replace.
+    OutputRefused = "output/refused",
+    /// Writing the output failed.
+    OutputWriteFailed = "output/write-failed",
+    /// Two output files at one path.
+    OutputCollision = "output/collision",
+    /// `init` or `new` asked to write where it will not.
+    CommandRefused = "command/refused",
+    /// A command-line value casebook cannot use.
+    CommandInvalidArgument = "command/invalid-argument",
+    /// `serve` could not listen on its port or watch the files.
+    CommandServeFailed = "command/serve-failed",
+    /// A bug in casebook: please report it.
+    Internal = "internal/bug",
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// What is wrong and how to fix it, before it is placed in a file: what a
 /// link resolver, a shortcode or a URL rule returns, and the caller turns
 /// into a [`Diagnostic`] at the position it knows.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    pub code: Code,
     pub message: String,
     pub hint: Option<String>,
 }
 
 impl Problem {
-    pub fn new(message: impl Into<String>) -> Self {
+    pub fn new(code: Code, message: impl Into<String>) -> Self {
         Problem {
+            code,
             message: message.into(),
             hint: None,
         }
@@ -104,7 +280,7 @@ impl Problem {
 
     /// The problem placed in `path`.
     pub fn in_file(self, path: impl Into<PathBuf>) -> Diagnostic {
-        Diagnostic::new(path, self.message).maybe_hint(self.hint)
+        Diagnostic::new(self.code, path, self.message).maybe_hint(self.hint)
     }
 }
 
@@ -132,11 +308,15 @@ impl Severity {
 /// One problem with the site's input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// What kind of problem it is.
+    pub code: Code,
     pub severity: Severity,
     /// The file, relative to the site root where possible.
     pub path: PathBuf,
     /// Where in the file; `None` for problems with a whole file.
     pub pos: Option<Pos>,
+    /// Where the offending text ends (inclusive), when it is known.
+    pub end: Option<Pos>,
     pub message: String,
     pub hint: Option<String>,
     /// The offending line of the file, for the caret display.
@@ -146,11 +326,13 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn new(code: Code, path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic {
+            code,
             severity: Severity::Error,
             path: path.into(),
             pos: None,
+            end: None,
             message: message.into(),
             hint: None,
             source_line: None,
@@ -166,6 +348,13 @@ impl Diagnostic {
     pub fn at_in(mut self, pos: Pos, text: &str) -> Self {
         self.source_line = text.lines().nth(pos.line.saturating_sub(1)).map(Box::from);
         self.pos = Some(pos);
+        self
+    }
+
+    /// Where the offending text ends (the last character's position), for
+    /// machine-readable output; the caret display does not use it.
+    pub fn until(mut self, end: Pos) -> Self {
+        self.end = Some(end);
         self
     }
 
@@ -339,13 +528,13 @@ impl fmt::Display for Diagnostics {
 }
 
 /// An I/O failure as a diagnostic that names the path (as mdBook's fs utils do).
-pub fn io_error(path: &Path, action: &str, err: &std::io::Error) -> Diagnostic {
+pub fn io_error(code: Code, path: &Path, action: &str, err: &std::io::Error) -> Diagnostic {
     let hint = match err.kind() {
         std::io::ErrorKind::PermissionDenied => Some("check the file's permissions".to_owned()),
         std::io::ErrorKind::NotFound => Some("check the path exists".to_owned()),
         _ => None,
     };
-    Diagnostic::new(path, format!("could not {action}: {err}")).maybe_hint(hint)
+    Diagnostic::new(code, path, format!("could not {action}: {err}")).maybe_hint(hint)
 }
 
 /// The known name closest to `given`, if it is close enough to be a likely typo.
@@ -395,9 +584,13 @@ mod tests {
 
     #[test]
     fn render_shows_line_caret_and_hint() {
-        let d = Diagnostic::new("content/a.md", "unknown shortcode `cse`")
-            .at_in(Pos::new(2, 4), "one\nab {{ cse() }}\n")
-            .hint("did you mean `case`?");
+        let d = Diagnostic::new(
+            Code::ShortcodeUnknown,
+            "content/a.md",
+            "unknown shortcode `cse`",
+        )
+        .at_in(Pos::new(2, 4), "one\nab {{ cse() }}\n")
+        .hint("did you mean `case`?");
         let out = d.render(false);
         assert!(out.contains("content/a.md:2:4: unknown shortcode"), "{out}");
         assert!(out.contains("ab {{ cse() }}"), "{out}");
