@@ -311,14 +311,16 @@ pub struct Diagnostic {
     /// What kind of problem it is.
     pub code: Code,
     pub severity: Severity,
-    /// The file, relative to the site root where possible.
-    pub path: PathBuf,
+    /// The file, relative to the site root where possible. (Boxed, as
+    /// `hint` and `source_line`: never grown, and a `Diagnostic` small
+    /// enough to return in a `Result` without boxing.)
+    pub path: Box<Path>,
     /// Where in the file; `None` for problems with a whole file.
     pub pos: Option<Pos>,
     /// Where the offending text ends (inclusive), when it is known.
     pub end: Option<Pos>,
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Box<str>,
+    pub hint: Option<Box<str>>,
     /// The offending line of the file, for the caret display.
     /// (A `Box<str>`: it is never grown, and it keeps a `Diagnostic` small
     /// enough to return in a `Result` without boxing.)
@@ -330,10 +332,10 @@ impl Diagnostic {
         Diagnostic {
             code,
             severity: Severity::Error,
-            path: path.into(),
+            path: path.into().into_boxed_path(),
             pos: None,
             end: None,
-            message: message.into(),
+            message: message.into().into_boxed_str(),
             hint: None,
             source_line: None,
         }
@@ -359,13 +361,13 @@ impl Diagnostic {
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+        self.hint = Some(hint.into().into_boxed_str());
         self
     }
 
     pub fn maybe_hint(mut self, hint: Option<String>) -> Self {
         if hint.is_some() {
-            self.hint = hint;
+            self.hint = hint.map(String::into_boxed_str);
         }
         self
     }
@@ -421,7 +423,7 @@ impl Diagnostic {
             );
         }
         if let Some(hint) = &self.hint {
-            group = group.element(Level::HELP.message(hint));
+            group = group.element(Level::HELP.message(&**hint));
         }
         let renderer = if color {
             Renderer::styled()
@@ -491,6 +493,15 @@ impl Diagnostics {
         self.0
             .sort_by(|a, b| (&a.path, a.pos, &a.message).cmp(&(&b.path, b.pos, &b.message)));
         self.0.dedup();
+        self
+    }
+
+    /// What a report shows: errors, then warnings, then notes (if `notes`),
+    /// each in file order.
+    pub fn for_report(mut self, notes: bool) -> Self {
+        self = self.sorted();
+        self.0.retain(|d| notes || d.severity != Severity::Note);
+        self.0.sort_by_key(|d| d.severity);
         self
     }
 

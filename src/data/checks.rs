@@ -25,22 +25,21 @@ pub(super) fn validate<'a>(
         let c = &r.rec;
         let text = text_of(&r.file);
         let at = |key: &str| Lines::between(text, r.line, r.end_line).field(key);
-        let problem = |code: Code, pos: Pos, message: String, hint: String| {
+        let problem_as = |code: Code, pos: Pos, message: String, hint: String| {
             Diagnostic::new(code, &r.file, message)
                 .at_in(pos, text)
                 .hint(hint)
         };
+        let problem = |pos, message, hint| problem_as(Code::DataCheckFields, pos, message, hint);
         let kind = c.kind.name();
         let needs_pattern = c.kind != CheckKind::Length;
         match (&c.pattern, needs_pattern) {
             (None, true) => problems.push(problem(
-                Code::DataCheckFields,
                 at("id"),
                 format!("check `{}` of kind `{kind}` has no `pattern`", c.id),
                 "add `pattern: '...'`, a regular expression matched case-insensitively".into(),
             )),
             (Some(_), false) => problems.push(problem(
-                Code::DataCheckFields,
                 at("pattern"),
                 format!("check `{}` of kind `length` takes no `pattern`", c.id),
                 "remove `pattern`; a `length` rule only counts characters (`max`)".into(),
@@ -48,7 +47,7 @@ pub(super) fn validate<'a>(
             (Some(p), true) => {
                 if let Some((message, offset)) = js_regex_problem(p) {
                     let pos = pattern_pos(text, at("pattern"), p, offset);
-                    problems.push(problem(
+                    problems.push(problem_as(
                         Code::DataCheckPattern,
                         pos,
                         format!("the pattern of check `{}` {message}", c.id),
@@ -60,20 +59,17 @@ pub(super) fn validate<'a>(
         }
         match (c.kind, c.max) {
             (CheckKind::Length, None) => problems.push(problem(
-                Code::DataCheckFields,
                 at("id"),
                 format!("check `{}` of kind `length` has no `max`", c.id),
                 "add `max: 300`, the most characters a note may have".into(),
             )),
             (CheckKind::Length, Some(0)) => problems.push(problem(
-                Code::DataCheckFields,
                 at("max"),
                 format!("check `{}` has `max: 0`", c.id),
                 "give the most characters a note may have, e.g. `max: 300`".into(),
             )),
             (CheckKind::Length, _) | (_, None) => {}
             (_, Some(_)) => problems.push(problem(
-                Code::DataCheckFields,
                 at("max"),
                 format!("check `{}` of kind `{kind}` takes no `max`", c.id),
                 "`max` belongs to `kind: length` rules; remove it".into(),
@@ -81,14 +77,13 @@ pub(super) fn validate<'a>(
         }
         if c.min.is_some() && c.kind != CheckKind::Missing {
             problems.push(problem(
-                Code::DataCheckFields,
                 at("min"),
                 format!("check `{}` of kind `{kind}` takes no `min`", c.id),
                 "`min` belongs to `kind: missing` rules; remove it".into(),
             ));
         }
         if !c.case.trim().is_empty() && !case_ids.contains(&c.case.as_str()) {
-            problems.push(problem(
+            problems.push(problem_as(
                 Code::LinkUnknownRecord,
                 at("case"),
                 format!(
