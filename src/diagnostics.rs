@@ -567,6 +567,77 @@ pub fn did_you_mean<'a>(given: &str, known: impl IntoIterator<Item = &'a str>) -
 mod tests {
     use super::*;
 
+    /// The codes of docs/diagnostics.md's tables, with each row's cells
+    /// (split at each `|` that is not escaped as `\|`).
+    fn documented_codes() -> Vec<(String, Vec<String>)> {
+        include_str!("../docs/diagnostics.md")
+            .lines()
+            .filter(|l| l.starts_with("| `"))
+            .map(|row| {
+                let mut cells = vec![String::new()];
+                let mut escaped = false;
+                for c in row.trim().trim_matches('|').chars() {
+                    match c {
+                        '|' if !escaped => cells.push(String::new()),
+                        c => cells.last_mut().unwrap().push(c),
+                    }
+                    escaped = c == '\\';
+                }
+                let cells: Vec<String> = cells.iter().map(|c| c.trim().to_owned()).collect();
+                (cells[0].trim_matches('`').to_owned(), cells)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_code_is_documented_once_and_every_documented_code_exists() {
+        let documented = documented_codes();
+        let names: Vec<&str> = documented.iter().map(|(c, _)| c.as_str()).collect();
+        let codes: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        for code in &codes {
+            let rows = names.iter().filter(|n| *n == code).count();
+            assert_eq!(rows, 1, "`{code}` has {rows} rows in docs/diagnostics.md");
+        }
+        for name in &names {
+            assert!(
+                codes.contains(name),
+                "docs/diagnostics.md documents `{name}`, which is no code"
+            );
+        }
+        for (code, cells) in &documented {
+            // `| code | meaning | example | fix |`: the first cell is the code.
+            assert_eq!(
+                cells.len(),
+                4,
+                "the row of `{code}` has {} cells",
+                cells.len()
+            );
+            assert!(
+                !cells[1].is_empty() && !cells[3].is_empty(),
+                "the row of `{code}` says too little"
+            );
+        }
+    }
+
+    #[test]
+    fn codes_are_unique_slugs() {
+        let mut seen = std::collections::HashSet::new();
+        for code in Code::ALL {
+            let s = code.as_str();
+            assert!(seen.insert(s), "`{s}` twice");
+            let (area, kind) = s.split_once('/').expect("area/kind");
+            for part in [area, kind] {
+                assert!(
+                    !part.is_empty()
+                        && part
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                    "`{s}` is not a lowercase slug"
+                );
+            }
+        }
+    }
+
     #[test]
     fn offsets_become_lines_and_columns() {
         let text = "ab\ncdé\nf";

@@ -95,16 +95,15 @@ pub(crate) fn explain(raw: &str) -> Problem {
 /// The kind of a serde error, from its wording (serde_yaml and toml share
 /// serde's phrases for everything but syntax).
 fn code_of(message: &str) -> Code {
-    if message.starts_with("unknown field `") || message.starts_with("unknown variant `") {
-        Code::ParseUnknownKey
-    } else if message.starts_with("missing field `") {
-        Code::ParseMissingKey
-    } else if message.contains("is not a date")
-        || message.contains(" has no day ")
-        || message.contains(" has no month ")
-    {
+    // `contains`: a nested value's message starts with its field (`tags: …`).
+    let has = |phrase: &str| message.contains(phrase);
+    if has("is not a date") || has(" has no day ") || has(" has no month ") {
         Code::ParseInvalidDate
-    } else if message.starts_with("invalid type") || message.starts_with("invalid value") {
+    } else if has("unknown field `") || has("unknown variant `") {
+        Code::ParseUnknownKey
+    } else if has("missing field `") {
+        Code::ParseMissingKey
+    } else if has("invalid type: ") || has("invalid value: ") || has("invalid length ") {
         Code::ParseWrongType
     } else {
         Code::ParseSyntax
@@ -190,6 +189,15 @@ mod tests {
         assert_eq!(p.code, Code::ParseSyntax);
         let p = explain("title: text: with a colon");
         assert_eq!(p.message, "title: text: with a colon");
+        assert_eq!(p.code, Code::ParseSyntax);
+        let p = explain("tags: invalid type: string \"timing\", expected a sequence");
+        assert_eq!(p.code, Code::ParseWrongType);
+        let p = explain("date: `2026-02-30` has no day 30 in month 2");
+        assert_eq!(p.code, Code::ParseInvalidDate);
+        assert_eq!(
+            explain("missing field `answer`").code,
+            Code::ParseMissingKey
+        );
     }
 
     #[test]
