@@ -8,7 +8,8 @@ use clap::Args;
 
 use super::{Format, SiteArgs, options, print_problems};
 use casebook::build::{self, Options};
-use casebook::diagnostics::{Diagnostics, Severity};
+use casebook::diagnostics::Diagnostics;
+use casebook::report::Summary;
 
 #[derive(Args, Debug)]
 pub struct BuildArgs {
@@ -118,16 +119,22 @@ impl CheckArgs {
 /// "1 warning and 3 notes".
 fn advice_count(advice: &Diagnostics) -> String {
     let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
-    let warnings = advice.len()
-        - advice
-            .iter()
-            .filter(|d| d.severity == Severity::Note)
-            .count();
-    let notes = advice.len() - warnings;
-    match (warnings, notes) {
-        (w, 0) => count(w, "warning"),
-        (0, n) => count(n, "note"),
-        (w, n) => format!("{} and {}", count(w, "warning"), count(n, "note")),
+    match Summary::of(advice) {
+        Summary {
+            warnings, notes: 0, ..
+        } => count(warnings, "warning"),
+        Summary {
+            warnings: 0, notes, ..
+        } => count(notes, "note"),
+        Summary {
+            warnings, notes, ..
+        } => {
+            format!(
+                "{} and {}",
+                count(warnings, "warning"),
+                count(notes, "note")
+            )
+        }
     }
 }
 
