@@ -311,19 +311,18 @@ pub struct Diagnostic {
     /// What kind of problem it is.
     pub code: Code,
     pub severity: Severity,
-    /// The file, relative to the site root where possible. (Boxed, as
-    /// `hint` and `source_line`: never grown, and a `Diagnostic` small
-    /// enough to return in a `Result` without boxing.)
-    pub path: Box<Path>,
+    /// The file, relative to the site root where possible.
+    pub path: PathBuf,
     /// Where in the file; `None` for problems with a whole file.
     pub pos: Option<Pos>,
-    /// Where the offending text ends (inclusive), when it is known.
-    pub end: Option<Pos>,
-    pub message: Box<str>,
+    /// Where the offending text ends, as (line, column) of its last
+    /// character; see [`Diagnostic::end`]. Packed in `u32`s, and `hint`
+    /// and `source_line` boxed (they are never grown), to keep a
+    /// `Diagnostic` small enough to return in a `Result` without boxing.
+    end: Option<(u32, u32)>,
+    pub message: String,
     pub hint: Option<Box<str>>,
     /// The offending line of the file, for the caret display.
-    /// (A `Box<str>`: it is never grown, and it keeps a `Diagnostic` small
-    /// enough to return in a `Result` without boxing.)
     pub source_line: Option<Box<str>>,
 }
 
@@ -332,10 +331,10 @@ impl Diagnostic {
         Diagnostic {
             code,
             severity: Severity::Error,
-            path: path.into().into_boxed_path(),
+            path: path.into(),
             pos: None,
             end: None,
-            message: message.into().into_boxed_str(),
+            message: message.into(),
             hint: None,
             source_line: None,
         }
@@ -356,8 +355,16 @@ impl Diagnostic {
     /// Where the offending text ends (the last character's position), for
     /// machine-readable output; the caret display does not use it.
     pub fn until(mut self, end: Pos) -> Self {
-        self.end = Some(end);
+        self.end = u32::try_from(end.line)
+            .ok()
+            .zip(u32::try_from(end.col).ok());
         self
+    }
+
+    /// Where the offending text ends (its last character), when known.
+    pub fn end(&self) -> Option<Pos> {
+        self.end
+            .map(|(line, col)| Pos::new(line as usize, col as usize))
     }
 
     pub fn hint(mut self, hint: impl Into<String>) -> Self {

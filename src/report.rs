@@ -73,7 +73,7 @@ pub fn json(problems: &Diagnostics, root: &Path) -> String {
                 file: file_name(root, &d.path, None),
                 line: d.pos.map(|p| p.line),
                 column: d.pos.map(|p| p.col),
-                end: d.end.map(|p| JsonPos {
+                end: d.end().map(|p| JsonPos {
                     line: p.line,
                     column: p.col,
                 }),
@@ -111,7 +111,7 @@ fn github_line(d: &Diagnostic, file: &str) -> String {
     if let Some(Pos { line, col }) = d.pos {
         props.push(("line", line.to_string()));
         props.push(("col", col.to_string()));
-        if let Some(end) = d.end {
+        if let Some(end) = d.end() {
             props.push(("endLine", end.line.to_string()));
             props.push(("endColumn", end.col.to_string()));
         }
@@ -123,7 +123,7 @@ fn github_line(d: &Diagnostic, file: &str) -> String {
         .collect();
     let message = match &d.hint {
         Some(hint) => format!("{}\nhelp: {hint}", d.message),
-        None => d.message.to_string(),
+        None => d.message.clone(),
     };
     format!(
         "::{command} {}::{}\n",

@@ -350,7 +350,7 @@ mod tests {
             },
         ]);
         assert_eq!(problems.len(), 1, "{problems:?}");
-        assert_eq!(&*problems[0].path, b.as_path());
+        assert_eq!(problems[0].path, b);
         assert!(
             problems[0]
                 .hint
@@ -519,7 +519,7 @@ mod tests {
         let p = parse_checks(
             "- id: a\n  title: T\n  kind: length\n  pattern: x\n  message: M.\n  case: blank-request\n- id: b\n  title: T\n  message: M.\n  case: blank-request\n- id: c\n  title: T\n  kind: missing\n  pattern: x\n  max: 3\n  message: M.\n  case: blank-request\n- id: d\n  title: T\n  kind: lenght\n  message: M.\n  case: blank-request\n",
         );
-        let messages: Vec<&str> = p.iter().map(|d| &*d.message).collect();
+        let messages: Vec<&str> = p.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(p.len(), 5, "{messages:#?}");
         assert!(
             messages

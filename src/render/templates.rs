@@ -195,7 +195,7 @@ mod tests {
             true,
         )
         .unwrap_err();
-        assert_eq!(&*errs[0].path, std::path::Path::new("templates/page.html"));
+        assert_eq!(errs[0].path, PathBuf::from("templates/page.html"));
         assert!(
             errs[0].message.starts_with("template syntax error"),
             "{}",

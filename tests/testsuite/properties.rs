@@ -297,7 +297,7 @@ proptest! {
         }
         for d in &problems {
             // Every diagnostic names a page and a place inside it; a link's, its `[`.
-            let i = PATHS.iter().position(|p| *Path::new("content").join(p) == *d.path);
+            let i = PATHS.iter().position(|p| Path::new("content").join(p) == d.path);
             let line = i.zip(d.pos).and_then(|(i, pos)| built[i].0.lines().nth(pos.line.checked_sub(1)?));
             let (Some(line), Some(pos)) = (line, d.pos) else { return Err(TestCaseError::fail(format!("a diagnostic outside its page: {d:?}"))) };
             prop_assert!(pos.col >= 1 && pos.col <= line.chars().count() + 1, "{:?}", d);
@@ -307,13 +307,13 @@ proptest! {
             }
         }
         for (i, (_, must_not)) in built.iter().enumerate() {
-            let mine: Vec<_> = problems.iter().filter(|d| *d.path == *Path::new("content").join(PATHS[i])).collect();
+            let mine: Vec<_> = problems.iter().filter(|d| d.path == Path::new("content").join(PATHS[i])).collect();
             for m in must_not {
-                prop_assert!(mine.iter().all(|d| *d.message != **m), "a valid link reported: {}", m);
+                prop_assert!(mine.iter().all(|d| &d.message != m), "a valid link reported: {}", m);
             }
             let (_, prefix, b) = &pages[i];
             if ids.iter().flatten().all(|id| id != NO_ID) {
-                let at: Vec<_> = mine.iter().filter(|d| &*d.message == BROKEN[*b].1).map(|d| d.pos).collect();
+                let at: Vec<_> = mine.iter().filter(|d| d.message == BROKEN[*b].1).map(|d| d.pos).collect();
                 prop_assert_eq!(at, vec![Some(Pos::new(4, prefix.len() + 1))], "{} in {}", BROKEN[*b].0, PATHS[i]);
             }
         }
