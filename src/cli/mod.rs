@@ -117,8 +117,14 @@ pub fn print_problems(problems: &Diagnostics, format: Format, root: &Path) {
         Format::Human => print_human(problems),
         Format::Json => print!("{}", report::json(problems, root)),
         Format::Github => {
+            // In GitHub Actions, files are named from the repository's root
+            // (the workspace) wherever in it casebook runs.
             let workspace = std::env::var_os("GITHUB_WORKSPACE").map(PathBuf::from);
-            print!("{}", report::github(problems, root, workspace.as_deref()));
+            let root = match &workspace {
+                Some(_) => std::path::absolute(root).unwrap_or_else(|_| root.to_owned()),
+                None => root.to_owned(),
+            };
+            print!("{}", report::github(problems, &root, workspace.as_deref()));
             print_count(problems);
         }
     }

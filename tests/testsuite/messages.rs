@@ -112,6 +112,25 @@ fn github_output_of_several_kinds_of_problem() {
 }
 
 #[test]
+fn github_files_are_named_from_the_workspace() {
+    // In GitHub Actions, casebook may run in a folder of the repository:
+    // annotations name files from the repository's root all the same.
+    let site = several_kinds();
+    let root = site.root().canonicalize().unwrap();
+    let name = root.file_name().unwrap().to_str().unwrap();
+    let out = Command::new(BIN)
+        .args(["check", "--format", "github"])
+        .current_dir(&root)
+        .env("GITHUB_WORKSPACE", root.parent().unwrap())
+        .output()
+        .expect("run casebook");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(stdout.lines().count(), 8, "{stdout}");
+    let file = format!(" file={name}/content/");
+    assert!(stdout.lines().all(|l| l.contains(&file)), "{stdout}");
+}
+
+#[test]
 fn human_output_puts_warnings_and_notes_after_errors() {
     let run = run_in(&several_kinds(), &["check"]).failure();
     assert_eq!(run.stdout, "");
