@@ -7,7 +7,7 @@
 
 use std::sync::Mutex;
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 
 /// A file of the built site, path relative to the output root with `/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,7 +59,13 @@ impl Sink for Collect {
     fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
         self.0
             .lock()
-            .map_err(|_| Diagnostic::new(&file.path, "internal error: output lock poisoned"))?
+            .map_err(|_| {
+                Diagnostic::new(
+                    Code::Internal,
+                    &file.path,
+                    "internal error: output lock poisoned",
+                )
+            })?
             .push(file);
         Ok(())
     }

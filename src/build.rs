@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::artifact::{Collect, OutputFile, Prefixed, Sink};
 use crate::config::SiteConfig;
 use crate::data::{self, DataFile};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::i18n::Strings;
 use crate::load::{self, Input};
 use crate::output::{Store, Tracked};
@@ -151,7 +151,7 @@ fn translation_notes(sites: &[Site], strings: &[load::TextFile]) -> Vec<Diagnost
             let has_file = strings.iter().any(|f| f.rel == format!("{code}.toml"));
             let shown: Vec<&str> = missing.iter().take(8).map(String::as_str).collect();
             out.push(
-                Diagnostic::new(
+                Diagnostic::new(Code::I18nMissingStrings,
                     format!("i18n/{code}.toml"),
                     format!("{} theme strings are missing in `{code}` and show in English: {}{}", missing.len(), shown.join(", "), if missing.len() > 8 { ", …" } else { "" }),
                 )
@@ -176,7 +176,7 @@ fn translation_notes(sites: &[Site], strings: &[load::TextFile]) -> Vec<Diagnost
         }
         let shown: Vec<&str> = pages.iter().take(5).copied().collect();
         out.push(
-            Diagnostic::new(
+            Diagnostic::new(Code::I18nUntranslated,
                 format!("content/{code}"),
                 format!(
                     "`{code}` does not translate {} of {} pages{}, {records} records and {trees} decision trees yet; they show in the default language",
@@ -270,6 +270,7 @@ fn parse_trees(
                 }
                 None => problems.push(
                     Diagnostic::new(
+                        Code::I18nNoOriginal,
                         &f.path,
                         format!("there is no tree `{id}` in the default language"),
                     )

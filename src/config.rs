@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::{Diagnostic, Pos};
+use crate::diagnostics::{Code, Diagnostic, Pos};
 use crate::locate::Lines;
 
 /// The hint for TOML syntax errors, which serde's message does not explain.
@@ -174,11 +174,16 @@ impl SiteConfig {
                 .span()
                 .map(|s| Pos::of_offset(text, s.start))
                 .unwrap_or(Pos::new(1, 1));
-            let (message, hint) = crate::yaml::explain(e.message());
-            let hint = hint.or_else(|| Some(TOML_HINT.to_owned()));
-            Diagnostic::new(path, message)
-                .at_in(pos, text)
-                .maybe_hint(hint)
+            let problem = crate::yaml::explain(e.message());
+            let hint = problem.hint.clone().or_else(|| Some(TOML_HINT.to_owned()));
+            let end = e
+                .span()
+                .map(|s| Pos::of_offset(text, s.end.saturating_sub(1).max(s.start)));
+            let d = problem.in_file(path).at_in(pos, text).maybe_hint(hint);
+            match end {
+                Some(end) => d.until(end),
+                None => d,
+            }
         })?;
         let locate = |key: &str| Lines::all(text).key(key).unwrap_or(Pos::new(1, 1));
         if !(config.base_url.starts_with("http://")
@@ -186,6 +191,7 @@ impl SiteConfig {
             || config.base_url.starts_with('/'))
         {
             return Err(Diagnostic::new(
+                Code::ConfigInvalidValue,
                 path,
                 format!("`base_url` `{}` is not an absolute URL", config.base_url),
             )
@@ -195,7 +201,7 @@ impl SiteConfig {
         let url = std::mem::take(&mut config.base_url);
         config.set_base_url(url);
         if config.theme.is_empty() || config.theme.contains(['/', '\\', '.']) {
-            return Err(Diagnostic::new(
+            return Err(Diagnostic::new(Code::ConfigInvalidValue,
                 path,
                 format!("`theme` `{}` is not a folder name", config.theme),
             )
@@ -203,18 +209,24 @@ impl SiteConfig {
             .hint("name a folder of themes/, like `theme = \"mine\"`, or remove `theme` for the built-in one"));
         }
         if config.paginate_by == 0 {
-            return Err(Diagnostic::new(path, "`paginate_by` must be at least 1")
-                .at_in(locate("paginate_by"), text));
+            return Err(Diagnostic::new(
+                Code::ConfigInvalidValue,
+                path,
+                "`paginate_by` must be at least 1",
+            )
+            .at_in(locate("paginate_by"), text));
         }
         check_languages(&config, text, path)?;
         if let Some(link) = &config.edit_link
             && !link.contains("{path}")
         {
-            return Err(
-                Diagnostic::new(path, "`edit_link` has no `{path}` placeholder")
-                    .at_in(locate("edit_link"), text)
-                    .hint("for example `https://github.com/you/site/edit/main/{path}`"),
-            );
+            return Err(Diagnostic::new(
+                Code::ConfigInvalidValue,
+                path,
+                "`edit_link` has no `{path}` placeholder",
+            )
+            .at_in(locate("edit_link"), text)
+            .hint("for example `https://github.com/you/site/edit/main/{path}`"));
         }
         Ok(config)
     }
@@ -267,14 +279,17 @@ fn check_languages(config: &SiteConfig, text: &str, path: &Path) -> Result<(), D
     for l in &config.languages {
         let code_at = at(&format!("\"{}\"", l.code));
         if !valid(&l.code) {
-            return Err(
-                Diagnostic::new(path, format!("`{}` is not a language code", l.code))
-                    .at_in(code_at, text)
-                    .hint("write a BCP 47 code such as `es`, `pt-BR` or `zh-Hans`"),
-            );
+            return Err(Diagnostic::new(
+                Code::ConfigInvalidLanguage,
+                path,
+                format!("`{}` is not a language code", l.code),
+            )
+            .at_in(code_at, text)
+            .hint("write a BCP 47 code such as `es`, `pt-BR` or `zh-Hans`"));
         }
         if codes.contains(&l.code.to_ascii_lowercase()) {
             return Err(Diagnostic::new(
+                Code::ConfigInvalidLanguage,
                 path,
                 format!("the language `{}` is declared twice", l.code),
             )
@@ -294,7 +309,7 @@ fn check_languages(config: &SiteConfig, text: &str, path: &Path) -> Result<(), D
             } else {
                 "it is not a plain URL folder"
             };
-            return Err(Diagnostic::new(path, format!("the prefix `{prefix}` of `{}` cannot be used: {why}", l.code))
+            return Err(Diagnostic::new(Code::ConfigInvalidLanguage, path, format!("the prefix `{prefix}` of `{}` cannot be used: {why}", l.code))
                 .at_in(at(&format!("\"{prefix}\"")), text)
                 .hint("give the language a `prefix` of letters, digits and hyphens, e.g. `prefix = \"es\"`"));
         }
@@ -330,6 +345,7 @@ impl SiteConfig {
             .find(&format!("\"{prefix}\""))
             .unwrap_or(Pos::new(1, 1));
         Err(Diagnostic::new(
+            Code::ConfigInvalidLanguage,
             path,
             format!(
                 "the prefix `{prefix}` of `{}` cannot be used: casebook writes its own pages there",

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Deserializer};
 
-use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, Pos, did_you_mean};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -27,7 +27,7 @@ pub struct Split<'a> {
 pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
-        return Err(Diagnostic::new(path, "the file is empty")
+        return Err(Diagnostic::new(Code::FileEmpty, path, "the file is empty")
             .at(Pos::new(1, 1))
             .hint("a page starts with front matter: `---`, then `title: ...`, then `---`"));
     }
@@ -36,9 +36,13 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
         "---" => (Format::Yaml, "---"),
         "+++" => (Format::Toml, "+++"),
         _ => {
-            return Err(Diagnostic::new(path, "the page has no front matter")
-                .at_in(Pos::new(1, 1), text)
-                .hint("start the file with a `---` line, `title: ...`, and a closing `---` line"));
+            return Err(Diagnostic::new(
+                Code::PageNoFrontMatter,
+                path,
+                "the page has no front matter",
+            )
+            .at_in(Pos::new(1, 1), text)
+            .hint("start the file with a `---` line, `title: ...`, and a closing `---` line"));
         }
     };
     let front_start = text.find('\n').map_or(text.len(), |i| i + 1);
@@ -57,6 +61,7 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
         offset += line.len();
     }
     Err(Diagnostic::new(
+        Code::PageUnclosedFrontMatter,
         path,
         format!("the front matter is never closed: no second `{fence}` line"),
     )
@@ -182,20 +187,23 @@ pub fn parse(split: &Split, path: &Path, file_text: &str) -> Result<FrontMatter,
                 .map(|s| Pos::of_offset(split.front, s.start))
                 .unwrap_or(Pos::new(1, 1))
                 .shifted(split.front_line - 1);
-            let (message, hint) = crate::yaml::explain(e.message());
-            let hint = hint.or_else(|| Some(crate::config::TOML_HINT.to_owned()));
-            Diagnostic::new(path, message)
-                .at_in(pos, file_text)
-                .maybe_hint(hint)
+            let problem = crate::yaml::explain(e.message());
+            let hint = problem
+                .hint
+                .clone()
+                .or_else(|| Some(crate::config::TOML_HINT.to_owned()));
+            problem.in_file(path).at_in(pos, file_text).maybe_hint(hint)
         })?,
     };
     if fm.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-        return Err(Diagnostic::new(path, "the page has no `title`")
-            .at_in(
-                Pos::new(split.front_line.saturating_sub(1).max(1), 1),
-                file_text,
-            )
-            .hint("add `title: Your title` to the front matter"));
+        return Err(
+            Diagnostic::new(Code::PageNoTitle, path, "the page has no `title`")
+                .at_in(
+                    Pos::new(split.front_line.saturating_sub(1).max(1), 1),
+                    file_text,
+                )
+                .hint("add `title: Your title` to the front matter"),
+        );
     }
     Ok(fm)
 }

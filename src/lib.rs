@@ -24,6 +24,7 @@ pub mod locate;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod report;
 pub mod scaffold;
 pub mod schema;
 pub mod search;

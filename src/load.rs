@@ -12,7 +12,7 @@ use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::config::SiteConfig;
-use crate::diagnostics::{Diagnostic, Diagnostics, Pos, io_error};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Pos, io_error};
 
 /// The default theme, compiled in so a new site builds with no theme folder.
 pub static EMBEDDED_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -86,7 +86,7 @@ pub fn read_config(root: &Path) -> Result<(PathBuf, String), Diagnostic> {
     let shown = full.join("site.toml");
     if !root.is_dir() {
         return Err(
-            Diagnostic::new(&full, "the folder does not exist").hint(format!(
+            Diagnostic::new(Code::SiteNotFound, &full, "the folder does not exist").hint(format!(
                 "check --root, or make a new knowledge base there with `casebook init {}`",
                 full.display()
             )),
@@ -108,6 +108,7 @@ pub fn read_config(root: &Path) -> Result<(PathBuf, String), Diagnostic> {
         None => "make a new knowledge base with `casebook init NEW-FOLDER`, or pass `--root DIR` to build the site in DIR".to_owned(),
     };
     Err(Diagnostic::new(
+        Code::SiteNotFound,
         &shown,
         format!("not found, so {} is not a casebook site", full.display()),
     )
@@ -163,8 +164,12 @@ pub fn load(root: &Path, config: SiteConfig) -> Result<Input, Diagnostics> {
     let content = root.join("content");
     if !content.is_dir() {
         problems.push(
-            Diagnostic::new(rel_to(root, &content), "there is no content folder")
-                .hint("create `content/_index.md` for the home page, or run `casebook init`"),
+            Diagnostic::new(
+                Code::SiteNoContent,
+                rel_to(root, &content),
+                "there is no content folder",
+            )
+            .hint("create `content/_index.md` for the home page, or run `casebook init`"),
         );
         return Err(problems);
     }
@@ -268,7 +273,14 @@ fn read_one(root: &Path, into: Bucket, path: &Path, rel: String) -> Result<Loade
     if let Bucket::Static = into {
         return std::fs::read(path)
             .map(|bytes| Loaded::Static(BinaryFile { rel, bytes }))
-            .map_err(|e| io_error(&rel_to(root, path), "read the file", &e));
+            .map_err(|e| {
+                io_error(
+                    Code::FileUnreadable,
+                    &rel_to(root, path),
+                    "read the file",
+                    &e,
+                )
+            });
     }
     let text = read_text(root, path)?;
     let file = TextFile {
@@ -313,6 +325,7 @@ fn read_theme(root: &Path, input: &mut Input, problems: &mut Diagnostics) {
     } else if theme != "default" {
         problems.push(
             Diagnostic::new(
+                Code::SiteThemeMissing,
                 rel_to(root, &theme_dir),
                 format!("the theme `{theme}` named in site.toml does not exist"),
             )
@@ -444,6 +457,7 @@ fn walk(dir: &Path, root: &Path, problems: &mut Diagnostics) -> Vec<(PathBuf, St
                     .unwrap_or_else(|| rel_to(root, dir));
                 let d = if err.loop_ancestor().is_some() {
                     Diagnostic::new(
+                        Code::FileSymlinkLoop,
                         path,
                         "this symbolic link points back to a folder that contains it",
                     )
@@ -452,7 +466,7 @@ fn walk(dir: &Path, root: &Path, problems: &mut Diagnostics) -> Vec<(PathBuf, St
                     let msg = err
                         .io_error()
                         .map_or_else(|| err.to_string(), ToString::to_string);
-                    Diagnostic::new(path, format!("could not read: {msg}"))
+                    Diagnostic::new(Code::FileUnreadable, path, format!("could not read: {msg}"))
                         .hint("check the file's permissions")
                 };
                 problems.push(d);
@@ -495,16 +509,23 @@ fn push_binary(
 ) {
     match std::fs::read(path) {
         Ok(bytes) => out.push(BinaryFile { rel, bytes }),
-        Err(e) => problems.push(io_error(&rel_to(root, path), "read the file", &e)),
+        Err(e) => problems.push(io_error(
+            Code::FileUnreadable,
+            &rel_to(root, path),
+            "read the file",
+            &e,
+        )),
     }
 }
 
 /// Reads a UTF-8 text file, refusing huge and non-UTF-8 files with a clear message.
 pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     let shown = rel_to(root, path);
-    let meta = std::fs::metadata(path).map_err(|e| io_error(&shown, "read the file", &e))?;
+    let meta = std::fs::metadata(path)
+        .map_err(|e| io_error(Code::FileUnreadable, &shown, "read the file", &e))?;
     if meta.len() > MAX_TEXT_FILE {
         return Err(Diagnostic::new(
+            Code::FileTooLarge,
             shown,
             format!(
                 "the file is {:.1} MiB, over the {} MiB limit for text files",
@@ -514,11 +535,12 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
         )
         .hint("split it into several pages, or move large files to static/"));
     }
-    let bytes = std::fs::read(path).map_err(|e| io_error(&shown, "read the file", &e))?;
+    let bytes = std::fs::read(path)
+        .map_err(|e| io_error(Code::FileUnreadable, &shown, "read the file", &e))?;
     String::from_utf8(bytes).map_err(|e| {
         let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(good);
-        Diagnostic::new(shown, "the file is not valid UTF-8 text")
+        Diagnostic::new(Code::FileNotUtf8, shown, "the file is not valid UTF-8 text")
             .at(Pos::of_offset(&text, text.len()))
             .hint("save the file as UTF-8 in your editor")
     })

@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 use crate::artifact::{Collect, OutputFile, Sink};
-use crate::diagnostics::{Diagnostic, io_error};
+use crate::diagnostics::{Code, Diagnostic, io_error};
 
 mod memo;
 mod shared;
@@ -83,6 +83,7 @@ impl Sink for Tracked<'_> {
             .unwrap_or(true);
         if !fresh {
             return Err(Diagnostic::new(
+                Code::OutputCollision,
                 format!("static/{}", file.path),
                 format!("two outputs would be written to `{}`", file.path),
             )
@@ -183,7 +184,7 @@ impl Staging {
     /// the spare of an earlier build if there is one, else a new folder.
     pub fn begin(dir: &Path, root: &Path) -> Result<Staging, Diagnostic> {
         if let Some(reason) = refuse_reason(dir, root) {
-            return Err(Diagnostic::new(
+            return Err(Diagnostic::new(Code::OutputRefused,
                 absolute(dir),
                 format!("refusing to write the site here: {reason}"),
             )
@@ -198,13 +199,16 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "public".into());
-        fs::create_dir_all(&parent).map_err(|e| io_error(&parent, "create the folder", &e))?;
+        fs::create_dir_all(&parent)
+            .map_err(|e| io_error(Code::OutputWriteFailed, &parent, "create the folder", &e))?;
         let tmp = parent.join(format!(".{name}.casebook-new-{}", std::process::id()));
         let reused = reuse_leftover(&parent, &name, &tmp);
         if !reused {
-            fs::create_dir_all(&tmp).map_err(|e| io_error(&tmp, "create the folder", &e))?;
-            fs::write(tmp.join(MARKER), MARKER_TEXT)
-                .map_err(|e| io_error(&tmp, "write the marker file", &e))?;
+            fs::create_dir_all(&tmp)
+                .map_err(|e| io_error(Code::OutputWriteFailed, &tmp, "create the folder", &e))?;
+            fs::write(tmp.join(MARKER), MARKER_TEXT).map_err(|e| {
+                io_error(Code::OutputWriteFailed, &tmp, "write the marker file", &e)
+            })?;
         }
         let memo_useful = reused || dir.join(MARKER).is_file();
         let memo = Memo::new(MINIFY_SETTINGS).load(&tmp);
@@ -234,10 +238,13 @@ impl Staging {
     /// then swaps the new output in for the old one.
     pub fn commit(mut self) -> Result<(), Diagnostic> {
         if let Some(listing) = self.listing.take() {
-            let written =
-                std::mem::take(&mut *self.written.lock().map_err(|_| {
-                    Diagnostic::new(&self.tmp, "internal error: output lock poisoned")
-                })?);
+            let written = std::mem::take(&mut *self.written.lock().map_err(|_| {
+                Diagnostic::new(
+                    Code::Internal,
+                    &self.tmp,
+                    "internal error: output lock poisoned",
+                )
+            })?);
             // A listing that failed (it cannot, short of a panic) prunes nothing.
             prune(&self.tmp, listing.join().unwrap_or_default(), &written);
         }
@@ -257,7 +264,8 @@ impl Staging {
         if self.knows(dir) || (self.reused && self.real_folders(dir)) {
             return Ok(());
         }
-        fs::create_dir_all(dir).map_err(|e| io_error(dir, "create the folder", &e))?;
+        fs::create_dir_all(dir)
+            .map_err(|e| io_error(Code::OutputWriteFailed, dir, "create the folder", &e))?;
         self.remember(dir);
         Ok(())
     }
@@ -329,7 +337,8 @@ impl Sink for Staging {
                 },
             }
         }
-        fs::write(&path, &file.bytes).map_err(|e| io_error(&path, "write the file", &e))
+        fs::write(&path, &file.bytes)
+            .map_err(|e| io_error(Code::OutputWriteFailed, &path, "write the file", &e))
     }
 }
 
@@ -503,10 +512,22 @@ pub fn write(dir: &Path, root: &Path, files: &[OutputFile]) -> Result<(), Diagno
 fn swap(dir: &Path, tmp: &Path, parent: &Path, name: &str) -> Result<(), Diagnostic> {
     if dir.exists() {
         let old = parent.join(format!(".{name}.casebook-old-{}", std::process::id()));
-        fs::rename(dir, &old).map_err(|e| io_error(dir, "move the previous output aside", &e))?;
+        fs::rename(dir, &old).map_err(|e| {
+            io_error(
+                Code::OutputWriteFailed,
+                dir,
+                "move the previous output aside",
+                &e,
+            )
+        })?;
         if let Err(e) = fs::rename(tmp, dir) {
             let _ = fs::rename(&old, dir); // put the previous site back
-            return Err(io_error(dir, "move the new output into place", &e));
+            return Err(io_error(
+                Code::OutputWriteFailed,
+                dir,
+                "move the new output into place",
+                &e,
+            ));
         }
         if old.join(MARKER).is_file() {
             // The previous output is kept as the spare the next build reuses.
@@ -520,7 +541,14 @@ fn swap(dir: &Path, tmp: &Path, parent: &Path, name: &str) -> Result<(), Diagnos
         }
         Ok(())
     } else {
-        fs::rename(tmp, dir).map_err(|e| io_error(dir, "move the new output into place", &e))
+        fs::rename(tmp, dir).map_err(|e| {
+            io_error(
+                Code::OutputWriteFailed,
+                dir,
+                "move the new output into place",
+                &e,
+            )
+        })
     }
 }
 

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, Pos, Problem, did_you_mean};
 
 /// Parses `text`, which starts at line `first_line` of `file_text`.
 pub fn parse<T: DeserializeOwned>(
@@ -27,13 +27,11 @@ pub fn parse<T: DeserializeOwned>(
             .map(|l| Pos::of_offset(text, l.index()))
             .unwrap_or(Pos::new(1, 1))
             .shifted(first_line - 1);
-        let (message, hint) = explain(&e.to_string());
-        let hint = hint.or_else(|| {
+        let problem = explain(&e.to_string());
+        let hint = problem.hint.clone().or_else(|| {
             Some("check the YAML: indent with spaces, `key: value` pairs, quote text that contains `: ` or starts with a symbol".to_owned())
         });
-        Diagnostic::new(path, message)
-            .at_in(pos, file_text)
-            .maybe_hint(hint)
+        problem.in_file(path).at_in(pos, file_text).maybe_hint(hint)
     })
 }
 
@@ -42,14 +40,16 @@ pub fn to_string<T: serde::Serialize>(value: &T) -> String {
     serde_yaml::to_string(value).unwrap_or_default()
 }
 
-/// Turns serde's wording into a message and a hint a contributor can act on.
-pub(crate) fn explain(raw: &str) -> (String, Option<String>) {
+/// Turns serde's wording (serde_yaml's or toml's) into a message and a hint
+/// a contributor can act on, and the kind of problem it is.
+pub(crate) fn explain(raw: &str) -> Problem {
     // serde_yaml appends " at line L column C"; we print the position ourselves.
     let message = match raw.find(" at line ") {
         Some(i) => &raw[..i],
         None => raw,
     };
     let (field, message) = split_item_path(message);
+    let code = code_of(message);
     let hint = if let Some(rest) = message.strip_prefix("unknown field `") {
         let given = rest.split('`').next().unwrap_or("");
         let known: Vec<&str> = message
@@ -89,7 +89,25 @@ pub(crate) fn explain(raw: &str) -> (String, Option<String>) {
         Some(f) => format!("`{f}`: {message}"),
         None => message.to_owned(),
     };
-    (message, hint)
+    Problem::new(code, message).maybe_hint(hint)
+}
+
+/// The kind of a serde error, from its wording (serde_yaml and toml share
+/// serde's phrases for everything but syntax).
+fn code_of(message: &str) -> Code {
+    // `contains`: a nested value's message starts with its field (`tags: …`).
+    let has = |phrase: &str| message.contains(phrase);
+    if has("is not a date") || has(" has no day ") || has(" has no month ") {
+        Code::ParseInvalidDate
+    } else if has("unknown field `") || has("unknown variant `") {
+        Code::ParseUnknownKey
+    } else if has("missing field `") {
+        Code::ParseMissingKey
+    } else if has("invalid type: ") || has("invalid value: ") || has("invalid length ") {
+        Code::ParseWrongType
+    } else {
+        Code::ParseSyntax
+    }
 }
 
 /// serde_yaml puts the path of a nested value first (`.[0].dont: unknown
@@ -140,7 +158,11 @@ mod tests {
 
     #[test]
     fn a_record_s_list_index_is_dropped_and_a_nested_field_kept() {
-        let (m, hint) = explain(
+        let Problem {
+            code,
+            message: m,
+            hint,
+        } = explain(
             ".[0]: unknown field `questoin`, expected one of `id`, `question`, `answer` at line 2 column 3",
         );
         assert_eq!(
@@ -148,7 +170,10 @@ mod tests {
             "unknown field `questoin`, expected one of `id`, `question`, `answer`"
         );
         assert_eq!(hint.as_deref(), Some("did you mean `question`?"));
-        let (m, hint) = explain(
+        assert_eq!(code, Code::ParseUnknownKey);
+        let Problem {
+            message: m, hint, ..
+        } = explain(
             ".[0].dont: unknown field `sumary`, expected one of `summary`, `example`, `why`",
         );
         assert_eq!(
@@ -156,12 +181,23 @@ mod tests {
             "`dont`: unknown field `sumary`, expected one of `summary`, `example`, `why`"
         );
         assert_eq!(hint.as_deref(), Some("did you mean `summary`?"));
-        let (m, _) = explain("[2].tags: invalid type: map, expected a sequence");
-        assert_eq!(m, "`tags`: invalid type: map, expected a sequence");
-        let (m, _) = explain("mapping values are not allowed in this context at line 1 column 7");
-        assert_eq!(m, "mapping values are not allowed in this context");
-        let (m, _) = explain("title: text: with a colon");
-        assert_eq!(m, "title: text: with a colon");
+        let p = explain("[2].tags: invalid type: map, expected a sequence");
+        assert_eq!(p.message, "`tags`: invalid type: map, expected a sequence");
+        assert_eq!(p.code, Code::ParseWrongType);
+        let p = explain("mapping values are not allowed in this context at line 1 column 7");
+        assert_eq!(p.message, "mapping values are not allowed in this context");
+        assert_eq!(p.code, Code::ParseSyntax);
+        let p = explain("title: text: with a colon");
+        assert_eq!(p.message, "title: text: with a colon");
+        assert_eq!(p.code, Code::ParseSyntax);
+        let p = explain("tags: invalid type: string \"timing\", expected a sequence");
+        assert_eq!(p.code, Code::ParseWrongType);
+        let p = explain("date: `2026-02-30` has no day 30 in month 2");
+        assert_eq!(p.code, Code::ParseInvalidDate);
+        assert_eq!(
+            explain("missing field `answer`").code,
+            Code::ParseMissingKey
+        );
     }
 
     #[test]

@@ -6,8 +6,10 @@ use std::time::Instant;
 
 use clap::Args;
 
-use super::{SiteArgs, options, report};
+use super::{Format, SiteArgs, options, print_problems};
 use casebook::build::{self, Options};
+use casebook::diagnostics::Diagnostics;
+use casebook::report::Summary;
 
 #[derive(Args, Debug)]
 pub struct BuildArgs {
@@ -25,16 +27,21 @@ pub struct BuildArgs {
     /// Also print how long each stage of the build took
     #[arg(long)]
     pub timings: bool,
+    /// How to print problems: human, json (a document on stdout) or github (annotations)
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
 }
 
 #[derive(Args, Debug)]
 pub struct CheckArgs {
     #[command(flatten)]
     pub site: SiteArgs,
+    /// How to print problems: human, json (a document on stdout) or github (annotations)
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
 }
 
 impl BuildArgs {
-    #[allow(clippy::print_stdout)]
     pub fn run(self) -> ExitCode {
         let opts = Options {
             output_dir: self.output_dir.clone(),
@@ -44,44 +51,99 @@ impl BuildArgs {
         let started = Instant::now();
         match build::write(&opts) {
             Ok((built, out)) => {
+                // A build prints its warnings; notes are for `check`.
+                print_problems(
+                    &built.advice.clone().for_report(false),
+                    self.format,
+                    &opts.root,
+                );
                 if !self.quiet {
-                    println!(
-                        "Built {} pages and {} records into {} ({} files, {} KiB) in {} ms",
-                        built.pages,
-                        built.records(),
-                        out.display(),
-                        built.files,
-                        built.bytes / 1024,
-                        started.elapsed().as_millis()
+                    status(
+                        self.format,
+                        &format!(
+                            "Built {} pages and {} records into {} ({} files, {} KiB) in {} ms",
+                            built.pages,
+                            built.records(),
+                            out.display(),
+                            built.files,
+                            built.bytes / 1024,
+                            started.elapsed().as_millis()
+                        ),
                     );
                 }
                 if self.timings {
                     for (stage, took) in &built.stages {
-                        println!("  {stage:<26} {:>8.1} ms", took.as_secs_f64() * 1000.0);
+                        let ms = took.as_secs_f64() * 1000.0;
+                        status(self.format, &format!("  {stage:<26} {ms:>8.1} ms"));
                     }
                 }
                 ExitCode::SUCCESS
             }
-            Err(problems) => report(&problems),
+            Err(problems) => {
+                print_problems(&problems.for_report(false), self.format, &opts.root);
+                ExitCode::from(1)
+            }
         }
     }
 }
 
 impl CheckArgs {
-    #[allow(clippy::print_stdout)]
     pub fn run(self) -> ExitCode {
         let started = Instant::now();
-        match build::check(&options(&self.site)) {
+        let opts = options(&self.site);
+        match build::check(&opts) {
             Ok(built) => {
-                println!(
-                    "No problems: {} pages and {} records checked in {} ms",
+                let advice = built.advice.clone().for_report(true);
+                print_problems(&advice, self.format, &opts.root);
+                let checked = format!(
+                    "{} pages and {} records checked in {} ms",
                     built.pages,
                     built.records(),
                     started.elapsed().as_millis()
                 );
+                let line = match advice.len() {
+                    0 => format!("No problems: {checked}"),
+                    _ => format!("No errors: {checked}, with {}", advice_count(&advice)),
+                };
+                status(self.format, &line);
                 ExitCode::SUCCESS
             }
-            Err(problems) => report(&problems),
+            Err(problems) => {
+                print_problems(&problems.for_report(true), self.format, &opts.root);
+                ExitCode::from(1)
+            }
         }
+    }
+}
+
+/// "1 warning and 3 notes".
+fn advice_count(advice: &Diagnostics) -> String {
+    let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    match Summary::of(advice) {
+        Summary {
+            warnings, notes: 0, ..
+        } => count(warnings, "warning"),
+        Summary {
+            warnings: 0, notes, ..
+        } => count(notes, "note"),
+        Summary {
+            warnings, notes, ..
+        } => {
+            format!(
+                "{} and {}",
+                count(warnings, "warning"),
+                count(notes, "note")
+            )
+        }
+    }
+}
+
+/// A line for people about how the run went: on stdout, but on stderr
+/// with `--format json`, whose stdout is the JSON document alone.
+#[allow(clippy::print_stdout, clippy::print_stderr)]
+fn status(format: Format, line: &str) {
+    match format {
+        Format::Json => eprintln!("{line}"),
+        Format::Human | Format::Github => println!("{line}"),
     }
 }

@@ -12,13 +12,14 @@ pub use init::{InitArgs, NewGuideArgs, NewTreeArgs, SchemaArgs};
 pub use serve::ServeArgs;
 
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use casebook::build::Options;
 use casebook::diagnostics::Diagnostics;
+use casebook::report;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -88,16 +89,67 @@ fn options(site: &SiteArgs) -> Options {
     }
 }
 
+/// How `build` and `check` print problems (`--format`).
+#[derive(ValueEnum, Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Format {
+    /// For people: each problem with its line and a caret, on stderr
+    #[default]
+    Human,
+    /// One JSON document on stdout (see docs/diagnostics.md)
+    Json,
+    /// GitHub Actions workflow commands on stdout: annotations on the pull request
+    Github,
+}
+
 /// Prints every problem once, then a count; the exit status is 1.
-#[allow(clippy::print_stderr)]
 pub fn report(problems: &Diagnostics) -> ExitCode {
+    print_human(problems);
+    ExitCode::from(1)
+}
+
+/// Prints `problems` (errors first, then warnings and notes) in `format`,
+/// files named from the working folder for `root`'s site; for people,
+/// closes with the count of errors if there are any. JSON is printed even
+/// when there is nothing to report, so a tool always gets a document.
+#[allow(clippy::print_stdout)]
+pub fn print_problems(problems: &Diagnostics, format: Format, root: &Path) {
+    match format {
+        Format::Human => print_human(problems),
+        Format::Json => print!("{}", report::json(problems, root)),
+        Format::Github => {
+            // In GitHub Actions, files are named from the repository's root
+            // (the workspace) wherever in it casebook runs.
+            let workspace = std::env::var_os("GITHUB_WORKSPACE").map(PathBuf::from);
+            let root = match &workspace {
+                Some(_) => std::path::absolute(root).unwrap_or_else(|_| root.to_owned()),
+                None => root.to_owned(),
+            };
+            print!("{}", report::github(problems, &root, workspace.as_deref()));
+            print_count(problems);
+        }
+    }
+}
+
+#[allow(clippy::print_stderr)]
+fn print_human(problems: &Diagnostics) {
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     for d in problems.iter() {
-        eprintln!("{}\n", d.render(color));
+        eprintln!(
+            "{}
+",
+            d.render(color)
+        );
     }
-    let n = problems.len();
-    eprintln!("{n} problem{} found", if n == 1 { "" } else { "s" });
-    ExitCode::from(1)
+    print_count(problems);
+}
+
+/// `N problems found`, counting errors (warnings and notes are advice).
+#[allow(clippy::print_stderr)]
+fn print_count(problems: &Diagnostics) {
+    let n = problems.errors();
+    if n > 0 {
+        eprintln!("{n} problem{} found", if n == 1 { "" } else { "s" });
+    }
 }
 
 #[cfg(test)]

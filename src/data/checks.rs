@@ -11,7 +11,7 @@
 use std::path::Path;
 
 use super::{CheckKind, Data, Kind};
-use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, Pos, did_you_mean};
 use crate::locate::Lines;
 
 /// Checks each rule's fields for its kind, its pattern, and its case id.
@@ -25,11 +25,12 @@ pub(super) fn validate<'a>(
         let c = &r.rec;
         let text = text_of(&r.file);
         let at = |key: &str| Lines::between(text, r.line, r.end_line).field(key);
-        let problem = |pos: Pos, message: String, hint: String| {
-            Diagnostic::new(&r.file, message)
+        let problem_as = |code: Code, pos: Pos, message: String, hint: String| {
+            Diagnostic::new(code, &r.file, message)
                 .at_in(pos, text)
                 .hint(hint)
         };
+        let problem = |pos, message, hint| problem_as(Code::DataCheckFields, pos, message, hint);
         let kind = c.kind.name();
         let needs_pattern = c.kind != CheckKind::Length;
         match (&c.pattern, needs_pattern) {
@@ -46,7 +47,8 @@ pub(super) fn validate<'a>(
             (Some(p), true) => {
                 if let Some((message, offset)) = js_regex_problem(p) {
                     let pos = pattern_pos(text, at("pattern"), p, offset);
-                    problems.push(problem(
+                    problems.push(problem_as(
+                        Code::DataCheckPattern,
                         pos,
                         format!("the pattern of check `{}` {message}", c.id),
                         "patterns use the syntax JavaScript and Rust share: (a|b), [abc], \\b, \\s, ?, *, +, {m,n}; escape ( ) [ ] { } . * + ? | \\ with a backslash".into(),
@@ -81,7 +83,8 @@ pub(super) fn validate<'a>(
             ));
         }
         if !c.case.trim().is_empty() && !case_ids.contains(&c.case.as_str()) {
-            problems.push(problem(
+            problems.push(problem_as(
+                Code::LinkUnknownRecord,
                 at("case"),
                 format!(
                     "check `{}` names case `{}`, which does not exist",

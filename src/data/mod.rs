@@ -17,7 +17,7 @@ pub use checks::js_regex_problem;
 pub use records::*;
 pub use translate::with_fallbacks;
 
-use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, Pos, did_you_mean};
 
 /// A record with where it came from.
 #[derive(Debug, Clone)]
@@ -223,14 +223,17 @@ pub fn parse_all(files: &[DataFile]) -> (Data, Vec<Diagnostic>) {
             Err(name) => {
                 let names = Kind::ALL.map(Kind::name);
                 problems.push(
-                    Diagnostic::new(f.path, format!("`{name}` is not a kind of data")).hint(
-                        did_you_mean(&name, names).unwrap_or_else(|| {
-                            format!(
-                                "name data files after their kind: {}.yaml",
-                                names.join(".yaml, ")
-                            )
-                        }),
-                    ),
+                    Diagnostic::new(
+                        Code::DataUnknownKind,
+                        f.path,
+                        format!("`{name}` is not a kind of data"),
+                    )
+                    .hint(did_you_mean(&name, names).unwrap_or_else(|| {
+                        format!(
+                            "name data files after their kind: {}.yaml",
+                            names.join(".yaml, ")
+                        )
+                    })),
                 );
                 continue;
             }
@@ -267,7 +270,7 @@ fn items(text: &str) -> Option<Vec<(usize, usize, String)>> {
 fn parse_file<T: Record>(f: &DataFile, out: &mut Vec<Located<T>>, problems: &mut Vec<Diagnostic>) {
     if f.text.trim().is_empty() {
         problems.push(
-            Diagnostic::new(f.path, "the data file is empty")
+            Diagnostic::new(Code::FileEmpty, f.path, "the data file is empty")
                 .at(Pos::new(1, 1))
                 .hint("add records as a YAML list (`- id: ...`), or delete the file"),
         );
@@ -301,7 +304,7 @@ fn parse_file<T: Record>(f: &DataFile, out: &mut Vec<Located<T>>, problems: &mut
                 });
             }
             Ok(_) => problems.push(
-                Diagnostic::new(f.path, "expected one record here")
+                Diagnostic::new(Code::DataNotARecord, f.path, "expected one record here")
                     .at_in(Pos::new(line, 1), f.text),
             ),
             Err(e) => problems.push(e),

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use super::{Data, Kind, Located, Merge, Record};
-use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, did_you_mean};
 use crate::locate::Lines;
 
 /// `translated` merged over `original`, in the original's order: each id's
@@ -59,6 +59,7 @@ fn merge<T: Record>(
         let pos = Lines::between(&text, r.line, r.end_line).field("id");
         problems.push(
             Diagnostic::new(
+                Code::I18nNoOriginal,
                 &r.file,
                 format!(
                     "no {} has the id `{}` in the default language",

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::{Data, DataFile, Kind, Located, Record, Visit, checks, is_web_url};
-use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, did_you_mean};
 use crate::locate::{Lines, is_valid_id};
 
 /// Data files' texts by path, to place messages.
@@ -61,17 +61,25 @@ fn check_kind<T: Record>(
     for r in records {
         let id = r.rec.id();
         let (lines, text) = texts.record(r);
-        let at_id =
-            |message: String| Diagnostic::new(&r.file, message).at_in(lines.field("id"), text);
+        let at_id = |code: Code, message: String| {
+            Diagnostic::new(code, &r.file, message).at_in(lines.field("id"), text)
+        };
         if !is_valid_id(id) {
             problems.push(
-                at_id(format!("`{id}` is not a valid {} id", kind.singular()))
-                    .hint("use lowercase letters, digits and hyphens, e.g. `blank-request`"),
+                at_id(
+                    Code::DataInvalidId,
+                    format!("`{id}` is not a valid {} id", kind.singular()),
+                )
+                .hint("use lowercase letters, digits and hyphens, e.g. `blank-request`"),
             );
         }
         if let Some((first_file, first_line)) = seen.insert(id, (&r.file, r.line)) {
             problems.push(
-                at_id(format!("duplicate {} id `{id}`", kind.singular())).hint(format!(
+                at_id(
+                    Code::DataDuplicateId,
+                    format!("duplicate {} id `{id}`", kind.singular()),
+                )
+                .hint(format!(
                     "`{id}` is already used at {}:{first_line}; ids must be unique",
                     first_file.display()
                 )),
@@ -82,6 +90,7 @@ fn check_kind<T: Record>(
                 let key = field.rsplit('.').next().unwrap_or(field);
                 problems.push(
                     Diagnostic::new(
+                        Code::DataEmptyField,
                         &r.file,
                         format!("`{field}` of {} `{id}` is empty", kind.singular()),
                     )
@@ -102,6 +111,7 @@ fn check_citations(data: &Data, sources: &[&str], texts: &Texts, problems: &mut 
             let owner = format!("{} `{}`", r.kind.singular(), r.id);
             problems.push(
                 Diagnostic::new(
+                    Code::LinkUnknownSource,
                     r.file,
                     format!("{owner} names source `{id}`, which does not exist"),
                 )
@@ -129,6 +139,7 @@ fn check_source_urls(data: &Data, texts: &Texts, problems: &mut Vec<Diagnostic>)
         };
         problems.push(
             Diagnostic::new(
+                Code::DataInvalidUrl,
                 &r.file,
                 format!("the `url` of source `{}` is not a web address", r.rec.id),
             )
@@ -149,6 +160,7 @@ fn check_template_limits(data: &Data, texts: &Texts, problems: &mut Vec<Diagnost
         let (lines, text) = texts.record(r);
         problems.push(
             Diagnostic::new(
+                Code::DataOverLimit,
                 &r.file,
                 format!(
                     "template `{}` is {count} characters, over its limit of {limit}",

@@ -21,7 +21,7 @@ use std::path::Path;
 
 pub use plural::category;
 
-use crate::diagnostics::{Diagnostic, Pos};
+use crate::diagnostics::{Code, Diagnostic, Pos};
 use crate::frontmatter::Date;
 use crate::load::TextFile;
 
@@ -240,7 +240,7 @@ fn parse(text: &str, path: &Path) -> Result<HashMap<String, String>, Diagnostic>
         let pos = e
             .span()
             .map_or(Pos::new(1, 1), |s| Pos::of_offset(text, s.start));
-        Diagnostic::new(path, e.message().to_owned())
+        Diagnostic::new(Code::ParseSyntax, path, e.message().to_owned())
             .at_in(pos, text)
             .hint(crate::config::TOML_HINT)
     })?;
@@ -254,11 +254,13 @@ fn parse(text: &str, path: &Path) -> Result<HashMap<String, String>, Diagnostic>
                 let pos = crate::locate::Lines::all(text)
                     .key(&key)
                     .unwrap_or(Pos::new(1, 1));
-                return Err(
-                    Diagnostic::new(path, format!("the string `{key}` is not text"))
-                        .at_in(pos, text)
-                        .hint("write every value in quotes: `key = \"text\"`"),
-                );
+                return Err(Diagnostic::new(
+                    Code::I18nNotText,
+                    path,
+                    format!("the string `{key}` is not text"),
+                )
+                .at_in(pos, text)
+                .hint("write every value in quotes: `key = \"text\"`"));
             }
         }
     }

@@ -4,7 +4,7 @@
 //! anchors are recorded as [`AnchorRef`]s, checked once every page is
 //! rendered; links whose scheme can run script are dropped.
 
-use crate::diagnostics::{Pos, Problem};
+use crate::diagnostics::{Code, Pos, Problem};
 
 /// How `@` links become URLs. The site model implements it.
 pub trait Resolve: Sync {
@@ -18,7 +18,10 @@ pub struct NoLinks;
 
 impl Resolve for NoLinks {
     fn resolve(&self, target: &str) -> Result<String, Problem> {
-        Err(Problem::new(format!("`{target}` cannot be resolved here")))
+        Err(Problem::new(
+            Code::LinkMalformed,
+            format!("`{target}` cannot be resolved here"),
+        ))
     }
 }
 

@@ -25,7 +25,7 @@ pub use self::links::{AnchorRef, NoLinks, Resolve, is_dangerous_url};
 pub use self::shortcode::{
     ArgValue, SHORTCODE_PREFIX, Shortcode, parse_shortcode, shortcode_marker,
 };
-use crate::diagnostics::{Diagnostic, Pos, Problem};
+use crate::diagnostics::{Code, Diagnostic, Pos, Problem};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RenderOptions {
@@ -136,6 +136,7 @@ pub fn render_field(
     for sc in &r.shortcodes {
         problems.push(
             Diagnostic::new(
+                Code::ShortcodeNotAllowed,
                 path,
                 format!("shortcode `{}` cannot be used inside a data field", sc.name),
             )
@@ -169,7 +170,10 @@ mod tests {
                 "@/guides/a.md" => Ok("/guides/a/".into()),
                 "@/guides/a.md#x" => Ok("/guides/a/#x".into()),
                 "@case:blank" => Ok("/cases/#blank".into()),
-                _ => Err(Problem::new(format!("no page `{target}`")).hint("check the path")),
+                _ => Err(
+                    Problem::new(Code::LinkMissingPage, format!("no page `{target}`"))
+                        .hint("check the path"),
+                ),
             }
         }
     }

@@ -76,18 +76,19 @@ impl<'a, 'src> Pass<'a, 'src> {
     ) -> (Rendered, Vec<Diagnostic>) {
         self.html.reserve_exact(events.len());
         for (i, (event, range)) in events.iter().enumerate() {
-            self.event(event, range.start, &events[i + 1..]);
+            self.event(event, range, &events[i + 1..]);
         }
         self.finish()
     }
 
-    /// One event at byte `offset`; `following` are the events after it.
+    /// One event at bytes `range`; `following` are the events after it.
     fn event(
         &mut self,
         event: &Event<'src>,
-        offset: usize,
+        range: &Range<usize>,
         following: &[(Event<'src>, Range<usize>)],
     ) {
+        let offset = range.start;
         match event {
             Event::Start(Tag::Heading {
                 level, id, classes, ..
@@ -117,7 +118,7 @@ impl<'a, 'src> Pass<'a, 'src> {
                 title,
                 id,
             }) if is_internal(dest_url) => {
-                self.start_internal_link(*link_type, dest_url, title, id, offset)
+                self.start_internal_link(*link_type, dest_url, title, id, range)
             }
             Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
                 if is_web(dest_url) =>
@@ -183,9 +184,9 @@ impl<'a, 'src> Pass<'a, 'src> {
         dest_url: &CowStr<'src>,
         title: &CowStr<'src>,
         id: &CowStr<'src>,
-        offset: usize,
+        range: &Range<usize>,
     ) {
-        let url = self.internal_url(dest_url, offset);
+        let url = self.internal_url(dest_url, range);
         self.html.push(Event::Start(Tag::Link {
             link_type,
             dest_url: url,
@@ -196,7 +197,8 @@ impl<'a, 'src> Pass<'a, 'src> {
 
     /// The URL for an internal link: an anchor on this page as written, an
     /// `@` target resolved, or `#` (with a diagnostic) if it cannot be.
-    fn internal_url(&mut self, dest_url: &CowStr<'src>, offset: usize) -> CowStr<'src> {
+    fn internal_url(&mut self, dest_url: &CowStr<'src>, range: &Range<usize>) -> CowStr<'src> {
+        let offset = range.start;
         if let Some(anchor) = dest_url.strip_prefix('#') {
             self.out.anchors.push(AnchorRef {
                 page: String::new(),
@@ -219,7 +221,12 @@ impl<'a, 'src> Pass<'a, 'src> {
                 url.into()
             }
             Err(problem) => {
-                let diagnostic = self.place.report(problem, self.pos(offset));
+                // The link's whole text, `[…](@…)`, for tools that underline it.
+                let last = range.end.saturating_sub(1).max(offset);
+                let diagnostic = self
+                    .place
+                    .report(problem, self.pos(offset))
+                    .until(self.pos(last));
                 self.problems.push(diagnostic);
                 CowStr::Borrowed("#")
             }

@@ -10,7 +10,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Parser, Tag};
 
 use super::{Place, parser_options};
-use crate::diagnostics::{Diagnostic, Pos, Problem};
+use crate::diagnostics::{Code, Diagnostic, Pos, Problem};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum ArgValue {
@@ -117,7 +117,8 @@ fn call_in(line: &str) -> Option<&str> {
 /// Parses `name(key="value", n=3, flag=true)`.
 pub fn parse_shortcode(s: &str) -> Result<(String, BTreeMap<String, ArgValue>), Problem> {
     parse_call(s).map_err(|message| {
-        Problem::new(message).hint("write it as {{ case(id=\"record-id\") }} alone on its line")
+        Problem::new(Code::ShortcodeMalformed, message)
+            .hint("write it as {{ case(id=\"record-id\") }} alone on its line")
     })
 }
 

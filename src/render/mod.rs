@@ -25,7 +25,7 @@ pub use host::CSP;
 pub use templates::{Theme, load_templates, tera_diagnostic};
 
 use crate::artifact::{OutputFile, Prefixed, Sink};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::site::{Listing, Site, alias_path};
 
 /// Theme assets with fingerprinted names: `style.css` → `/kb/assets/style.1a2b3c4d.css`.
@@ -306,9 +306,14 @@ impl Renderer<'_> {
                 _ => std::path::PathBuf::from("templates"),
             };
             return Err(vec![
-                Diagnostic::new(origin, format!("the template `{template}` does not exist")).hint(
-                    format!("create templates/{template}, or use one of the theme's templates"),
-                ),
+                Diagnostic::new(
+                    Code::TemplateMissing,
+                    origin,
+                    format!("the template `{template}` does not exist"),
+                )
+                .hint(format!(
+                    "create templates/{template}, or use one of the theme's templates"
+                )),
             ]);
         }
         let html = tera

@@ -8,7 +8,7 @@ use tera::Context;
 use super::Renderer;
 use super::context::TreeStart;
 use crate::data::Kind;
-use crate::diagnostics::{Diagnostic, Problem, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, Problem, did_you_mean};
 use crate::markdown::{ArgValue, SHORTCODE_PREFIX, Shortcode};
 use crate::site::{Page, RecordView};
 
@@ -32,6 +32,7 @@ impl Renderer<'_> {
             .and_then(|&i| self.bodies.0[i].lock().ok()?.take())
             .ok_or_else(|| {
                 vec![Diagnostic::new(
+                    Code::Internal,
                     &page.file,
                     "internal error: the page's body was rendered twice",
                 )]
@@ -69,11 +70,17 @@ impl Renderer<'_> {
                 .collect();
             let hint = did_you_mean(&sc.name, known.iter().copied())
                 .unwrap_or_else(|| format!("the shortcodes are: {}", known.join(", ")));
-            return Err(Problem::new(format!("unknown shortcode `{}`", sc.name)).hint(hint));
+            return Err(Problem::new(
+                Code::ShortcodeUnknown,
+                format!("unknown shortcode `{}`", sc.name),
+            )
+            .hint(hint));
         }
         if sc.name == "checker" && self.site.data.checks.is_empty() {
-            return Err(Problem::new("the message checker has no rules")
-                .hint("add rules to content/data/checks.yaml (see docs/writing-content.md)"));
+            return Err(
+                Problem::new(Code::ShortcodeNoRules, "the message checker has no rules")
+                    .hint("add rules to content/data/checks.yaml (see docs/writing-content.md)"),
+            );
         }
         let mut ctx = Context::new();
         match self.embedded(sc)? {
@@ -95,11 +102,14 @@ impl Renderer<'_> {
             .collect();
         ctx.insert("args", &args);
         tera.render(&template, &ctx).map_err(|e| {
-            Problem::new(format!(
-                "shortcode `{}` failed to render: {}",
-                sc.name,
-                super::tera_message(&e)
-            ))
+            Problem::new(
+                Code::ShortcodeFailed,
+                format!(
+                    "shortcode `{}` failed to render: {}",
+                    sc.name,
+                    super::tera_message(&e)
+                ),
+            )
         })
     }
 
@@ -115,21 +125,24 @@ impl Renderer<'_> {
             },
         };
         let id = sc.args.get("id").and_then(|v| v.as_str()).ok_or_else(|| {
-            Problem::new(format!("shortcode `{}` needs an `id`", sc.name))
-                .hint(format!("write {{{{ {}(id=\"...\") }}}}", sc.name))
+            Problem::new(
+                Code::ShortcodeMissingId,
+                format!("shortcode `{}` needs an `id`", sc.name),
+            )
+            .hint(format!("write {{{{ {}(id=\"...\") }}}}", sc.name))
         })?;
         let Some(k) = kind else {
             return self.embedded_tree(id).map(Some);
         };
         match self.site.views.get(k, id) {
             Some(view) => Ok(Some(Some(Embed::Record(view)))),
-            None => Err(
-                Problem::new(format!("there is no {} with the id `{id}`", k.singular())).hint(
-                    did_you_mean(id, self.site.data.ids(k)).unwrap_or_else(|| {
-                        format!("the {} are in content/data/{}.yaml", k.name(), k.name())
-                    }),
-                ),
-            ),
+            None => Err(Problem::new(
+                Code::LinkUnknownRecord,
+                format!("there is no {} with the id `{id}`", k.singular()),
+            )
+            .hint(did_you_mean(id, self.site.data.ids(k)).unwrap_or_else(|| {
+                format!("the {} are in content/data/{}.yaml", k.name(), k.name())
+            }))),
         }
     }
 
@@ -140,12 +153,14 @@ impl Renderer<'_> {
         let trees = &self.site.trees;
         match trees.iter().position(|t| t.id == id) {
             Some(t) => Ok(Some(Embed::Tree(self.tree_start(t)))),
-            None => Err(
-                Problem::new(format!("there is no decision tree `{id}`")).hint(
-                    did_you_mean(id, trees.iter().map(|t| t.id.as_str()))
-                        .unwrap_or_else(|| "trees live in content/decisions/ID.yaml".into()),
-                ),
-            ),
+            None => Err(Problem::new(
+                Code::LinkUnknownTree,
+                format!("there is no decision tree `{id}`"),
+            )
+            .hint(
+                did_you_mean(id, trees.iter().map(|t| t.id.as_str()))
+                    .unwrap_or_else(|| "trees live in content/decisions/ID.yaml".into()),
+            )),
         }
     }
 }

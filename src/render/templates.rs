@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 use tera::Tera;
 
-use crate::diagnostics::{Diagnostic, Pos};
+use crate::diagnostics::{Code, Diagnostic, Pos};
 use crate::load::TextFile;
 
 /// The compiled templates and where each came from.
@@ -114,10 +114,13 @@ fn fold_whitespace(text: &str) -> String {
 
 /// A Tera error as a diagnostic naming the template file, line and column.
 pub fn tera_diagnostic(e: &tera::Error, theme: &Theme) -> Diagnostic {
-    let (report, kind) = match e.kind() {
-        tera::ErrorKind::SyntaxError(r) => (Some(r), "template syntax error"),
-        tera::ErrorKind::RenderingError(r) => (Some(r), "template error"),
-        _ => (None, "template error"),
+    let (report, kind, code) = match e.kind() {
+        tera::ErrorKind::SyntaxError(r) => (Some(r), "template syntax error", Code::TemplateSyntax),
+        tera::ErrorKind::RenderingError(r) => (Some(r), "template error", Code::TemplateRender),
+        tera::ErrorKind::TemplateNotFound(_) | tera::ErrorKind::MissingParent { .. } => {
+            (None, "template error", Code::TemplateMissing)
+        }
+        _ => (None, "template error", Code::TemplateRender),
     };
     match report {
         Some(r) => {
@@ -128,8 +131,11 @@ pub fn tera_diagnostic(e: &tera::Error, theme: &Theme) -> Diagnostic {
                 .unwrap_or_else(|| (PathBuf::from(r.filename()), String::new()));
             let span = r.span();
             let pos = Pos::new(span.start_line.max(1), span.start_col + 1);
-            Diagnostic::new(path, format!("{kind}: {}", r.message()))
-                .at_in(pos, &text)
+            // Tera's end column is 0-based and exclusive: the last character's 1-based column.
+            let end = Pos::new(span.end_line, span.end_col);
+            let d = Diagnostic::new(code, path, format!("{kind}: {}", r.message()));
+            let d = if end > pos { d.until(end) } else { d };
+            d.at_in(pos, &text)
                 .hint("see the Tera documentation for template syntax; fix the template or remove your override")
         }
         None => {
@@ -150,7 +156,7 @@ pub fn tera_diagnostic(e: &tera::Error, theme: &Theme) -> Diagnostic {
                 }
                 _ => "check the templates' `extends` and `include` names".to_owned(),
             };
-            Diagnostic::new(path, format!("{kind}: {message}")).hint(hint)
+            Diagnostic::new(code, path, format!("{kind}: {message}")).hint(hint)
         }
     }
 }

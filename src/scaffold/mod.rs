@@ -18,7 +18,7 @@ use std::io::{ErrorKind, Write};
 use std::path::{Component, Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use crate::diagnostics::{Diagnostic, io_error};
+use crate::diagnostics::{Code, Diagnostic, io_error};
 use crate::text::slugify;
 
 /// The starter site that `casebook init` writes: (path, text).
@@ -95,11 +95,14 @@ pub struct Created {
 /// hidden entries (a fresh `git init` folder).
 pub fn init(dir: &Path) -> Result<Created, Diagnostic> {
     if dir.exists() && !dir.is_dir() {
-        return Err(Diagnostic::new(dir, "this is a file, not a folder")
-            .hint("give `casebook init` the name of a new folder, e.g. `casebook init my-kb`"));
+        return Err(
+            Diagnostic::new(Code::CommandRefused, dir, "this is a file, not a folder")
+                .hint("give `casebook init` the name of a new folder, e.g. `casebook init my-kb`"),
+        );
     }
     if dir.is_dir() {
-        let entries = fs::read_dir(dir).map_err(|e| io_error(dir, "read the folder", &e))?;
+        let entries = fs::read_dir(dir)
+            .map_err(|e| io_error(Code::FileUnreadable, dir, "read the folder", &e))?;
         let mut visible: Vec<String> = entries
             .filter_map(Result::ok)
             .map(|e| e.file_name().to_string_lossy().into_owned())
@@ -110,6 +113,7 @@ pub fn init(dir: &Path) -> Result<Created, Diagnostic> {
             let shown = visible.iter().take(3).cloned().collect::<Vec<_>>();
             let more = if visible.len() > 3 { ", ..." } else { "" };
             return Err(Diagnostic::new(
+                Code::CommandRefused,
                 dir,
                 format!(
                     "the folder is not empty (it holds {}{more})",
@@ -137,25 +141,35 @@ pub fn init(dir: &Path) -> Result<Created, Diagnostic> {
 /// nothing, if the file is already there.
 fn write_new(path: &Path, text: &str) -> Result<bool, Diagnostic> {
     if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).map_err(|e| io_error(parent, "create the folder", &e))?;
+        fs::create_dir_all(parent)
+            .map_err(|e| io_error(Code::OutputWriteFailed, parent, "create the folder", &e))?;
     }
     let mut file = match OpenOptions::new().write(true).create_new(true).open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == ErrorKind::AlreadyExists => return Ok(false),
-        Err(e) => return Err(io_error(path, "create the file", &e)),
+        Err(e) => {
+            return Err(io_error(
+                Code::OutputWriteFailed,
+                path,
+                "create the file",
+                &e,
+            ));
+        }
     };
     file.write_all(text.as_bytes())
-        .map_err(|e| io_error(path, "write the file", &e))?;
+        .map_err(|e| io_error(Code::OutputWriteFailed, path, "write the file", &e))?;
     Ok(true)
 }
 
 /// Writes every schema file into `dir`, replacing older ones; returns their paths.
 pub fn write_schemas(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
-    fs::create_dir_all(dir).map_err(|e| io_error(dir, "create the folder", &e))?;
+    fs::create_dir_all(dir)
+        .map_err(|e| io_error(Code::OutputWriteFailed, dir, "create the folder", &e))?;
     let mut out = Vec::new();
     for (name, text) in crate::schema::all() {
         let path = dir.join(name);
-        fs::write(&path, text).map_err(|e| io_error(&path, "write the file", &e))?;
+        fs::write(&path, text)
+            .map_err(|e| io_error(Code::OutputWriteFailed, &path, "write the file", &e))?;
         out.push(path);
     }
     Ok(out)
@@ -171,6 +185,7 @@ fn slug_of(title: &str) -> Result<String, Diagnostic> {
     let slug = slugify(title);
     if slug.is_empty() {
         return Err(Diagnostic::new(
+            Code::CommandInvalidArgument,
             "(command line)",
             format!("the title `{title}` has no letters or digits to make a file name from"),
         )
@@ -197,11 +212,12 @@ fn require_site(root: &Path) -> Result<(), Diagnostic> {
     if root.join("site.toml").is_file() {
         return Ok(());
     }
-    Err(
-        Diagnostic::new(root.join("site.toml"), "there is no site.toml here").hint(
-            "run this in your site's folder or pass `--root DIR`; `casebook init` makes a new site",
-        ),
+    Err(Diagnostic::new(
+        Code::SiteNotFound,
+        root.join("site.toml"),
+        "there is no site.toml here",
     )
+    .hint("run this in your site's folder or pass `--root DIR`; `casebook init` makes a new site"))
 }
 
 /// Checks a `--section` value: a relative folder under `content/`, not one
@@ -214,6 +230,7 @@ fn section_path(section: &str) -> Result<PathBuf, Diagnostic> {
             Component::Normal(s) if !s.to_string_lossy().starts_with('.') => parts.push(s),
             _ => {
                 return Err(Diagnostic::new(
+                    Code::CommandInvalidArgument,
                     "(command line)",
                     format!("`{section}` is not a folder under content/"),
                 )
@@ -222,9 +239,9 @@ fn section_path(section: &str) -> Result<PathBuf, Diagnostic> {
         }
     }
     match parts.first().map(|s| s.to_string_lossy()) {
-        None => Err(Diagnostic::new("(command line)", "the section is empty")
+        None => Err(Diagnostic::new(Code::CommandInvalidArgument, "(command line)", "the section is empty")
             .hint("name a section folder such as `guides`")),
-        Some(first) if first == "data" || first == "decisions" => Err(Diagnostic::new(
+        Some(first) if first == "data" || first == "decisions" => Err(Diagnostic::new(Code::CommandInvalidArgument,
             "(command line)",
             format!("content/{first}/ holds data, not guides"),
         )
@@ -308,8 +325,12 @@ pub fn new_tree(root: &Path, title: &str) -> Result<PathBuf, Diagnostic> {
 }
 
 fn exists(rel: &Path) -> Diagnostic {
-    Diagnostic::new(rel, "the file already exists; casebook leaves it as it is")
-        .hint("edit that file, or pick another title")
+    Diagnostic::new(
+        Code::CommandRefused,
+        rel,
+        "the file already exists; casebook leaves it as it is",
+    )
+    .hint("edit that file, or pick another title")
 }
 
 /// Today's date in UTC, `YYYY-MM-DD`.

@@ -21,7 +21,7 @@ use notify::{RecursiveMode, Watcher};
 pub use routes::{Response, inject, overlay_html, resolve};
 
 use crate::build::{self, Options};
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 
 /// What the server tells its caller, which prints it.
 pub enum Event {
@@ -90,7 +90,12 @@ pub fn run(
     let addr = format!("{}:{}", opts.interface, opts.port);
     let server = tiny_http::Server::http(&addr).map_err(|e| {
         let busy = e.to_string().contains("in use");
-        Diagnostic::new("serve", format!("cannot listen on {addr}: {e}")).hint(if busy {
+        Diagnostic::new(
+            Code::CommandServeFailed,
+            "serve",
+            format!("cannot listen on {addr}: {e}"),
+        )
+        .hint(if busy {
             format!(
                 "another program uses port {}; stop it or pick another with --port",
                 opts.port
@@ -114,8 +119,13 @@ pub fn run(
 
     // Watch the site's inputs; rebuild after a short quiet period.
     let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
-    let mut watcher = notify::recommended_watcher(tx)
-        .map_err(|e| Diagnostic::new("serve", format!("cannot watch files: {e}")))?;
+    let mut watcher = notify::recommended_watcher(tx).map_err(|e| {
+        Diagnostic::new(
+            Code::CommandServeFailed,
+            "serve",
+            format!("cannot watch files: {e}"),
+        )
+    })?;
     for dir in watched(&build_opts.root) {
         let mode = if dir.is_dir() {
             RecursiveMode::Recursive

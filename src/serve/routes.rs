@@ -275,9 +275,13 @@ mod tests {
 
     #[test]
     fn overlay_is_escaped_and_injected_only_on_error() {
-        let problems: Diagnostics = Diagnostic::new("content/data/cases.yaml", "bad <script>")
-            .at_in(Pos::new(3, 5), "a\nb\nc: <script>\n")
-            .into();
+        let problems: Diagnostics = Diagnostic::new(
+            crate::diagnostics::Code::ParseSyntax,
+            "content/data/cases.yaml",
+            "bad <script>",
+        )
+        .at_in(Pos::new(3, 5), "a\nb\nc: <script>\n")
+        .into();
         let overlay = overlay_html(&problems);
         assert!(overlay.contains("content/data/cases.yaml:3:5"));
         assert!(!overlay.contains("<script>"));

@@ -8,7 +8,7 @@ use super::urls::{record_url, tree_url};
 use super::{Language, Page};
 use crate::config::SiteConfig;
 use crate::data::{Data, Kind};
-use crate::diagnostics::{Diagnostic, Problem, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, Problem, did_you_mean};
 use crate::locate::Lines;
 use crate::markdown::Resolve;
 use crate::tree::Tree;
@@ -88,45 +88,52 @@ impl<'a> Links<'a> {
                 Some(a) => format!("{url}#{a}"),
                 None => url.clone(),
             }),
-            None => Err(
-                Problem::new(format!("the link `{target}` points at no page")).hint(
-                    did_you_mean(path, self.urls.keys().copied())
-                        .map(|s| format!("{s} (paths are relative to content/)"))
-                        .unwrap_or_else(|| {
-                            "write the path relative to content/, e.g. `@/guides/timing.md`"
-                                .to_owned()
-                        }),
-                ),
-            ),
+            None => Err(Problem::new(
+                Code::LinkMissingPage,
+                format!("the link `{target}` points at no page"),
+            )
+            .hint(
+                did_you_mean(path, self.urls.keys().copied())
+                    .map(|s| format!("{s} (paths are relative to content/)"))
+                    .unwrap_or_else(|| {
+                        "write the path relative to content/, e.g. `@/guides/timing.md`".to_owned()
+                    }),
+            )),
         }
     }
 
     fn tree(&self, id: &str) -> Result<String, Problem> {
         match self.trees.get(id) {
             Some(&fallback) => Ok(self.link_in(&tree_url(id), fallback)),
-            None => Err(Problem::new(format!("there is no decision tree `{id}`"))
-                .maybe_hint(did_you_mean(id, self.trees.keys().copied()))),
+            None => Err(Problem::new(
+                Code::LinkUnknownTree,
+                format!("there is no decision tree `{id}`"),
+            )
+            .maybe_hint(did_you_mean(id, self.trees.keys().copied()))),
         }
     }
 
     fn record(&self, target: &str, kind: &str, id: &str) -> Result<String, Problem> {
         let Some(k) = Kind::from_singular(kind) else {
             let kinds = ["case", "quote", "faq", "template", "source", "decide"];
-            return Err(
-                Problem::new(format!("`{kind}` in `{target}` is not a kind of record"))
-                    .maybe_hint(did_you_mean(kind, kinds)),
-            );
+            return Err(Problem::new(
+                Code::LinkUnknownKind,
+                format!("`{kind}` in `{target}` is not a kind of record"),
+            )
+            .maybe_hint(did_you_mean(kind, kinds)));
         };
         if let Some(fallback) = self.data.is_fallback(k, id) {
             return Ok(self.link_in(&record_url(k, id), fallback));
         }
-        Err(
-            Problem::new(format!("there is no {kind} with the id `{id}`")).hint(
-                did_you_mean(id, self.data.ids(k)).unwrap_or_else(|| {
-                    format!("the {} are in content/data/{}.yaml", k.name(), k.name())
-                }),
-            ),
+        Err(Problem::new(
+            Code::LinkUnknownRecord,
+            format!("there is no {kind} with the id `{id}`"),
         )
+        .hint(
+            did_you_mean(id, self.data.ids(k)).unwrap_or_else(|| {
+                format!("the {} are in content/data/{}.yaml", k.name(), k.name())
+            }),
+        ))
     }
 }
 
@@ -139,7 +146,7 @@ impl Resolve for Links<'_> {
             Some(("decide", id)) => self.tree(id),
             Some((kind, id)) => self.record(target, kind, id),
             None => Err(
-                Problem::new(format!("the link `{target}` is not understood")).hint(
+                Problem::new(Code::LinkMalformed, format!("the link `{target}` is not understood")).hint(
                     "write `@/path/to/page.md` or `@case:id` (case, quote, faq, template, source, decide)",
                 ),
             ),
@@ -177,6 +184,7 @@ pub fn check_anchors(
             let near = did_you_mean(&a.anchor, pages[t].rendered.ids.iter().map(String::as_str));
             problems.push(
                 Diagnostic::new(
+                    Code::LinkMissingAnchor,
                     &p.file,
                     format!("{place} has no heading with the anchor `#{}`", a.anchor),
                 )
@@ -202,6 +210,7 @@ pub fn check_page_sources(pages: &[Page], data: &Data, problems: &mut Vec<Diagno
                 .unwrap_or_else(|| p.front_pos("sources"));
             problems.push(
                 Diagnostic::new(
+                    Code::LinkUnknownSource,
                     &p.file,
                     format!("the page names source `{s}`, which does not exist"),
                 )

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use super::Page;
 use super::urls::{alias_path, reserved, url_for};
-use crate::diagnostics::{Diagnostic, Pos};
+use crate::diagnostics::{Code, Diagnostic, Pos};
 use crate::frontmatter;
 use crate::load::TextFile;
 use crate::markdown::Rendered;
@@ -56,7 +56,7 @@ pub fn add_stand_ins(
         let near =
             crate::diagnostics::did_you_mean(&p.path, original.by_path.keys().map(String::as_str));
         problems.push(
-            Diagnostic::new(&p.file, format!("`{}` has no original in the default language", p.path))
+            Diagnostic::new(Code::I18nNoOriginal, &p.file, format!("`{}` has no original in the default language", p.path))
                 .hint(near.map_or_else(
                     || "a translation has the path of the page it translates, under content/<language>/".to_owned(),
                     |n| format!("{n} (a translation has the path of the page it translates)"),
@@ -147,6 +147,7 @@ fn url_taken(
     if let Some(r) = reserved.iter().find(|r| url.starts_with(r.as_str())) {
         return Some(
             Diagnostic::new(
+                Code::PageReservedUrl,
                 &page.file,
                 format!("the page's URL {url} is under {r}, which casebook writes itself"),
             )
@@ -156,12 +157,16 @@ fn url_taken(
     }
     if let Some(&j) = by_url.get(url) {
         return Some(
-            Diagnostic::new(&page.file, format!("two pages map to the URL {url}"))
-                .at(Pos::new(1, 1))
-                .hint(format!(
-                    "{} has the same URL; rename one or give it another `slug`",
-                    pages[j].file.display()
-                )),
+            Diagnostic::new(
+                Code::PageDuplicateUrl,
+                &page.file,
+                format!("two pages map to the URL {url}"),
+            )
+            .at(Pos::new(1, 1))
+            .hint(format!(
+                "{} has the same URL; rename one or give it another `slug`",
+                pages[j].file.display()
+            )),
         );
     }
     by_url.insert(url.clone(), i);
@@ -247,7 +252,8 @@ pub fn check_aliases(pages: &[Page], problems: &mut Vec<Diagnostic>) {
     for p in pages.iter().filter(|p| !p.fallback) {
         for alias in &p.fm.aliases {
             let at = |message: String| {
-                Diagnostic::new(&p.file, message).at_in(p.front_pos("aliases"), &p.text)
+                Diagnostic::new(Code::PageInvalidAlias, &p.file, message)
+                    .at_in(p.front_pos("aliases"), &p.text)
             };
             match alias_path(alias) {
                 None => problems.push(

@@ -6,7 +6,7 @@
 //! listing is a compile error until every `match` on it handles the new one.
 
 use crate::data::Kind;
-use crate::diagnostics::Problem;
+use crate::diagnostics::{Code, Problem};
 use crate::text::slugify;
 
 /// A list page casebook writes itself.
@@ -190,7 +190,7 @@ pub fn url_for(path: &str, slug: Option<&str>) -> Result<String, Problem> {
     if stem != "_index" && stem != "index" {
         match slug {
             Some(s) if !safe_segment(s) => {
-                return Err(Problem::new(format!("the slug `{s}` is not a safe URL segment")).hint(
+                return Err(Problem::new(Code::PageInvalidSlug, format!("the slug `{s}` is not a safe URL segment")).hint(
                     "use letters, digits and hyphens only; a slug cannot contain `/`, `..` or a drive letter",
                 ));
             }
@@ -199,8 +199,10 @@ pub fn url_for(path: &str, slug: Option<&str>) -> Result<String, Problem> {
             None => segments.push(slugify(stem)),
         }
     } else if let Some(s) = slug {
-        return Err(Problem::new(format!("`slug: {s}` on a section"))
-            .hint("a section's URL comes from its folder; rename the folder"));
+        return Err(
+            Problem::new(Code::PageInvalidSlug, format!("`slug: {s}` on a section"))
+                .hint("a section's URL comes from its folder; rename the folder"),
+        );
     }
     segments.retain(|s| !s.is_empty());
     if segments.is_empty() {

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::diagnostics::{Diagnostic, Pos};
+use crate::diagnostics::{Code, Diagnostic, Pos};
 use crate::locate::{Lines, is_valid_id};
 use crate::text::slugify;
 
@@ -278,12 +278,12 @@ impl Tree {
 /// Parses and validates a tree file. `id` comes from the file name.
 pub fn parse(id: &str, path: &Path, text: &str) -> (Option<Tree>, Vec<Diagnostic>) {
     if !is_valid_id(id) {
-        let problem = Diagnostic::new(path, format!("`{id}` is not a valid tree id"))
+        let problem = Diagnostic::new(Code::TreeInvalidId, path, format!("`{id}` is not a valid tree id"))
             .hint("name the file with lowercase letters, digits and hyphens, e.g. `should-i-message.yaml`");
         return (None, vec![problem]);
     }
     if text.trim().is_empty() {
-        let problem = Diagnostic::new(path, "the decision tree file is empty")
+        let problem = Diagnostic::new(Code::FileEmpty, path, "the decision tree file is empty")
             .at(Pos::new(1, 1))
             .hint("see docs/writing-content.md#decision-trees");
         return (None, vec![problem]);

@@ -4,7 +4,7 @@
 //! the original's one for one, and a reader who switches language mid-way
 //! lands on the same question.
 
-use crate::diagnostics::{Diagnostic, Pos};
+use crate::diagnostics::{Code, Diagnostic, Pos};
 use crate::locate::Lines;
 
 use super::Tree;
@@ -18,7 +18,7 @@ pub fn same_shape(translated: &Tree, original: &Tree) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let mut differs = |pos: Pos, message: String| {
         problems.push(
-            Diagnostic::new(&translated.file, message)
+            Diagnostic::new(Code::I18nShapeMismatch, &translated.file, message)
                 .at_in(pos, text)
                 .hint(format!(
                     "a translated tree has the structure of {}: only its words change",

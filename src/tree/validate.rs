@@ -11,7 +11,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::diagnostics::{Diagnostic, Pos, Problem, did_you_mean};
+use crate::diagnostics::{Code, Diagnostic, Pos, Problem, did_you_mean};
 use crate::locate::Lines;
 use crate::text::slugify;
 
@@ -96,7 +96,7 @@ impl<'t> Checker<'t> {
                 duplicated = true;
                 self.report(
                     self.tree.pos_of_id(id),
-                    Problem::new(format!("duplicate node id `{id}`"))
+                    Problem::new(Code::TreeDuplicateNode, format!("duplicate node id `{id}`"))
                         .hint("questions and outcomes share one set of ids; rename one"),
                 );
             }
@@ -112,9 +112,10 @@ impl<'t> Checker<'t> {
         }
         self.report(
             self.start_pos(),
-            Problem::new(format!(
-                "`start` names `{start}`, which is not a question or outcome"
-            ))
+            Problem::new(
+                Code::TreeUnknownStart,
+                format!("`start` names `{start}`, which is not a question or outcome"),
+            )
             .hint(self.suggest(start, "name the id of the first question")),
         );
         false
@@ -125,11 +126,14 @@ impl<'t> Checker<'t> {
         if q.options.len() < 2 {
             self.report(
                 self.tree.pos_of_id(&q.id),
-                Problem::new(format!(
-                    "question `{}` has {} option(s); a question needs at least two",
-                    q.id,
-                    q.options.len()
-                ))
+                Problem::new(
+                    Code::TreeTooFewOptions,
+                    format!(
+                        "question `{}` has {} option(s); a question needs at least two",
+                        q.id,
+                        q.options.len()
+                    ),
+                )
                 .hint("add another option, or make the step an outcome"),
             );
         }
@@ -150,10 +154,13 @@ impl<'t> Checker<'t> {
         }
         self.report(
             lines.key_value("next", &c.next).unwrap_or(lines.start()),
-            Problem::new(format!(
-                "option `{}` of question `{}` leads to `{}`, which does not exist",
-                c.label, q.id, c.next
-            ))
+            Problem::new(
+                Code::TreeDanglingOption,
+                format!(
+                    "option `{}` of question `{}` leads to `{}`, which does not exist",
+                    c.label, q.id, c.next
+                ),
+            )
             .hint(self.suggest(&c.next, "name a question or outcome id")),
         );
         true
@@ -179,7 +186,7 @@ impl<'t> Checker<'t> {
         let lines = self.lines_of_question(from);
         self.report(
             lines.key_value("next", to).unwrap_or(lines.start()),
-            Problem::new(format!("the tree has a cycle: `{from}` leads back to `{to}`"))
+            Problem::new(Code::TreeCycle, format!("the tree has a cycle: `{from}` leads back to `{to}`"))
                 .hint("a decision tree must always move forward; point the option at a later question or an outcome"),
         );
     }
@@ -197,8 +204,11 @@ impl<'t> Checker<'t> {
             };
             self.report(
                 self.tree.pos_of_id(id),
-                Problem::new(format!("{kind} `{id}` is never reached from the start"))
-                    .hint("point an option at it, or remove it"),
+                Problem::new(
+                    Code::TreeUnreachable,
+                    format!("{kind} `{id}` is never reached from the start"),
+                )
+                .hint("point an option at it, or remove it"),
             );
         }
     }
@@ -208,9 +218,10 @@ impl<'t> Checker<'t> {
         if self.tree.steps().len() > MAX_STEPS {
             self.report(
                 self.start_pos(),
-                Problem::new(format!(
-                    "the tree unfolds into more than {MAX_STEPS} step pages"
-                ))
+                Problem::new(
+                    Code::TreeTooLarge,
+                    format!("the tree unfolds into more than {MAX_STEPS} step pages"),
+                )
                 .hint("each distinct path gets its own pages; split the tree into smaller trees"),
             );
         }
@@ -238,30 +249,36 @@ fn url_problem(
             better
         };
         Some(
-            Problem::new(format!(
-                "the slug `{s}` of option `{}` (question `{}`) is not a URL segment",
-                c.label, q.id
-            ))
+            Problem::new(
+                Code::TreeOptionUrl,
+                format!(
+                    "the slug `{s}` of option `{}` (question `{}`) is not a URL segment",
+                    c.label, q.id
+                ),
+            )
             .hint(format!(
                 "use lowercase letters, digits and single hyphens, e.g. `slug: {example}`"
             )),
         )
     } else if slug.is_empty() {
         Some(
-            Problem::new(format!(
-                "the label `{}` of question `{}` has no letters or digits to make its URL from",
-                c.label, q.id
-            ))
+            Problem::new(
+                Code::TreeOptionUrl,
+                format!(
+                    "the label `{}` of question `{}` has no letters or digits to make its URL from",
+                    c.label, q.id
+                ),
+            )
             .hint("add a `slug:` to the option, e.g. `slug: other`"),
         )
     } else if !urls.insert(slug.clone()) {
         Some(
-            Problem::new(format!("two options of question `{}` make the same URL `{slug}/`", q.id))
+            Problem::new(Code::TreeOptionUrl, format!("two options of question `{}` make the same URL `{slug}/`", q.id))
                 .hint("an option's URL is its `slug:`, else the first four words of its label; give one of them its own `slug:`"),
         )
     } else if first_question && RESERVED_SLUGS.contains(&slug.as_str()) {
         Some(
-            Problem::new(format!("the first question's option `{}` makes the URL `{slug}/`, which the tree's overview page uses", c.label))
+            Problem::new(Code::TreeOptionUrl, format!("the first question's option `{}` makes the URL `{slug}/`, which the tree's overview page uses", c.label))
                 .hint(format!("give the option another `slug:`, e.g. `slug: {slug}-answer`")),
         )
     } else {

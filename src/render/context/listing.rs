@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::{Crumb, Ctx, PageSummary, Pagination, Same, index_file};
 use crate::data::{Kind, Stance};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Code, Diagnostic};
 use crate::render::Renderer;
 use crate::site::views::{CaseView, QuoteView, TemplateView};
 use crate::site::{Listing, RecordView, Site, urls};
@@ -280,6 +280,7 @@ impl<'a> Renderer<'a> {
         let c = &site.config;
         let Some((slug, t)) = site.tags.get_key_value(slug) else {
             return Err(vec![Diagnostic::new(
+                Code::Internal,
                 "content",
                 format!("internal error: no tag `{slug}`"),
             )]);
