@@ -215,6 +215,18 @@ pub struct DataFile<'a> {
 
 /// Parses every data file and validates the records across files.
 pub fn parse_all(files: &[DataFile]) -> (Data, Vec<Diagnostic>) {
+    parse_against(files, None)
+}
+
+/// Parses a translation's data files (#18) and validates them as
+/// `parse_all` does, except that a record may cite a source, or a rule
+/// name a case, that only the default language's `original` has: the
+/// original stands in for every record not translated yet.
+pub fn parse_translation(files: &[DataFile], original: &Data) -> (Data, Vec<Diagnostic>) {
+    parse_against(files, Some(original))
+}
+
+fn parse_against(files: &[DataFile], original: Option<&Data>) -> (Data, Vec<Diagnostic>) {
     let mut data = Data::default();
     let mut problems = Vec::new();
     for f in files {
@@ -237,7 +249,7 @@ pub fn parse_all(files: &[DataFile]) -> (Data, Vec<Diagnostic>) {
         };
         data.parse_into(kind, f, &mut problems);
     }
-    validate::validate(&data, files, &mut problems);
+    validate::validate(&data, files, original, &mut problems);
     (data, problems)
 }
 
