@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::{Crumb, Ctx, PageSummary, Pagination, Same, has_own_items, index_file};
+use super::{Crumb, Ctx, PageSummary, Pagination, Same, index_file};
 use crate::data::{Kind, Stance};
 use crate::diagnostics::Diagnostic;
 use crate::render::Renderer;
@@ -48,9 +48,6 @@ struct TagSummary<'a> {
     name: &'a str,
     slug: &'a str,
     url: String,
-    /// The default language's code when the tag has nothing of this
-    /// edition's own, so `url` is the default language's tag page.
-    lang: Option<&'a str>,
     count: usize,
 }
 
@@ -159,22 +156,11 @@ impl<'a> Renderer<'a> {
                 let tags: Vec<TagSummary> = site
                     .tags
                     .iter()
-                    .map(|(slug, t)| {
-                        // A tag of only untranslated items has no page in
-                        // this language: its default-language page stands in.
-                        let own = has_own_items(site, t);
-                        let path = urls::tag_url(slug);
-                        TagSummary {
-                            name: &t.name,
-                            slug,
-                            url: if own {
-                                site.config.link(&path)
-                            } else {
-                                format!("{}{}", site.lang.root_path, path.trim_start_matches('/'))
-                            },
-                            lang: (!own).then_some(site.lang.default_code.as_str()),
-                            count: t.pages.len() + t.records.len(),
-                        }
+                    .map(|(slug, t)| TagSummary {
+                        name: &t.name,
+                        slug,
+                        url: site.config.link(&urls::tag_url(slug)),
+                        count: t.pages.len() + t.records.len(),
                     })
                     .collect();
                 ctx.insert("tags", &tags);
