@@ -212,6 +212,64 @@ fn every_spanish_template_fits_its_limit_as_linkedin_counts_and_passes_the_spani
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// What the Spanish connection-request guide says about lengths is true:
+/// its assembled example has the count it states and passes the Spanish
+/// checker, and the ranges it gives for the connection-note templates (room
+/// left for your details, length of the filled-in examples) are theirs.
+#[test]
+fn the_spanish_guides_character_counts_are_true() {
+    if !node_or_skip() {
+        return;
+    }
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/content/es/guides/connection-request.md"
+    );
+    let guide = std::fs::read_to_string(path).expect("the Spanish guide");
+    let number = |re: &str| -> Vec<usize> {
+        let c = Regex::new(re).expect("regex").captures(&guide).expect(re);
+        c.iter()
+            .skip(1)
+            .map(|m| m.expect("group").as_str().parse().expect("a number"))
+            .collect()
+    };
+    let example = Regex::new(r"(?m)^### Todo junto\n\n> (.+)$").expect("regex");
+    let example = example.captures(&guide).expect("the assembled example")[1].to_owned();
+    assert_eq!(number(r"Son (\d+) caracteres")[0], example.chars().count());
+    let notes: Vec<data::Template> = spanish_data()
+        .templates
+        .into_iter()
+        .map(|t| t.rec)
+        .filter(|t| t.channel == data::Channel::ConnectionNote)
+        .collect();
+    let room: Vec<usize> = notes.iter().map(|t| 300 - t.text.chars().count()).collect();
+    let filled: Vec<usize> = notes
+        .iter()
+        .flat_map(|t| ejemplos(t.notes.as_deref().unwrap_or_default()))
+        .map(|e| e.1)
+        .collect();
+    let stated = number(r"entre unos (\d+) y (\d+) caracteres para tus detalles");
+    let (lo, hi) = (
+        *room.iter().min().expect("notes"),
+        *room.iter().max().expect("notes"),
+    );
+    assert!(
+        stated[0].abs_diff(lo) <= 5 && stated[1].abs_diff(hi) <= 5,
+        "room {lo}..{hi}, the guide says {stated:?}"
+    );
+    let stated = number(r"los ejemplos completados van de (\d+) a (\d+) caracteres");
+    assert_eq!(
+        stated,
+        vec![
+            *filled.iter().min().expect("examples"),
+            *filled.iter().max().expect("examples")
+        ]
+    );
+    let out = flagship();
+    let (errors, flags) = run_checker(&shipped_script(out), &spanish_rules(out), &[example]);
+    assert!(errors.is_empty() && flags[0].is_empty(), "{flags:?}");
+}
+
 /// The lines of checker.rs's RECOMMENDED, written in Spanish as a reader
 /// would (placeholders filled in, the longer ones paraphrased), each with
 /// the seed line it rests on. The Spanish checker must raise no flag on any.
