@@ -428,6 +428,34 @@ mod tests {
     }
 
     #[test]
+    fn a_translation_may_cite_what_only_the_original_has() {
+        let (original, problems) = parse("sources.yaml", SOURCES);
+        assert!(problems.is_empty(), "{problems:?}");
+        let path = PathBuf::from("content/es/data/faqs.yaml");
+        let rel = PathBuf::from("faqs.yaml");
+        let faq = |source: &str| {
+            format!("- id: q\n  question: ¿Q?\n  answer: R.\n  sources: [{source}]\n")
+        };
+        let file = |text: &str| {
+            parse_translation(
+                &[DataFile {
+                    path: &path,
+                    rel: &rel,
+                    text,
+                }],
+                &original,
+            )
+        };
+        let (_, problems) = file(&faq("s1"));
+        assert!(problems.is_empty(), "{problems:?}");
+        // Alone, the translation has no source `s1`; nor has either `s2`.
+        let (_, problems) = parse("faqs.yaml", &faq("s1"));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let (_, problems) = file(&faq("s2"));
+        assert!(problems[0].message.contains("source `s2`"), "{problems:?}");
+    }
+
+    #[test]
     fn a_source_url_must_be_a_web_address() {
         for good in ["https://example.com/a", "HTTP://x.org", "https://[::1]/"] {
             assert!(is_web_url(good), "{good}");
