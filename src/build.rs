@@ -211,7 +211,10 @@ fn edition(
             text: &f.text,
         })
         .collect();
-    let (mut data, data_problems) = data::parse_all(&files);
+    let (mut data, data_problems) = match original {
+        Some(o) => data::parse_translation(&files, &o.data),
+        None => data::parse_all(&files),
+    };
     problems.extend(data_problems);
     let data_texts: SourceTexts = content
         .data

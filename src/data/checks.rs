@@ -10,17 +10,18 @@
 
 use std::path::Path;
 
-use super::{CheckKind, Data, Kind};
+use super::{CheckKind, Data};
 use crate::diagnostics::{Code, Diagnostic, Pos, did_you_mean};
 use crate::locate::Lines;
 
 /// Checks each rule's fields for its kind, its pattern, and its case id.
+/// `case_ids` are the cases a rule may name.
 pub(super) fn validate<'a>(
     data: &'a Data,
+    case_ids: &[&str],
     text_of: &dyn Fn(&Path) -> &'a str,
     problems: &mut Vec<Diagnostic>,
 ) {
-    let case_ids = data.ids(Kind::Cases);
     for r in &data.checks {
         let c = &r.rec;
         let text = text_of(&r.file);

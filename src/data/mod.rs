@@ -215,6 +215,18 @@ pub struct DataFile<'a> {
 
 /// Parses every data file and validates the records across files.
 pub fn parse_all(files: &[DataFile]) -> (Data, Vec<Diagnostic>) {
+    parse_against(files, None)
+}
+
+/// Parses a translation's data files (#18) and validates them as
+/// `parse_all` does, except that a record may cite a source, or a rule
+/// name a case, that only the default language's `original` has: the
+/// original stands in for every record not translated yet.
+pub fn parse_translation(files: &[DataFile], original: &Data) -> (Data, Vec<Diagnostic>) {
+    parse_against(files, Some(original))
+}
+
+fn parse_against(files: &[DataFile], original: Option<&Data>) -> (Data, Vec<Diagnostic>) {
     let mut data = Data::default();
     let mut problems = Vec::new();
     for f in files {
@@ -240,7 +252,7 @@ pub fn parse_all(files: &[DataFile]) -> (Data, Vec<Diagnostic>) {
         };
         data.parse_into(kind, f, &mut problems);
     }
-    validate::validate(&data, files, &mut problems);
+    validate::validate(&data, files, original, &mut problems);
     (data, problems)
 }
 
@@ -416,6 +428,34 @@ mod tests {
         assert!(problems.iter().any(|p| p.message.contains("source `s2`")
             && p.pos.unwrap().line == 6
             && p.hint.as_deref() == Some("did you mean `s1`?")));
+    }
+
+    #[test]
+    fn a_translation_may_cite_what_only_the_original_has() {
+        let (original, problems) = parse("sources.yaml", SOURCES);
+        assert!(problems.is_empty(), "{problems:?}");
+        let path = PathBuf::from("content/es/data/faqs.yaml");
+        let rel = PathBuf::from("faqs.yaml");
+        let faq = |source: &str| {
+            format!("- id: q\n  question: ¿Q?\n  answer: R.\n  sources: [{source}]\n")
+        };
+        let file = |text: &str| {
+            parse_translation(
+                &[DataFile {
+                    path: &path,
+                    rel: &rel,
+                    text,
+                }],
+                &original,
+            )
+        };
+        let (_, problems) = file(&faq("s1"));
+        assert!(problems.is_empty(), "{problems:?}");
+        // Alone, the translation has no source `s1`; nor has either `s2`.
+        let (_, problems) = parse("faqs.yaml", &faq("s1"));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        let (_, problems) = file(&faq("s2"));
+        assert!(problems[0].message.contains("source `s2`"), "{problems:?}");
     }
 
     #[test]

@@ -25,14 +25,26 @@ impl Texts<'_> {
     }
 }
 
-pub(super) fn validate(data: &Data, files: &[DataFile], problems: &mut Vec<Diagnostic>) {
+/// `original` is the default language's data when `data` is a
+/// translation: the sources and cases it cites may be the original's.
+pub(super) fn validate(
+    data: &Data,
+    files: &[DataFile],
+    original: Option<&Data>,
+    problems: &mut Vec<Diagnostic>,
+) {
     let texts = Texts(files.iter().map(|f| (f.path, f.text)).collect());
     data.visit(&mut EachKind {
         texts: &texts,
         problems: &mut *problems,
     });
-    checks::validate(data, &|p: &Path| texts.of(p), problems);
-    let sources = data.ids(Kind::Sources);
+    let known = |kind: Kind| {
+        let mut ids = data.ids(kind);
+        ids.extend(original.map(|o| o.ids(kind)).unwrap_or_default());
+        ids
+    };
+    checks::validate(data, &known(Kind::Cases), &|p: &Path| texts.of(p), problems);
+    let sources = known(Kind::Sources);
     check_citations(data, &sources, &texts, problems);
     check_source_urls(data, &texts, problems);
     check_template_limits(data, &texts, problems);

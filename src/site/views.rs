@@ -333,16 +333,7 @@ impl Fields<'_> {
         let file = r.file.to_string_lossy().replace('\\', "/");
         let config = self.links.config;
         let lang = self.links.lang();
-        // A record not translated yet is where its original lives.
-        let url = if r.fallback {
-            format!(
-                "{}{}",
-                lang.root_path,
-                record_url(kind, id).trim_start_matches('/')
-            )
-        } else {
-            config.link(&record_url(kind, id))
-        };
+        let url = self.record_link(kind, id, r.fallback);
         RecordBase {
             id: id.to_owned(),
             kind: kind.singular(),
@@ -358,6 +349,20 @@ impl Fields<'_> {
         }
     }
 
+    /// Where record `id` of `kind` is listed. A record not translated yet
+    /// is where its original lives, in the default language.
+    fn record_link(&self, kind: Kind, id: &str, fallback: bool) -> String {
+        if fallback {
+            format!(
+                "{}{}",
+                self.links.lang().root_path,
+                record_url(kind, id).trim_start_matches('/')
+            )
+        } else {
+            self.links.config.link(&record_url(kind, id))
+        }
+    }
+
     fn sources(&self, data: &Data, ids: &[String]) -> Vec<SourceRef> {
         ids.iter()
             .filter_map(|id| data.sources.iter().find(|s| &s.rec.id == id))
@@ -365,10 +370,7 @@ impl Fields<'_> {
                 id: s.rec.id.clone(),
                 title: s.rec.title.clone(),
                 publisher: s.rec.publisher.clone(),
-                url: self
-                    .links
-                    .config
-                    .link(&record_url(Kind::Sources, &s.rec.id)),
+                url: self.record_link(Kind::Sources, &s.rec.id, s.fallback),
             })
             .collect()
     }

@@ -17,7 +17,7 @@ use casebook::data::{self, Channel, Data, DataFile};
 use serde_json::{Value, json};
 
 /// The flagship, built once for this test binary.
-fn flagship() -> &'static Output {
+pub(super) fn flagship() -> &'static Output {
     static OUT: OnceLock<(tempfile::TempDir, Output)> = OnceLock::new();
     &OUT.get_or_init(|| {
         let dir = tempfile::tempdir().expect("temp dir");
@@ -31,11 +31,12 @@ fn flagship() -> &'static Output {
     .1
 }
 
-/// The flagship's data records, parsed by the library as the build does.
-fn flagship_data() -> Data {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/data");
+/// The YAML files of a data folder of the flagship (`content/data`,
+/// `content/es/data`): (path, name, text).
+pub(super) fn data_texts(folder: &str) -> Vec<(PathBuf, PathBuf, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(folder);
     let mut texts = Vec::new();
-    for e in std::fs::read_dir(&dir).expect("content/data") {
+    for e in std::fs::read_dir(&dir).expect("the data folder") {
         let path = e.expect("entry").path();
         if path.extension().is_some_and(|x| x == "yaml") {
             let rel = PathBuf::from(path.file_name().expect("name"));
@@ -46,6 +47,12 @@ fn flagship_data() -> Data {
             ));
         }
     }
+    texts
+}
+
+/// The flagship's data records, parsed by the library as the build does.
+pub(super) fn flagship_data() -> Data {
+    let texts = data_texts("content/data");
     let files: Vec<DataFile> = texts
         .iter()
         .map(|(path, rel, text)| DataFile { path, rel, text })
@@ -59,7 +66,7 @@ fn flagship_data() -> Data {
 }
 
 /// The shipped script: `assets/checker.<hash>.js`.
-fn shipped_script(out: &Output) -> PathBuf {
+pub(super) fn shipped_script(out: &Output) -> PathBuf {
     let script = out
         .files()
         .into_iter()
@@ -69,7 +76,7 @@ fn shipped_script(out: &Output) -> PathBuf {
 }
 
 /// Is Node there? Panics when it is missing, unless CASEBOOK_SKIP_NODE=1.
-fn node_or_skip() -> bool {
+pub(super) fn node_or_skip() -> bool {
     Command::new("node").arg("--version").output().is_ok()
         || !crate::common::skip_without(
             "the checker tests (they run the shipped checker.js in Node)",
@@ -83,7 +90,11 @@ fn node_or_skip() -> bool {
 /// defined) and runs `check(text, rules)` on every text; also compiles
 /// every pattern the way the browser does. Returns (pattern errors, flags
 /// per text as [rule id, rule kind, match]).
-fn run_checker(script: &Path, rules: &Value, texts: &[String]) -> (Vec<String>, Vec<Vec<Value>>) {
+pub(super) fn run_checker(
+    script: &Path,
+    rules: &Value,
+    texts: &[String],
+) -> (Vec<String>, Vec<Vec<Value>>) {
     const HARNESS: &str = r#"
 const fs = require("fs"), vm = require("vm");
 const [script, input] = process.argv.slice(2);
@@ -874,7 +885,7 @@ fn every_rules_advice_passes_that_rule() {
 /// Channels whose text a reader pastes into the checker, which counts
 /// against a connection note's 300 characters: notes, and the messages
 /// sent once the manager has accepted.
-fn pasted_into_checker(channel: Channel) -> bool {
+pub(super) fn pasted_into_checker(channel: Channel) -> bool {
     matches!(channel, Channel::ConnectionNote | Channel::Message)
 }
 

@@ -4,4 +4,5 @@
 
 mod checker;
 mod content;
+mod spanish;
 mod tree;

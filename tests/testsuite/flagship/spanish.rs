@@ -1,0 +1,841 @@
+//! The flagship in Spanish (#18, item 8): content/es/ translates the home
+//! page, three guides, the whole decision tree, every FAQ, every template
+//! and every rule of the message checker. These tests hold the Spanish
+//! edition to the promises the English one keeps: each template fits its
+//! limit as LinkedIn counts, each example's stated count is true, and the
+//! shipped checker, run with `/es/check/rules.json`, flags the Spanish
+//! stock phrases the sources warn about and passes what they recommend.
+//!
+//! Node is required, as for checker.rs (CASEBOOK_SKIP_NODE=1 skips).
+
+use std::collections::BTreeSet;
+
+use regex::Regex;
+use serde_json::Value;
+
+use super::checker::{
+    data_texts, flagship, flagship_data, node_or_skip, pasted_into_checker, run_checker,
+    shipped_script,
+};
+use crate::common::{Output, tags};
+use casebook::data::{self, Data, DataFile};
+
+/// The Spanish records alone (not merged with the English ones), parsed
+/// as the build parses a translation.
+fn spanish_data() -> Data {
+    let texts = data_texts("content/es/data");
+    let files: Vec<DataFile> = texts
+        .iter()
+        .map(|(path, rel, text)| DataFile { path, rel, text })
+        .collect();
+    let (data, problems) = data::parse_translation(&files, &flagship_data());
+    assert!(
+        problems.is_empty(),
+        "the Spanish data has problems: {problems:#?}"
+    );
+    data
+}
+
+fn spanish_rules(out: &Output) -> Value {
+    serde_json::from_str(&out.read("es/check/rules.json")).expect("es/check/rules.json is JSON")
+}
+
+/// Ids of one kind of record, in file order.
+fn ids<T>(records: &[data::Located<T>], id: impl Fn(&T) -> &str) -> Vec<String> {
+    records.iter().map(|r| id(&r.rec).to_owned()).collect()
+}
+
+#[test]
+fn every_faq_template_and_checker_rule_is_translated_and_the_pages_are_spanish() {
+    let en = flagship_data();
+    let es = spanish_data();
+    assert_eq!(ids(&es.faqs, |f| &f.id), ids(&en.faqs, |f| &f.id));
+    assert_eq!(ids(&es.templates, |t| &t.id), ids(&en.templates, |t| &t.id));
+    assert_eq!(ids(&es.checks, |c| &c.id), ids(&en.checks, |c| &c.id));
+    for (e, s) in en.checks.iter().zip(&es.checks) {
+        assert_ne!(e.rec.message, s.rec.message, "`{}` is translated", e.rec.id);
+        assert_eq!(
+            (e.rec.kind, e.rec.min, e.rec.max, &e.rec.case),
+            (s.rec.kind, s.rec.min, s.rec.max, &s.rec.case),
+            "`{}` works as the English rule does",
+            e.rec.id
+        );
+    }
+    let out = flagship();
+    for url in [
+        "/es/",
+        "/es/guides/",
+        "/es/guides/short-answer/",
+        "/es/guides/when-to-reach-out/",
+        "/es/guides/connection-request/",
+        "/es/faq/",
+        "/es/templates/",
+        "/es/check/",
+        "/es/decide/should-i-message/",
+    ] {
+        let html_tag = tags(&out.page(url))
+            .into_iter()
+            .find(|t| t.name == "html")
+            .expect("an <html> tag");
+        assert_eq!(html_tag.attr("lang"), Some("es"), "{url}");
+    }
+}
+
+/// The examples in a Spanish template's notes: each
+/// "**Label** (N caracteres):" line and the blockquote after it, as
+/// (label, stated count, text).
+fn ejemplos(notes: &str) -> Vec<(String, usize, String)> {
+    let head = Regex::new(r"^\*\*(.+)\*\* \((\d+) caracteres\):$").expect("regex");
+    let lines: Vec<&str> = notes.lines().collect();
+    let mut out = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let Some(c) = head.captures(l.trim()) else {
+            continue;
+        };
+        let quoted: Vec<&str> = lines[i + 1..]
+            .iter()
+            .skip_while(|l| l.trim().is_empty())
+            .take_while(|l| l.trim_start().starts_with('>'))
+            .map(|l| {
+                let l = l.trim_start().trim_start_matches('>');
+                let l = l.strip_prefix(' ').unwrap_or(l);
+                l.strip_suffix('\\').unwrap_or(l)
+            })
+            .collect();
+        let count = c[2].parse().expect("a count");
+        out.push((c[1].to_owned(), count, quoted.join("\n")));
+    }
+    out
+}
+
+/// `text` with each `[placeholder]` as `.+?`: what the template filled in
+/// must match.
+fn filled_in(text: &str) -> Regex {
+    let placeholder = Regex::new(r"\[[^\[\]]+\]").expect("regex");
+    let mut pattern = String::from("(?s)^");
+    let mut last = 0;
+    for m in placeholder.find_iter(text) {
+        pattern.push_str(&regex::escape(&text[last..m.start()]));
+        pattern.push_str(".+?");
+        last = m.end();
+    }
+    pattern.push_str(&regex::escape(&text[last..]));
+    pattern.push('$');
+    Regex::new(&pattern).expect("pattern")
+}
+
+/// Problems with one Spanish template: its text and every example within
+/// its limit as LinkedIn counts (code points), each stated count true, the
+/// first example the template filled in, no placeholder left; and its
+/// examples, as (what, pasted into the checker, text), for the checker.
+fn template_problems(
+    t: &data::Template,
+    checker_limit: usize,
+    examples: &mut Vec<(String, bool, String)>,
+) -> Vec<String> {
+    let placeholder = Regex::new(r"\[[^\[\]]+\]").expect("regex");
+    let mut problems = Vec::new();
+    let limit = t.limit();
+    let pasted = pasted_into_checker(t.channel);
+    let count = t.text.chars().count();
+    if limit.is_some_and(|l| count > l) {
+        problems.push(format!(
+            "template `{}` is {count} characters as written",
+            t.id
+        ));
+    }
+    let found = ejemplos(t.notes.as_deref().unwrap_or_default());
+    match found.first() {
+        Some((label, _, text)) if label == "Ejemplo completado" => {
+            if !filled_in(&t.text).is_match(text) {
+                problems.push(format!(
+                    "`{}`: the example is not the template filled in",
+                    t.id
+                ));
+            }
+        }
+        _ => problems.push(format!(
+            "`{}` has no \"**Ejemplo completado** (N caracteres):\" first",
+            t.id
+        )),
+    }
+    for (label, stated, text) in found {
+        let what = format!("template `{}`, example \"{label}\"", t.id);
+        let n = text.chars().count();
+        if n != stated {
+            problems.push(format!("{what}: the notes say {stated}, it has {n}"));
+        }
+        if let Some(l) = limit.filter(|&l| n > l) {
+            problems.push(format!("{what} has {n} characters, over its limit of {l}"));
+        }
+        if pasted && n > checker_limit {
+            problems.push(format!(
+                "{what} has {n} characters, over the checker's {checker_limit}"
+            ));
+        }
+        if placeholder.is_match(&text) {
+            problems.push(format!("{what} still has a placeholder"));
+        }
+        examples.push((what, pasted, text));
+    }
+    problems
+}
+
+#[test]
+fn every_spanish_template_fits_its_limit_as_linkedin_counts_and_passes_the_spanish_checker() {
+    if !node_or_skip() {
+        return;
+    }
+    let out = flagship();
+    let rules = spanish_rules(out);
+    let checker_limit = rules["limit"].as_u64().expect("limit") as usize;
+    let mut problems = Vec::new();
+    let mut examples = Vec::new();
+    for t in &spanish_data().templates {
+        problems.extend(template_problems(&t.rec, checker_limit, &mut examples));
+    }
+    assert!(examples.len() >= 19, "every template shows an example");
+    let texts: Vec<String> = examples.iter().map(|e| e.2.clone()).collect();
+    let (errors, flags) = run_checker(&shipped_script(out), &rules, &texts);
+    assert!(errors.is_empty(), "{errors:?}");
+    for ((what, pasted, text), got) in examples.iter().zip(&flags) {
+        let got: Vec<&Value> = got
+            .iter()
+            .filter(|f| *pasted || f[1].as_str() != Some("length"))
+            .collect();
+        if !got.is_empty() {
+            problems.push(format!(
+                "{what}: the checker flags it with {got:?}:\n    {text}"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// What the Spanish connection-request guide says about lengths is true:
+/// its assembled example has the count it states and passes the Spanish
+/// checker, and the ranges it gives for the connection-note templates (room
+/// left for your details, length of the filled-in examples) are theirs.
+#[test]
+fn the_spanish_guides_character_counts_are_true() {
+    if !node_or_skip() {
+        return;
+    }
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/content/es/guides/connection-request.md"
+    );
+    let guide = std::fs::read_to_string(path).expect("the Spanish guide");
+    let number = |re: &str| -> Vec<usize> {
+        let c = Regex::new(re).expect("regex").captures(&guide).expect(re);
+        c.iter()
+            .skip(1)
+            .map(|m| m.expect("group").as_str().parse().expect("a number"))
+            .collect()
+    };
+    let example = Regex::new(r"(?m)^### Todo junto\n\n> (.+)$").expect("regex");
+    let example = example.captures(&guide).expect("the assembled example")[1].to_owned();
+    assert_eq!(number(r"Son (\d+) caracteres")[0], example.chars().count());
+    let notes: Vec<data::Template> = spanish_data()
+        .templates
+        .into_iter()
+        .map(|t| t.rec)
+        .filter(|t| t.channel == data::Channel::ConnectionNote)
+        .collect();
+    let room: Vec<usize> = notes.iter().map(|t| 300 - t.text.chars().count()).collect();
+    let filled: Vec<usize> = notes
+        .iter()
+        .flat_map(|t| ejemplos(t.notes.as_deref().unwrap_or_default()))
+        .map(|e| e.1)
+        .collect();
+    let stated = number(r"entre unos (\d+) y (\d+) caracteres para tus detalles");
+    let (lo, hi) = (
+        *room.iter().min().expect("notes"),
+        *room.iter().max().expect("notes"),
+    );
+    assert!(
+        stated[0].abs_diff(lo) <= 5 && stated[1].abs_diff(hi) <= 5,
+        "room {lo}..{hi}, the guide says {stated:?}"
+    );
+    let stated = number(r"los ejemplos completados van de (\d+) a (\d+) caracteres");
+    assert_eq!(
+        stated,
+        vec![
+            *filled.iter().min().expect("examples"),
+            *filled.iter().max().expect("examples")
+        ]
+    );
+    let out = flagship();
+    let (errors, flags) = run_checker(&shipped_script(out), &spanish_rules(out), &[example]);
+    assert!(errors.is_empty() && flags[0].is_empty(), "{flags:?}");
+}
+
+/// The lines of checker.rs's RECOMMENDED, written in Spanish as a reader
+/// would (placeholders filled in, the longer ones paraphrased), each with
+/// the seed line it rests on. The Spanish checker must raise no flag on any.
+const RECOMMENDED: &[(&str, &str)] = &[
+    (
+        "Careery, una solicitud aceptada (002:37)",
+        "Tu hilo sobre priorización de producto cambió cómo gestiono mi backlog. Me encantaría seguir tus reflexiones.",
+    ),
+    (
+        "Careery, una solicitud aceptada que menciona la candidatura (002:38)",
+        "Envié mi candidatura para el puesto de PM —tu idea de «resultados antes que entregables» en la oferta es justo mi filosofía—. Me gustaría saber cómo se nota en el día a día.",
+    ),
+    (
+        "Careery, una solicitud aceptada entre antiguos alumnos (002:39)",
+        "Yo también estudié en Ohio State: tu paso de ingeniería a dirección de producto es justo el que estoy recorriendo ahora.",
+    ),
+    (
+        "Careery, una apertura concreta (002:44)",
+        "Tu publicación sobre contratar por potencial y no por títulos me llegó de verdad.",
+    ),
+    (
+        "Careery, una apertura concreta (002:45)",
+        "Vi que tu equipo acaba de lanzar el nuevo proceso de pago: ¡enhorabuena!",
+    ),
+    (
+        "Careery, una apertura que cuenta contactos en común (002:46)",
+        "Tenemos 4 contactos en común en Lumen; pensé que nuestros círculos podrían cruzarse.",
+    ),
+    (
+        "Careery, la misma apertura en una nota completa (002:46, 49, 54)",
+        "Hola, Dana: tenemos 4 contactos en común en Lumen, así que pensé que nuestros círculos podrían cruzarse. Me interesa cómo abordas las pruebas inestables. Acabo de postularme al puesto de QA en tu equipo y me entusiasma su misión.",
+    ),
+    (
+        "Careery, un motivo que no es pedir trabajo (002:32)",
+        "Estoy explorando la automatización de pruebas y me encantaría seguir tu perspectiva.",
+    ),
+    (
+        "Careery, un contacto en común (002:33)",
+        "Compartimos un contacto, Sam Patel, así que pensé que podríamos tener cosas en común.",
+    ),
+    (
+        "Careery, curiosidad por el equipo (002:34)",
+        "El trabajo de tu equipo en el rediseño del proceso de pago me parece fascinante, y me gustaría saber más sobre cómo lo enfocaron.",
+    ),
+    (
+        "Careery, a largo plazo (002:61, parafraseado)",
+        "Hola, Dana: tu publicación sobre revisiones de código asíncronas me tocó de cerca. Llevo tiempo peleándome con revisiones atascadas y tu punto de vista cambió el mío. Me encantaría seguirte. Alex",
+    ),
+    (
+        "Careery, una trayectoria (002:63, parafraseado)",
+        "Hola, Dana: vi que pasaste de soporte a dirección de ingeniería, un camino que yo también estoy explorando. Me alegraría estar en contacto. Alex",
+    ),
+    (
+        "Careery, la pregunta de la tercera semana (002:91)",
+        "Me gustaría saber cómo aborda tu equipo las pruebas inestables.",
+    ),
+    (
+        "Careery, mencionar el interés tras una relación real (002:93, parafraseado)",
+        "Me han gustado mucho estos intercambios. Si algún día surge en tu equipo un puesto que encaje con mi perfil, me encantaría que contaras conmigo. En cualquier caso, gracias por el contacto.",
+    ),
+    (
+        "Careery, el único recordatorio amable (002:122)",
+        "Solo para que esto no quede enterrado. ¡Sin prisa si estás ocupada!",
+    ),
+    (
+        "Careery, una nota a un reclutador (002:118, parafraseado)",
+        "Hola, Jordan: vi que publicaste el puesto de QA sénior en Lumen. Llevo seis años en automatización de pruebas, los últimos en Tallis. ¿Te parece bien que conectemos?",
+    ),
+    (
+        "Guía de decisión, un paralelismo con el lanzamiento del equipo (000:10, parafraseado)",
+        "Hola, Dana: construí el flujo de devoluciones en Tallis, que se parece mucho al proceso de pago que acaba de lanzar tu equipo. Me gustaría comparar notas sobre cómo lo probaron.",
+    ),
+    (
+        "Networking Etiquette, un acercamiento informal que amplía tu red (004:11, parafraseado)",
+        "Hola, Dana: me interesa postularme a Lumen en el futuro y me gustaría ir creando contactos con gente de tu equipo. ¿Qué buscas en una persona nueva para pruebas?",
+    ),
+    (
+        "Networking Etiquette, una conversación breve sobre el puesto (004:7, parafraseado)",
+        "¿Tendrías un rato para una conversación breve sobre el puesto?",
+    ),
+    (
+        "Terkel, la pequeña petición de Zack McCarty (003:5, parafraseado)",
+        "¿Te puedo invitar a un café algún día para conocer mejor Lumen?",
+    ),
+    (
+        "Terkel, la llamada de 15 minutos de Deborah Bubis (003:23, parafraseado)",
+        "¿Tendrías 15 minutos para una llamada sobre lo que más te gusta de trabajar en Lumen y cómo podría aportar al equipo de QA?",
+    ),
+    (
+        "Terkel, Michael Staton después de un rechazo (003:17, parafraseado)",
+        "Gracias de nuevo por la entrevista. ¿Qué podría haber hecho mejor? Si surge otra vacante en el futuro, escríbeme, por favor.",
+    ),
+    (
+        "Artículo sin título, después de un evento (001:24, parafraseado)",
+        "Hola, Dana: fue un placer conocerte ayer en TestBash. Tu idea sobre las pruebas inestables se me quedó grabada y me alegraría seguir en contacto.",
+    ),
+    (
+        "Artículo sin título, después de una recomendación (001:28, parafraseado)",
+        "Hola, Dana: Sam Patel me recomendó para el puesto de QA en tu equipo y quería saludarte y darte las gracias por tenerme en cuenta.",
+    ),
+    (
+        "Artículo sin título, después de un evento, sin \"tu\" (001:24, parafraseado)",
+        "Hola, Dana: me alegró mucho conocerte el martes en TestBash. La idea de aislar en un día una prueba inestable se me quedó grabada, y mi equipo ya la está probando.",
+    ),
+    (
+        "Artículo sin título, charlar después de un panel (001:24, parafraseado)",
+        "Hola, Dana: disfruté hablando contigo después del panel de TestBash. La idea de aislar en un día una prueba inestable se me quedó grabada y la estamos probando.",
+    ),
+    (
+        "Artículo sin título, una charla ese mismo día (001:24, parafraseado)",
+        "Hola, Dana: me encantó la charla de hoy después de tu panel en TestBash. Tu idea de aislar las pruebas inestables se me quedó grabada y la probaremos la semana que viene.",
+    ),
+    (
+        "Artículo sin título, conocerse esta semana (001:24, parafraseado)",
+        "Hola, Dana: un gusto coincidir esta semana en TestBash. Tu idea de una semana tranquila después de cada turno de guardia se me quedó grabada.",
+    ),
+    (
+        "Artículo sin título, un panel sobre guardias (001:24, parafraseado; una guardia no es una llamada)",
+        "Hola, Carla: tu panel de esta semana en DevOpsDays sobre el desgaste de las guardias me dejó pensando. ¿Cómo le planteaste a la dirección las semanas tranquilas?",
+    ),
+    (
+        "Guía de decisión, un lanzamiento nombrado en tercera persona (000:10, parafraseado)",
+        "Hola, Dana: en Tallis construí un flujo de devoluciones muy parecido al que acaba de lanzar Lumen, y me gustaría comparar notas sobre cómo lo probaron antes de publicarlo.",
+    ),
+    (
+        "Guía de decisión, una oferta que da un contacto directo (000:9, parafraseado)",
+        "Hola, Dana: la oferta pide a los candidatos que te escriban directamente, así que aquí va mi pregunta: ¿cómo reparte tu equipo las pruebas entre manuales y automatizadas?",
+    ),
+];
+
+/// Spanish lines of the kinds the articles say get declined or ignored,
+/// the stock phrases of Spanish LinkedIn notes among them, each with the
+/// rule that must flag it; every rule fires on at least one.
+const DECLINED: &[(&str, &str, &str)] = &[
+    (
+        "Careery, la frase de las 42 solicitudes rechazadas (002:2)",
+        "learn-from-experience",
+        "Hola, Dana: me encantaría conectar y aprender de tu experiencia.",
+    ),
+    (
+        "Careery, una frase hecha (002:18)",
+        "came-across-profile",
+        "Me encontré con tu perfil y me encantaría conectar.",
+    ),
+    (
+        "Careery, una frase hecha (002:19)",
+        "expand-network",
+        "Estoy ampliando mi red con profesionales del sector fintech.",
+    ),
+    (
+        "Careery, una frase hecha (002:20)",
+        "love-to-connect",
+        "Conectemos y veamos si podemos ayudarnos mutuamente.",
+    ),
+    (
+        "Careery, una solicitud rechazada (002:37)",
+        "love-to-connect",
+        "Me encantaría conectar y saber más.",
+    ),
+    (
+        "Careery, el candidato perfecto (002:22)",
+        "selling-yourself",
+        "Me postulé al puesto de QA y soy la candidata perfecta porque tengo seis años de experiencia.",
+    ),
+    (
+        "Careery, por qué deberías contratarme (002:23)",
+        "selling-yourself",
+        "Me encantaría trabajar en Lumen. Te cuento por qué deberías contratarme.",
+    ),
+    (
+        "Careery, tenga en cuenta mi candidatura (002:24)",
+        "review-my-application",
+        "Vi que estás contratando. Te agradecería que consideraras mi candidatura.",
+    ),
+    (
+        "Careery, una apertura que solo dice que te postulaste (002:38)",
+        "leading-with-i-applied",
+        "Hola, Dana: envié mi candidatura para un puesto en tu equipo.",
+    ),
+    (
+        "Careery, una apertura que solo dice que te postulaste, sin coma (002:38)",
+        "leading-with-i-applied",
+        "Hola Dana, me postulé a un puesto en tu equipo.",
+    ),
+    (
+        "Careery, robarte unos minutos (002:5)",
+        "pick-your-brain",
+        "Hola, Dana: me encantaría robarte unos minutos algún día.",
+    ),
+    (
+        "Careery, abierto a oportunidades en la nota (002:98)",
+        "open-to-opportunities",
+        "Hola, Dana: estoy abierta a nuevas oportunidades en QA, por si surge algo.",
+    ),
+    (
+        "Careery, pedirle que revise tu candidatura (002:102)",
+        "review-my-application",
+        "¡Gracias por aceptar! ¿Podrías revisar mi candidatura para el puesto de QA?",
+    ),
+    (
+        "Careery, el currículum no solicitado (002:103)",
+        "resume-attached",
+        "Gracias por aceptar. Te adjunto mi CV para que veas mi experiencia.",
+    ),
+    (
+        "Careery, insistir una y otra vez (002:104)",
+        "repeated-follow-ups",
+        "Vuelvo a escribirte por mis últimos tres mensajes.",
+    ),
+    (
+        "Careery, insistir en concertar llamadas (002:105)",
+        "pressing-for-a-meeting",
+        "¡Gracias por aceptar! ¿Podemos tener una llamada esta semana?",
+    ),
+    (
+        "Careery, demasiado formal (002:100)",
+        "too-formal",
+        "Estimado señor o señora: le escribo para solicitar una conexión.",
+    ),
+    (
+        "Careery, demasiado formal, con barra (002:100)",
+        "too-formal",
+        "Estimado/a responsable de selección: me pongo en contacto con usted para presentarme.",
+    ),
+    (
+        "Careery, demasiado formal: la fórmula de carta (002:100)",
+        "too-formal",
+        "Le escribo para presentarle mi candidatura.",
+    ),
+    (
+        "Careery, el currículum no solicitado, sin más (002:103)",
+        "resume-attached",
+        "Adjunto mi CV para que lo tengas.",
+    ),
+    (
+        "Careery, un simple elogio a la empresa (002:28)",
+        "love-your-company",
+        "¡Me encanta tu empresa!",
+    ),
+    (
+        "Careery, por encima de los 300 caracteres (002:99)",
+        "too-long",
+        "Hola, Grace: espero que este mensaje te encuentre bien. Quería ponerme en contacto contigo porque llevo mucho tiempo siguiendo a Norrland Energy y admiro de verdad el trabajo que hace tu equipo en almacenamiento con baterías. Tengo formación en ingeniería eléctrica y en gestión de proyectos y creo que podría aportar mucho. Te agradecería cualquier rato que pudieras dedicarme.",
+    ),
+    (
+        "Careery, una nota que podría ir a cualquiera (002:107)",
+        "nothing-specific",
+        "Hola: me interesan mucho las oportunidades en tu organización y creo que podría aportar valor. Quedo pendiente de tus noticias.",
+    ),
+    (
+        "Careery, cada palabra cuenta (002:9)",
+        "finds-you-well",
+        "Espero que este mensaje te encuentre bien.",
+    ),
+    (
+        "Careery, cada palabra cuenta, de usted (002:9)",
+        "finds-you-well",
+        "Espero que se encuentre bien.",
+    ),
+    (
+        "Careery, cada palabra cuenta: un saludo de relleno (002:9)",
+        "finds-you-well",
+        "Hola, Dana: quería ponerme en contacto contigo.",
+    ),
+    (
+        "Careery, pedir un favor sin relación previa (002:25)",
+        "asking-a-favor",
+        "No nos conocemos, pero ¿podrías recomendarme para la vacante?",
+    ),
+    (
+        "Guía de decisión, minutos después de postularte (000:15)",
+        "minutes-after-applying",
+        "Envié mi candidatura a tu vacante de QA hace diez minutos.",
+    ),
+    (
+        "Guía de decisión, una nota que exige respuesta (000:15)",
+        "frustration",
+        "Todavía no he recibido respuesta y te agradecería una respuesta lo antes posible.",
+    ),
+    (
+        "Guía de decisión, repetir el currículum (000:15)",
+        "buzzwords",
+        "Soy muy trabajadora, aprendo rápido y soy proactiva.",
+    ),
+    (
+        "Guía de decisión, ignorar la indicación de no contactar (000:14)",
+        "going-around-process",
+        "Sé que la oferta pide enviar las preguntas al equipo de selección, pero quería escribirte directamente.",
+    ),
+    (
+        "Networking Etiquette, una invitación inmediata a un café (004:7)",
+        "pressing-for-a-meeting",
+        "¡Gracias por aceptar! ¿Te invito a un café la próxima semana para hablar de trabajo?",
+    ),
+    (
+        "Careery, insistir en concertar llamadas: la fecha antes de la llamada (002:105)",
+        "pressing-for-a-meeting",
+        "¿Estás libre mañana para una llamada rápida?",
+    ),
+    (
+        "Careery, una plantilla sin rellenar (002:55)",
+        "placeholder",
+        "Hola, [Nombre]: tu publicación sobre [tema] me llamó la atención.",
+    ),
+    (
+        "Terkel, Michael Staton: pregunta qué podrías haber hecho mejor, no por qué (003:17)",
+        "arguing-a-rejection",
+        "Me decepcionó no conseguir el puesto. ¿Por qué eligieron a otra persona?",
+    ),
+];
+
+#[test]
+fn the_spanish_checker_flags_spanish_stock_phrases_and_passes_what_the_sources_recommend() {
+    if !node_or_skip() {
+        return;
+    }
+    let out = flagship();
+    let rules = spanish_rules(out);
+    let ids: Vec<&str> = rules["rules"]
+        .as_array()
+        .expect("rules")
+        .iter()
+        .filter_map(|r| r["id"].as_str())
+        .collect();
+    let mut texts: Vec<String> = RECOMMENDED.iter().map(|r| r.1.to_owned()).collect();
+    texts.extend(DECLINED.iter().map(|d| d.2.to_owned()));
+    let (errors, flags) = run_checker(&shipped_script(out), &rules, &texts);
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut wrong = Vec::new();
+    for ((source, text), got) in RECOMMENDED.iter().zip(&flags) {
+        if !got.is_empty() {
+            wrong.push(format!(
+                "recommended by {source}, but flagged {got:?}:\n    {text}"
+            ));
+        }
+    }
+    for ((source, rule, text), got) in DECLINED.iter().zip(&flags[RECOMMENDED.len()..]) {
+        if !got.iter().any(|f| f[0].as_str() == Some(*rule)) {
+            wrong.push(format!(
+                "declined per {source}, but `{rule}` does not flag it ({got:?}):\n    {text}"
+            ));
+        }
+    }
+    let covered: BTreeSet<&str> = DECLINED.iter().map(|d| d.1).collect();
+    for id in &ids {
+        if !covered.contains(id) {
+            wrong.push(format!("Spanish rule `{id}` has no declined line"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// What each Spanish rule's message tells the reader to do instead,
+/// written as a line that does it, as checker.rs's ADVICE: (rule, words of
+/// its message, the line). The line must not raise that rule.
+const ADVICE: &[(&str, &str, &str)] = &[
+    (
+        "placeholder",
+        "rellena cada hueco",
+        "Hola, Dana: tu publicación sobre revisiones de código asíncronas se me quedó grabada. ¿Cómo consiguen que sean tan rápidas?",
+    ),
+    (
+        "too-long",
+        "300 caracteres",
+        "Hola, Grace: tu publicación sobre la planta de almacenamiento de Norrland explicaba muy bien el equilibrio de la red. ¿Qué fue lo que más sorprendió a tu equipo?",
+    ),
+    (
+        "nothing-specific",
+        "nombra una publicación, un proyecto, una charla, o una persona o una universidad",
+        "Hola, Dana: tu publicación sobre aislar en un día las pruebas inestables cambió cómo clasifica mi equipo los fallos. ¿Cómo lograste que los desarrolladores lo aceptaran?",
+    ),
+    (
+        "nothing-specific",
+        "nombra una publicación, un proyecto, una charla, o una persona o una universidad",
+        "Hola, Dana: Sam Patel me sugirió que te escribiera; trabajamos juntos tres años en Tallis. Me gustaría saber cómo se organiza el equipo de QA.",
+    ),
+    (
+        "nothing-specific",
+        "nombra una publicación, un proyecto, una charla, o una persona o una universidad",
+        "Hola, Ben: yo también estudié ingeniería en Ohio State. Estoy haciendo ahora el mismo cambio de ingeniería civil a software. ¿Qué fue lo que más te ayudó?",
+    ),
+    (
+        "love-to-connect",
+        "di en su lugar qué te gustaría aprender o seguir",
+        "Me gustaría seguir lo que escribes sobre las pruebas inestables.",
+    ),
+    (
+        "expand-network",
+        "di qué te atrae de su trabajo",
+        "Tu artículo sobre aislar las pruebas inestables es lo que me atrae del trabajo de tu equipo.",
+    ),
+    (
+        "came-across-profile",
+        "di qué encontraste en su trabajo",
+        "Encontré tu artículo sobre pruebas inestables mientras investigaba cómo aislarlas, y respondió dudas que tenía desde hacía meses.",
+    ),
+    (
+        "pick-your-brain",
+        "haz una sola pregunta concreta",
+        "¿Cómo decides cuándo hay que aislar una prueba inestable?",
+    ),
+    (
+        "learn-from-experience",
+        "haz una sola pregunta concreta",
+        "¿Qué fue lo que más te ayudó al pasar de soporte a dirección de ingeniería?",
+    ),
+    (
+        "finds-you-well",
+        "empieza con un detalle concreto sobre esa persona",
+        "Tu publicación sobre revisiones asíncronas cambió cómo trabaja mi equipo.",
+    ),
+    (
+        "love-your-company",
+        "señala mejor algo concreto que haya hecho su equipo",
+        "La auditoría de accesibilidad que publicó tu equipo sobre la app Harbor era muy completa.",
+    ),
+    (
+        "too-formal",
+        "LinkedIn es conversacional",
+        "Hola, Helen: tu hilo sobre formar al personal del almacén con vídeos cortos fue genial. ¿Cómo convenciste a los supervisores?",
+    ),
+    (
+        "open-to-opportunities",
+        "guardar la búsqueda de empleo para más adelante",
+        "Me han gustado mucho estos intercambios. Si algún día surge en tu equipo un puesto que encaje con mi perfil, me encantaría que contaras conmigo.",
+    ),
+    (
+        "leading-with-i-applied",
+        "empieza con algo sobre esa persona y menciona la candidatura después",
+        "Hola, Dev: la frase de la oferta sobre publicar cada semana coincide con cómo llevé mi última hoja de ruta. Acabo de postularme al puesto de PM.",
+    ),
+    (
+        "selling-yourself",
+        "muestra la coincidencia con un paralelismo concreto de tu trabajo",
+        "En Tallis reduje las pruebas de cada versión de tres días a uno, muy en la línea de lo que busca tu equipo con las entregas semanales.",
+    ),
+    (
+        "buzzwords",
+        "elige una experiencia que conecte con su trabajo",
+        "Monté el enrutamiento de cross-docking para un centro del tamaño de tu nuevo almacén de Leeds.",
+    ),
+    (
+        "review-my-application",
+        "tu candidatura le llega de todos modos",
+        "Gracias por aceptar, Lena. ¿Cómo decide tu equipo cuándo un proyecto necesita un estudio de diario?",
+    ),
+    (
+        "resume-attached",
+        "duplica tu candidatura",
+        "Gracias por aceptar, Omar. Este caso sobre pausar suscripciones me hizo pensar en tu publicación sobre la pérdida de clientes.",
+    ),
+    (
+        "asking-a-favor",
+        "interésate primero por su trabajo",
+        "Tu idea de asignar un compañero a cada persona nueva coincide con lo que vi en mi último trabajo.",
+    ),
+    (
+        "pressing-for-a-meeting",
+        "pídelo una sola vez y deja que elija cuándo",
+        "Si algún día tienes 15 minutos para una llamada, me gustaría saber cómo organizaste los turnos. Sin problema si este mes vas con mucho trabajo.",
+    ),
+    (
+        "minutes-after-applying",
+        "deja que la candidatura llegue primero",
+        "Envié mi candidatura para el puesto de analista la semana pasada, y me gustaría saber qué métrica discute más tu equipo.",
+    ),
+    (
+        "frustration",
+        "envía un único recordatorio amable",
+        "Solo recupero mi mensaje de la semana pasada por si se quedó enterrado. No te preocupes si estás con mucho trabajo.",
+    ),
+    (
+        "repeated-follow-ups",
+        "un único recordatorio amable al cabo de una semana",
+        "Hola, Sam: un pequeño recordatorio de mi pregunta de la semana pasada, por si se te pasó.",
+    ),
+    (
+        "going-around-process",
+        "usa el canal que indica la oferta",
+        "Hola, Jordan: la oferta dice que te escriba directamente con las preguntas, así que aquí va la mía: ¿qué valora el equipo que la oferta no menciona?",
+    ),
+    (
+        "arguing-a-rejection",
+        "preguntar qué podrías haber hecho mejor",
+        "Gracias de nuevo por la entrevista. ¿Qué podría haber hecho mejor?",
+    ),
+];
+
+#[test]
+fn every_spanish_rules_advice_passes_that_rule() {
+    if !node_or_skip() {
+        return;
+    }
+    let out = flagship();
+    let rules = spanish_rules(out);
+    let list = rules["rules"].as_array().expect("rules");
+    let mut wrong = Vec::new();
+    for r in list {
+        let id = r["id"].as_str().unwrap_or_default();
+        let m = r["message"].as_str().unwrap_or_default();
+        if !ADVICE.iter().any(|a| a.0 == id && m.contains(a.1)) {
+            wrong.push(format!(
+                "`{id}`: no row in ADVICE does what it says:\n    {m}"
+            ));
+        }
+    }
+    let texts: Vec<String> = ADVICE.iter().map(|a| a.2.to_owned()).collect();
+    let (errors, flags) = run_checker(&shipped_script(out), &rules, &texts);
+    assert!(errors.is_empty(), "{errors:?}");
+    for ((id, words, text), got) in ADVICE.iter().zip(&flags) {
+        if got.iter().any(|f| f[0].as_str() == Some(*id)) {
+            wrong.push(format!("`{id}` says \"{words}\", but flags:\n    {text}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Expert quotes stay verbatim in English on Spanish pages, so each must
+/// say so with `lang="en"` (WCAG 3.1.2), on the figure or its blockquote.
+#[test]
+#[ignore = "the quote partial does not mark lang yet; the theme templates are another helper's (#18)"]
+fn quotes_on_spanish_pages_are_marked_as_english() {
+    let out = flagship();
+    let mut seen = 0;
+    let mut unmarked = Vec::new();
+    for file in out
+        .files()
+        .into_iter()
+        .filter(|f| f.starts_with("es/") && f.ends_with(".html"))
+    {
+        let all = tags(&out.read(&file));
+        for (i, t) in all.iter().enumerate() {
+            let quote = t.name == "figure"
+                && t.attr("class")
+                    .is_some_and(|c| c.split(' ').any(|c| c == "quote"));
+            if !quote {
+                continue;
+            }
+            seen += 1;
+            let blockquote = all[i + 1..].iter().find(|b| b.name == "blockquote");
+            if t.attr("lang") != Some("en") && blockquote.and_then(|b| b.attr("lang")) != Some("en")
+            {
+                unmarked.push(file.clone());
+            }
+        }
+    }
+    assert!(
+        seen >= 3,
+        "the Spanish guides embed expert quotes ({seen} found)"
+    );
+    assert!(
+        unmarked.is_empty(),
+        "quotes without lang=\"en\" on {unmarked:?}"
+    );
+}
+
+/// Nothing on a Spanish page links to a page that does not exist: what is
+/// not translated links to the English page (#18, item 3).
+#[test]
+#[ignore = "the footer, browse list and check page templates link /es/sources/, /es/cases/ and /es/quotes/, which a translation without those records lacks; the theme templates are another helper's (#18)"]
+fn no_spanish_page_links_to_a_missing_page() {
+    let out = flagship();
+    let broken: Vec<String> =
+        crate::common::broken_links(&out.dir, "https://casebook.example.org/")
+            .into_iter()
+            .filter(|b| b.contains("/es/"))
+            .collect();
+    assert!(broken.is_empty(), "{broken:#?}");
+}
