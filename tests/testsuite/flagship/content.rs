@@ -707,3 +707,27 @@ fn the_template_room_the_guide_states_is_the_templates_own() {
         "content/guides/connection-request.md#templates should say “{want}”"
     );
 }
+
+/// A superlative about mistakes is Careery's, and said as Careery's (issue
+/// #20, third read: the home page called the blank request the mistake
+/// most people make while a guide gave Careery's "most common mistake",
+/// pitching once they accept).
+#[test]
+fn only_careery_names_the_most_common_mistake() {
+    let superlative =
+        regex::Regex::new(r"(?i)most common mistake|mistake most (?:people|candidates)")
+            .expect("regex");
+    let mut found = Vec::new();
+    for (file, text) in content_files() {
+        for (n, line) in text.lines().enumerate() {
+            if superlative.is_match(line) && !line.contains("Careery") {
+                found.push(format!("{file}:{}: {line}", n + 1));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "a “most common mistake” not attributed to Careery:\n{}",
+        found.join("\n")
+    );
+}
