@@ -697,31 +697,32 @@ const ALSO_LINKS: &[(&str, &[&str])] = &[
 
 /// Words an outcome's body must contain, with the reason: the frustration
 /// outcome sends a calm note back through the questions for an open role.
-const MUST_SAY: &[(&str, &[&str], &str)] = &[(
-    "pause-frustration",
-    &["@decide:should-i-message", "specific open role"],
-    "a calm note after a wait goes through the open-role questions",
-)];
+/// The hired outcome keeps each source's word with its source: Craig Rosen
+/// waits for the "job offer", Michael Staton connects once "hired" (seed
+/// 003:14, 003:17), not the two words used as one.
+const MUST_SAY: &[(&str, &[&str], &str)] = &[
+    (
+        "pause-frustration",
+        &["@decide:should-i-message", "specific open role"],
+        "a calm note after a wait goes through the open-role questions",
+    ),
+    (
+        "hired-connect",
+        &["Rosen", "job offer", "Staton", "hired"],
+        "each source's word (offer, hired) with its source",
+    ),
+];
 
 /// Words an outcome must not use, with the reason. The frustration outcome
 /// must not close a door the first path opens: someone who applied a while
 /// ago and writes calmly about the manager's work reaches `send-specific-note`
 /// (go) through "I want a specific open role", and the guide's warning sign
 /// is the frustration, not the wait (seed 000:15, 000:33).
-const MUST_NOT_SAY: &[(&str, &[&str], &str)] = &[
-    (
-        "pause-frustration",
-        &["don't start now", "don't write to the manager"],
-        "the open-role path says go for a calm note after the same wait",
-    ),
-    // Michael Staton, whose "connect away" the outcome echoes, speaks of
-    // being hired (seed 003:17), and so does the guide's #after-hired.
-    (
-        "hired-connect",
-        &["offer"],
-        "the source and the guide say hired, not offered",
-    ),
-];
+const MUST_NOT_SAY: &[(&str, &[&str], &str)] = &[(
+    "pause-frustration",
+    &["don't start now", "don't write to the manager"],
+    "the open-role path says go for a calm note after the same wait",
+)];
 
 #[test]
 fn every_outcomes_advice_fits_every_path_to_it() {
