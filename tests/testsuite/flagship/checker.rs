@@ -329,17 +329,19 @@ fn every_dont_example_is_flagged_and_every_do_example_and_filled_template_is_not
 }
 
 /// Lines the five articles give as models, placeholders filled in (and
-/// the longer ones paraphrased), each with the seed line it rests on. The
-/// checker must raise no flag on any of them: a rule that did would tell
-/// the reader the opposite of a source.
+/// the longer ones paraphrased), each with the seed line it rests on, and
+/// lines the site's own guides and tree recommend on the strength of those
+/// articles, each with the guide section and seed line. The checker must
+/// raise no flag on any of them: a rule that did would tell the reader the
+/// opposite of a source, or of the guide that sent them to the checker.
 ///
 /// Left out on purpose, because the sources contradict each other here and
 /// the site sides with Careery's stated advice (the cases and
 /// connection-request guide say so): the sample note of the untitled
 /// connection article (001:39-42), built on lines Careery lists as ignored;
-/// and Careery's own first after-applying template (002:57), which opens
-/// with the bare "I just applied" its best-practice list (002:110) and
-/// FAQ (002:11) advise against.
+/// and both of Careery's own after-applying templates (002:57-58), which
+/// open with the bare "I (just) applied" its best-practice list (002:110)
+/// and FAQ (002:11) advise against.
 const RECOMMENDED: &[(&str, &str)] = &[
     (
         "Careery, an accepted request (002:37)",
@@ -483,6 +485,36 @@ const RECOMMENDED: &[(&str, &str)] = &[
     (
         "Decision guide, a listing that names a direct contact (000:9, paraphrased)",
         "Hi Dana, the listing asks candidates to contact you directly, so here is my question: how does your team split testing between manual and automated?",
+    ),
+    // Issue #20, third read: a question before applying, notes to a
+    // recruiter and a thank-you once hired are what the guides recommend.
+    (
+        "Guide when-to-reach-out#before-applying, a question the posting doesn't answer (004:7, 004:14)",
+        "Before I apply, could you tell me whether the role is open to remote candidates?",
+    ),
+    (
+        "Guide when-to-reach-out#before-applying, the same question after reading the posting (004:14); not going around the process",
+        "Hi Dana, I see the posting for the QA role doesn't mention location, but before I apply, could you tell me whether the role is open to remote candidates?",
+    ),
+    (
+        "Guide alternatives#recruiter, direct with a recruiter: the role they posted first (002:118)",
+        "Hi Jordan, I applied for the Senior QA Engineer role you posted. I have six years in test automation, most recently at Tallis. Would you be open to connecting?",
+    ),
+    (
+        "Guide alternatives#recruiter, a recruiter the posting names as the contact (000:37, 002:118)",
+        "Hi Jordan, the posting names you as the contact for the Senior QA Engineer role. I've applied and have six years in test automation. Would you be open to connecting?",
+    ),
+    (
+        "Tree pause-frustration, a short, polite question to the recruiter (000:37)",
+        "Hi Jordan, I applied for the Senior QA Engineer role you're recruiting for two weeks ago. Is there a rough timeline for the next step?",
+    ),
+    (
+        "Guide interviews-and-rejection#after-hired and tree hired-connect, a thank-you once hired (003:17)",
+        "Hi Dana, thank you for the offer. I'm delighted to accept and looking forward to working with you and the team.",
+    ),
+    (
+        "Guide interviews-and-rejection#after-hired, the same thank-you naming the role (003:17)",
+        "Hi Dana, thank you for offering me the Senior QA Engineer role. I'm really looking forward to working with you and the team from March.",
     ),
 ];
 
@@ -724,6 +756,16 @@ const ADVICE: &[(&str, &str, &str)] = &[
         "nothing-specific",
         "name a post, project, talk, or a person or school you share",
         "Hi Ben, fellow Ohio State engineering grad here. The switch from civil engineering into software is the one I'm making now. What helped most?",
+    ),
+    (
+        "nothing-specific",
+        "to a recruiter, the role they posted",
+        "Hi Jordan, I saw you're recruiting for the Senior QA Engineer role at Lumen. I've spent six years in test automation. Would you be open to connecting?",
+    ),
+    (
+        "nothing-specific",
+        "before you apply, your question about the role",
+        "Hi Dana, before I apply for the QA role, could you tell me whether it is open to remote candidates?",
     ),
     (
         "love-to-connect",
@@ -1311,4 +1353,56 @@ fn a_bad_rule_is_reported_with_file_line_and_column() {
         .says("did you mean `blank-request`?")
         .hinted()
         .problems(2);
+}
+
+/// What the connection-request guide says the checker does (issue #20,
+/// third read: it once said the checker flagged every phrase in its list,
+/// and one it never flagged). Every line of its "Phrases to cut" list links
+/// to a rule, and each phrase the line quotes is flagged by that rule.
+#[test]
+fn the_phrases_the_guide_says_the_checker_flags_are_flagged_by_their_rule() {
+    if !node_or_skip() {
+        return;
+    }
+    let out = flagship();
+    let rules = rules(out);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("content/guides/connection-request.md");
+    let text = std::fs::read_to_string(&path).expect("read the guide");
+    let start = text
+        .find("{#phrases-to-cut}")
+        .expect("the guide has a #phrases-to-cut section");
+    let section = &text[start..];
+    let section = &section[..section[1..].find("\n## ").map_or(section.len(), |e| e + 1)];
+    let rule = regex::Regex::new(r"@check:([a-z0-9-]+)").expect("regex");
+    let quoted = regex::Regex::new(r#""([^"]+)""#).expect("regex");
+    let mut claims: Vec<(String, String)> = Vec::new();
+    let mut problems = Vec::new();
+    for line in section.lines().filter(|l| l.starts_with("- ")) {
+        let Some(id) = rule.captures(line).map(|c| c[1].to_owned()) else {
+            problems.push(format!(
+                "a line names no rule it is flagged by:\n    {line}"
+            ));
+            continue;
+        };
+        let phrases: Vec<String> = quoted
+            .captures_iter(line)
+            .map(|c| c[1].to_owned())
+            .collect();
+        if phrases.is_empty() {
+            problems.push(format!("a line quotes no phrase for `{id}`:\n    {line}"));
+        }
+        claims.extend(phrases.into_iter().map(|p| (id.clone(), p)));
+    }
+    assert!(claims.len() >= 5, "the list has its phrases: {claims:?}");
+    let texts: Vec<String> = claims.iter().map(|c| c.1.clone()).collect();
+    let (errors, flags) = run_checker(&shipped_script(out), &rules, &texts);
+    assert!(errors.is_empty(), "{errors:?}");
+    for ((id, phrase), got) in claims.iter().zip(&flags) {
+        if !got.iter().any(|f| f[0].as_str() == Some(id.as_str())) {
+            problems.push(format!(
+                "the guide says `{id}` flags “{phrase}”, but it raises {got:?}"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

@@ -330,6 +330,9 @@ fn place(text: &str, at: Option<&str>) -> Option<String> {
 /// the FAQs and the tree each wording them differently).
 /// (file, the record id or `#anchor` within it, words it must contain,
 /// words it must not).
+/// The one section that states what a note before applying may ask.
+const BEFORE_APPLYING: &str = "@/guides/when-to-reach-out.md#before-applying";
+
 type Position = (
     &'static str,
     Option<&'static str>,
@@ -340,39 +343,27 @@ type Position = (
 const POSITIONS: &[Position] = &[
     // A note needs a sign that it is welcome (seed 000:9), not merely no
     // sign against it. Before applying, it asks to learn, never to be
-    // considered, with one line about the sender at most (seed 004:13).
+    // considered, with one line about the sender at most (seed 004:13):
+    // said in full once, at #before-applying, and linked from the other
+    // summaries (issue #20, third read: the sentence had been repeated in
+    // seven places).
     (
         "content/_index.md",
         None,
-        &[
-            "welcome",
-            "to learn",
-            "to be considered",
-            "one line about you",
-        ],
-        &["ideally", "ask for nothing"],
+        &["welcome", BEFORE_APPLYING],
+        &["ideally", "ask for nothing", "one line about you"],
     ),
     (
         "content/guides/short-answer.md",
         Some("#short-answer"),
-        &[
-            "welcome",
-            "to learn",
-            "to be considered",
-            "one line about you",
-        ],
-        &["ideally"],
+        &["welcome", BEFORE_APPLYING],
+        &["ideally", "one line about you"],
     ),
     (
         "content/data/faqs.yaml",
         Some("should-i-message"),
-        &[
-            "welcome",
-            "to learn",
-            "to be considered",
-            "one line about you",
-        ],
-        &["ideally"],
+        &["welcome", BEFORE_APPLYING],
+        &["ideally", "one line about you"],
     ),
     (
         "content/guides/when-to-reach-out.md",
@@ -389,20 +380,20 @@ const POSITIONS: &[Position] = &[
     (
         "content/data/faqs.yaml",
         Some("before-or-after-applying"),
-        &["to learn", "to be considered", "one line about you"],
-        &[],
+        &["to be considered", BEFORE_APPLYING],
+        &["one line about you"],
     ),
     (
         "content/decisions/should-i-message.yaml",
         Some("apply-first"),
-        &["to learn", "to be considered", "one line about you"],
-        &[],
+        &["to be considered", BEFORE_APPLYING],
+        &["one line about you"],
     ),
     (
         "content/data/templates.yaml",
         Some("email-before-applying"),
-        &["to learn", "to be considered", "one line about you"],
-        &[],
+        &[BEFORE_APPLYING],
+        &["one line about you"],
     ),
     // The two-minute check is the article's checklist, which assumes you
     // have applied; it says so and sends other readers to #before-applying.
@@ -656,4 +647,87 @@ fn claims_no_article_makes_stay_out() {
         }
     }
     assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// The position on a note before applying is written out once (issue #20,
+/// third read): its wording ("one line about you") appears in one file,
+/// the guide section POSITIONS names, and the other summaries link there.
+#[test]
+fn the_before_applying_position_is_written_out_once() {
+    let places: Vec<String> = content_files()
+        .into_iter()
+        .filter(|(_, text)| text.to_lowercase().contains("one line about you"))
+        .map(|(file, _)| file)
+        .collect();
+    assert_eq!(
+        places,
+        vec!["content/guides/when-to-reach-out.md".to_owned()],
+        "write the position out only at {BEFORE_APPLYING} and link there"
+    );
+}
+
+/// The connection-request guide's figures for the room its templates leave
+/// and the length of their filled-in examples are the templates' own
+/// (issue #20, third read: a count on one page disagreed with the data).
+#[test]
+fn the_template_room_the_guide_states_is_the_templates_own() {
+    let site = flagship().site;
+    let mut room = Vec::new();
+    let mut filled = Vec::new();
+    let example = regex::Regex::new(r"\*\*[^*]+\*\* \((\d+) characters\):").expect("regex");
+    for t in site.data.templates.iter().map(|t| &t.rec) {
+        if t.channel != casebook::data::Channel::ConnectionNote {
+            continue;
+        }
+        let limit = t.limit().expect("a connection note has a limit");
+        room.push(limit - t.text.chars().count());
+        let notes = t.notes.as_deref().unwrap_or_default();
+        filled.extend(
+            example
+                .captures_iter(notes)
+                .map(|c| c[1].parse::<usize>().expect("count")),
+        );
+    }
+    let span = |v: &[usize]| {
+        (
+            *v.iter().min().expect("some"),
+            *v.iter().max().expect("some"),
+        )
+    };
+    let (room_min, room_max) = span(&room);
+    let (filled_min, filled_max) = span(&filled);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let guide = std::fs::read_to_string(root.join("content/guides/connection-request.md"))
+        .expect("read the guide");
+    let want = format!(
+        "leave between {room_min} and {room_max} characters for your details; their filled-in examples come to between {filled_min} and {filled_max} characters"
+    );
+    assert!(
+        guide.contains(&want),
+        "content/guides/connection-request.md#templates should say “{want}”"
+    );
+}
+
+/// A superlative about mistakes is Careery's, and said as Careery's (issue
+/// #20, third read: the home page called the blank request the mistake
+/// most people make while a guide gave Careery's "most common mistake",
+/// pitching once they accept).
+#[test]
+fn only_careery_names_the_most_common_mistake() {
+    let superlative =
+        regex::Regex::new(r"(?i)most common mistake|mistake most (?:people|candidates)")
+            .expect("regex");
+    let mut found = Vec::new();
+    for (file, text) in content_files() {
+        for (n, line) in text.lines().enumerate() {
+            if superlative.is_match(line) && !line.contains("Careery") {
+                found.push(format!("{file}:{}: {line}", n + 1));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "a “most common mistake” not attributed to Careery:\n{}",
+        found.join("\n")
+    );
 }

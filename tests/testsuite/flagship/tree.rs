@@ -651,10 +651,12 @@ fn answers_by_outcome(tree: &Tree) -> BTreeMap<String, Vec<Vec<(String, String)>
 /// Answers that rule out some advice: when every path to an outcome holds
 /// the answer, its body must not give advice that needs the opposite.
 const RULED_OUT: &[((&str, &str), &[&str])] = &[
-    // "No one I could ask": no introduction to look for.
+    // "No one I could ask": no introduction to look for, in the body or
+    // the title (issue #20, third read: polish-application's title still
+    // promised "a warm path" its body had dropped).
     (
         ("warm-path", "no-one-i-could"),
-        &["introduce", "introduction"],
+        &["introduce", "introduction", "warm path"],
     ),
     // Not applied yet: don't write as if the application were in.
     (
@@ -678,14 +680,48 @@ const ASSUMES: &[(&str, (&str, &str), &[&str])] = &[
 
 /// Links an outcome must carry beyond its guide section, because its body
 /// sends readers in these directions (issue #20: the frustration outcome
-/// splits a pending request, an unanswered message and the recruiter).
-const ALSO_LINKS: &[(&str, &[&str])] = &[(
+/// splits a pending request, an unanswered message and the recruiter, and
+/// sends a calm note back through the questions for an open role; the
+/// apply-first outcome says to come back once you have applied, so it links
+/// the template for then).
+const ALSO_LINKS: &[(&str, &[&str])] = &[
+    (
+        "pause-frustration",
+        &[
+            "@/guides/alternatives.md#recruiter",
+            "@/guides/after-they-accept.md#no-reply",
+        ],
+    ),
+    ("apply-first", &["@template:after-applying"]),
+];
+
+/// Words an outcome's body must contain, with the reason: the frustration
+/// outcome sends a calm note back through the questions for an open role.
+/// The hired outcome keeps each source's word with its source: Craig Rosen
+/// waits for the "job offer", Michael Staton connects once "hired" (seed
+/// 003:14, 003:17), not the two words used as one.
+const MUST_SAY: &[(&str, &[&str], &str)] = &[
+    (
+        "pause-frustration",
+        &["@decide:should-i-message", "specific open role"],
+        "a calm note after a wait goes through the open-role questions",
+    ),
+    (
+        "hired-connect",
+        &["Rosen", "job offer", "Staton", "hired"],
+        "each source's word (offer, hired) with its source",
+    ),
+];
+
+/// Words an outcome must not use, with the reason. The frustration outcome
+/// must not close a door the first path opens: someone who applied a while
+/// ago and writes calmly about the manager's work reaches `send-specific-note`
+/// (go) through "I want a specific open role", and the guide's warning sign
+/// is the frustration, not the wait (seed 000:15, 000:33).
+const MUST_NOT_SAY: &[(&str, &[&str], &str)] = &[(
     "pause-frustration",
-    &[
-        "@/guides/alternatives.md#recruiter",
-        "@/guides/alternatives.md#follow",
-        "@/guides/after-they-accept.md#no-reply",
-    ],
+    &["don't start now", "don't write to the manager"],
+    "the open-role path says go for a calm note after the same wait",
 )];
 
 #[test]
@@ -718,6 +754,8 @@ fn every_outcomes_advice_fits_every_path_to_it() {
         }
     }
     problems.extend(missing_also_links(&tree));
+    problems.extend(wrong_words(&tree));
+    problems.extend(links_twice_or_off_the_path(&tree, &paths, templates));
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
@@ -733,10 +771,11 @@ fn advice_against_the_paths(
     let holds = |(q, slug): (&str, &str), p: &Vec<(String, String)>| {
         p.iter().any(|(a, s)| a == q && s == slug)
     };
+    let title = o.title.to_lowercase();
     for (answer, phrases) in RULED_OUT {
         if !to_it.is_empty() && to_it.iter().all(|p| holds(*answer, p)) {
             for w in *phrases {
-                if body.contains(w) {
+                if body.contains(w) || title.contains(w) {
                     problems.push(format!(
                         "`{}` is reached only after {answer:?}, yet says “{w}”",
                         o.id
@@ -796,6 +835,87 @@ fn missing_also_links(tree: &Tree) -> Vec<String> {
         for l in *links {
             if !o.links.iter().any(|x| x == l) {
                 problems.push(format!("`{id}` does not link {l}"));
+            }
+        }
+    }
+    problems
+}
+
+/// MUST_NOT_SAY, checked against each outcome's title and body, and the
+/// labels of the answers that lead to it; MUST_SAY against its body.
+fn wrong_words(tree: &Tree) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (id, words, why) in MUST_NOT_SAY {
+        let o = tree
+            .def
+            .outcomes
+            .iter()
+            .find(|o| o.id == *id)
+            .unwrap_or_else(|| panic!("no outcome `{id}`"));
+        let mut text = format!("{}\n{}", o.title, o.body);
+        for q in &tree.def.questions {
+            for opt in q.options.iter().filter(|opt| opt.next == *id) {
+                text.push('\n');
+                text.push_str(&opt.label);
+            }
+        }
+        let text = text.to_lowercase();
+        for w in *words {
+            if text.contains(w) {
+                problems.push(format!("`{id}` says “{w}”: {why}"));
+            }
+        }
+    }
+    for (id, words, why) in MUST_SAY {
+        let body = tree
+            .def
+            .outcomes
+            .iter()
+            .find(|o| o.id == *id)
+            .map(|o| o.body.clone())
+            .unwrap_or_else(|| panic!("no outcome `{id}`"));
+        for w in *words {
+            if !body.contains(w) {
+                problems.push(format!("`{id}` does not say “{w}”: {why}"));
+            }
+        }
+    }
+    problems
+}
+
+/// An outcome's "Read next" links each guide page once (issue #20, third
+/// read: two sections of one guide showed up as the same title twice), and
+/// an outcome reached only by readers who want an open role and have not
+/// applied links no long-game template, which is written for when no role
+/// is open (issue #20, third read: apply-first linked before-posting).
+fn links_twice_or_off_the_path(
+    tree: &Tree,
+    paths: &BTreeMap<String, Vec<Vec<(String, String)>>>,
+    templates: &[Located<Template>],
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    for o in &tree.def.outcomes {
+        let mut pages = BTreeSet::new();
+        for l in o.links.iter().filter(|l| l.starts_with("@/")) {
+            let page = l.split('#').next().unwrap_or(l);
+            if !pages.insert(page) {
+                problems.push(format!("`{}` links {page} twice in Read next", o.id));
+            }
+        }
+        let to_it = paths.get(&o.id).cloned().unwrap_or_default();
+        let holds =
+            |p: &Vec<(String, String)>, q: &str, s: &str| p.iter().any(|(a, b)| a == q && b == s);
+        let open_role = !to_it.is_empty()
+            && to_it.iter().all(|p| {
+                holds(p, "why-now", "i-want-a-specific") && holds(p, "applied", "not-yet")
+            });
+        for id in o.links.iter().filter_map(|l| l.strip_prefix("@template:")) {
+            let t = templates.iter().find(|t| t.rec.id == id);
+            if open_role && t.is_some_and(|t| t.rec.context == "long-game") {
+                problems.push(format!(
+                    "`{}` is only for an open role, yet links the long-game template `{id}`",
+                    o.id
+                ));
             }
         }
     }
