@@ -181,6 +181,7 @@ const MEANINGFUL: &[(&str, &[&str])] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::text::{is_cjk, query_words};
 
     #[test]
     fn groups_words_by_english_stem() {
@@ -259,5 +260,55 @@ mod tests {
             assert!(!none.is_stemming() && none.name().is_none());
             assert_eq!(none.group("connections"), "connections");
         }
+    }
+
+    /// Whether a query finds `text` as the index and the client analyse
+    /// them: the text's words go to their stem groups ([`super::text::words`],
+    /// [`Stemmer::group`]), and every word of the query ([`query_words`],
+    /// as search.js splits it) must be a word of one of those groups, or, one
+    /// CJK letter, start one.
+    fn finds(language: &str, text: &str, query: &str) -> bool {
+        let stemmer = Stemmer::for_language(language);
+        let indexed = tokenize(text);
+        let groups: Vec<String> = indexed.iter().map(|w| stemmer.group(w)).collect();
+        let words = query_words(query);
+        !words.is_empty()
+            && words.iter().all(|q| {
+                let one_cjk = q.chars().count() == 1 && q.chars().all(is_cjk);
+                groups.contains(&stemmer.group(q))
+                    || (one_cjk && indexed.iter().any(|w| w.starts_with(q.as_str())))
+            })
+    }
+
+    #[test]
+    fn queries_find_text_as_it_was_indexed() {
+        // Chinese and Japanese: pairs of letters, no dictionary.
+        assert_eq!(tokenize("新幹線"), ["新幹", "幹線", "線"]);
+        assert!(finds("ja", "東海道新幹線に乗る", "幹線"));
+        assert!(finds("ja", "東海道新幹線に乗る", "新幹線"));
+        assert!(finds("ja", "東海道新幹線に乗る", "線"));
+        assert!(!finds("ja", "東海道新幹線に乗る", "線路"));
+        assert!(finds("zh", "方法很多，手段简单。", "段简"));
+        assert!(finds("zh", "方法很多，手段简单。", "手段简单"));
+        assert!(finds("zh", "方法很多，手段简单。", "简"));
+        assert!(!finds("zh", "方法很多，手段简单。", "简手"));
+        assert!(finds("zh-Hans", "先联系招聘经理", "招聘经理"));
+        assert!(finds("ko", "채용 담당자에게 연락하세요", "연락"));
+        // A Chinese quotation on an English page is found the same way.
+        assert!(finds("en", "The proverb 手段简单 says", "段简"));
+        // Stemmed languages: the query's inflection finds the text's.
+        assert!(finds("es", "Guardó sus contactos.", "contactar"));
+        assert!(finds("es", "Cómo contactar", "Contactos"));
+        assert!(!finds("es", "Guardó sus contactos.", "contrato"));
+        assert!(finds("fr", "Les candidatures envoyées", "candidature"));
+        assert!(finds("de", "Bewerbungen schreiben", "Bewerbung"));
+        assert!(finds("pt-BR", "entrevistas marcadas", "entrevista"));
+        assert!(finds("ar", "رسالة إلى المعلمين", "معلم"));
+        assert!(finds(
+            "en",
+            "Following up on connections",
+            "connecting follow"
+        ));
+        assert!(!finds("en", "Following up", "manager"));
     }
 }

@@ -70,24 +70,13 @@ impl PageTexts {
     }
 }
 
-/// The search index of `site` in its default language (`site.config.language`):
-/// [`build_index_in`] that language.
-pub fn build_index(site: &Site, texts: PageTexts, params: &Params) -> BuiltIndex {
-    build_index_in(site, texts, params, &site.config.language)
-}
-
-/// The search index of `site`, one language edition of a site (#18), its
-/// words analysed as `language` (a BCP 47 tag: `en`, `es`, `pt-BR`,
-/// `zh-Hans`; see [`language`]): its files (all under `search/`, which the
-/// caller puts under the language's URL prefix) and what went into it.
-/// The one way to build an index: the build calls it with
+/// The search index of `site`, one language edition of a site (#18): its
+/// words analysed in the edition's language (`site.config.language`, a BCP
+/// 47 tag; see [`language`] and [`text`]), its files all under `search/`,
+/// which the build puts under the language's URL prefix, and what went into
+/// it. The one way to build an index: the build calls it with
 /// [`PageTexts::take`], benchmarks with [`PageTexts::in_model`].
-pub fn build_index_in(
-    site: &Site,
-    texts: PageTexts,
-    params: &Params,
-    language: &str,
-) -> BuiltIndex {
+pub fn build_index(site: &Site, texts: PageTexts, params: &Params) -> BuiltIndex {
     let origins = records::origins(site);
     // Hands origin `i`'s records to `add`. A page's text handed over by
     // the build is dropped as soon as its records are analysed.
@@ -107,7 +96,7 @@ pub fn build_index_in(
     index::build(
         origins.len(),
         records_of,
-        language,
+        &site.config.language,
         &help_links(site),
         params,
     )

@@ -21,8 +21,8 @@
 
 use std::borrow::Cow;
 
-use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Words longer than this (hashes, URLs run together) are not indexed.
@@ -47,29 +47,24 @@ pub fn fold(text: &str) -> String {
     // Marks are dropped, so their canonical order does not matter and each
     // character can be decomposed on its own (much faster than `nfkd()`).
     let mut stripped = String::with_capacity(text.len());
-    let mut compose = false;
     for c in text.chars() {
         if c.is_ascii() {
             stripped.push(c);
         } else {
             decompose_compatible(c, |d| {
-                if recomposes(d) {
-                    compose = true;
-                    stripped.push(d);
-                } else if !is_combining_mark(d) {
+                if recomposes(d) || !is_combining_mark(d) {
                     stripped.push(d);
                 }
             });
         }
     }
     let lower = stripped.to_lowercase();
-    // NFC changes nothing else once every other mark is gone (a unit test
-    // checks every character), so only text with these needs it; the
-    // client runs NFC on every query.
-    if compose {
-        lower.nfc().collect()
-    } else {
+    // The client composes every query (NFC) after lowercasing; nearly all
+    // folded text is composed already, which the quick check tells cheaply.
+    if is_nfc_quick(lower.chars()) == IsNormalized::Yes {
         lower
+    } else {
+        lower.nfc().collect()
     }
 }
 
@@ -443,5 +438,98 @@ mod tests {
         );
         assert_eq!(tokenize("   "), Vec::<String>::new());
         assert!(tokenize(&"x".repeat(41)).is_empty());
+    }
+
+    #[test]
+    fn cuts_han_kana_and_hangul_into_overlapping_pairs() {
+        // Indexed: every pair, and the run's last letter alone.
+        assert_eq!(tokenize("新幹線"), ["新幹", "幹線", "線"]);
+        assert_eq!(tokenize("手段简单。"), ["手段", "段简", "简单", "单"]);
+        assert_eq!(tokenize("字"), ["字"]);
+        // Punctuation, spaces, Latin letters and digits end a run.
+        assert_eq!(
+            tokenize("联系，招聘 经理LinkedIn上3天"),
+            [
+                "联系", "系", "招聘", "聘", "经理", "理", "linkedin", "上", "3", "天"
+            ]
+        );
+        // Kana and Han in one run (UAX #29 splits them; the run does not).
+        assert_eq!(
+            tokenize("東京へ行く"),
+            ["東京", "京へ", "へ行", "行く", "く"]
+        );
+        // Hangul words hold Latin letters; the Hangul part is cut.
+        assert_eq!(
+            tokenize("linkedin에서 연락"),
+            ["linkedin", "에서", "서", "연락", "락"]
+        );
+        // Queries: the pairs only, or one letter.
+        assert_eq!(query_words("新幹線"), ["新幹", "幹線"]);
+        assert_eq!(query_words("幹線"), ["幹線"]);
+        assert_eq!(query_words("線"), ["線"]);
+        assert_eq!(
+            query_words("Recruiter 招聘经理"),
+            ["recruiter", "招聘", "聘经", "经理"]
+        );
+    }
+
+    #[test]
+    fn keeps_kana_voicing_and_hangul_syllables_whole() {
+        assert_eq!(fold("が"), "が");
+        assert_eq!(fold("ガイド"), "ガイド");
+        assert_eq!(fold("ｶﾞｲﾄﾞ"), "ガイド", "half-width kana");
+        assert_eq!(fold("한국어"), "한국어");
+        assert_eq!(fold("Ｌｉｎｋｅｄ　Ｉｎ"), "linked in", "full-width Latin");
+        // Decomposed kana and jamo fold like the composed forms.
+        assert_eq!(fold("か\u{3099}"), "が");
+        assert_eq!(fold("\u{1112}\u{1161}\u{11AB}"), "한");
+        // Accents elsewhere are still dropped.
+        assert_eq!(fold("Café が"), "cafe が");
+    }
+
+    #[test]
+    fn folds_every_character_as_the_client_does() {
+        // search.js: NFKD, marks but the voicing marks dropped, lowercased,
+        // NFC. The same steps, done slowly, for every character.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = c.to_string();
+            let kept: String = s
+                .nfkd()
+                .filter(|&d| recomposes(d) || !is_combining_mark(d))
+                .collect();
+            let slow: String = kept.to_lowercase().nfc().collect();
+            assert_eq!(fold(&s), slow, "U+{:04X}", c as u32);
+        }
+    }
+
+    /// The `CJK` character class of search.js, as code point ranges.
+    fn client_cjk_ranges() -> Vec<(u32, u32)> {
+        let js = include_str!("../../themes/default/static/search.js");
+        let start = js.find("var CJK = /[").expect("search.js defines CJK") + 12;
+        let class = &js[start..start + js[start..].find(']').unwrap()];
+        let point = |s: &str| {
+            let hex = s.trim_start_matches("\\u").trim_matches(['{', '}']);
+            u32::from_str_radix(hex, 16).unwrap()
+        };
+        class
+            .split("\\u")
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .chunks(2)
+            .map(|r| {
+                let (a, b) = (r[0].trim_end_matches('-'), r[1]);
+                (point(a), point(b))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_client_cuts_the_same_letters() {
+        let ranges = client_cjk_ranges();
+        assert!(ranges.len() > 10, "{ranges:?}");
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let js = ranges.iter().any(|&(a, b)| (a..=b).contains(&(c as u32)));
+            assert_eq!(is_cjk(c), js, "U+{:04X}", c as u32);
+        }
     }
 }
