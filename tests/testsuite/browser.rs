@@ -66,6 +66,17 @@ fn browser_tests_pass_in_chromium() {
         .status()
         .expect("run casebook");
     assert!(status.success(), "the hostile fixture must build");
+    // Four languages, for search in each language (search-languages.spec.mjs).
+    let multilingual = out.path().join("multilingual");
+    let status = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["build", "--quiet", "--root"])
+        .arg(fixtures.join("multilingual"))
+        .arg("--output-dir")
+        .arg(&multilingual)
+        .args(["--base-url", "http://127.0.0.1/"])
+        .status()
+        .expect("run casebook");
+    assert!(status.success(), "the multilingual fixture must build");
     let shots = root.join("target/screenshots");
     let mut specs: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("tests/browser")
@@ -81,6 +92,7 @@ fn browser_tests_pass_in_chromium() {
         .current_dir(&dir)
         .env("SITE_DIR", &site)
         .env("HOSTILE_SITE_DIR", &hostile)
+        .env("MULTILINGUAL_SITE_DIR", &multilingual)
         .env("SCREENSHOT_DIR", &shots)
         .output()
         .expect("run node --test");
