@@ -26,6 +26,7 @@
 //! and no hash map's order reaches the output.
 
 mod index;
+pub mod language;
 mod records;
 pub mod text;
 
@@ -69,8 +70,11 @@ impl PageTexts {
     }
 }
 
-/// The search index of `site`: its files (all under `search/`) and what
-/// went into it. The one way to build an index: the build calls it with
+/// The search index of `site`, one language edition of a site (#18): its
+/// words analysed in the edition's language (`site.config.language`, a BCP
+/// 47 tag; see [`language`] and [`text`]), its files all under `search/`,
+/// which the build puts under the language's URL prefix, and what went into
+/// it. The one way to build an index: the build calls it with
 /// [`PageTexts::take`], benchmarks with [`PageTexts::in_model`].
 pub fn build_index(site: &Site, texts: PageTexts, params: &Params) -> BuiltIndex {
     let origins = records::origins(site);

@@ -1,24 +1,45 @@
 //! Text analysis shared by the index and (mirrored line for line) by
-//! `search.js`: fold, split into words, stem.
+//! `search.js`: fold, split into words.
 //!
 //! The client never stems: it folds and splits a query exactly as [`fold`]
-//! and [`words`] do here and looks the words up in the dictionary, which
-//! maps every word of the site to its stem group. So these two functions are
-//! a contract with `themes/default/static/search.js` (`fold`, `words`); the
-//! unit tests below pin the cases both sides must agree on.
+//! and [`query_words`] do here and looks the words up in the dictionary,
+//! which maps every word of the site to its stem group ([`super::language`]
+//! stems). So these functions are a contract with
+//! `themes/default/static/search.js` (`fold`, `words`); the unit tests below
+//! pin the cases both sides must agree on, and `tests/testsuite/search.rs`
+//! runs the shipped script on the same strings.
+//!
+//! Chinese, Japanese and Korean (#18): text in these scripts is cut into
+//! overlapping pairs of characters, as Lucene's CJK analyzer does, with no
+//! dictionary: `新幹線` is indexed as `新幹`, `幹線`. A query is cut the same
+//! way, so a word is found by any two-character part of it and a phrase by
+//! its pairs, and a query never matches a record through a pair the record
+//! does not contain (Pagefind#1237, #987: indexing with one segmentation and
+//! querying with another finds unrelated pages). This is the same for every
+//! language (a Chinese quotation on an English page is searchable too), so
+//! it does not depend on the site's language: see [`CJK_SEGMENT`].
 
 use std::borrow::Cow;
 
-use rust_stemmers::{Algorithm, Stemmer as Snowball};
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Words longer than this (hashes, URLs run together) are not indexed.
 pub const MAX_WORD_CHARS: usize = 40;
 
+/// How the index cuts Han, kana and Hangul; the manifest's `segment`, which
+/// `search.js` checks against its own before it analyses a query.
+pub const CJK_SEGMENT: &str = "cjk-bigram";
+
 /// Lowercase with accents folded: NFKD, combining marks dropped, then
 /// lowercased as a whole string (so a final sigma folds as in JavaScript's
 /// `toLowerCase`). `"Résumé"` → `"resume"`, `"ﬁle"` → `"file"`.
+///
+/// Except in kana and Hangul, where folding would change the word: the
+/// kana voicing marks (U+3099, U+309A) are kept and, like the jamo of a
+/// Hangul syllable, composed again (NFC), so `が` stays `が` (not `か`) and
+/// `한` stays `한` (not three jamo), and half-width `ｶﾞ` becomes `ガ`.
 pub fn fold(text: &str) -> String {
     if text.is_ascii() {
         return text.to_ascii_lowercase();
@@ -31,16 +52,61 @@ pub fn fold(text: &str) -> String {
             stripped.push(c);
         } else {
             decompose_compatible(c, |d| {
-                if !is_combining_mark(d) {
+                if recomposes(d) || !is_combining_mark(d) {
                     stripped.push(d);
                 }
             });
         }
     }
-    stripped.to_lowercase()
+    let lower = stripped.to_lowercase();
+    // The client composes every query (NFC) after lowercasing; nearly all
+    // folded text is composed already, which the quick check tells cheaply.
+    if is_nfc_quick(lower.chars()) == IsNormalized::Yes {
+        lower
+    } else {
+        lower.nfc().collect()
+    }
 }
 
-/// Calls `f` with each word of already folded text.
+/// The characters [`fold`] keeps to compose again: kana voicing marks and
+/// conjoining Hangul jamo.
+fn recomposes(c: char) -> bool {
+    matches!(c, '\u{3099}' | '\u{309A}' | '\u{1100}'..='\u{11FF}' | '\u{A960}'..='\u{A97F}' | '\u{D7B0}'..='\u{D7FF}')
+}
+
+/// Whether `c` is a Han, kana or Hangul letter, which [`words`] cuts into
+/// pairs. Ranges of code points rather than script properties, so that the
+/// client's regular expression (`CJK` in search.js) is the same list
+/// whatever Unicode version its engine knows; the compatibility forms
+/// (half-width kana, compatibility ideographs, Kangxi radicals) are folded
+/// into these by NFKD first.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{11FF}'       // Hangul jamo
+        | '\u{3005}'..='\u{3007}'     // 々 〆 〇
+        | '\u{3021}'..='\u{3029}'     // Hangzhou numerals
+        | '\u{3031}'..='\u{3035}'     // kana repeat marks
+        | '\u{3038}'..='\u{303C}'
+        | '\u{3041}'..='\u{3096}'     // hiragana
+        | '\u{309D}'..='\u{309F}'
+        | '\u{30A1}'..='\u{30FA}'     // katakana
+        | '\u{30FC}'..='\u{30FF}'     // ー and katakana iteration marks
+        | '\u{3105}'..='\u{312F}'     // bopomofo
+        | '\u{3131}'..='\u{318E}'     // Hangul compatibility jamo
+        | '\u{31A0}'..='\u{31BF}'
+        | '\u{31F0}'..='\u{31FF}'     // katakana phonetic extensions
+        | '\u{3400}'..='\u{4DBF}'     // CJK extension A
+        | '\u{4E00}'..='\u{9FFF}'     // CJK unified ideographs
+        | '\u{A960}'..='\u{A97F}'     // Hangul jamo extended-A
+        | '\u{AC00}'..='\u{D7AF}'     // Hangul syllables
+        | '\u{D7B0}'..='\u{D7FF}'     // Hangul jamo extended-B
+        | '\u{F900}'..='\u{FAFF}'     // CJK compatibility ideographs
+        | '\u{20000}'..='\u{3FFFF}' // CJK extensions B to J
+    )
+}
+
+/// Calls `f` with each word of already folded text, as the index counts
+/// them.
 ///
 /// Words are Unicode words (UAX #29, via unicode-segmentation) with a
 /// possessive `'s` removed, other apostrophes dropped (`don't` → `dont`) and
@@ -48,13 +114,97 @@ pub fn fold(text: &str) -> String {
 /// `e.g` → `e`, `g`), so that the client's regular expression
 /// `[\p{Alphabetic}\p{N}]+(?:['’][\p{Alphabetic}\p{N}]+)*` finds the same
 /// words.
-pub fn words(folded: &str, mut f: impl FnMut(&str)) {
+///
+/// A run of [`is_cjk`] letters with nothing between them (no space,
+/// punctuation, Latin letter or digit) is one run, cut into its
+/// overlapping pairs, plus its last letter alone (`新幹線` → `新幹`,
+/// `幹線`, `線`); a run of one letter is that letter. With the last letter,
+/// every occurrence of a letter starts a pair or is a word, so a query of
+/// one letter finds it among the words that start with it.
+pub fn words(folded: &str, f: impl FnMut(&str)) {
+    split(folded, true, f);
+}
+
+/// The words of a query, as the client looks them up: [`words`] of
+/// [`fold`]`(text)`, but a CJK run of two letters or more is only its pairs
+/// (every record that contains the run has them all), and a run of one
+/// letter is that letter, which the client looks up as a prefix.
+pub fn query_words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    split(&fold(text), false, |w| out.push(w.to_owned()));
+    out
+}
+
+/// [`words`] (`index`) or the words of a query.
+fn split(folded: &str, index: bool, mut f: impl FnMut(&str)) {
     if folded.is_ascii() {
-        ascii_words(folded, |word, _| ascii_word_parts(word, &mut f));
-    } else {
-        for word in folded.unicode_words() {
+        return ascii_words(folded, |word, _| ascii_word_parts(word, &mut f));
+    }
+    let mut run = Run::default();
+    for (at, word) in folded.unicode_word_indices() {
+        if !word.contains(is_cjk) {
+            run.flush(index, &mut f);
             word_parts(word, &mut f);
+            continue;
         }
+        // A Hangul word may hold Latin letters (`linkedin에서`); kana and
+        // Han never join anything else in UAX #29.
+        let mut rest = word;
+        let mut pos = at;
+        while let Some(c) = rest.chars().next() {
+            let cjk = is_cjk(c);
+            let len = rest.find(|c: char| is_cjk(c) != cjk).unwrap_or(rest.len());
+            let (piece, tail) = rest.split_at(len);
+            if cjk {
+                run.push(pos, piece, index, &mut f);
+            } else {
+                run.flush(index, &mut f);
+                word_parts(piece, &mut f);
+            }
+            pos += len;
+            rest = tail;
+        }
+    }
+    run.flush(index, &mut f);
+}
+
+/// The CJK run being read: where it ends in the text, and its letters.
+#[derive(Default)]
+struct Run {
+    end: usize,
+    letters: Vec<char>,
+}
+
+impl Run {
+    /// Adds `piece`, found at byte `at`: to this run if it follows it
+    /// directly, else to a new one.
+    fn push(&mut self, at: usize, piece: &str, index: bool, f: &mut impl FnMut(&str)) {
+        if at != self.end {
+            self.flush(index, f);
+        }
+        self.letters.extend(piece.chars());
+        self.end = at + piece.len();
+    }
+
+    /// Hands the run's words to `f` and starts a new one.
+    fn flush(&mut self, index: bool, f: &mut impl FnMut(&str)) {
+        let mut buf = [0u8; 8];
+        match self.letters.as_slice() {
+            [] => {}
+            [one] => f(one.encode_utf8(&mut buf)),
+            letters => {
+                let mut pair = String::with_capacity(8);
+                for w in letters.windows(2) {
+                    pair.clear();
+                    pair.extend(w);
+                    f(&pair);
+                }
+                if index {
+                    f(letters[letters.len() - 1].encode_utf8(&mut buf));
+                }
+            }
+        }
+        self.letters.clear();
     }
 }
 
@@ -207,199 +357,6 @@ pub fn tokenize(text: &str) -> Vec<String> {
     out
 }
 
-/// The language of a tag such as `en`, `en-GB` or `pt_BR`, lowercased.
-fn primary_language(tag: &str) -> String {
-    tag.split(['-', '_'])
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase()
-}
-
-/// Snowball stemming in the site's language; languages without a Snowball
-/// stemmer group words only by their exact folded form.
-pub struct Stemmer(Option<Snowball>);
-
-impl Stemmer {
-    /// From a language tag such as `en`, `en-GB` or `pt_BR`.
-    pub fn for_language(tag: &str) -> Self {
-        let algorithm = match primary_language(tag).as_str() {
-            "ar" => Algorithm::Arabic,
-            "da" => Algorithm::Danish,
-            "nl" => Algorithm::Dutch,
-            "en" => Algorithm::English,
-            "fi" => Algorithm::Finnish,
-            "fr" => Algorithm::French,
-            "de" => Algorithm::German,
-            "el" => Algorithm::Greek,
-            "hu" => Algorithm::Hungarian,
-            "it" => Algorithm::Italian,
-            "no" | "nb" | "nn" => Algorithm::Norwegian,
-            "pt" => Algorithm::Portuguese,
-            "ro" => Algorithm::Romanian,
-            "ru" => Algorithm::Russian,
-            "es" => Algorithm::Spanish,
-            "sv" => Algorithm::Swedish,
-            "ta" => Algorithm::Tamil,
-            "tr" => Algorithm::Turkish,
-            _ => return Stemmer(None),
-        };
-        Stemmer(Some(Snowball::create(algorithm)))
-    }
-
-    /// Whether words are stemmed at all.
-    pub fn is_stemming(&self) -> bool {
-        self.0.is_some()
-    }
-
-    /// The stem group of a folded word. Stems are folded again, since some
-    /// stemmers (French, German) may produce accented letters.
-    pub fn group(&self, word: &str) -> String {
-        match &self.0 {
-            Some(s) => fold(&s.stem(word)),
-            None => word.to_owned(),
-        }
-    }
-}
-
-/// Words that say little about what a record is about, for the languages
-/// that have a list. They stay searchable, but count for a quarter of a
-/// normal word, and the client fetches their shards only when a query has
-/// nothing else. Words that change a reader's meaning in this domain
-/// (before, after, not, no, again, only) are deliberately not on the list.
-pub fn stop_words(tag: &str) -> &'static [&'static str] {
-    match primary_language(tag).as_str() {
-        "en" => ENGLISH_STOP_WORDS,
-        _ => &[],
-    }
-}
-
-/// [`stop_words`] for English, folded and sorted (for binary search).
-const ENGLISH_STOP_WORDS: &[&str] = &[
-    "a",
-    "about",
-    "am",
-    "an",
-    "and",
-    "any",
-    "are",
-    "arent",
-    "as",
-    "at",
-    "be",
-    "because",
-    "been",
-    "being",
-    "both",
-    "but",
-    "by",
-    "can",
-    "cant",
-    "could",
-    "couldnt",
-    "did",
-    "didnt",
-    "do",
-    "does",
-    "doesnt",
-    "doing",
-    "dont",
-    "each",
-    "for",
-    "from",
-    "had",
-    "hadnt",
-    "has",
-    "hasnt",
-    "have",
-    "havent",
-    "having",
-    "he",
-    "her",
-    "here",
-    "hers",
-    "herself",
-    "him",
-    "himself",
-    "his",
-    "how",
-    "i",
-    "id",
-    "if",
-    "ill",
-    "im",
-    "in",
-    "into",
-    "is",
-    "isnt",
-    "it",
-    "its",
-    "itself",
-    "ive",
-    "just",
-    "me",
-    "my",
-    "myself",
-    "of",
-    "on",
-    "or",
-    "other",
-    "our",
-    "ours",
-    "ourselves",
-    "own",
-    "she",
-    "should",
-    "shouldnt",
-    "so",
-    "some",
-    "such",
-    "than",
-    "that",
-    "the",
-    "their",
-    "theirs",
-    "them",
-    "themselves",
-    "then",
-    "there",
-    "these",
-    "they",
-    "theyre",
-    "this",
-    "those",
-    "through",
-    "to",
-    "too",
-    "us",
-    "was",
-    "wasnt",
-    "we",
-    "were",
-    "werent",
-    "what",
-    "when",
-    "where",
-    "which",
-    "while",
-    "who",
-    "whom",
-    "why",
-    "will",
-    "with",
-    "wont",
-    "would",
-    "wouldnt",
-    "you",
-    "youd",
-    "youll",
-    "your",
-    "youre",
-    "yours",
-    "yourself",
-    "yourselves",
-    "youve",
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -484,39 +441,95 @@ mod tests {
     }
 
     #[test]
-    fn groups_words_by_english_stem() {
-        let s = Stemmer::for_language("en-GB");
-        assert!(s.is_stemming());
-        let g = |w: &str| s.group(w);
-        assert_eq!(g("connection"), g("connecting"));
-        assert_eq!(g("connections"), g("connect"));
-        assert_eq!(g("recruiters"), g("recruiter"));
-        assert_eq!(g("following"), g("follow"));
-        assert_eq!(g("messages"), g("messaging"));
-        assert_ne!(g("message"), g("manager"));
+    fn cuts_han_kana_and_hangul_into_overlapping_pairs() {
+        // Indexed: every pair, and the run's last letter alone.
+        assert_eq!(tokenize("新幹線"), ["新幹", "幹線", "線"]);
+        assert_eq!(tokenize("手段简单。"), ["手段", "段简", "简单", "单"]);
+        assert_eq!(tokenize("字"), ["字"]);
+        // Punctuation, spaces, Latin letters and digits end a run.
+        assert_eq!(
+            tokenize("联系，招聘 经理LinkedIn上3天"),
+            [
+                "联系", "系", "招聘", "聘", "经理", "理", "linkedin", "上", "3", "天"
+            ]
+        );
+        // Kana and Han in one run (UAX #29 splits them; the run does not).
+        assert_eq!(
+            tokenize("東京へ行く"),
+            ["東京", "京へ", "へ行", "行く", "く"]
+        );
+        // Hangul words hold Latin letters; the Hangul part is cut.
+        assert_eq!(
+            tokenize("linkedin에서 연락"),
+            ["linkedin", "에서", "서", "연락", "락"]
+        );
+        // Queries: the pairs only, or one letter.
+        assert_eq!(query_words("新幹線"), ["新幹", "幹線"]);
+        assert_eq!(query_words("幹線"), ["幹線"]);
+        assert_eq!(query_words("線"), ["線"]);
+        assert_eq!(
+            query_words("Recruiter 招聘经理"),
+            ["recruiter", "招聘", "聘经", "经理"]
+        );
     }
 
     #[test]
-    fn stop_words_are_folded_and_sorted() {
-        let list = stop_words("en-US");
-        assert!(
-            list.windows(2).all(|w| w[0] < w[1]),
-            "sorted, for binary search"
-        );
-        assert!(
-            list.iter().all(|w| tokenize(w) == [*w]),
-            "already folded single words"
-        );
-        assert!(!list.contains(&"not") && !list.contains(&"before"));
-        assert!(stop_words("de").is_empty());
+    fn keeps_kana_voicing_and_hangul_syllables_whole() {
+        assert_eq!(fold("が"), "が");
+        assert_eq!(fold("ガイド"), "ガイド");
+        assert_eq!(fold("ｶﾞｲﾄﾞ"), "ガイド", "half-width kana");
+        assert_eq!(fold("한국어"), "한국어");
+        assert_eq!(fold("Ｌｉｎｋｅｄ　Ｉｎ"), "linked in", "full-width Latin");
+        // Decomposed kana and jamo fold like the composed forms.
+        assert_eq!(fold("か\u{3099}"), "が");
+        assert_eq!(fold("\u{1112}\u{1161}\u{11AB}"), "한");
+        // Accents elsewhere are still dropped.
+        assert_eq!(fold("Café が"), "cafe が");
     }
 
     #[test]
-    fn other_languages_and_unknown_ones() {
-        let fr = Stemmer::for_language("fr");
-        assert_eq!(fr.group("candidatures"), fr.group("candidature"));
-        let none = Stemmer::for_language("xx");
-        assert!(!none.is_stemming());
-        assert_eq!(none.group("connections"), "connections");
+    fn folds_every_character_as_the_client_does() {
+        // search.js: NFKD, marks but the voicing marks dropped, lowercased,
+        // NFC. The same steps, done slowly, for every character.
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let s = c.to_string();
+            let kept: String = s
+                .nfkd()
+                .filter(|&d| recomposes(d) || !is_combining_mark(d))
+                .collect();
+            let slow: String = kept.to_lowercase().nfc().collect();
+            assert_eq!(fold(&s), slow, "U+{:04X}", c as u32);
+        }
+    }
+
+    /// The `CJK` character class of search.js, as code point ranges.
+    fn client_cjk_ranges() -> Vec<(u32, u32)> {
+        let js = include_str!("../../themes/default/static/search.js");
+        let start = js.find("var CJK = /[").expect("search.js defines CJK") + 12;
+        let class = &js[start..start + js[start..].find(']').unwrap()];
+        let point = |s: &str| {
+            let hex = s.trim_start_matches("\\u").trim_matches(['{', '}']);
+            u32::from_str_radix(hex, 16).unwrap()
+        };
+        class
+            .split("\\u")
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .chunks(2)
+            .map(|r| {
+                let (a, b) = (r[0].trim_end_matches('-'), r[1]);
+                (point(a), point(b))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_client_cuts_the_same_letters() {
+        let ranges = client_cjk_ranges();
+        assert!(ranges.len() > 10, "{ranges:?}");
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            let js = ranges.iter().any(|&(a, b)| (a..=b).contains(&(c as u32)));
+            assert_eq!(is_cjk(c), js, "U+{:04X}", c as u32);
+        }
     }
 }

@@ -23,5 +23,6 @@ mod multilingual;
 mod properties;
 mod robustness;
 mod search;
+mod search_languages;
 mod serve;
 mod workflow;

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::analyse::Part;
-use crate::search::text::{Stemmer, stop_words};
+use crate::search::language::{Stemmer, stop_words};
 
 /// JavaScript's string order (UTF-16 code units), so the client's binary
 /// searches agree with ours for every character.
@@ -35,6 +35,8 @@ pub(super) struct Dictionary {
     pub(super) stop_group: Vec<bool>,
     /// The stop words of the site's language that occur, in list order.
     pub(super) stop_words: Vec<&'static str>,
+    /// The Snowball algorithm that grouped the words, if any.
+    pub(super) stemmer: Option<&'static str>,
 }
 
 impl Dictionary {
@@ -44,7 +46,8 @@ impl Dictionary {
     pub(super) fn new(parts: &[Part], language: &str) -> (Dictionary, Vec<Vec<u32>>) {
         let words = sorted_words(parts);
         let global_ids = global_ids(parts, &words);
-        let (word_group, groups) = stem_groups(&words, language);
+        let stemmer = Stemmer::for_language(language);
+        let (word_group, groups) = stem_groups(&words, &stemmer);
         let part_groups = global_ids
             .par_iter()
             .map(|ids| ids.iter().map(|&id| word_group[id as usize]).collect())
@@ -54,7 +57,7 @@ impl Dictionary {
         let stop_group = stop_groups(&words, &word_group, groups, stop_list);
         let stop_words = stop_list
             .iter()
-            .copied()
+            .map(String::as_str)
             .filter(|w| words.binary_search_by(|x| js_cmp(x, w)).is_ok())
             .collect();
         let dictionary = Dictionary {
@@ -63,6 +66,7 @@ impl Dictionary {
             groups,
             stop_group,
             stop_words,
+            stemmer: stemmer.name(),
         };
         (dictionary, part_groups)
     }
@@ -96,8 +100,7 @@ fn global_ids(parts: &[Part], words: &[String]) -> Vec<Vec<u32>> {
 
 /// The stem group of each word, groups numbered in stem order, and how
 /// many groups there are.
-fn stem_groups(words: &[String], language: &str) -> (Vec<u32>, usize) {
-    let stemmer = Stemmer::for_language(language);
+fn stem_groups(words: &[String], stemmer: &Stemmer) -> (Vec<u32>, usize) {
     let stems: Vec<String> = words.par_iter().map(|w| stemmer.group(w)).collect();
     let mut sorted: Vec<&str> = stems.iter().map(String::as_str).collect();
     sorted.par_sort_unstable();
@@ -116,9 +119,9 @@ fn stop_groups(
     words: &[String],
     word_group: &[u32],
     groups: usize,
-    stop_list: &[&str],
+    stop_list: &[String],
 ) -> Vec<bool> {
-    let is_stop = |w: &str| stop_list.binary_search(&w).is_ok();
+    let is_stop = |w: &str| stop_list.binary_search_by(|x| x.as_str().cmp(w)).is_ok();
     let mut stop_group = vec![true; groups];
     for (w, &g) in words.iter().zip(word_group) {
         if !is_stop(w) {

@@ -27,6 +27,7 @@ use serde::Serialize;
 
 use super::records::{ResultKind, SearchRecord};
 use crate::artifact::OutputFile;
+use crate::search::text::CJK_SEGMENT;
 use analyse::analyse;
 use dictionary::Dictionary;
 use postings::{encode_groups, gather_postings};
@@ -94,7 +95,14 @@ struct Manifest<'a> {
     version: u32,
     /// A hash of every other file, so a client can tell builds apart.
     build: String,
+    /// The language the index was analysed in (a BCP 47 tag, as given).
     language: &'a str,
+    /// The Snowball algorithm that grouped its words (`"spanish"`), or
+    /// null: the client never stems, this is for people and tests.
+    stemmer: Option<&'static str>,
+    /// How Han, kana and Hangul were cut ([`CJK_SEGMENT`]): the client
+    /// refuses an index it would not query the same way.
+    segment: &'static str,
     records: usize,
     /// Records per summary chunk: record `i` is in chunk `i / per`.
     per: usize,
@@ -166,6 +174,8 @@ where
         version: 1,
         build: build_hash(&shards.hashes, &chunks.hashes),
         language,
+        stemmer: dictionary.stemmer,
+        segment: CJK_SEGMENT,
         records,
         per: chunks.per,
         width: HASH_CHARS,

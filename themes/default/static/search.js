@@ -15,24 +15,52 @@
   var SCORE = [];
   for (var l = 0; l < 64; l++) SCORE[l] = Math.exp(l / 16) - 1;
 
+  // Kana voicing marks and Hangul jamo are kept and composed again, so that
+  // が stays が and 한 stays 한 (src/search/text.rs, fold).
   function fold(s) {
-    return s.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase();
+    return s.normalize("NFKD").replace(/(?![\u3099\u309a])\p{M}/gu, "").toLowerCase().normalize("NFC");
   }
   function clean(w) {
     return w.replace(/['’]s$/, "").replace(/['’]/g, "");
   }
-  // Scripts written without spaces are one word per character, as in
+  // Thai, Lao, Khmer and Myanmar are one word per character, as in
   // unicode-segmentation (no dictionary).
-  var ONE = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
+  var ONE = /[\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
   var SPLIT = new RegExp(ONE.source + "|(?:(?!" + ONE.source + ").)+", "gu");
+  // Han, kana and Hangul (is_cjk in text.rs, the same ranges): a run of them
+  // is cut into overlapping pairs, as the index cuts it.
+  var CJK = /[\u1100-\u11ff\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303c\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u3105-\u312f\u3131-\u318e\u31a0-\u31bf\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7af\ud7b0-\ud7ff\uf900-\ufaff\u{20000}-\u{3ffff}]/u;
+  var SEG = new RegExp(CJK.source + "+|(?:(?!" + CJK.source + ").)+", "gu");
+  var SEGMENT = "cjk-bigram";
+  function cjk1(w) { return w.length <= 2 && Array.from(w).length === 1 && CJK.test(w); }
+  // A query's words (query_words in text.rs): a run of CJK letters with
+  // nothing between them is its pairs, or its letter if it has one.
   function words(s) {
-    var out = [];
-    (fold(s).match(WORD) || []).forEach(function (w) {
+    var out = [], text = fold(s), re = new RegExp(WORD.source, "gu"), m, run = [], end = -1;
+    function flush() {
+      if (run.length === 1) out.push(run[0]);
+      for (var i = 0; i + 1 < run.length; i++) out.push(run[i] + run[i + 1]);
+      run = [];
+    }
+    function plain(w) {
       (ONE.test(w) ? w.match(SPLIT) : [w]).forEach(function (p) {
         p = clean(p);
-        if (p && p.length <= 40) out.push(p);
+        if (p && Array.from(p).length <= 40) out.push(p);
       });
-    });
+    }
+    while ((m = re.exec(text))) {
+      if (!CJK.test(m[0])) { flush(); plain(m[0]); continue; }
+      var at = m.index;
+      m[0].match(SEG).forEach(function (p) {
+        if (CJK.test(p)) {
+          if (at !== end) flush();
+          run.push.apply(run, Array.from(p));
+          end = at + p.length;
+        } else { flush(); plain(p); }
+        at += p.length;
+      });
+    }
+    flush();
     return out;
   }
   function cmp(a, b) { return a < b ? -1 : a > b ? 1 : 0; }
@@ -144,12 +172,16 @@
     words(query).forEach(function (w) { if (terms.indexOf(w) < 0 && terms.length < 12) terms.push(w); });
     typing = typing && /[\p{Alphabetic}\p{N}]$/u.test(query);
     return this.manifest().then(function (m) {
+      // An index cut otherwise (a newer build, this script cached) would
+      // not find what it should: fail, and the page offers the search page.
+      if ((m.segment || SEGMENT) !== SEGMENT) throw new Error("index segment " + m.segment);
       var keys = m.keys, need = {}, stop = m.stop;
       // Stop words count for little; skip them unless there is nothing else.
       var content = terms.filter(function (w, i) { return stop.indexOf(w) < 0 || (typing && i === terms.length - 1); });
       if (content.length) terms = content;
       terms = terms.map(function (w, i) {
-        var pre = typing && i === terms.length - 1 && w.length > 1;
+        // One CJK letter is looked up as the pairs it starts, too.
+        var pre = (typing && i === terms.length - 1 && w.length > 1) || cjk1(w);
         span(keys, w, pre ? w + "\uffff" : w, need);
         return { w: w, pre: pre, c: {} };
       });
@@ -162,7 +194,9 @@
             else if (t.pre && x.indexOf(w) === 0) found.push([x, g]);
             else return false;
           });
-          found.sort(function (a, b) { return a[0].length - b[0].length; }).slice(0, 40).forEach(function (f) {
+          // Shortest first; the pairs a CJK letter starts, most frequent first.
+          found.sort(cjk1(w) ? function (a, b) { return a[1].i - b[1].i; } : function (a, b) { return a[0].length - b[0].length; });
+          found.slice(0, cjk1(w) ? 200 : 40).forEach(function (f) {
             add(t, f[1], 0.6 + 0.3 * w.length / f[0].length);
           });
           if (!Object.keys(t.c).length && w.length >= 5) {
@@ -239,12 +273,40 @@
   // first highlighted word (whole text when len is 0).
   function snippet(text, hl, len) {
     var re = new RegExp(WORD.source, "gu"), m, marks = [];
-    while ((m = re.exec(text))) if (hl[clean(fold(m[0]))]) marks.push([m.index, m.index + m[0].length]);
+    function mark(a, b) {
+      var last = marks[marks.length - 1];
+      if (last && a <= last[1]) last[1] = Math.max(last[1], b); else marks.push([a, b]);
+    }
+    while ((m = re.exec(text))) {
+      if (!CJK.test(m[0])) { if (hl[clean(fold(m[0]))]) mark(m.index, m.index + m[0].length); continue; }
+      // CJK: each pair (or letter) the query matched; other parts as words.
+      var at = m.index;
+      m[0].match(SEG).forEach(function (p) {
+        if (!CJK.test(p)) { if (hl[clean(fold(p))]) mark(at, at + p.length); at += p.length; return; }
+        var cs = Array.from(p), pos = at;
+        cs.forEach(function (c, i) {
+          var two = c + (cs[i + 1] || "");
+          if (cs[i + 1] && hl[fold(two)]) mark(pos, pos + two.length);
+          else if (hl[fold(c)]) mark(pos, pos + c.length);
+          pos += c.length;
+        });
+        at += p.length;
+      });
+    }
     var start = 0, end = text.length, out = [];
     if (len && end > len) {
-      if (marks.length && marks[0][1] > len - 20) start = Math.max(0, text.lastIndexOf(" ", marks[0][0] - 40) + 1);
+      // Cut at a space near where the cut would be; text without spaces
+      // (Chinese, Japanese) is cut where it is.
+      if (marks.length && marks[0][1] > len - 20) {
+        var from = marks[0][0] - 40, sp = text.lastIndexOf(" ", from);
+        start = Math.max(0, sp >= from - 20 ? sp + 1 : from);
+      }
       end = Math.min(end, start + len);
-      if (end < text.length) end = Math.max(text.lastIndexOf(" ", end), start + 1);
+      if (end < text.length) {
+        var back = text.lastIndexOf(" ", end);
+        end = back > start && back >= end - 20 ? back : end;
+        if (/[\ud800-\udbff]/.test(text[end - 1] || "")) end--;
+      }
       while (end < text.length && end > start + 1 && /[\s.,;:!?]/.test(text[end - 1])) end--;
     }
     var pos = start;
@@ -376,7 +438,7 @@
   }
   function update() {
     var q = box.value, n = ++seq;
-    if (!words(q).some(function (w) { return w.length > 1; })) { open(false); announce(""); return; }
+    if (!words(q).some(function (w) { return w.length > 1 || cjk1(w); })) { open(false); announce(""); return; }
     find(q, true).then(function (res) {
       var top = res.hits.slice(0, SHOW);
       return eng().records(top.map(function (h) { return h[0]; })).then(function (recs) {
