@@ -116,6 +116,7 @@ fn model_timed(
     };
     let git_dates = input.git_dates;
     let content = input.content;
+    let string_files = input.strings;
     let default = edition(config, lang, content, None, &git_dates, opts, &mut problems);
     clock.lap("default language");
     let mut sites = vec![default];
@@ -133,8 +134,60 @@ fn model_timed(
     }
     if sites.len() > 1 {
         clock.lap("translations");
+        problems.extend(translation_notes(&sites, &string_files));
     }
     Ok((sites, problems))
+}
+
+/// For each translation: theme strings it lacks (a warning: they show in
+/// English) and what it has not translated yet (a note).
+fn translation_notes(sites: &[Site], strings: &[load::TextFile]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for site in &sites[1..] {
+        let code = &site.lang.code;
+        let missing = site.lang.strings.missing();
+        if !missing.is_empty() {
+            let has_file = strings.iter().any(|f| f.rel == format!("{code}.toml"));
+            let shown: Vec<&str> = missing.iter().take(8).map(String::as_str).collect();
+            out.push(
+                Diagnostic::new(
+                    format!("i18n/{code}.toml"),
+                    format!("{} theme strings are missing in `{code}` and show in English: {}{}", missing.len(), shown.join(", "), if missing.len() > 8 { ", …" } else { "" }),
+                )
+                .hint(if has_file {
+                    "add them to the site's i18n/<code>.toml (copy the keys from the theme's en.toml)"
+                } else {
+                    "the theme has no strings for this language: add i18n/<code>.toml to the site, with the keys of the theme's en.toml"
+                })
+                .warning(),
+            );
+        }
+        let pages: Vec<&str> = site
+            .pages
+            .iter()
+            .filter(|p| p.fallback)
+            .map(|p| p.path.as_str())
+            .collect();
+        let records = site.views.untranslated();
+        let trees = site.trees.iter().filter(|t| t.fallback).count();
+        if pages.is_empty() && records == 0 && trees == 0 {
+            continue;
+        }
+        let shown: Vec<&str> = pages.iter().take(5).copied().collect();
+        out.push(
+            Diagnostic::new(
+                format!("content/{code}"),
+                format!(
+                    "`{code}` does not translate {} of {} pages{}, {records} records and {trees} decision trees yet; they show in the default language",
+                    pages.len(),
+                    sites[0].pages.len(),
+                    if shown.is_empty() { String::new() } else { format!(" ({}{})", shown.join(", "), if pages.len() > 5 { ", …" } else { "" }) },
+                ),
+            )
+            .note(),
+        );
+    }
+    out
 }
 
 /// One language's edition: its data (with the default language's records

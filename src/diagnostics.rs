@@ -164,10 +164,7 @@ impl Diagnostic {
 
     /// Sets the position and keeps the line of `text` it points at for display.
     pub fn at_in(mut self, pos: Pos, text: &str) -> Self {
-        self.source_line = text
-            .lines()
-            .nth(pos.line.saturating_sub(1))
-            .map(Box::from);
+        self.source_line = text.lines().nth(pos.line.saturating_sub(1)).map(Box::from);
         self.pos = Some(pos);
         self
     }

@@ -106,6 +106,12 @@ impl Strings {
         self.map.get(key).map_or(key, String::as_str)
     }
 
+    /// The string `key` if any language has it (for keys made at run time,
+    /// where the caller has its own fallback).
+    pub fn get_owned_key(&self, key: &str) -> Option<&str> {
+        self.map.get(key).map(String::as_str)
+    }
+
     /// Every string, for templates (`t.key`).
     pub fn all(&self) -> BTreeMap<&str, &str> {
         self.map
@@ -164,6 +170,29 @@ impl Strings {
             .into_iter(),
         )
     }
+}
+
+/// The built-in theme's strings of language `code` (English where it has
+/// none): for a model built without a site's files (tests, benchmarks).
+pub fn builtin(code: &str) -> Strings {
+    Strings::build(code, &embedded_files()).unwrap_or_default()
+}
+
+/// The embedded default theme's strings files.
+fn embedded_files() -> Vec<TextFile> {
+    let Some(dir) = crate::load::EMBEDDED_THEME.get_dir("i18n") else {
+        return Vec::new();
+    };
+    dir.files()
+        .filter_map(|f| {
+            let rel = f.path().file_name()?.to_string_lossy().into_owned();
+            Some(TextFile {
+                path: std::path::PathBuf::from(format!("(embedded theme)/i18n/{rel}")),
+                rel,
+                text: f.contents_utf8()?.to_owned(),
+            })
+        })
+        .collect()
 }
 
 /// `pt-BR` → `pt`.
@@ -298,23 +327,9 @@ mod tests {
         assert_eq!(problems[0].pos, Some(Pos::new(2, 1)));
     }
 
-    /// The theme's own strings files, as `load` reads them.
-    fn builtin() -> Vec<TextFile> {
-        crate::load::EMBEDDED_THEME
-            .get_dir("i18n")
-            .map(|d| d.files().collect::<Vec<_>>())
-            .unwrap_or_default()
-            .into_iter()
-            .map(|f| {
-                let rel = f.path().file_name().unwrap().to_string_lossy().into_owned();
-                file(&rel, f.contents_utf8().unwrap())
-            })
-            .collect()
-    }
-
     #[test]
     fn the_built_in_languages_are_complete() {
-        let files = builtin();
+        let files = embedded_files();
         for code in ["en", "es", "fr", "de", "pt", "zh", "ja", "ar"] {
             let s = Strings::build(code, &files).unwrap_or_else(|e| panic!("{code}: {e:?}"));
             assert!(s.missing().is_empty(), "{code} lacks {:?}", s.missing());

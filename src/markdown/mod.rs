@@ -74,6 +74,16 @@ pub struct Rendered {
     pub summary: String,
     pub words: usize,
     pub sections: Vec<TextSection>,
+    /// Links and images to other websites (`http(s)://`), where they are
+    /// written, for `casebook check --external`.
+    pub external: Vec<ExternalRef>,
+}
+
+/// A link to another website and where it is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExternalRef {
+    pub url: String,
+    pub pos: Pos,
 }
 
 /// Where the text being rendered sits in its file: what positions in
@@ -122,7 +132,7 @@ pub fn render_field(
     pos: Pos,
     file_text: &str,
     resolver: &dyn Resolve,
-) -> (String, Vec<Diagnostic>) {
+) -> (String, Vec<Diagnostic>, Vec<ExternalRef>) {
     let opts = RenderOptions {
         escape_html: true,
         anchors: false,
@@ -140,7 +150,7 @@ pub fn render_field(
             .hint("link to the record instead, e.g. `[the case](@case:ID)`"),
         );
     }
-    (r.html, problems)
+    (r.html, problems, r.external)
 }
 
 fn parser_options() -> Options {

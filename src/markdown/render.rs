@@ -150,6 +150,16 @@ impl<'a, 'src> Pass<'a, 'src> {
             Event::InlineHtml(html) if !self.opts.escape_html => {
                 self.inline_html(event, html, offset);
             }
+            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
+                if is_web(dest_url) =>
+            {
+                let pos = self.pos(offset);
+                self.out.external.push(super::ExternalRef {
+                    url: dest_url.to_string(),
+                    pos,
+                });
+                self.html.push(event.clone());
+            }
             Event::Html(html) | Event::InlineHtml(html) => self.raw_html(event, html),
             Event::Start(Tag::Paragraph) => self.start_paragraph(event),
             Event::End(TagEnd::Paragraph) => self.end_paragraph(event),
@@ -353,7 +363,7 @@ impl<'a, 'src> Pass<'a, 'src> {
         self.html.push(event.clone());
     }
 
-    /// The position of byte `offset` of the source in the file.
+    /// The position of byte `offset` of the text, in the file.
     fn pos(&self, offset: usize) -> Pos {
         self.lines.pos(offset).shifted(self.place.first_line - 1)
     }
@@ -480,4 +490,10 @@ impl Sections {
         self.done.shrink_to_fit();
         self.done
     }
+}
+
+/// A link to another website: what `casebook check --external` asks for.
+fn is_web(url: &str) -> bool {
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    lower.starts_with("https://") || lower.starts_with("http://")
 }

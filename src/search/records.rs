@@ -101,14 +101,32 @@ pub enum Origin {
 
 /// Where every record comes from, in the order of the records.
 pub fn origins(site: &Site) -> Vec<Origin> {
+    // A language's index holds what it has translated; the default
+    // language's index has the rest (#18).
     let d = &site.data;
-    (0..site.pages.len())
-        .map(Origin::Page)
-        .chain((0..d.faqs.len()).map(Origin::Faq))
-        .chain((0..d.cases.len()).map(Origin::Case))
-        .chain((0..d.templates.len()).map(Origin::Template))
-        .chain((0..site.trees.len()).map(Origin::Tree))
-        .chain((0..d.quotes.len()).map(Origin::Quote))
+    let own = |fallback: bool| !fallback;
+    let pages = site.own_pages().map(|(i, _)| Origin::Page(i));
+    let faqs = (0..d.faqs.len())
+        .filter(|&i| own(d.faqs[i].fallback))
+        .map(Origin::Faq);
+    let cases = (0..d.cases.len())
+        .filter(|&i| own(d.cases[i].fallback))
+        .map(Origin::Case);
+    let templates = (0..d.templates.len())
+        .filter(|&i| own(d.templates[i].fallback))
+        .map(Origin::Template);
+    let trees = (0..site.trees.len())
+        .filter(|&i| own(site.trees[i].fallback))
+        .map(Origin::Tree);
+    let quotes = (0..d.quotes.len())
+        .filter(|&i| own(d.quotes[i].fallback))
+        .map(Origin::Quote);
+    pages
+        .chain(faqs)
+        .chain(cases)
+        .chain(templates)
+        .chain(trees)
+        .chain(quotes)
         .collect()
 }
 

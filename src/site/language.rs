@@ -30,15 +30,15 @@ impl Language {
         self.prefix.is_none()
     }
 
-    /// The default language of `config` without theme strings: for
-    /// building a one-language model directly (tests, benchmarks).
+    /// The default language of `config` with the built-in theme's strings:
+    /// for building a one-language model directly (tests, benchmarks).
     pub fn plain(config: &SiteConfig) -> Language {
         Language {
             code: config.language.clone(),
             name: config.language.clone(),
             dir: Direction::of(&config.language),
             prefix: None,
-            strings: Strings::default(),
+            strings: crate::i18n::builtin(&config.language),
             default_code: config.language.clone(),
             root_url: config.base_url.clone(),
             root_path: config.base_path().to_owned(),

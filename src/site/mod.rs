@@ -104,6 +104,39 @@ impl Page {
     }
 }
 
+/// A link to another website and where it is written: for
+/// `casebook check --external`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExternalUse {
+    pub url: String,
+    pub file: PathBuf,
+    pub pos: Pos,
+    /// The line it is on, for the message's caret.
+    pub line: String,
+}
+
+impl ExternalUse {
+    /// The external links `refs` found in `text` (the text of `file`).
+    pub fn all_in(
+        file: &std::path::Path,
+        text: &str,
+        refs: &[markdown::ExternalRef],
+    ) -> Vec<ExternalUse> {
+        refs.iter()
+            .map(|r| ExternalUse {
+                url: r.url.clone(),
+                file: file.to_path_buf(),
+                pos: r.pos,
+                line: text
+                    .lines()
+                    .nth(r.pos.line.saturating_sub(1))
+                    .unwrap_or("")
+                    .to_owned(),
+            })
+            .collect()
+    }
+}
+
 /// One language's edition of the site (for a one-language site, the site).
 #[derive(Debug)]
 pub struct Site {
@@ -124,6 +157,9 @@ pub struct Site {
     pub tree_views: Vec<TreeView>,
     /// Trees that failed validation (already reported).
     pub broken_trees: Vec<String>,
+    /// Every link to another website in the edition's pages, records and
+    /// trees (not in what stands in from the default language).
+    pub external: Vec<ExternalUse>,
 }
 
 pub struct BuildOptions<'a> {
@@ -152,7 +188,7 @@ pub fn assemble(
     let mut problems = Vec::new();
     let mut pages = parse_pages(page_files, opts, &mut problems);
     if let Some(original) = opts.original {
-        pages::add_stand_ins(&mut pages, original);
+        pages::add_stand_ins(&mut pages, original, &mut problems);
     }
     pages::assign_urls(&mut pages, &mut problems);
     let by_path: HashMap<String, usize> = pages
@@ -165,14 +201,22 @@ pub fn assemble(
 
     let links = Links::new(&config, &lang, &pages, &data, &trees, &opts.broken_trees);
     let rendered = render_pages(&pages, &config, &links);
-    let views = views::record_views(&data, data_texts, &links, &mut problems);
+    let mut external = Vec::new();
+    let views = views::record_views(&data, data_texts, &links, &mut problems, &mut external);
     let titles = |target: &str| link_title(target, &pages, &by_path, &views);
     let tree_views = trees
         .iter()
-        .map(|t| tree_view::tree_view(t, &links, &titles, &mut problems))
+        .map(|t| tree_view::tree_view(t, &links, &titles, &mut problems, &mut external))
         .collect();
     drop(links);
     for (page, (rendered, mut probs)) in pages.iter_mut().zip(rendered) {
+        if !page.fallback {
+            external.extend(ExternalUse::all_in(
+                &page.file,
+                &page.text,
+                &rendered.external,
+            ));
+        }
         page.rendered = rendered;
         problems.append(&mut probs);
     }
@@ -192,6 +236,7 @@ pub fn assemble(
         trees,
         tree_views,
         broken_trees: opts.broken_trees.clone(),
+        external,
     };
     (site, problems)
 }

@@ -41,8 +41,29 @@ pub fn parse_page(f: TextFile) -> Result<Page, Diagnostic> {
 
 /// A translation's stand-ins: for every page of the default language's
 /// edition this one has not translated, the original's metadata (title,
-/// URL, summary, contents) without its text, marked as a fallback.
-pub fn add_stand_ins(pages: &mut Vec<Page>, original: &super::Site) {
+/// URL, summary, contents) without its text, marked as a fallback. A
+/// translated page with no original is reported (it is kept: a language
+/// may have pages of its own, but usually the file is misnamed).
+pub fn add_stand_ins(
+    pages: &mut Vec<Page>,
+    original: &super::Site,
+    problems: &mut Vec<Diagnostic>,
+) {
+    for p in pages
+        .iter()
+        .filter(|p| !original.by_path.contains_key(&p.path))
+    {
+        let near =
+            crate::diagnostics::did_you_mean(&p.path, original.by_path.keys().map(String::as_str));
+        problems.push(
+            Diagnostic::new(&p.file, format!("`{}` has no original in the default language", p.path))
+                .hint(near.map_or_else(
+                    || "a translation has the path of the page it translates, under content/<language>/".to_owned(),
+                    |n| format!("{n} (a translation has the path of the page it translates)"),
+                ))
+                .warning(),
+        );
+    }
     let have: HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
     let missing: Vec<Page> = original
         .pages
@@ -67,6 +88,7 @@ pub fn add_stand_ins(pages: &mut Vec<Page>, original: &super::Site) {
                 anchors: Vec::new(),
                 shortcodes: Vec::new(),
                 sections: Vec::new(),
+                external: Vec::new(),
                 toc: o.rendered.toc.clone(),
                 ids: o.rendered.ids.clone(),
                 summary: o.rendered.summary.clone(),

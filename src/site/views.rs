@@ -98,7 +98,7 @@ pub struct QuoteView {
     pub role: Option<String>,
     pub organisation: Option<String>,
     pub stance: Stance,
-    pub stance_label: &'static str,
+    pub stance_label: String,
     pub topic: Option<String>,
     pub sources: Vec<SourceRef>,
 }
@@ -136,7 +136,7 @@ pub struct TemplateView {
     pub context: String,
     pub context_title: String,
     pub channel: Channel,
-    pub channel_label: &'static str,
+    pub channel_label: String,
     pub limit: Option<usize>,
     pub text: String,
     /// In characters, as LinkedIn counts.
@@ -266,6 +266,19 @@ impl RecordViews {
         }
     }
 
+    /// How many records are the default language's (not translated yet).
+    pub fn untranslated(&self) -> usize {
+        Kind::ALL
+            .into_iter()
+            .map(|k| {
+                self.of_kind(k)
+                    .into_iter()
+                    .filter(|v| v.base().fallback)
+                    .count()
+            })
+            .sum()
+    }
+
     /// Every view of `kind`, in the data's order.
     pub fn of_kind(&self, kind: Kind) -> Vec<RecordView<'_>> {
         match kind {
@@ -284,6 +297,7 @@ struct Fields<'a> {
     texts: &'a SourceTexts<'a>,
     links: &'a Links<'a>,
     problems: Vec<Diagnostic>,
+    external: Vec<super::ExternalUse>,
 }
 
 impl Fields<'_> {
@@ -307,8 +321,11 @@ impl Fields<'_> {
         } else {
             pos
         };
-        let (html, mut probs) = markdown::render_field(text, file, start, file_text, self.links);
+        let (html, mut probs, refs) =
+            markdown::render_field(text, file, start, file_text, self.links);
         self.problems.append(&mut probs);
+        self.external
+            .extend(super::ExternalUse::all_in(file, file_text, &refs));
         html
     }
 
@@ -364,11 +381,13 @@ pub fn record_views(
     texts: &SourceTexts,
     links: &Links,
     problems: &mut Vec<Diagnostic>,
+    external: &mut Vec<super::ExternalUse>,
 ) -> RecordViews {
     let mut f = Fields {
         texts,
         links,
         problems: Vec::new(),
+        external: Vec::new(),
     };
     let mut views = RecordViews::default();
     for r in &data.sources {
@@ -394,6 +413,7 @@ pub fn record_views(
         views.checks.push(&r.rec.id, view);
     }
     problems.append(&mut f.problems);
+    external.append(&mut f.external);
     views
 }
 
@@ -441,7 +461,7 @@ fn quote_view(f: &Fields, data: &Data, r: &Located<crate::data::Quote>) -> Quote
         role: q.role.clone(),
         organisation: q.organisation.clone(),
         stance: q.stance,
-        stance_label: q.stance.label(),
+        stance_label: f.links.lang().strings.get(q.stance.key()).to_owned(),
         topic: q.topic.clone(),
         sources: f.sources(data, std::slice::from_ref(&q.source)),
     }
@@ -493,7 +513,7 @@ fn template_view(f: &mut Fields, data: &Data, r: &Located<crate::data::Template>
         context: t.context.clone(),
         context_title: humanize(&t.context),
         channel: t.channel,
-        channel_label: t.channel.label(),
+        channel_label: f.links.lang().strings.get(t.channel.key()).to_owned(),
         limit: t.limit(),
         text: t.text.clone(),
         length: t.text.chars().count(),

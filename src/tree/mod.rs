@@ -116,6 +116,16 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// The theme string of its label (`tree_verdict_go`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Verdict::Go => "tree_verdict_go",
+            Verdict::Wait => "tree_verdict_wait",
+            Verdict::Dont => "tree_verdict_dont",
+            Verdict::OtherRoute => "tree_verdict_other_route",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Verdict::Go => "Go ahead",

@@ -536,8 +536,14 @@ fn a_base_url_with_a_sub_path_reaches_every_link_asset_and_feed() {
         "links that miss /kb/ or point nowhere:\n{}",
         broken.join("\n")
     );
+    assert_every_url_carries_kb(&out);
+    assert_the_notes_page_links_under_kb(&out);
+    assert_sitemap_feed_robots_and_redirects_carry_kb(&out);
+}
 
-    // Every absolute URL to the host carries the sub-path, in every file.
+/// Every absolute URL to the host, in every file, and every root-relative
+/// URL in an HTML attribute carries the sub-path `/kb/`.
+fn assert_every_url_carries_kb(out: &Output) {
     for (file, bytes) in out.snapshot() {
         let text = String::from_utf8_lossy(&bytes);
         for (i, _) in text.match_indices("https://example.org") {
@@ -566,7 +572,11 @@ fn a_base_url_with_a_sub_path_reaches_every_link_asset_and_feed() {
             }
         }
     }
+}
 
+/// One page under `/kb/`: its canonical URL, stylesheet and a link to a
+/// heading on another page.
+fn assert_the_notes_page_links_under_kb(out: &Output) {
     let notes = out.page("/guides/notes/");
     let canonical = tags(&notes)
         .into_iter()
@@ -585,7 +595,11 @@ fn a_base_url_with_a_sub_path_reaches_every_link_asset_and_feed() {
         "{css:?}"
     );
     assert!(hrefs(&notes).contains(&"/kb/guides/timing/#after-applying".to_owned()));
+}
 
+/// The files read by machines (sitemap, feed, robots.txt) and the
+/// redirect pages point under `/kb/`.
+fn assert_sitemap_feed_robots_and_redirects_carry_kb(out: &Output) {
     let locs = sitemap_locs(&out.read("sitemap.xml"));
     assert!(
         locs.contains(&"https://example.org/kb/guides/notes/".to_owned()),

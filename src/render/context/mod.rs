@@ -11,6 +11,7 @@
 mod feeds;
 mod listing;
 mod page;
+mod translations;
 mod tree;
 
 use std::collections::BTreeMap;
@@ -20,6 +21,7 @@ use serde_json::{Value, json};
 use tera::Context;
 
 pub use listing::SEARCH_PAGE_GUIDES;
+use translations::Same;
 pub(super) use tree::TreeStart;
 
 use super::{PageJob, Renderer};
@@ -44,10 +46,37 @@ struct Link<'a> {
 struct PageSummary<'a> {
     title: &'a str,
     url: String,
+    /// The language of a page not translated yet (it links there).
+    lang: Option<&'a str>,
     description: String,
     date: Option<&'a str>,
     reading_minutes: usize,
     is_section: bool,
+}
+
+/// A step of the breadcrumbs: a title and a site path, of this edition or
+/// (for a page not translated yet) of the default language.
+pub(super) struct Crumb {
+    pub title: String,
+    pub path: String,
+    pub fallback: bool,
+}
+
+impl Crumb {
+    pub fn here(title: impl Into<String>, path: impl Into<String>) -> Crumb {
+        Crumb {
+            title: title.into(),
+            path: path.into(),
+            fallback: false,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct CrumbLink<'a> {
+    title: &'a str,
+    url: String,
+    lang: Option<&'a str>,
 }
 
 /// Where page `current` of `total` of a paginated list sits among the others.
@@ -248,10 +277,14 @@ fn list_links(sites: &[Site], e: usize) -> BTreeMap<&'static str, SiteLink<'_>> 
             } else {
                 return None;
             };
+            let name = site
+                .lang
+                .strings
+                .get_owned_key(&format!("list_{}_title", l.slug()));
             Some((
                 l.slug(),
                 SiteLink {
-                    name: l.heading().0,
+                    name: name.unwrap_or(l.heading().0),
                     url,
                     lang,
                 },
@@ -395,9 +428,10 @@ impl<'a> Renderer<'a> {
         title: &str,
         description: &str,
         path: &str,
-        crumbs: Vec<(String, String)>,
+        crumbs: Vec<Crumb>,
+        key: &Same,
     ) -> Context {
-        self.base_ctx_with(title, description, path, crumbs, None)
+        self.base_ctx_with(title, description, path, crumbs, key, None)
     }
 
     /// `base_ctx`, with a second JSON-LD block after the breadcrumbs.
@@ -406,7 +440,8 @@ impl<'a> Renderer<'a> {
         title: &str,
         description: &str,
         path: &str,
-        crumbs: Vec<(String, String)>,
+        crumbs: Vec<Crumb>,
+        key: &Same,
         more_ld: Option<&Value>,
     ) -> Context {
         let c = &self.site.config;
@@ -423,33 +458,120 @@ impl<'a> Renderer<'a> {
         ctx.insert("path", path);
         ctx.insert("url", &c.link(path));
         ctx.insert("permalink", &c.absolute(path));
-        let items: Vec<Link> = std::iter::once(Link {
-            title: "Home",
-            url: c.link("/"),
-        })
-        .chain(crumbs.iter().map(|(t, p)| Link {
-            title: t,
-            url: c.link(p),
-        }))
-        .collect();
+        let home = Crumb {
+            title: self.site.lang.strings.get("nav_home").to_owned(),
+            path: "/".to_owned(),
+            fallback: self.site.home.is_none_or(|h| self.site.pages[h].fallback),
+        };
+        let crumbs: Vec<Crumb> = std::iter::once(home).chain(crumbs).collect();
+        let items: Vec<CrumbLink> = crumbs
+            .iter()
+            .map(|k| CrumbLink {
+                title: &k.title,
+                url: self.link_path(&k.path, k.fallback),
+                lang: k.fallback.then_some(self.site.lang.default_code.as_str()),
+            })
+            .collect();
         ctx.insert("breadcrumbs", &items);
-        let mut ld = vec![json_ld_escape(&breadcrumb_ld(c, crumbs))];
+        let translations = self.translations(key);
+        ctx.insert("alternates", &translations.alternates);
+        ctx.insert("languages", &translations.switcher);
+        let mut ld = vec![json_ld_escape(&self.breadcrumb_ld(&crumbs))];
         ld.extend(more_ld.map(json_ld_escape));
         ctx.insert("json_ld", &ld);
         ctx
     }
 
-    fn crumbs_for(&self, page: &Page) -> Vec<(String, String)> {
+    /// A site path of this edition, or of the default language's for
+    /// something not translated yet.
+    fn link_path(&self, path: &str, fallback: bool) -> String {
+        if fallback {
+            format!(
+                "{}{}",
+                self.site.lang.root_path,
+                path.trim_start_matches('/')
+            )
+        } else {
+            self.site.config.link(path)
+        }
+    }
+
+    /// The absolute URL of [`Renderer::link_path`]'s link.
+    fn absolute_path(&self, path: &str, fallback: bool) -> String {
+        if fallback {
+            format!(
+                "{}{}",
+                self.site.lang.root_url,
+                path.trim_start_matches('/')
+            )
+        } else {
+            self.site.config.absolute(path)
+        }
+    }
+
+    /// schema.org BreadcrumbList for the crumbs, Home first.
+    fn breadcrumb_ld(&self, crumbs: &[Crumb]) -> Value {
+        let list: Vec<Value> = crumbs
+            .iter()
+            .enumerate()
+            .map(|(n, k)| json!({"@type": "ListItem", "position": n + 1, "name": k.title, "item": self.absolute_path(&k.path, k.fallback)}))
+            .collect();
+        json!({"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": list})
+    }
+
+    fn crumbs_for(&self, page: &Page) -> Vec<Crumb> {
         let mut chain = Vec::new();
         let mut cur = Some(page);
         while let Some(p) = cur {
             if p.path != "_index.md" {
-                chain.push((p.title().to_owned(), p.url.clone()));
+                chain.push(Crumb {
+                    title: p.title().to_owned(),
+                    path: p.url.clone(),
+                    fallback: p.fallback,
+                });
             }
             cur = p.parent.map(|i| &self.site.pages[i]);
         }
         chain.reverse();
         chain
+    }
+
+    /// The theme's word for `key` in this edition's language.
+    fn word(&self, key: &'a str) -> &'a str {
+        let site: &'a Site = self.site;
+        site.lang.strings.get(key)
+    }
+
+    /// A theme string with a count and placeholders (see
+    /// [`crate::i18n::Strings::format`]).
+    fn words(&self, key: &str, n: Option<u64>, args: &[(&str, &str)]) -> String {
+        self.site.lang.strings.format(key, n, args)
+    }
+
+    /// A list page's title and description in this language.
+    fn heading(&self, l: Listing) -> (&'a str, &'a str) {
+        let site: &'a Site = self.site;
+        let s = &site.lang.strings;
+        let key = |part: &str| format!("list_{}_{part}", l.slug());
+        let title = s.get_owned_key(&key("title"));
+        let description = s.get_owned_key(&key("description"));
+        (
+            title.unwrap_or(l.heading().0),
+            description.unwrap_or(l.heading().1),
+        )
+    }
+
+    /// A paginated list's title on page `number` of `total`.
+    fn paged_title(&self, title: &str, number: usize, total: usize) -> String {
+        if number == 1 {
+            return title.to_owned();
+        }
+        let (n, t) = (number.to_string(), total.to_string());
+        self.words(
+            "pagination_title",
+            None,
+            &[("title", title), ("current", &n), ("total", &t)],
+        )
     }
 
     /// The "Edit this page" link of a source file (relative to the root).
@@ -465,7 +587,8 @@ impl<'a> Renderer<'a> {
     fn summary(&self, p: &'a Page) -> PageSummary<'a> {
         PageSummary {
             title: p.title(),
-            url: self.site.config.link(&p.url),
+            url: self.site.page_link(p),
+            lang: p.fallback.then_some(self.site.lang.default_code.as_str()),
             description: p.description(),
             date: p.fm.date.as_ref().map(|d| d.day()),
             reading_minutes: reading_minutes(p.rendered.words),
@@ -477,25 +600,6 @@ impl<'a> Renderer<'a> {
 /// The output file of an HTML page at site path `path`.
 fn index_file(path: &str) -> String {
     format!("{}index.html", path.trim_start_matches('/'))
-}
-
-/// A paginated list's title on page `number` of `total`.
-fn paged_title(title: &str, number: usize, total: usize) -> String {
-    if number == 1 {
-        title.to_owned()
-    } else {
-        format!("{title} (page {number} of {total})")
-    }
-}
-
-/// schema.org BreadcrumbList for Home > crumbs.
-fn breadcrumb_ld(c: &SiteConfig, crumbs: Vec<(String, String)>) -> Value {
-    let list: Vec<Value> = std::iter::once(("Home".to_owned(), "/".to_owned()))
-        .chain(crumbs)
-        .enumerate()
-        .map(|(n, (t, p))| json!({"@type": "ListItem", "position": n + 1, "name": t, "item": c.absolute(&p)}))
-        .collect();
-    json!({"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": list})
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::{Ctx, Link, PageSummary, Pagination, index_file, json_ld_escape, paged_title};
+use super::{Ctx, Link, PageSummary, Pagination, Same, index_file, json_ld_escape};
 use crate::diagnostics::Diagnostic;
 use crate::markdown::TocEntry;
 use crate::render::Renderer;
@@ -27,6 +27,8 @@ struct PageView<'a> {
     toc: &'a [TocEntry],
     date: Option<&'a str>,
     updated: Option<&'a str>,
+    /// `updated` as the page's language writes a date ("4 December 2026").
+    updated_text: Option<String>,
     words: usize,
     reading_minutes: usize,
     tags: Vec<TagLink<'a>>,
@@ -96,6 +98,7 @@ impl<'a> Renderer<'a> {
             &p.description(),
             &p.url,
             self.crumbs_for(p),
+            &Same::Page(&p.path),
             article.as_ref(),
         );
         ctx.insert("edit_url", &self.edit_url(&p.file));
@@ -125,6 +128,7 @@ impl<'a> Renderer<'a> {
             toc: &p.rendered.toc,
             date: p.fm.date.as_ref().map(|d| d.day()),
             updated: p.updated().map(|d| d.day()),
+            updated_text: p.updated().map(|d| site.lang.strings.date(d)),
             words: p.rendered.words,
             reading_minutes: reading_minutes(p.rendered.words),
             tags: p
@@ -148,7 +152,7 @@ impl<'a> Renderer<'a> {
             path: &p.path,
             section: p.parent.map(|i| Link {
                 title: site.pages[i].title(),
-                url: c.link(&site.pages[i].url),
+                url: site.page_link(&site.pages[i]),
             }),
             section_nav: self.section_nav(p),
         })
@@ -168,16 +172,15 @@ impl<'a> Renderer<'a> {
             .saturating_sub(NAV_WINDOW / 2)
             .min(children.len().saturating_sub(NAV_WINDOW));
         let end = (start + NAV_WINDOW).min(children.len());
-        let c = &site.config;
         Some(SectionNav {
             title: section.title(),
-            url: c.link(&section.url),
+            url: site.page_link(section),
             count: children.len(),
             items: children[start..end]
                 .iter()
                 .map(|&i| NavItem {
                     title: site.pages[i].title(),
-                    url: c.link(&site.pages[i].url),
+                    url: site.page_link(&site.pages[i]),
                     current: site.pages[i].path == p.path,
                     is_section: site.pages[i].is_section,
                 })
@@ -253,8 +256,13 @@ impl<'a> Renderer<'a> {
             String::new()
         };
         let path = urls::page_url(&s.url, number);
-        let title = paged_title(s.title(), number, total);
-        let mut ctx = self.base_ctx(&title, &s.description(), &path, self.crumbs_for(s));
+        let title = self.paged_title(s.title(), number, total);
+        let key = if number == 1 {
+            Same::Page(&s.path)
+        } else {
+            Same::Nothing
+        };
+        let mut ctx = self.base_ctx(&title, &s.description(), &path, self.crumbs_for(s), &key);
         ctx.insert("edit_url", &self.edit_url(&s.file));
         let pages: Vec<PageSummary> = s
             .children

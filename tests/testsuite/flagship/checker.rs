@@ -927,6 +927,11 @@ fn reads_wrong(text: &str) -> Option<String> {
     doubled.find(text).map(|m| m.as_str().to_owned())
 }
 
+/// A template's example, for the checker: which template and example it is,
+/// whether a reader pastes it into the checker (where its length counts),
+/// and its text.
+type Example = (String, bool, String);
+
 #[test]
 fn every_template_shows_a_filled_in_example_with_its_true_count() {
     if !node_or_skip() {
@@ -949,77 +954,21 @@ fn every_template_shows_a_filled_in_example_with_its_true_count() {
             ));
             continue;
         };
-        if first != "Filled in" {
-            problems.push(format!(
-                "template `{}`: the first example is \"{first}\", not \"Filled in\"",
-                t.id
-            ));
-        }
-        // The first example is this template with each placeholder filled in.
-        let mut pattern = String::from("(?s)^");
-        let mut last = 0;
-        for m in placeholder.find_iter(&t.text) {
-            pattern.push_str(&regex::escape(&t.text[last..m.start()]));
-            pattern.push_str(".+?");
-            last = m.end();
-        }
-        pattern.push_str(&regex::escape(&t.text[last..]));
-        pattern.push('$');
-        if !regex::Regex::new(&pattern)
-            .expect("pattern")
-            .is_match(filled)
-        {
-            problems.push(format!(
-                "template `{}`: the example is not the template filled in:\n    {filled}",
-                t.id
-            ));
-        }
+        problems.extend(first_example_problems(t, first, filled, &placeholder));
         for (label, stated, example) in &found {
             let what = format!("template `{}`, example \"{label}\"", t.id);
-            if placeholder.is_match(example) {
-                problems.push(format!("{what} still has a placeholder"));
-            }
-            if let Some(words) = reads_wrong(example) {
-                problems.push(format!("{what} reads \"{words}\" once filled in"));
-            }
-            // Counted as the build counts: code points.
-            let count = example.chars().count();
-            if count != *stated {
-                problems.push(format!(
-                    "{what}: the notes say {stated} characters, the example has {count}"
-                ));
-            }
-            if let Some(limit) = t.limit()
-                && count > limit
-            {
-                problems.push(format!(
-                    "{what} has {count} characters, over its limit of {limit}"
-                ));
-            }
-            // A reader pastes notes and messages into the checker, whose
-            // counter is the connection note's: there the example must fit.
-            if pasted_into_checker(t.channel) && count > checker_limit {
-                problems.push(format!(
-                    "{what} has {count} characters; pasted into the checker it is over its {checker_limit}"
-                ));
-            }
+            problems.extend(example_problems(
+                t,
+                &what,
+                *stated,
+                example,
+                &placeholder,
+                checker_limit,
+            ));
             examples.push((what, pasted_into_checker(t.channel), example.clone()));
         }
     }
-    let texts: Vec<String> = examples.iter().map(|e| e.2.clone()).collect();
-    let (errors, flags) = run_checker(&shipped_script(out), &rules, &texts);
-    assert!(errors.is_empty(), "{errors:?}");
-    for ((what, pasted, text), got) in examples.iter().zip(&flags) {
-        let got: Vec<&Value> = got
-            .iter()
-            .filter(|f| *pasted || f[1].as_str() != Some("length"))
-            .collect();
-        if !got.is_empty() {
-            problems.push(format!(
-                "{what}: the checker flags it with {got:?}:\n    {text}"
-            ));
-        }
-    }
+    problems.extend(checker_flags(out, &rules, &examples));
     // Every template filled in from FILL reads right too.
     for t in &data.templates {
         if let Ok(text) = fill(&t.rec.text)
@@ -1032,6 +981,106 @@ fn every_template_shows_a_filled_in_example_with_its_true_count() {
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// A template's first example is labelled "Filled in" and is the template
+/// with each placeholder filled in.
+fn first_example_problems(
+    t: &data::Template,
+    first: &str,
+    filled: &str,
+    placeholder: &regex::Regex,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    if first != "Filled in" {
+        problems.push(format!(
+            "template `{}`: the first example is \"{first}\", not \"Filled in\"",
+            t.id
+        ));
+    }
+    // The first example is this template with each placeholder filled in.
+    let mut pattern = String::from("(?s)^");
+    let mut last = 0;
+    for m in placeholder.find_iter(&t.text) {
+        pattern.push_str(&regex::escape(&t.text[last..m.start()]));
+        pattern.push_str(".+?");
+        last = m.end();
+    }
+    pattern.push_str(&regex::escape(&t.text[last..]));
+    pattern.push('$');
+    if !regex::Regex::new(&pattern)
+        .expect("pattern")
+        .is_match(filled)
+    {
+        problems.push(format!(
+            "template `{}`: the example is not the template filled in:\n    {filled}",
+            t.id
+        ));
+    }
+    problems
+}
+
+/// One example in a template's notes (`what` names it): no placeholder
+/// left, nothing that reads wrong, its stated count true, within the
+/// template's limit and, if pasted into the checker, within the checker's.
+fn example_problems(
+    t: &data::Template,
+    what: &str,
+    stated: usize,
+    example: &str,
+    placeholder: &regex::Regex,
+    checker_limit: usize,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    if placeholder.is_match(example) {
+        problems.push(format!("{what} still has a placeholder"));
+    }
+    if let Some(words) = reads_wrong(example) {
+        problems.push(format!("{what} reads \"{words}\" once filled in"));
+    }
+    // Counted as the build counts: code points.
+    let count = example.chars().count();
+    if count != stated {
+        problems.push(format!(
+            "{what}: the notes say {stated} characters, the example has {count}"
+        ));
+    }
+    if let Some(limit) = t.limit()
+        && count > limit
+    {
+        problems.push(format!(
+            "{what} has {count} characters, over its limit of {limit}"
+        ));
+    }
+    // A reader pastes notes and messages into the checker, whose
+    // counter is the connection note's: there the example must fit.
+    if pasted_into_checker(t.channel) && count > checker_limit {
+        problems.push(format!(
+            "{what} has {count} characters; pasted into the checker it is over its {checker_limit}"
+        ));
+    }
+    problems
+}
+
+/// The shipped checker raises no flag on any example; its length flag
+/// counts only for examples a reader pastes into it.
+fn checker_flags(out: &Output, rules: &Value, examples: &[Example]) -> Vec<String> {
+    let texts: Vec<String> = examples.iter().map(|e| e.2.clone()).collect();
+    let (errors, flags) = run_checker(&shipped_script(out), rules, &texts);
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut problems = Vec::new();
+    for ((what, pasted, text), got) in examples.iter().zip(&flags) {
+        let got: Vec<&Value> = got
+            .iter()
+            .filter(|f| *pasted || f[1].as_str() != Some("length"))
+            .collect();
+        if !got.is_empty() {
+            problems.push(format!(
+                "{what}: the checker flags it with {got:?}:\n    {text}"
+            ));
+        }
+    }
+    problems
 }
 
 #[test]
