@@ -199,13 +199,26 @@ fn image_edits(
         add.push_str(" decoding=\"async\"");
     }
     if !add.is_empty() {
-        // Before `>`, or before `/>`.
-        let mut at = tag.span.end.saturating_sub(1);
-        if at > tag.span.start && html.as_bytes()[at - 1] == b'/' {
-            at -= 1;
-        }
-        edits.push((at..at, add));
+        edits.push((insertion_point(html, &tag.span), add));
     }
+}
+
+/// Where attributes are added to the tag at `span`: after its last
+/// attribute, before `>` or a self-closing `/>` (a `/` right after an
+/// unquoted value belongs to the value, as a browser reads it).
+fn insertion_point(html: &str, span: &Range<usize>) -> Range<usize> {
+    let b = html.as_bytes();
+    let mut at = span.end.saturating_sub(1).max(span.start);
+    if at > span.start + 1
+        && b[at - 1] == b'/'
+        && matches!(b[at - 2], b'"' | b'\'' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+    {
+        at -= 1;
+    }
+    while at > span.start && b[at - 1].is_ascii_whitespace() {
+        at -= 1;
+    }
+    at..at
 }
 
 /// A `srcset` with each local URL resolved, if any changes.

@@ -140,7 +140,10 @@ impl<'a, 'src> Pass<'a, 'src> {
             }
             Event::Start(Tag::Image {
                 dest_url, title, ..
-            }) => self.image = Some(OpenImage::new(dest_url, title, offset)),
+            }) => {
+                self.note_external(dest_url, offset);
+                self.image = Some(OpenImage::new(dest_url, title, offset));
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -149,16 +152,6 @@ impl<'a, 'src> Pass<'a, 'src> {
             }) => self.start_link(event, *link_type, dest_url, title, id, offset),
             Event::InlineHtml(html) if !self.opts.escape_html => {
                 self.inline_html(event, html, offset);
-            }
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
-                if is_web(dest_url) =>
-            {
-                let pos = self.pos(offset);
-                self.out.external.push(super::ExternalRef {
-                    url: dest_url.to_string(),
-                    pos,
-                });
-                self.html.push(event.clone());
             }
             Event::Html(html) | Event::InlineHtml(html) => self.raw_html(event, html),
             Event::Start(Tag::Paragraph) => self.start_paragraph(event),
@@ -263,6 +256,7 @@ impl<'a, 'src> Pass<'a, 'src> {
         id: &CowStr<'src>,
         offset: usize,
     ) {
+        self.note_external(dest_url, offset);
         let url = if is_internal(dest_url) {
             self.internal_url(dest_url, offset)
         } else if let Some((url, _)) =
@@ -361,6 +355,17 @@ impl<'a, 'src> Pass<'a, 'src> {
     fn end_block(&mut self, event: &Event<'src>) {
         self.sections.push('\n');
         self.html.push(event.clone());
+    }
+
+    /// Records a link or image to another website, for `check --external`.
+    fn note_external(&mut self, url: &str, offset: usize) {
+        if is_web(url) {
+            let pos = self.pos(offset);
+            self.out.external.push(super::ExternalRef {
+                url: url.to_owned(),
+                pos,
+            });
+        }
     }
 
     /// The position of byte `offset` of the text, in the file.
