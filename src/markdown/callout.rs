@@ -45,9 +45,10 @@ pub fn key(kind: BlockQuoteKind) -> &'static str {
     }
 }
 
-/// The label a reader sees and hears. The one place it comes from: the
-/// theme's English strings (`themes/default/i18n/en.toml`, under [`key`])
-/// until the Markdown pass is given the edition's strings.
+/// The English label, as in the theme's `i18n/en.toml` under [`key`]: used
+/// when the resolver knows no strings (tests, a theme without the key).
+/// A site's pages get the edition's language through
+/// [`super::Resolve::string`].
 pub fn label(kind: BlockQuoteKind) -> &'static str {
     match kind {
         BlockQuoteKind::Note => "Note",
@@ -62,11 +63,17 @@ pub fn label(kind: BlockQuoteKind) -> &'static str {
 /// speech bubble with "!", a triangle with "!", an octagon with "!".
 fn icon_path(kind: BlockQuoteKind) -> &'static str {
     match kind {
-        BlockQuoteKind::Note => "M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1ZM7.2 7h1.6v5H7.2ZM7.2 4h1.6v1.6H7.2Z",
+        BlockQuoteKind::Note => {
+            "M8 1a7 7 0 1 0 0 14A7 7 0 0 0 8 1ZM7.2 7h1.6v5H7.2ZM7.2 4h1.6v1.6H7.2Z"
+        }
         BlockQuoteKind::Tip => "M8 1a5 5 0 0 0-3 9v2.5h6V10a5 5 0 0 0-3-9ZM6 13.5h4V15H6Z",
-        BlockQuoteKind::Important => "M2 2h12v9H8.5L5 14v-3H2ZM7.2 3.5h1.6V7.5H7.2ZM7.2 8.5h1.6v1.6H7.2Z",
+        BlockQuoteKind::Important => {
+            "M2 2h12v9H8.5L5 14v-3H2ZM7.2 3.5h1.6V7.5H7.2ZM7.2 8.5h1.6v1.6H7.2Z"
+        }
         BlockQuoteKind::Warning => "M8 1l7 13.5H1ZM7.2 6h1.6v4.5H7.2ZM7.2 11.3h1.6v1.6H7.2Z",
-        BlockQuoteKind::Caution => "M5 1h6l4 4v6l-4 4H5l-4-4V5ZM7.2 4h1.6v5H7.2ZM7.2 10.4h1.6V12H7.2Z",
+        BlockQuoteKind::Caution => {
+            "M5 1h6l4 4v6l-4 4H5l-4-4V5ZM7.2 4h1.6v5H7.2ZM7.2 10.4h1.6V12H7.2Z"
+        }
     }
 }
 

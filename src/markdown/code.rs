@@ -69,9 +69,15 @@ mod tests {
     #[test]
     fn a_known_language_is_highlighted_an_unknown_one_is_plain() {
         let rust = html("rust", "let x = \"<b>\";\n");
-        assert!(rust.starts_with("<pre><code class=\"language-rust\">"), "{rust}");
+        assert!(
+            rust.starts_with("<pre><code class=\"language-rust\">"),
+            "{rust}"
+        );
         assert!(rust.contains("<span class=\"k\">let</span>"), "{rust}");
-        assert!(rust.contains("&lt;b&gt;") && !rust.contains("<b>"), "{rust}");
+        assert!(
+            rust.contains("&lt;b&gt;") && !rust.contains("<b>"),
+            "{rust}"
+        );
         assert_eq!(
             html("klingon", "<b>\n"),
             "<pre><code class=\"language-klingon\">&lt;b&gt;\n</code></pre>\n"

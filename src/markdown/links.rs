@@ -25,6 +25,14 @@ pub trait Resolve: Sync {
         let _ = (file, path, kind);
         None
     }
+
+    /// The theme string `key` in the language of the text (a callout's
+    /// label, `callout_warning`), if the resolver knows the edition's
+    /// strings; the caller has an English fallback.
+    fn string(&self, key: &str) -> Option<&str> {
+        let _ = key;
+        None
+    }
 }
 
 /// A resolver that knows no targets (for data fields without links, and tests).

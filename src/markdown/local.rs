@@ -172,7 +172,10 @@ mod tests {
         let img = |u| local_ref(u, LocalKind::Image).map(|r| (r.path, r.suffix));
         let link = |u| local_ref(u, LocalKind::Link).map(|r| (r.path, r.suffix));
         assert_eq!(img("shot.png"), Some(("shot.png".into(), "")));
-        assert_eq!(img("../img/a%20b.png?v=2"), Some(("../img/a b.png".into(), "?v=2")));
+        assert_eq!(
+            img("../img/a%20b.png?v=2"),
+            Some(("../img/a b.png".into(), "?v=2"))
+        );
         assert_eq!(img("/img/a.png"), Some(("/img/a.png".into(), "")));
         for external in [
             "https://e.org/a.png",
@@ -188,7 +191,15 @@ mod tests {
         }
         assert_eq!(link("timing.md#x"), Some(("timing.md".into(), "#x")));
         assert_eq!(link("files/plan.pdf"), Some(("files/plan.pdf".into(), "")));
-        for page_url in ["../timing/", "timing", "/guides/", "..", ".", "a/.hidden", "?q=1"] {
+        for page_url in [
+            "../timing/",
+            "timing",
+            "/guides/",
+            "..",
+            ".",
+            "a/.hidden",
+            "?q=1",
+        ] {
             assert_eq!(link(page_url), None, "{page_url}");
         }
         let r = local_ref("timing.md?x=1#after", LocalKind::Link).unwrap();

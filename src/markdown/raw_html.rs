@@ -211,7 +211,10 @@ fn insertion_point(html: &str, span: &Range<usize>) -> Range<usize> {
     let mut at = span.end.saturating_sub(1).max(span.start);
     if at > span.start + 1
         && b[at - 1] == b'/'
-        && matches!(b[at - 2], b'"' | b'\'' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
+        && matches!(
+            b[at - 2],
+            b'"' | b'\'' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c'
+        )
     {
         at -= 1;
     }
@@ -310,7 +313,8 @@ mod tests {
 
     #[test]
     fn images_get_their_size_and_loading_unless_given() {
-        let (out, log) = run("<img src=a.png alt=\"\">\n<img\n  src='b.png' alt=\"B\" loading=eager />");
+        let (out, log) =
+            run("<img src=a.png alt=\"\">\n<img\n  src='b.png' alt=\"B\" loading=eager />");
         assert_eq!(
             out.as_deref(),
             Some(
@@ -321,7 +325,12 @@ mod tests {
         assert!(log.is_empty(), "{log:?}");
         let (out, _) = run("<img src=a.png><img src=b.svg alt=b width=10>");
         let out = out.unwrap();
-        assert!(out.contains("<img src=\"/base/b.svg\" alt=b width=10 loading=\"lazy\" decoding=\"async\">"), "{out}");
+        assert!(
+            out.contains(
+                "<img src=\"/base/b.svg\" alt=b width=10 loading=\"lazy\" decoding=\"async\">"
+            ),
+            "{out}"
+        );
     }
 
     #[test]
@@ -334,9 +343,12 @@ mod tests {
 
     #[test]
     fn srcset_and_source_and_script_contents() {
-        let (out, _) = run("<picture><source srcset=\"a.png 1x, https://e.org/b.png 2x\"><img src=a.png alt=a></picture>");
+        let (out, _) = run(
+            "<picture><source srcset=\"a.png 1x, https://e.org/b.png 2x\"><img src=a.png alt=a></picture>",
+        );
         assert!(
-            out.unwrap().starts_with("<picture><source srcset=\"/base/a.png 1x, https://e.org/b.png 2x\">"),
+            out.unwrap()
+                .starts_with("<picture><source srcset=\"/base/a.png 1x, https://e.org/b.png 2x\">"),
         );
         let (out, log) = run("<script>let s = '<img src=missing.png>';</script>");
         assert_eq!(out, None);

@@ -184,10 +184,12 @@ impl<'a, 'src> Pass<'a, 'src> {
             Event::End(TagEnd::CodeBlock) if self.code.is_some() => {
                 self.sections.push('\n');
                 let code = self.code.take();
-                self.html.extend(code.into_iter().flat_map(OpenCode::finish));
+                self.html
+                    .extend(code.into_iter().flat_map(OpenCode::finish));
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
-                let open = callout::open_html(*kind, callout::label(*kind));
+                let label = self.resolver.string(callout::key(*kind));
+                let open = callout::open_html(*kind, label.unwrap_or(callout::label(*kind)));
                 self.html.push(Event::Html(open.into()));
             }
             Event::End(TagEnd::BlockQuote(Some(_))) => {

@@ -182,7 +182,9 @@ impl Refs for RawRefs<'_, '_, '_> {
     fn missing_alt(&mut self, at: usize) {
         let pos = self.pos(at);
         let problem = missing_alt("the image has no `alt` attribute");
-        self.pass.problems.push(self.pass.place.report(problem, pos));
+        self.pass
+            .problems
+            .push(self.pass.place.report(problem, pos));
     }
 
     fn next_image_eager(&mut self) -> bool {
