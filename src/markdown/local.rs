@@ -93,10 +93,16 @@ fn has_scheme(url: &str) -> bool {
 }
 
 /// Whether the path's last segment has an extension (`a.pdf`, not `a/`,
-/// `timing` or `..`).
+/// `timing` or `..`) that is not one of the kinds casebook writes itself
+/// (`/atom.xml`, `../index.html`, `/check/rules.json`): those are not in
+/// the site's files to check against, and pass through as written.
 fn names_a_file(path: &str) -> bool {
     let last = path.rsplit('/').next().unwrap_or(path);
-    last.rfind('.').is_some_and(|i| i > 0 && i + 1 < last.len())
+    let ext = match last.rfind('.') {
+        Some(i) if i > 0 && i + 1 < last.len() => last[i + 1..].to_ascii_lowercase(),
+        _ => return false,
+    };
+    !matches!(ext.as_str(), "html" | "htm" | "xml" | "json")
 }
 
 /// An `<img>`, in a `<picture>` with a WebP `<source>` when the image has

@@ -11,6 +11,7 @@ use super::{Language, Page};
 use crate::config::SiteConfig;
 use crate::data::{Data, Kind};
 use crate::diagnostics::{Diagnostic, Problem, did_you_mean};
+use crate::load::BinaryFile;
 use crate::locate::Lines;
 use crate::markdown::{Local, LocalKind, Resolve};
 use crate::tree::Tree;
@@ -136,42 +137,58 @@ impl<'a> Links<'a> {
     }
 }
 
-impl Links<'_> {
+impl<'a> Links<'a> {
     /// A local reference (see [`Resolve::local`]): a page of this edition
     /// (`timing.md`), or a file copied to the output (`shot.png`).
     fn local_target(&self, file: &Path, written: &str, kind: LocalKind) -> Result<Local, Problem> {
         let from = file.to_string_lossy().replace('\\', "/");
         let from = from.strip_prefix("content/").unwrap_or(&from);
-        let rel = assets::target(from, written)?;
-        if kind == LocalKind::Link && rel.ends_with(".md") {
-            return self.local_page(from, written, &rel);
+        let target = assets::target(from, written);
+        if let Ok(rel) = &target {
+            if kind == LocalKind::Link && rel.ends_with(".md") {
+                return self.local_page(from, written, rel);
+            }
+            if let Some((rel, f)) = self.find_file(rel) {
+                let url = assets::url(&self.lang.root_path, rel);
+                return Ok(file_ref(f, url.clone(), &url, kind));
+            }
         }
-        // A translation's page may show the default language's copy of a
-        // file it has not translated (`content/es/guides/a.md` naming
-        // `shot.png` finds `content/guides/shot.png`).
-        let found = self
-            .assets
-            .get(&rel)
-            .map(|f| (rel.as_str(), f))
-            .or_else(|| {
-                let shared = self.in_own_folder(&rel)?;
-                self.assets.get(shared).map(|f| (shared, f))
-            });
-        let Some((rel_found, f)) = found else {
-            return Err(assets::missing(
-                from,
-                written,
-                &rel,
-                kind,
-                self.assets.paths(),
-            ));
-        };
-        let url = assets::url(&self.lang.root_path, rel_found);
-        let image = match kind {
-            LocalKind::Image => assets::image_attributes(f, &url),
-            LocalKind::Link => None,
-        };
-        Ok(Local::File { url, image })
+        // Written from the page's URL rather than its file, as before #19
+        // (`../../img/a.png` in `guides/a.md`, whose page is `/guides/a/`):
+        // it works as written, so it stays as written.
+        if let Some((rel, f)) = self.from_page_url(from, written) {
+            let url = assets::url(&self.lang.root_path, &rel);
+            return Ok(file_ref(f, written.to_owned(), &url, kind));
+        }
+        let rel = target?;
+        Err(assets::missing(
+            from,
+            written,
+            &rel,
+            kind,
+            self.assets.paths(),
+        ))
+    }
+
+    /// The file at output path `rel`; in a translation, the default
+    /// language's copy of one it has not translated (`content/es/guides/a.md`
+    /// naming `shot.png` finds `content/guides/shot.png`).
+    fn find_file<'r>(&self, rel: &'r str) -> Option<(&'r str, &'a BinaryFile)> {
+        self.assets.get(rel).map(|f| (rel, f)).or_else(|| {
+            let shared = self.in_own_folder(rel)?;
+            self.assets.get(shared).map(|f| (shared, f))
+        })
+    }
+
+    /// The file `written` names when read from the URL of the page in
+    /// `from`, if that is one.
+    fn from_page_url(&self, from: &str, written: &str) -> Option<(String, &'a BinaryFile)> {
+        let page = self.in_own_folder(from).unwrap_or(from);
+        let (link, _) = self.urls.get(page)?;
+        let dir = link.strip_prefix(self.lang.root_path.as_str())?;
+        let rel = assets::target(&format!("{dir}index.html"), written).ok()?;
+        let f = self.assets.get(&rel)?;
+        Some((rel, f))
     }
 
     /// A link to a Markdown file, `rel` from `content/`: the page it is.
@@ -230,6 +247,16 @@ impl Resolve for Links<'_> {
             ),
         }
     }
+}
+
+/// A reference to the copied file `f`: `src` is what to write, `url` its
+/// URL from the site's root (what image processing is given).
+fn file_ref(f: &BinaryFile, src: String, url: &str, kind: LocalKind) -> Local {
+    let image = match kind {
+        LocalKind::Image => assets::image_attributes(f, url),
+        LocalKind::Link => None,
+    };
+    Local::File { url: src, image }
 }
 
 /// Every `#anchor` a page links to exists on its target page.
