@@ -201,3 +201,173 @@ fn missing_alt(message: &str) -> Problem {
          only decoration, write `<img src=\"note.png\" alt=\"\">`",
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::diagnostics::{Diagnostic, Pos, Problem};
+    use crate::markdown::{
+        AnchorRef, Local, LocalKind, Picture, RenderOptions, Rendered, Resolve, render,
+    };
+
+    /// A guide `content/guides/a.md` with `shot.png` (800×600) and
+    /// `plan.pdf` beside it, a page `timing.md`, and Spanish strings.
+    struct Site;
+
+    impl Resolve for Site {
+        fn resolve(&self, target: &str) -> Result<String, Problem> {
+            Err(Problem::new(target))
+        }
+
+        fn local(
+            &self,
+            file: &Path,
+            path: &str,
+            kind: LocalKind,
+        ) -> Option<Result<Local, Problem>> {
+            assert_eq!(file, Path::new("content/guides/a.md"));
+            let image = (kind == LocalKind::Image).then(|| Picture {
+                size: Some((800, 600)),
+                ..Picture::default()
+            });
+            Some(match path {
+                "shot.png" => Ok(Local::File {
+                    url: "/kb/guides/shot.png".into(),
+                    image,
+                }),
+                "plan.pdf" => Ok(Local::File {
+                    url: "/kb/guides/plan.pdf".into(),
+                    image: None,
+                }),
+                "timing.md" => Ok(Local::Page {
+                    path: "guides/timing.md".into(),
+                    url: "/kb/guides/timing/".into(),
+                }),
+                _ => {
+                    Err(Problem::new(format!("no file `{path}`")).hint("did you mean `shot.png`?"))
+                }
+            })
+        }
+
+        fn string(&self, key: &str) -> Option<&str> {
+            (key == "callout_tip").then_some("Consejo")
+        }
+    }
+
+    fn md(text: &str) -> (Rendered, Vec<Diagnostic>) {
+        let opts = RenderOptions {
+            escape_html: false,
+            anchors: true,
+            sections: true,
+        };
+        render(text, 1, Path::new("content/guides/a.md"), text, opts, &Site)
+    }
+
+    #[test]
+    fn images_resolve_and_only_the_first_loads_at_once() {
+        let (r, p) = md("![A shot](shot.png)\n\n![Again](shot.png?v=2 \"T\")\n");
+        assert!(p.is_empty(), "{p:?}");
+        assert!(
+            r.html.contains(
+                "<img src=\"/kb/guides/shot.png\" alt=\"A shot\" width=\"800\" height=\"600\" decoding=\"async\">"
+            ),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains(
+                "<img src=\"/kb/guides/shot.png?v=2\" alt=\"Again\" title=\"T\" width=\"800\" height=\"600\" loading=\"lazy\" decoding=\"async\">"
+            ),
+            "{}",
+            r.html
+        );
+        assert_eq!(r.words, 3, "alt text is read, so counted");
+    }
+
+    #[test]
+    fn links_to_files_and_pages_resolve_and_page_anchors_are_recorded() {
+        let (r, p) =
+            md("The [plan](plan.pdf), [timing](timing.md#after), [web](https://e.org/a.pdf).\n");
+        assert!(p.is_empty(), "{p:?}");
+        assert!(
+            r.html.contains("href=\"/kb/guides/plan.pdf\""),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("href=\"/kb/guides/timing/#after\""),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html.contains("href=\"https://e.org/a.pdf\""),
+            "{}",
+            r.html
+        );
+        assert_eq!(
+            r.anchors,
+            [AnchorRef {
+                page: "guides/timing.md".into(),
+                anchor: "after".into(),
+                pos: Pos::new(1, 23),
+            }]
+        );
+        assert_eq!(r.external.len(), 1);
+    }
+
+    #[test]
+    fn a_missing_file_and_a_missing_alt_are_reported_where_written() {
+        let (r, p) = md("Intro.\n\n  See ![x](nope.png) and ![](shot.png).\n");
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!(p[0].pos, Some(Pos::new(3, 7)));
+        assert_eq!(p[0].message, "no file `nope.png`");
+        assert_eq!(p[0].hint.as_deref(), Some("did you mean `shot.png`?"));
+        assert_eq!(p[1].pos, Some(Pos::new(3, 26)));
+        assert!(p[1].message.contains("no alt text"), "{}", p[1].message);
+        assert!(r.html.contains("src=\"nope.png\""), "left as written");
+    }
+
+    #[test]
+    fn raw_html_in_a_block_is_resolved_and_reported_at_its_line() {
+        let text = "Text.\n\n<figure>\n  <img\n    src=\"nope.png\">\n  <img src=\"shot.png\" alt=\"\">\n</figure>\n";
+        let (r, p) = md(text);
+        let at: Vec<_> = p.iter().map(|d| (d.pos, d.message.as_str())).collect();
+        assert_eq!(
+            at,
+            [
+                (Some(Pos::new(5, 5)), "no file `nope.png`"),
+                (Some(Pos::new(4, 3)), "the image has no `alt` attribute"),
+            ]
+        );
+        assert!(
+            r.html.contains("<img src=\"/kb/guides/shot.png\" alt=\"\" width=\"800\" height=\"600\" loading=\"lazy\" decoding=\"async\">"),
+            "{}",
+            r.html
+        );
+    }
+
+    #[test]
+    fn callouts_take_the_edition_s_label_and_code_its_language() {
+        let (r, p) = md("> [!TIP]\n> Go.\n\n> [!CAUTION]\n> Stop.\n\n```rust\nlet x = 1;\n```\n");
+        assert!(p.is_empty(), "{p:?}");
+        assert!(r.html.contains("role=\"note\""), "{}", r.html);
+        assert!(r.html.contains("Consejo</p>\n<p>Go.</p>"), "{}", r.html);
+        assert!(
+            r.html.contains("Caution</p>"),
+            "the English fallback: {}",
+            r.html
+        );
+        assert!(
+            r.html.contains("<span class=\"k\">let</span>"),
+            "{}",
+            r.html
+        );
+        let (r, _) = md("> [!NOTE]\n> Note.\n\n> Just a quote.\n");
+        assert!(
+            r.html.contains("<blockquote>\n<p>Just a quote.</p>"),
+            "{}",
+            r.html
+        );
+    }
+}
