@@ -156,7 +156,7 @@ impl<'a> Links<'a> {
         // Written from the page's URL rather than its file, as before #19
         // (`../../img/a.png` in `guides/a.md`, whose page is `/guides/a/`):
         // it works as written, so it stays as written.
-        if let Some((rel, f)) = self.from_page_url(from, written) {
+        if let Some((rel, f)) = self.via_page_url(from, written) {
             let url = assets::url(&self.lang.root_path, &rel);
             return Ok(file_ref(f, written.to_owned(), &url, kind));
         }
@@ -182,7 +182,7 @@ impl<'a> Links<'a> {
 
     /// The file `written` names when read from the URL of the page in
     /// `from`, if that is one.
-    fn from_page_url(&self, from: &str, written: &str) -> Option<(String, &'a BinaryFile)> {
+    fn via_page_url(&self, from: &str, written: &str) -> Option<(String, &'a BinaryFile)> {
         let page = self.in_own_folder(from).unwrap_or(from);
         let (link, _) = self.urls.get(page)?;
         let dir = link.strip_prefix(self.lang.root_path.as_str())?;
