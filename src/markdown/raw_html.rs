@@ -354,4 +354,36 @@ mod tests {
         assert_eq!(out, None);
         assert!(log.is_empty(), "{log:?}");
     }
+
+    #[test]
+    fn odd_html_never_panics_and_keeps_what_it_cannot_read() {
+        for html in [
+            "<img",
+            "<img src=",
+            "<img src='a.png",
+            "<img src=a.png/>",
+            "<IMG SRC=a.PNG ALT=x>",
+            "<img src=\"\" alt>",
+            "<img alt=é src=é.png>",
+            "<source srcset=', , ,'>",
+            "<a href>x</a><a href=>y</a>",
+            "<img src=a.png alt=x\n",
+            "<!-- <img src=missing.png> -->",
+            "<img\tsrc=a.png\talt=a\t/\t>",
+            "<a href=\"plan.pdf\"href=\"x\">",
+        ] {
+            let (out, _) = run(html);
+            if let Some(out) = out {
+                assert!(out.len() >= html.len(), "{html:?} → {out:?}");
+            }
+        }
+        // A `/` right after an unquoted value is the value's, as a browser reads it.
+        let (out, _) = run("<img src=a.png/>");
+        assert_eq!(
+            out.as_deref(),
+            Some("<img src=\"/base/a.png/\" decoding=\"async\">"),
+        );
+        let (_, log) = run("<!-- <img src=missing.png> -->");
+        assert!(log.is_empty(), "{log:?}");
+    }
 }
