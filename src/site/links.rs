@@ -161,13 +161,22 @@ impl<'a> Links<'a> {
             return Ok(file_ref(f, written.to_owned(), &url, kind));
         }
         let rel = target?;
-        Err(assets::missing(
-            from,
-            written,
-            &rel,
-            kind,
-            self.assets.paths(),
-        ))
+        let problem = assets::missing(from, written, &rel, kind, self.assets.paths());
+        Err(self.with_base_path_hint(problem, written))
+    }
+
+    /// `/kb/img/a.png` written with the base path of `base_url` in it: say
+    /// to leave it out, when the file is there without it.
+    fn with_base_path_hint(&self, problem: Problem, written: &str) -> Problem {
+        let base = self.lang.root_path.trim_end_matches('/');
+        match written.strip_prefix(base).filter(|_| !base.is_empty()) {
+            Some(rest) if rest.starts_with('/') && self.assets.get(&rest[1..]).is_some() => {
+                problem.hint(format!(
+                    "write `{rest}`: a path from the site's root leaves out base_url's `{base}`, which casebook adds"
+                ))
+            }
+            _ => problem,
+        }
     }
 
     /// The file at output path `rel`; in a translation, the default

@@ -101,7 +101,7 @@ fn raw_html_and_links_are_checked_too_and_images_need_alt_text() {
     let site = TestSite::new("rich");
     site.write(
         "content/guides/broken.md",
-        "---\ntitle: Broken\n---\n\n![](../timing-chart.png)\n\nSee [the plan](first-note/plan.text).\n\n<p>\n  <img src=\"first-note/nte.png\">\n</p>\n\n![Up](../../../secret.png)\n",
+        "---\ntitle: Broken\n---\n\n![](../timing-chart.png)\n\nSee [the plan](first-note/plan.text).\n\n<p>\n  <img src=\"first-note/nte.png\">\n</p>\n\n![Up](../../../secret.png)\n\n![Logo](/docs/img/logo.svg)\n",
     );
     site.build(&[])
         .failure()
@@ -115,8 +115,10 @@ fn raw_html_and_links_are_checked_too_and_images_need_alt_text() {
         .says("the image has no `alt` attribute")
         .at("content/guides/broken.md:13:1")
         .says("climbs out of content/")
+        .at("content/guides/broken.md:15:1")
+        .says("write `/img/logo.svg`: a path from the site's root leaves out base_url's `/docs`")
         .hinted()
-        .problems(5);
+        .problems(6);
 }
 
 #[test]

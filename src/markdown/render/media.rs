@@ -314,6 +314,15 @@ mod tests {
             }]
         );
         assert_eq!(r.external.len(), 1);
+        let (r, p) = md("[![Small](shot.png)](shot.png)\n");
+        assert!(p.is_empty(), "{p:?}");
+        assert!(
+            r.html.contains(
+                "<a href=\"/kb/guides/shot.png\"><img src=\"/kb/guides/shot.png\" alt=\"Small\""
+            ),
+            "{}",
+            r.html
+        );
     }
 
     #[test]
