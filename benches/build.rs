@@ -6,6 +6,11 @@
 //! rebuilds: one sample is at the mercy of a noisy machine) and the peak
 //! resident memory of the build process.
 //!
+//! The first size is also built as a site in three languages (the same
+//! pages under `content/es/` and `content/fr/`, every one translated) beside
+//! a one-language corpus of three times the pages, so the cost per page of
+//! a language can be compared with the cost per page of more pages (#18).
+//!
 //!     cargo bench --bench build                 # everything
 //!     CASEBOOK_BENCH_SIZES=1000 cargo bench --bench build
 //!
@@ -109,6 +114,39 @@ fn walk_count(dir: &Path) -> usize {
         .unwrap_or(0)
 }
 
+/// `root`'s pages again under `content/es/` and `content/fr/`, declared as
+/// languages in its `site.toml`: a site three times the size in pages, in
+/// three languages.
+fn in_three_languages(root: &Path) {
+    let content = root.join("content");
+    for code in ["es", "fr"] {
+        copy_tree(&content, &content.join(code), &["es", "fr"]);
+    }
+    let config = root.join("site.toml");
+    let text = std::fs::read_to_string(&config).expect("site.toml");
+    std::fs::write(
+        &config,
+        format!("{text}\n[[languages]]\ncode = \"es\"\n\n[[languages]]\ncode = \"fr\"\n"),
+    )
+    .expect("site.toml");
+}
+
+fn copy_tree(from: &Path, to: &Path, skip: &[&str]) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read_dir").flatten() {
+        let name = entry.file_name();
+        if skip.iter().any(|s| name == *s) {
+            continue;
+        }
+        let path = entry.path();
+        if path.is_dir() {
+            copy_tree(&path, &to.join(&name), &[]);
+        } else {
+            std::fs::copy(&path, to.join(&name)).expect("copy");
+        }
+    }
+}
+
 fn corpus(pages: usize, dir: &Path) -> Option<PathBuf> {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/bench/gen_corpus.py");
     if !script.exists() {
@@ -137,6 +175,30 @@ fn corpus(pages: usize, dir: &Path) -> Option<PathBuf> {
     Some(out)
 }
 
+/// `pages` pages in three languages against `3 × pages` pages in one.
+fn languages(pages: usize, tmp: &Path) {
+    let runs = if pages >= 10_000 { 3 } else { 5 };
+    if let Some(root) = corpus(3 * pages, tmp) {
+        bench(
+            &format!("{} pages, 1 language", 3 * pages),
+            &root,
+            runs,
+            &tmp.join("out-one-language"),
+        );
+        let _ = std::fs::remove_dir_all(&root);
+    }
+    if let Some(root) = corpus(pages, &tmp.join("languages")) {
+        in_three_languages(&root);
+        bench(
+            &format!("{pages} pages × 3 languages"),
+            &root,
+            runs,
+            &tmp.join("out-three-languages"),
+        );
+        let _ = std::fs::remove_dir_all(&root);
+    }
+}
+
 fn main() {
     let tmp = std::env::temp_dir().join(format!("casebook-bench-{}", std::process::id()));
     std::fs::create_dir_all(&tmp).expect("temp dir");
@@ -153,6 +215,9 @@ fn main() {
         10,
         &tmp.join("out-flagship"),
     );
+    if let Some(&pages) = sizes.first() {
+        languages(pages, &tmp);
+    }
     for pages in sizes {
         if let Some(root) = corpus(pages, &tmp) {
             let runs = if pages >= 10_000 { 3 } else { 5 };

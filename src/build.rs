@@ -86,6 +86,7 @@ impl Options {
 pub fn load(opts: &Options) -> Result<Input, Diagnostics> {
     let (path, text) = load::read_config(&opts.root)?;
     let mut config = SiteConfig::parse(&text, &path)?;
+    config.check_prefixes(crate::site::urls::reserved(), &text, &path)?;
     opts.apply(&mut config);
     load::load(&opts.root, config)
 }

@@ -288,11 +288,8 @@ fn check_languages(config: &SiteConfig, text: &str, path: &Path) -> Result<(), D
             .prefix
             .clone()
             .unwrap_or_else(|| l.code.to_ascii_lowercase());
-        let reserved = crate::site::urls::reserved().any(|r| r.trim_matches('/') == prefix);
-        if !valid(&prefix) || reserved || prefixes.contains(&prefix) {
-            let why = if reserved {
-                "casebook writes its own pages there"
-            } else if prefixes.contains(&prefix) {
+        if !valid(&prefix) || prefixes.contains(&prefix) {
+            let why = if prefixes.contains(&prefix) {
                 "another language has it"
             } else {
                 "it is not a plain URL folder"
@@ -304,6 +301,46 @@ fn check_languages(config: &SiteConfig, text: &str, path: &Path) -> Result<(), D
         prefixes.push(prefix);
     }
     Ok(())
+}
+
+impl SiteConfig {
+    /// No language's URL prefix is one of `reserved`, the folders casebook
+    /// writes its own pages in (`/search/`, …), which the site model knows.
+    pub fn check_prefixes(
+        &self,
+        reserved: impl Iterator<Item = String>,
+        text: &str,
+        path: &Path,
+    ) -> Result<(), Diagnostic> {
+        let reserved: Vec<String> = reserved.map(|r| r.trim_matches('/').to_owned()).collect();
+        let Some(l) = self.languages.iter().find(|l| {
+            let prefix = l
+                .prefix
+                .clone()
+                .unwrap_or_else(|| l.code.to_ascii_lowercase());
+            reserved.contains(&prefix)
+        }) else {
+            return Ok(());
+        };
+        let prefix = l
+            .prefix
+            .clone()
+            .unwrap_or_else(|| l.code.to_ascii_lowercase());
+        let pos = Lines::all(text)
+            .find(&format!("\"{prefix}\""))
+            .unwrap_or(Pos::new(1, 1));
+        Err(Diagnostic::new(
+            path,
+            format!(
+                "the prefix `{prefix}` of `{}` cannot be used: casebook writes its own pages there",
+                l.code
+            ),
+        )
+        .at_in(pos, text)
+        .hint(
+            "give the language a `prefix` of letters, digits and hyphens, e.g. `prefix = \"es\"`",
+        ))
+    }
 }
 
 #[cfg(test)]
@@ -380,11 +417,6 @@ mod tests {
             ("code = \"en\"", "declared twice", 4),
             ("code = \"e s\"", "not a language code", 4),
             (
-                "code = \"es\"\nprefix = \"cases\"",
-                "writes its own pages",
-                5,
-            ),
-            (
                 "code = \"es\"\nprefix = \"a/b\"",
                 "not a plain URL folder",
                 5,
@@ -394,6 +426,17 @@ mod tests {
             assert!(e.message.contains(says), "{bad}: {e}");
             assert_eq!(e.pos.map(|p| p.line), Some(line), "{bad}: {e}");
         }
+        let text = format!("{base}[[languages]]\ncode = \"es\"\nprefix = \"cases\"\n");
+        let e = parse(&text)
+            .unwrap()
+            .check_prefixes(
+                ["/cases/".to_owned()].into_iter(),
+                &text,
+                Path::new("site.toml"),
+            )
+            .unwrap_err();
+        assert!(e.message.contains("writes its own pages"), "{e}");
+        assert_eq!(e.pos.map(|p| p.line), Some(5), "{e}");
         assert_eq!(Direction::of("ar"), Direction::Rtl);
         assert_eq!(Direction::of("pt-BR"), Direction::Ltr);
     }

@@ -7,12 +7,18 @@ use serde::{Deserialize, Serialize};
 use crate::frontmatter::Date;
 
 /// What every record can tell the validator.
-pub trait Record {
+pub trait Record:
+    Clone + std::fmt::Debug + Serialize + serde::de::DeserializeOwned + JsonSchema
+{
     fn id(&self) -> &str;
     /// Text fields that must not be blank, as (name, value).
     fn required(&self) -> Vec<(&'static str, String)>;
     /// Ids of the sources the record cites.
     fn cites(&self) -> &[String] {
+        &[]
+    }
+    /// The tags the record files itself under (none by default).
+    fn tags(&self) -> &[String] {
         &[]
     }
 }
@@ -279,7 +285,7 @@ pub struct Check {
 }
 
 macro_rules! record {
-    ($t:ty, [$($field:ident),*] $(, cites: |$r:ident| $cites:expr)?) => {
+    ($t:ty, [$($field:ident),*] $(, cites: |$r:ident| $cites:expr)? $(, tags: $tags:ident)?) => {
         impl Record for $t {
             fn id(&self) -> &str {
                 &self.id
@@ -291,14 +297,17 @@ macro_rules! record {
                 let $r = self;
                 $cites
             })?
+            $(fn tags(&self) -> &[String] {
+                &self.$tags
+            })?
         }
     };
 }
 
 record!(Source, [title]);
 record!(Quote, [text, speaker], cites: |q| std::slice::from_ref(&q.source));
-record!(Faq, [question, answer], cites: |f| &f.sources);
-record!(Template, [title, context, text], cites: |t| &t.sources);
+record!(Faq, [question, answer], cites: |f| &f.sources, tags: tags);
+record!(Template, [title, context, text], cites: |t| &t.sources, tags: tags);
 record!(Check, [title, message, case]);
 
 impl Record for Case {
@@ -317,5 +326,8 @@ impl Record for Case {
     }
     fn cites(&self) -> &[String] {
         &self.sources
+    }
+    fn tags(&self) -> &[String] {
+        &self.tags
     }
 }

@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use super::{Data, Kind, Located, Record};
+use super::{Data, Kind, Located, Merge, Record};
 use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::locate::Lines;
 
@@ -17,55 +17,31 @@ pub fn with_fallbacks(
     original: &Data,
     text_of: &dyn Fn(&Path) -> String,
 ) -> (Data, Vec<Diagnostic>) {
-    let mut problems = Vec::new();
-    let data = Data {
-        sources: merge(
-            Kind::Sources,
-            translated.sources,
-            &original.sources,
-            text_of,
-            &mut problems,
-        ),
-        cases: merge(
-            Kind::Cases,
-            translated.cases,
-            &original.cases,
-            text_of,
-            &mut problems,
-        ),
-        quotes: merge(
-            Kind::Quotes,
-            translated.quotes,
-            &original.quotes,
-            text_of,
-            &mut problems,
-        ),
-        faqs: merge(
-            Kind::Faqs,
-            translated.faqs,
-            &original.faqs,
-            text_of,
-            &mut problems,
-        ),
-        templates: merge(
-            Kind::Templates,
-            translated.templates,
-            &original.templates,
-            text_of,
-            &mut problems,
-        ),
-        checks: merge(
-            Kind::Checks,
-            translated.checks,
-            &original.checks,
-            text_of,
-            &mut problems,
-        ),
+    let mut fallbacks = Fallbacks {
+        text_of,
+        problems: Vec::new(),
     };
-    (data, problems)
+    let data = Data::merge(translated, original, &mut fallbacks);
+    (data, fallbacks.problems)
 }
 
-fn merge<T: Record + Clone>(
+struct Fallbacks<'a> {
+    text_of: &'a dyn Fn(&Path) -> String,
+    problems: Vec<Diagnostic>,
+}
+
+impl Merge for Fallbacks<'_> {
+    fn merge<T: Record>(
+        &mut self,
+        kind: Kind,
+        translated: Vec<Located<T>>,
+        original: &[Located<T>],
+    ) -> Vec<Located<T>> {
+        merge(kind, translated, original, self.text_of, &mut self.problems)
+    }
+}
+
+fn merge<T: Record>(
     kind: Kind,
     translated: Vec<Located<T>>,
     original: &[Located<T>],

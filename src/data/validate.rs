@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use super::{Data, DataFile, Kind, Located, Record, checks, is_web_url};
+use super::{Data, DataFile, Kind, Located, Record, Visit, checks, is_web_url};
 use crate::diagnostics::{Diagnostic, did_you_mean};
 use crate::locate::{Lines, is_valid_id};
 
@@ -27,20 +27,27 @@ impl Texts<'_> {
 
 pub(super) fn validate(data: &Data, files: &[DataFile], problems: &mut Vec<Diagnostic>) {
     let texts = Texts(files.iter().map(|f| (f.path, f.text)).collect());
-    check_kind(Kind::Sources, &data.sources, &texts, problems);
-    check_kind(Kind::Cases, &data.cases, &texts, problems);
-    check_kind(Kind::Quotes, &data.quotes, &texts, problems);
-    check_kind(Kind::Faqs, &data.faqs, &texts, problems);
-    check_kind(Kind::Templates, &data.templates, &texts, problems);
-    check_kind(Kind::Checks, &data.checks, &texts, problems);
+    data.visit(&mut EachKind {
+        texts: &texts,
+        problems: &mut *problems,
+    });
     checks::validate(data, &|p: &Path| texts.of(p), problems);
     let sources = data.ids(Kind::Sources);
-    check_citations(Kind::Cases, &data.cases, &sources, &texts, problems);
-    check_citations(Kind::Faqs, &data.faqs, &sources, &texts, problems);
-    check_citations(Kind::Templates, &data.templates, &sources, &texts, problems);
-    check_citations(Kind::Quotes, &data.quotes, &sources, &texts, problems);
+    check_citations(data, &sources, &texts, problems);
     check_source_urls(data, &texts, problems);
     check_template_limits(data, &texts, problems);
+}
+
+/// The checks every kind of record gets.
+struct EachKind<'a, 't> {
+    texts: &'a Texts<'t>,
+    problems: &'a mut Vec<Diagnostic>,
+}
+
+impl Visit<'_> for EachKind<'_, '_> {
+    fn visit<T: Record>(&mut self, kind: Kind, records: &[Located<T>]) {
+        check_kind(kind, records, self.texts, self.problems);
+    }
 }
 
 /// Ids valid and unique among the records of `kind`; required text written.
@@ -87,25 +94,15 @@ fn check_kind<T: Record>(
 }
 
 /// Every source a record cites exists.
-fn check_citations<T: Record>(
-    kind: Kind,
-    records: &[Located<T>],
-    sources: &[&str],
-    texts: &Texts,
-    problems: &mut Vec<Diagnostic>,
-) {
-    for r in records {
-        for id in r
-            .rec
-            .cites()
-            .iter()
-            .filter(|id| !sources.contains(&id.as_str()))
-        {
-            let (lines, text) = texts.record(r);
-            let owner = format!("{} `{}`", kind.singular(), r.rec.id());
+fn check_citations(data: &Data, sources: &[&str], texts: &Texts, problems: &mut Vec<Diagnostic>) {
+    for r in data.entries() {
+        for id in r.cites.iter().filter(|id| !sources.contains(&id.as_str())) {
+            let text = texts.of(r.file);
+            let lines = Lines::between(text, r.line, r.end_line);
+            let owner = format!("{} `{}`", r.kind.singular(), r.id);
             problems.push(
                 Diagnostic::new(
-                    &r.file,
+                    r.file,
                     format!("{owner} names source `{id}`, which does not exist"),
                 )
                 .at_in(lines.find(id).unwrap_or(lines.start()), text)

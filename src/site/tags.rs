@@ -28,18 +28,10 @@ pub fn collect_tags(pages: &[Page], data: &Data) -> BTreeMap<String, TagInfo> {
             }
         }
     }
-    let records = record_tags(
-        Kind::Cases,
-        data.cases.iter().map(|r| (&r.rec.id, &r.rec.tags)),
-    )
-    .chain(record_tags(
-        Kind::Faqs,
-        data.faqs.iter().map(|r| (&r.rec.id, &r.rec.tags)),
-    ))
-    .chain(record_tags(
-        Kind::Templates,
-        data.templates.iter().map(|r| (&r.rec.id, &r.rec.tags)),
-    ));
+    let entries = data.entries();
+    let records = entries
+        .iter()
+        .flat_map(|e| e.tags.iter().map(move |t| (e.kind, e.id, t.as_str())));
     for (kind, id, name) in records {
         if let Some(tag) = entry(&mut tags, name) {
             tag.records.push((kind, id.to_owned()));
@@ -60,12 +52,4 @@ fn entry<'t>(tags: &'t mut BTreeMap<String, TagInfo>, name: &str) -> Option<&'t 
         pages: Vec::new(),
         records: Vec::new(),
     }))
-}
-
-/// (kind, id, tag) for each tag of each record.
-fn record_tags<'a>(
-    kind: Kind,
-    records: impl Iterator<Item = (&'a String, &'a Vec<String>)>,
-) -> impl Iterator<Item = (Kind, &'a str, &'a str)> {
-    records.flat_map(move |(id, tags)| tags.iter().map(move |t| (kind, id.as_str(), t.as_str())))
 }

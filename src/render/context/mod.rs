@@ -8,6 +8,7 @@
 //! each of thousands of pages. JSON-LD stays `json!`: it is schema.org's
 //! vocabulary, written once per page, not a view templates read.
 
+mod crumbs;
 mod feeds;
 mod listing;
 mod page;
@@ -17,9 +18,10 @@ mod tree;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use serde_json::{Value, json};
+use serde_json::Value;
 use tera::Context;
 
+pub(in crate::render) use crumbs::Crumb;
 pub use listing::SEARCH_PAGE_GUIDES;
 use translations::Same;
 pub(super) use tree::TreeStart;
@@ -52,31 +54,6 @@ struct PageSummary<'a> {
     date: Option<&'a str>,
     reading_minutes: usize,
     is_section: bool,
-}
-
-/// A step of the breadcrumbs: a title and a site path, of this edition or
-/// (for a page not translated yet) of the default language.
-pub(super) struct Crumb {
-    pub title: String,
-    pub path: String,
-    pub fallback: bool,
-}
-
-impl Crumb {
-    pub fn here(title: impl Into<String>, path: impl Into<String>) -> Crumb {
-        Crumb {
-            title: title.into(),
-            path: path.into(),
-            fallback: false,
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct CrumbLink<'a> {
-    title: &'a str,
-    url: String,
-    lang: Option<&'a str>,
 }
 
 /// Where page `current` of `total` of a paginated list sits among the others.
@@ -458,21 +435,8 @@ impl<'a> Renderer<'a> {
         ctx.insert("path", path);
         ctx.insert("url", &c.link(path));
         ctx.insert("permalink", &c.absolute(path));
-        let home = Crumb {
-            title: self.site.lang.strings.get("nav_home").to_owned(),
-            path: "/".to_owned(),
-            fallback: self.site.home.is_none_or(|h| self.site.pages[h].fallback),
-        };
-        let crumbs: Vec<Crumb> = std::iter::once(home).chain(crumbs).collect();
-        let items: Vec<CrumbLink> = crumbs
-            .iter()
-            .map(|k| CrumbLink {
-                title: &k.title,
-                url: self.link_path(&k.path, k.fallback),
-                lang: k.fallback.then_some(self.site.lang.default_code.as_str()),
-            })
-            .collect();
-        ctx.insert("breadcrumbs", &items);
+        let crumbs = self.with_home(crumbs);
+        ctx.insert("breadcrumbs", &self.crumb_links(&crumbs));
         let translations = self.translations(key);
         ctx.insert("alternates", &translations.alternates);
         ctx.insert("languages", &translations.switcher);
@@ -507,33 +471,6 @@ impl<'a> Renderer<'a> {
         } else {
             self.site.config.absolute(path)
         }
-    }
-
-    /// schema.org BreadcrumbList for the crumbs, Home first.
-    fn breadcrumb_ld(&self, crumbs: &[Crumb]) -> Value {
-        let list: Vec<Value> = crumbs
-            .iter()
-            .enumerate()
-            .map(|(n, k)| json!({"@type": "ListItem", "position": n + 1, "name": k.title, "item": self.absolute_path(&k.path, k.fallback)}))
-            .collect();
-        json!({"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": list})
-    }
-
-    fn crumbs_for(&self, page: &Page) -> Vec<Crumb> {
-        let mut chain = Vec::new();
-        let mut cur = Some(page);
-        while let Some(p) = cur {
-            if p.path != "_index.md" {
-                chain.push(Crumb {
-                    title: p.title().to_owned(),
-                    path: p.url.clone(),
-                    fallback: p.fallback,
-                });
-            }
-            cur = p.parent.map(|i| &self.site.pages[i]);
-        }
-        chain.reverse();
-        chain
     }
 
     /// The theme's word for `key` in this edition's language.
@@ -605,6 +542,7 @@ fn index_file(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     #[test]
     fn json_ld_cannot_close_its_script_element() {
