@@ -177,6 +177,14 @@ codes! {
     LinkUnknownTree = "link/unknown-tree",
     /// A page or record naming a source that does not exist.
     LinkUnknownSource = "link/unknown-source",
+    /// A relative link or image naming a file the site does not have.
+    AssetMissing = "asset/missing",
+    /// A relative reference that climbs out of `content/` with `..`.
+    AssetOutside = "asset/outside-content",
+    /// An image without alt text.
+    ImageNoAlt = "image/no-alt",
+    /// An image casebook cannot read: damaged, truncated, or over the size limits.
+    ImageUnreadable = "image/unreadable",
     /// An `@kind:id` link whose kind is not a kind of record.
     LinkUnknownKind = "link/unknown-kind",
     /// An `@` link casebook cannot read.
