@@ -17,6 +17,7 @@ pub mod data;
 pub mod diagnostics;
 pub mod external;
 pub mod frontmatter;
+pub mod images;
 pub mod load;
 pub mod locate;
 pub mod markdown;
