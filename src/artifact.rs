@@ -36,6 +36,21 @@ pub trait Sink: Sync {
     fn put(&self, file: OutputFile) -> Result<(), Diagnostic>;
 }
 
+/// Puts every file under a folder: a language's edition is written as a
+/// site of its own under its prefix (`es/…`).
+pub struct Prefixed<'a> {
+    pub inner: &'a dyn Sink,
+    /// `es/`, with its slash.
+    pub prefix: String,
+}
+
+impl Sink for Prefixed<'_> {
+    fn put(&self, mut file: OutputFile) -> Result<(), Diagnostic> {
+        file.path.insert_str(0, &self.prefix);
+        self.inner.put(file)
+    }
+}
+
 /// Keeps every file in memory (for `check`, `serve` and tests).
 #[derive(Default)]
 pub struct Collect(pub Mutex<Vec<OutputFile>>);

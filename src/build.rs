@@ -8,13 +8,15 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
-use crate::artifact::{Collect, OutputFile, Sink};
+use crate::artifact::{Collect, OutputFile, Prefixed, Sink};
 use crate::config::SiteConfig;
 use crate::data::{self, DataFile};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::Strings;
 use crate::load::{self, Input};
 use crate::output::{Store, Tracked};
 use crate::render;
+use crate::search::PageTexts;
 use crate::site::{self, Site, SourceTexts};
 use crate::tree;
 
@@ -32,9 +34,13 @@ pub struct Options {
 /// What a build made: the model, and the pages, files and bytes handed to
 /// the sink, with how long each stage took.
 pub struct Built {
-    /// The model. The render and the index took the pages' text, HTML and
-    /// text sections; [`model`] keeps them.
+    /// The model: the default language's edition. The render and the index
+    /// took the pages' text, HTML and text sections; [`model`] keeps them.
     pub site: Site,
+    /// The other languages' editions, in the order of `[[languages]]`.
+    pub translations: Vec<Site>,
+    /// Warnings and notes: the build succeeded despite them.
+    pub advice: Diagnostics,
     /// HTML pages.
     pub pages: usize,
     pub files: usize,
@@ -44,9 +50,14 @@ pub struct Built {
 }
 
 impl Built {
-    /// Data records and decision trees.
+    /// Data records and decision trees (of the default language).
     pub fn records(&self) -> usize {
         self.site.data.count() + self.site.trees.len()
+    }
+
+    /// Every language's edition, the default one first.
+    pub fn sites(&self) -> impl Iterator<Item = &Site> {
+        std::iter::once(&self.site).chain(&self.translations)
     }
 }
 
@@ -79,9 +90,10 @@ pub fn load(opts: &Options) -> Result<Input, Diagnostics> {
     load::load(&opts.root, config)
 }
 
-/// The site model with every problem found on the way: config, data,
-/// trees, pages and links. Rendering needs only this (and the theme).
-pub fn model(input: Input, opts: &Options) -> Result<(Site, Diagnostics), Diagnostics> {
+/// The site model, one edition per language (the default language's
+/// first), with every problem found on the way: config, data, trees, pages
+/// and links. Rendering needs only this (and the theme).
+pub fn model(input: Input, opts: &Options) -> Result<(Vec<Site>, Diagnostics), Diagnostics> {
     model_timed(input, opts, &mut Clock::new())
 }
 
@@ -89,11 +101,107 @@ fn model_timed(
     input: Input,
     opts: &Options,
     clock: &mut Clock,
-) -> Result<(Site, Diagnostics), Diagnostics> {
+) -> Result<(Vec<Site>, Diagnostics), Diagnostics> {
     let mut problems = Diagnostics::new();
-    let config = input.config;
+    let strings = |code: &str| match Strings::build(code, &input.strings) {
+        Ok(s) => s,
+        Err(p) => {
+            problems.extend(p);
+            Strings::default()
+        }
+    };
+    let mut langs = site::languages(&input.config, strings).into_iter();
+    let Some((lang, config)) = langs.next() else {
+        return Err(problems);
+    };
+    let git_dates = input.git_dates;
+    let content = input.content;
+    let string_files = input.strings;
+    let default = edition(config, lang, content, None, &git_dates, opts, &mut problems);
+    clock.lap("default language");
+    let mut sites = vec![default];
+    for ((lang, config), (_, content)) in langs.zip(input.translations) {
+        let ed = edition(
+            config,
+            lang,
+            content,
+            Some(&sites[0]),
+            &git_dates,
+            opts,
+            &mut problems,
+        );
+        sites.push(ed);
+    }
+    if sites.len() > 1 {
+        clock.lap("translations");
+        problems.extend(translation_notes(&sites, &string_files));
+    }
+    Ok((sites, problems))
+}
 
-    let files: Vec<DataFile> = input
+/// For each translation: theme strings it lacks (a warning: they show in
+/// English) and what it has not translated yet (a note).
+fn translation_notes(sites: &[Site], strings: &[load::TextFile]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for site in &sites[1..] {
+        let code = &site.lang.code;
+        let missing = site.lang.strings.missing();
+        if !missing.is_empty() {
+            let has_file = strings.iter().any(|f| f.rel == format!("{code}.toml"));
+            let shown: Vec<&str> = missing.iter().take(8).map(String::as_str).collect();
+            out.push(
+                Diagnostic::new(
+                    format!("i18n/{code}.toml"),
+                    format!("{} theme strings are missing in `{code}` and show in English: {}{}", missing.len(), shown.join(", "), if missing.len() > 8 { ", …" } else { "" }),
+                )
+                .hint(if has_file {
+                    "add them to the site's i18n/<code>.toml (copy the keys from the theme's en.toml)"
+                } else {
+                    "the theme has no strings for this language: add i18n/<code>.toml to the site, with the keys of the theme's en.toml"
+                })
+                .warning(),
+            );
+        }
+        let pages: Vec<&str> = site
+            .pages
+            .iter()
+            .filter(|p| p.fallback)
+            .map(|p| p.path.as_str())
+            .collect();
+        let records = site.views.untranslated();
+        let trees = site.trees.iter().filter(|t| t.fallback).count();
+        if pages.is_empty() && records == 0 && trees == 0 {
+            continue;
+        }
+        let shown: Vec<&str> = pages.iter().take(5).copied().collect();
+        out.push(
+            Diagnostic::new(
+                format!("content/{code}"),
+                format!(
+                    "`{code}` does not translate {} of {} pages{}, {records} records and {trees} decision trees yet; they show in the default language",
+                    pages.len(),
+                    sites[0].pages.len(),
+                    if shown.is_empty() { String::new() } else { format!(" ({}{})", shown.join(", "), if pages.len() > 5 { ", …" } else { "" }) },
+                ),
+            )
+            .note(),
+        );
+    }
+    out
+}
+
+/// One language's edition: its data (with the default language's records
+/// for ids it has not translated), its trees (likewise) and its pages.
+fn edition(
+    config: SiteConfig,
+    lang: site::Language,
+    content: load::Content,
+    original: Option<&Site>,
+    git_dates: &std::collections::HashMap<PathBuf, String>,
+    opts: &Options,
+    problems: &mut Diagnostics,
+) -> Site {
+    let files: Vec<DataFile> = content
         .data
         .iter()
         .map(|f| DataFile {
@@ -102,47 +210,86 @@ fn model_timed(
             text: &f.text,
         })
         .collect();
-    let (data, data_problems) = data::parse_all(&files);
-    clock.lap("data");
+    let (mut data, data_problems) = data::parse_all(&files);
     problems.extend(data_problems);
-    let data_texts: SourceTexts = input
+    let data_texts: SourceTexts = content
         .data
         .iter()
         .map(|f| (f.path.as_path(), f.text.as_str()))
         .collect();
+    if let Some(o) = original {
+        let text_of = |p: &Path| data_texts.get(p).copied().unwrap_or("").to_owned();
+        let (merged, p) = data::with_fallbacks(data, &o.data, &text_of);
+        problems.extend(p);
+        data = merged;
+    }
+    let (trees, broken_trees) = parse_trees(&content.trees, original, problems);
+    let (site, site_problems) = site::assemble(
+        config,
+        lang,
+        content.pages,
+        data,
+        &data_texts,
+        trees,
+        &site::BuildOptions {
+            drafts: opts.drafts,
+            original,
+            broken_trees,
+            git_dates: git_dates.clone(),
+        },
+    );
+    problems.extend(site_problems);
+    site
+}
 
+/// Every tree file of a language, validated; in a translation, each
+/// checked against its original, and the original standing in for each
+/// tree not translated. Returns the trees and the ids of broken ones.
+fn parse_trees(
+    files: &[load::TextFile],
+    original: Option<&Site>,
+    problems: &mut Diagnostics,
+) -> (Vec<tree::Tree>, Vec<String>) {
     let mut trees = Vec::new();
-    let mut broken_trees = Vec::new();
-    for f in &input.trees {
+    let mut broken = Vec::new();
+    for f in files {
         let id = f.rel.rsplit('/').next().unwrap_or(&f.rel);
         let id = id
             .strip_suffix(".yaml")
             .or_else(|| id.strip_suffix(".yml"))
             .unwrap_or(id);
         let (t, p) = tree::parse(id, &f.path, &f.text);
-        match t {
-            Some(t) if p.is_empty() => trees.push(t),
-            _ => broken_trees.push(id.to_owned()),
-        }
+        let ok = p.is_empty();
         problems.extend(p);
+        match (t, original) {
+            (Some(t), Some(o)) if ok => match o.trees.iter().find(|x| x.id == t.id) {
+                Some(orig) => {
+                    problems.extend(tree::same_shape(&t, orig));
+                    trees.push(t);
+                }
+                None => problems.push(
+                    Diagnostic::new(
+                        &f.path,
+                        format!("there is no tree `{id}` in the default language"),
+                    )
+                    .hint("a translated tree has the file name of the tree it translates"),
+                ),
+            },
+            (Some(t), None) if ok => trees.push(t),
+            _ => broken.push(id.to_owned()),
+        }
     }
-    clock.lap("trees");
-
-    let (site, site_problems) = site::assemble(
-        config,
-        input.pages,
-        data,
-        &data_texts,
-        trees,
-        &site::BuildOptions {
-            drafts: opts.drafts,
-            broken_trees,
-            git_dates: input.git_dates,
-        },
-    );
-    problems.extend(site_problems);
-    clock.lap("pages and model");
-    Ok((site, problems))
+    if let Some(o) = original {
+        let missing: Vec<tree::Tree> = o
+            .trees
+            .iter()
+            .filter(|t| !trees.iter().any(|x: &tree::Tree| x.id == t.id))
+            .map(tree::Tree::stand_in)
+            .collect();
+        trees.extend(missing);
+        broken.extend(o.broken_trees.iter().cloned());
+    }
+    (trees, broken)
 }
 
 /// Everything but choosing where files go: parse, validate, render, minify,
@@ -157,19 +304,20 @@ pub fn compile_into(
     let templates = std::mem::take(&mut input.templates);
     let theme_assets = std::mem::take(&mut input.theme_assets);
     let statics = std::mem::take(&mut input.statics);
-    let (mut site, mut problems) = model_timed(input, opts, &mut clock)?;
+    let (mut sites, mut problems) = model_timed(input, opts, &mut clock)?;
+    let advice = problems.take_advice();
     let model_ok = problems.is_empty();
-
-    let mut theme = match render::load_templates(&templates, site.config.minify) {
+    let config = &sites[0].config;
+    let theme = match render::load_templates(&templates, config.minify) {
         Ok(t) => t,
         Err(p) => {
             problems.extend(p);
+            problems.extend(advice);
             return Err(problems.sorted());
         }
     };
-    let mut assets = render::fingerprint(&theme_assets, site.config.base_path());
-    render::set_globals(&mut theme, &site, &assets);
-    let tracked = Tracked::new(sink, site.config.minify);
+    let mut assets = render::fingerprint(&theme_assets, config.base_path());
+    let tracked = Tracked::new(sink, config.minify);
     let mut put_all = |files: Vec<OutputFile>| {
         for f in files {
             if let Err(d) = tracked.put(f) {
@@ -190,33 +338,46 @@ pub fn compile_into(
     // Both are parallel inside; run side by side they took no less time on
     // two cores, and the index's working memory came on top of the pages'
     // HTML (10,000 pages: 432 MiB peak RSS side by side, 346 MiB in turn).
-    let bodies = render::Bodies::take(&mut site);
-    let texts = crate::search::PageTexts::take(&mut site);
-    let render_problems = render::render_site(&site, &theme, &assets, bodies, &tracked);
+    let bodies: Vec<render::Bodies> = sites.iter_mut().map(render::Bodies::take).collect();
+    let texts: Vec<PageTexts> = sites.iter_mut().map(PageTexts::take).collect();
+    let render_problems = render::render_all(&sites, &theme, &assets, bodies, &tracked);
     clock.lap("render, minify, write");
     // A build with problems writes nothing: no index to make for it.
-    let search_files = if site.config.search && model_ok && render_problems.is_empty() {
-        let files = crate::search::index_taking(&site, texts);
+    if model_ok && render_problems.is_empty() {
+        for (site, texts) in sites.iter().zip(texts).filter(|(s, _)| s.config.search) {
+            let files =
+                crate::search::build_index(site, texts, &crate::search::Params::default()).files;
+            let sink = Prefixed {
+                inner: &tracked,
+                prefix: site
+                    .lang
+                    .prefix
+                    .as_ref()
+                    .map(|p| format!("{p}/"))
+                    .unwrap_or_default(),
+            };
+            // A large site's index is a few thousand files: written in parallel.
+            let search_problems: Vec<Diagnostic> = files
+                .into_par_iter()
+                .filter_map(|f| sink.put(f).err())
+                .collect();
+            problems.extend(search_problems);
+        }
         clock.lap("search index");
-        files
-    } else {
-        Vec::new()
-    };
-    // A large site's index is a few thousand files: written in parallel.
-    let search_problems: Vec<Diagnostic> = search_files
-        .into_par_iter()
-        .filter_map(|f| tracked.put(f).err())
-        .collect();
-    problems.extend(search_problems);
+    }
     problems.extend(render_problems);
     if !problems.is_empty() {
+        problems.extend(advice);
         return Err(problems.sorted());
     }
+    let site = sites.remove(0);
     Ok(Built {
         pages: tracked.pages.load(Ordering::Relaxed),
         files: tracked.files.load(Ordering::Relaxed),
         bytes: tracked.bytes.load(Ordering::Relaxed),
         site,
+        translations: sites,
+        advice: advice.sorted(),
         stages: clock.stages,
     })
 }

@@ -24,9 +24,14 @@ pub struct SiteConfig {
     pub description: String,
     /// The address the site is served from, with any sub-path (`https://example.org/kb/`).
     pub base_url: String,
-    /// The pages' language (`lang`), e.g. `en`.
+    /// The default language (`lang`), e.g. `en`: its content is `content/`
+    /// and its pages are at the root.
     #[serde(default = "default_language")]
     pub language: String,
+    /// Other languages, each with its content under `content/<code>/` and
+    /// its pages under `/<prefix>/` (docs/multilingual.md).
+    #[serde(default)]
+    pub languages: Vec<LanguageConfig>,
     /// A theme folder under `themes/`; the embedded default theme fills any gap.
     #[serde(default = "default_theme")]
     pub theme: String,
@@ -62,6 +67,61 @@ pub struct SiteConfig {
     /// Free values for your own templates, available as `site.extra`.
     #[serde(default)]
     pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// One more language of the site (`[[languages]]`).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageConfig {
+    /// A BCP 47 code such as `es`, `pt-BR` or `zh-Hans`; its content is
+    /// `content/<code>/`.
+    pub code: String,
+    /// The language's name in itself, for the language switcher (default:
+    /// the built-in name, e.g. "Español").
+    pub name: Option<String>,
+    /// `ltr` or `rtl` (default: `rtl` for Arabic, Hebrew, Persian, Urdu and a
+    /// few others, else `ltr`).
+    pub direction: Option<Direction>,
+    /// The URL folder of this language's pages (default: the code in lower case).
+    pub prefix: Option<String>,
+    /// The site's name in this language (default: the top-level `title`).
+    pub title: Option<String>,
+    /// The site's description in this language (default: the top-level one).
+    pub description: Option<String>,
+    /// The header menu in this language (default: the top-level menu, each
+    /// link taken to its translation where there is one).
+    pub menu: Option<Vec<MenuItem>>,
+}
+
+/// Writing direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
+
+impl Direction {
+    /// The direction of language `code` when the site does not say:
+    /// right-to-left for the scripts that are written so.
+    pub fn of(code: &str) -> Direction {
+        let base = code
+            .split(['-', '_'])
+            .next()
+            .unwrap_or(code)
+            .to_ascii_lowercase();
+        match base.as_str() {
+            "ar" | "he" | "fa" | "ur" | "ps" | "yi" | "dv" | "ckb" | "sd" | "ug" => Direction::Rtl,
+            _ => Direction::Ltr,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Ltr => "ltr",
+            Direction::Rtl => "rtl",
+        }
+    }
 }
 
 /// `[deploy]`: files some static hosts read from the output folder. GitHub
@@ -146,6 +206,7 @@ impl SiteConfig {
             return Err(Diagnostic::new(path, "`paginate_by` must be at least 1")
                 .at_in(locate("paginate_by"), text));
         }
+        check_languages(&config, text, path)?;
         if let Some(link) = &config.edit_link
             && !link.contains("{path}")
         {
@@ -156,6 +217,14 @@ impl SiteConfig {
             );
         }
         Ok(config)
+    }
+
+    /// The URL folder of language `code` (`es`), none for the default one.
+    pub fn prefix_of<'a>(&'a self, code: &str) -> Option<&'a str> {
+        self.languages
+            .iter()
+            .find(|l| l.code == code)
+            .map(|l| l.prefix.as_deref().unwrap_or(&l.code))
     }
 
     /// Sets `base_url` (from site.toml or `--base-url`), with the trailing
@@ -185,6 +254,56 @@ impl SiteConfig {
     pub fn link(&self, path: &str) -> String {
         format!("{}{}", self.base_path(), path.trim_start_matches('/'))
     }
+}
+
+/// Codes are BCP 47 tags (letters, digits, hyphens) and name each
+/// language once; prefixes are plain URL folders, one per language, that
+/// none of casebook's own pages use.
+fn check_languages(config: &SiteConfig, text: &str, path: &Path) -> Result<(), Diagnostic> {
+    let at = |needle: &str| Lines::all(text).find(needle).unwrap_or(Pos::new(1, 1));
+    let valid = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    let mut codes = vec![config.language.to_ascii_lowercase()];
+    let mut prefixes: Vec<String> = Vec::new();
+    for l in &config.languages {
+        let code_at = at(&format!("\"{}\"", l.code));
+        if !valid(&l.code) {
+            return Err(
+                Diagnostic::new(path, format!("`{}` is not a language code", l.code))
+                    .at_in(code_at, text)
+                    .hint("write a BCP 47 code such as `es`, `pt-BR` or `zh-Hans`"),
+            );
+        }
+        if codes.contains(&l.code.to_ascii_lowercase()) {
+            return Err(Diagnostic::new(
+                path,
+                format!("the language `{}` is declared twice", l.code),
+            )
+            .at_in(code_at, text)
+            .hint(
+                "the default language is `language`; `[[languages]]` lists the others, once each",
+            ));
+        }
+        codes.push(l.code.to_ascii_lowercase());
+        let prefix = l
+            .prefix
+            .clone()
+            .unwrap_or_else(|| l.code.to_ascii_lowercase());
+        let reserved = crate::site::urls::reserved().any(|r| r.trim_matches('/') == prefix);
+        if !valid(&prefix) || reserved || prefixes.contains(&prefix) {
+            let why = if reserved {
+                "casebook writes its own pages there"
+            } else if prefixes.contains(&prefix) {
+                "another language has it"
+            } else {
+                "it is not a plain URL folder"
+            };
+            return Err(Diagnostic::new(path, format!("the prefix `{prefix}` of `{}` cannot be used: {why}", l.code))
+                .at_in(at(&format!("\"{prefix}\"")), text)
+                .hint("give the language a `prefix` of letters, digits and hyphens, e.g. `prefix = \"es\"`"));
+        }
+        prefixes.push(prefix);
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -248,5 +367,34 @@ mod tests {
         c.set_base_url("https://example.org/preview".into());
         assert_eq!(c.base_url, "https://example.org/preview/");
         assert_eq!(c.base_path(), "/preview/");
+    }
+
+    #[test]
+    fn languages_are_checked() {
+        let base = "title = \"a\"\nbase_url = \"/\"\n";
+        let ok = parse(&format!("{base}[[languages]]\ncode = \"es\"\n[[languages]]\ncode = \"zh-Hans\"\nprefix = \"zh\"\n")).unwrap();
+        assert_eq!(ok.prefix_of("es"), Some("es"));
+        assert_eq!(ok.prefix_of("zh-Hans"), Some("zh"));
+        assert_eq!(ok.prefix_of("en"), None);
+        for (bad, says, line) in [
+            ("code = \"en\"", "declared twice", 4),
+            ("code = \"e s\"", "not a language code", 4),
+            (
+                "code = \"es\"\nprefix = \"cases\"",
+                "writes its own pages",
+                5,
+            ),
+            (
+                "code = \"es\"\nprefix = \"a/b\"",
+                "not a plain URL folder",
+                5,
+            ),
+        ] {
+            let e = parse(&format!("{base}[[languages]]\n{bad}\n")).unwrap_err();
+            assert!(e.message.contains(says), "{bad}: {e}");
+            assert_eq!(e.pos.map(|p| p.line), Some(line), "{bad}: {e}");
+        }
+        assert_eq!(Direction::of("ar"), Direction::Rtl);
+        assert_eq!(Direction::of("pt-BR"), Direction::Ltr);
     }
 }

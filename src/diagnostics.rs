@@ -108,9 +108,31 @@ impl Problem {
     }
 }
 
+/// How much a problem matters: an error fails the build; a warning is
+/// reported and the build goes on; a note is information (`check` prints
+/// notes, `build` does not).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    #[default]
+    Error,
+    Warning,
+    Note,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
 /// One problem with the site's input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    pub severity: Severity,
     /// The file, relative to the site root where possible.
     pub path: PathBuf,
     /// Where in the file; `None` for problems with a whole file.
@@ -118,12 +140,15 @@ pub struct Diagnostic {
     pub message: String,
     pub hint: Option<String>,
     /// The offending line of the file, for the caret display.
-    pub source_line: Option<String>,
+    /// (A `Box<str>`: it is never grown, and it keeps a `Diagnostic` small
+    /// enough to return in a `Result` without boxing.)
+    pub source_line: Option<Box<str>>,
 }
 
 impl Diagnostic {
     pub fn new(path: impl Into<PathBuf>, message: impl Into<String>) -> Self {
         Diagnostic {
+            severity: Severity::Error,
             path: path.into(),
             pos: None,
             message: message.into(),
@@ -139,10 +164,7 @@ impl Diagnostic {
 
     /// Sets the position and keeps the line of `text` it points at for display.
     pub fn at_in(mut self, pos: Pos, text: &str) -> Self {
-        self.source_line = text
-            .lines()
-            .nth(pos.line.saturating_sub(1))
-            .map(str::to_owned);
+        self.source_line = text.lines().nth(pos.line.saturating_sub(1)).map(Box::from);
         self.pos = Some(pos);
         self
     }
@@ -159,6 +181,22 @@ impl Diagnostic {
         self
     }
 
+    /// The problem as a warning: reported, but the build goes on.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    /// The problem as information.
+    pub fn note(mut self) -> Self {
+        self.severity = Severity::Note;
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
     /// `file:line:column`, or just the file.
     pub fn location(&self) -> String {
         match self.pos {
@@ -171,7 +209,12 @@ impl Diagnostic {
     pub fn render(&self, color: bool) -> String {
         let title = format!("{}: {}", self.location(), self.message);
         let path = self.path.display().to_string();
-        let mut group = Group::with_title(Level::ERROR.primary_title(&title));
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+            Severity::Note => Level::NOTE,
+        };
+        let mut group = Group::with_title(level.primary_title(&title));
         if let (Some(pos), Some(line)) = (self.pos, &self.source_line) {
             let start = line
                 .char_indices()
@@ -182,7 +225,7 @@ impl Diagnostic {
                 .nth(1)
                 .map_or(line.len(), |(i, _)| start + i);
             group = group.element(
-                Snippet::source(line.as_str())
+                Snippet::source(&**line)
                     .line_start(pos.line)
                     .path(&path)
                     .annotation(AnnotationKind::Primary.span(start..end.max(start))),
@@ -233,6 +276,20 @@ impl Diagnostics {
 
     pub fn len(&self) -> usize {
         self.0.len()
+    }
+
+    /// How many are errors (not warnings or notes).
+    pub fn errors(&self) -> usize {
+        self.0.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// Takes out the warnings and notes, leaving the errors.
+    pub fn take_advice(&mut self) -> Diagnostics {
+        let (errors, advice) = std::mem::take(&mut self.0)
+            .into_iter()
+            .partition(Diagnostic::is_error);
+        self.0 = errors;
+        Diagnostics(advice)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {

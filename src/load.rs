@@ -39,14 +39,28 @@ pub struct BinaryFile {
     pub bytes: Vec<u8>,
 }
 
+/// One language's pages, data files and decision trees.
+#[derive(Debug, Clone, Default)]
+pub struct Content {
+    pub pages: Vec<TextFile>,
+    pub data: Vec<TextFile>,
+    pub trees: Vec<TextFile>,
+}
+
 /// Everything a build reads.
 #[derive(Debug, Clone)]
 pub struct Input {
     /// site.toml, parsed (the one stage that reads a file before `load`).
     pub config: SiteConfig,
-    pub pages: Vec<TextFile>,
-    pub data: Vec<TextFile>,
-    pub trees: Vec<TextFile>,
+    /// The default language's content: `content/` but the language folders.
+    pub content: Content,
+    /// Each other language's content (`content/<code>/`), in the order of
+    /// `[[languages]]`. Paths are relative to the language's folder, as the
+    /// default language's are to `content/`.
+    pub translations: Vec<(String, Content)>,
+    /// Theme strings files (`i18n/<code>.toml`): the embedded theme's, then a
+    /// theme folder's, then the site's; later ones override earlier ones.
+    pub strings: Vec<TextFile>,
     /// `static/` and non-Markdown files in `content/`.
     pub statics: Vec<BinaryFile>,
     /// Templates by name, embedded theme first, then theme folder, then the
@@ -131,11 +145,16 @@ fn is_empty_dir(dir: &Path) -> bool {
 /// Reads the site at `root` whose settings are `config`.
 pub fn load(root: &Path, config: SiteConfig) -> Result<Input, Diagnostics> {
     let mut problems = Diagnostics::new();
+    let translations = config
+        .languages
+        .iter()
+        .map(|l| (l.code.clone(), Content::default()))
+        .collect();
     let mut input = Input {
         config,
-        pages: Vec::new(),
-        data: Vec::new(),
-        trees: Vec::new(),
+        content: Content::default(),
+        translations,
+        strings: Vec::new(),
         statics: Vec::new(),
         templates: Vec::new(),
         theme_assets: Vec::new(),
@@ -150,7 +169,10 @@ pub fn load(root: &Path, config: SiteConfig) -> Result<Input, Diagnostics> {
         return Err(problems);
     }
     read_content(root, &content, &mut input, &mut problems);
-    let wanted: HashSet<&Path> = input.pages.iter().map(|p| p.path.as_path()).collect();
+    let wanted: HashSet<&Path> = std::iter::once(&input.content)
+        .chain(input.translations.iter().map(|(_, c)| c))
+        .flat_map(|c| c.pages.iter().map(|p| p.path.as_path()))
+        .collect();
     input.git_dates = git_dates(root, &wanted);
     let statics = root.join("static");
     if statics.is_dir() {
@@ -159,10 +181,15 @@ pub fn load(root: &Path, config: SiteConfig) -> Result<Input, Diagnostics> {
         }
     }
     read_theme(root, &mut input, &mut problems);
-    let site_templates = root.join("templates");
-    if site_templates.is_dir() {
-        for (path, rel) in walk(&site_templates, root, &mut problems) {
-            push_text(root, &path, rel, &mut input.templates, &mut problems);
+    for (dir, out) in [
+        ("templates", &mut input.templates),
+        ("i18n", &mut input.strings),
+    ] {
+        let site_dir = root.join(dir);
+        if site_dir.is_dir() {
+            for (path, rel) in walk(&site_dir, root, &mut problems) {
+                push_text(root, &path, rel, out, &mut problems);
+            }
         }
     }
     problems.into_result(input)
@@ -179,51 +206,81 @@ enum Bucket {
 /// Reads every file of `content/`, in parallel (rayon): a large site has
 /// thousands.
 fn read_content(root: &Path, content: &Path, input: &mut Input, problems: &mut Diagnostics) {
-    let files: Vec<(Bucket, PathBuf, String)> = walk(content, root, problems)
+    let codes: Vec<String> = input.translations.iter().map(|(c, _)| c.clone()).collect();
+    let files: Vec<(Option<usize>, Bucket, PathBuf, String)> = walk(content, root, problems)
         .into_iter()
         .map(|(path, rel)| {
+            // `content/<code>/…` is a language's; static files keep their
+            // full path, pages and data are matched to their originals.
+            let (lang, inner) = language_of(&rel, &codes);
             let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
             let yaml = matches!(ext, "yaml" | "yml");
-            if yaml && let Some(r) = rel.strip_prefix("data/") {
-                (Bucket::Data, path.clone(), r.to_owned())
-            } else if yaml && let Some(r) = rel.strip_prefix("decisions/") {
-                (Bucket::Tree, path.clone(), r.to_owned())
+            if yaml && let Some(r) = inner.strip_prefix("data/") {
+                (lang, Bucket::Data, path.clone(), r.to_owned())
+            } else if yaml && let Some(r) = inner.strip_prefix("decisions/") {
+                (lang, Bucket::Tree, path.clone(), r.to_owned())
             } else if ext == "md" {
-                (Bucket::Page, path, rel)
+                (lang, Bucket::Page, path, inner.to_owned())
             } else {
-                (Bucket::Static, path, rel)
+                (lang, Bucket::Static, path, rel)
             }
         })
         .collect();
-    let read: Vec<Result<Loaded, Diagnostic>> = files
+    let read: Vec<Result<(Option<usize>, Loaded), Diagnostic>> = files
         .into_par_iter()
-        .map(|(into, path, rel)| match into {
-            Bucket::Static => std::fs::read(&path)
-                .map(|bytes| Loaded::Static(BinaryFile { rel, bytes }))
-                .map_err(|e| io_error(&rel_to(root, &path), "read the file", &e)),
-            _ => read_text(root, &path).map(|text| {
-                let file = TextFile {
-                    path: rel_to(root, &path),
-                    rel,
-                    text,
-                };
-                match into {
-                    Bucket::Data => Loaded::Data(file),
-                    Bucket::Tree => Loaded::Tree(file),
-                    _ => Loaded::Page(file),
-                }
-            }),
-        })
+        .map(|(lang, into, path, rel)| read_one(root, into, &path, rel).map(|l| (lang, l)))
         .collect();
     for r in read {
-        match r {
-            Ok(Loaded::Data(f)) => input.data.push(f),
-            Ok(Loaded::Tree(f)) => input.trees.push(f),
-            Ok(Loaded::Page(f)) => input.pages.push(f),
-            Ok(Loaded::Static(f)) => input.statics.push(f),
-            Err(d) => problems.push(d),
+        let (lang, loaded) = match r {
+            Ok(r) => r,
+            Err(d) => {
+                problems.push(d);
+                continue;
+            }
+        };
+        let content = match lang {
+            Some(i) => &mut input.translations[i].1,
+            None => &mut input.content,
+        };
+        match loaded {
+            Loaded::Data(f) => content.data.push(f),
+            Loaded::Tree(f) => content.trees.push(f),
+            Loaded::Page(f) => content.pages.push(f),
+            Loaded::Static(f) => input.statics.push(f),
         }
     }
+}
+
+/// The language a path of `content/` belongs to (an index into `codes`,
+/// none for the default) and the path inside that language's folder.
+fn language_of<'a>(rel: &'a str, codes: &[String]) -> (Option<usize>, &'a str) {
+    rel.split_once('/')
+        .and_then(|(first, rest)| {
+            codes
+                .iter()
+                .position(|c| c == first)
+                .map(|i| (Some(i), rest))
+        })
+        .unwrap_or((None, rel))
+}
+
+fn read_one(root: &Path, into: Bucket, path: &Path, rel: String) -> Result<Loaded, Diagnostic> {
+    if let Bucket::Static = into {
+        return std::fs::read(path)
+            .map(|bytes| Loaded::Static(BinaryFile { rel, bytes }))
+            .map_err(|e| io_error(&rel_to(root, path), "read the file", &e));
+    }
+    let text = read_text(root, path)?;
+    let file = TextFile {
+        path: rel_to(root, path),
+        rel,
+        text,
+    };
+    Ok(match into {
+        Bucket::Data => Loaded::Data(file),
+        Bucket::Tree => Loaded::Tree(file),
+        _ => Loaded::Page(file),
+    })
 }
 
 /// The embedded default theme, then the site's theme folder over it.
@@ -232,6 +289,12 @@ fn read_theme(root: &Path, input: &mut Input, problems: &mut Diagnostics) {
         let rel = file.path().to_string_lossy().replace('\\', "/");
         if let Some(name) = rel.strip_prefix("templates/") {
             input.templates.push(TextFile {
+                path: PathBuf::from(format!("(embedded theme)/{rel}")),
+                rel: name.to_owned(),
+                text: String::from_utf8_lossy(file.contents()).into_owned(),
+            });
+        } else if let Some(name) = rel.strip_prefix("i18n/") {
+            input.strings.push(TextFile {
                 path: PathBuf::from(format!("(embedded theme)/{rel}")),
                 rel: name.to_owned(),
                 text: String::from_utf8_lossy(file.contents()).into_owned(),
@@ -332,10 +395,15 @@ fn git_dates(root: &Path, wanted: &HashSet<&Path>) -> HashMap<PathBuf, String> {
 }
 
 fn read_theme_dir(root: &Path, dir: &Path, input: &mut Input, problems: &mut Diagnostics) {
-    let templates = dir.join("templates");
-    if templates.is_dir() {
-        for (path, rel) in walk(&templates, root, problems) {
-            push_text(root, &path, rel, &mut input.templates, problems);
+    for (sub, out) in [
+        ("templates", &mut input.templates),
+        ("i18n", &mut input.strings),
+    ] {
+        let folder = dir.join(sub);
+        if folder.is_dir() {
+            for (path, rel) in walk(&folder, root, problems) {
+                push_text(root, &path, rel, out, problems);
+            }
         }
     }
     let statics = dir.join("static");

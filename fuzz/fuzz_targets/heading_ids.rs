@@ -13,7 +13,8 @@ mod common;
 use std::collections::HashSet;
 use std::path::Path;
 
-use casebook::markdown::{self, NoLinks, RenderOptions, escape_attr, shortcode_marker, slugify};
+use casebook::markdown::{self, NoLinks, RenderOptions, shortcode_marker};
+use casebook::text::{escape_attr, slugify};
 use common::check_diagnostic;
 use libfuzzer_sys::fuzz_target;
 

@@ -217,10 +217,12 @@ fuzz_target!(|input: Input| {
         .collect();
     let opts = BuildOptions {
         drafts: false,
+        original: None,
         broken_trees: Vec::new(),
         git_dates: HashMap::new(),
     };
-    let (site, problems) = site::assemble(config, files, data, &texts, Vec::new(), &opts);
+    let lang = site::Language::plain(&config);
+    let (site, problems) = site::assemble(config, lang, files, data, &texts, Vec::new(), &opts);
 
     let text_of = |file: &Path| -> Option<&str> {
         built

@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use arbitrary::{Arbitrary, Unstructured};
-use casebook::markdown::slugify;
+use casebook::text::slugify;
 use casebook::tree::{self, MAX_STEPS, Node};
 use common::{check_diagnostic, yaml_quote};
 use libfuzzer_sys::fuzz_target;

@@ -8,6 +8,7 @@
 
 mod checks;
 mod records;
+mod translate;
 mod validate;
 
 use std::path::{Path, PathBuf};
@@ -16,6 +17,7 @@ use serde::de::DeserializeOwned;
 
 pub use checks::js_regex_problem;
 pub use records::*;
+pub use translate::with_fallbacks;
 
 use crate::diagnostics::{Diagnostic, Pos, did_you_mean};
 
@@ -29,6 +31,9 @@ pub struct Located<T> {
     pub line: usize,
     /// The last line of the record.
     pub end_line: usize,
+    /// In a translation: the default language's record, shown because this
+    /// language has none for its id yet.
+    pub fallback: bool,
 }
 
 /// The kinds of data file, known by file or folder name.
@@ -126,6 +131,25 @@ impl Data {
             Kind::Faqs => self.faqs.iter().any(|r| r.rec.id == id),
             Kind::Templates => self.templates.iter().any(|r| r.rec.id == id),
             Kind::Checks => self.checks.iter().any(|r| r.rec.id == id),
+        }
+    }
+
+    /// Whether record `id` of `kind` is the default language's (not
+    /// translated yet); none if there is no such record.
+    pub fn is_fallback(&self, kind: Kind, id: &str) -> Option<bool> {
+        fn find<T: Record>(records: &[Located<T>], id: &str) -> Option<bool> {
+            records
+                .iter()
+                .find(|r| r.rec.id() == id)
+                .map(|r| r.fallback)
+        }
+        match kind {
+            Kind::Sources => find(&self.sources, id),
+            Kind::Cases => find(&self.cases, id),
+            Kind::Quotes => find(&self.quotes, id),
+            Kind::Faqs => find(&self.faqs, id),
+            Kind::Templates => find(&self.templates, id),
+            Kind::Checks => find(&self.checks, id),
         }
     }
 
@@ -229,6 +253,7 @@ fn parse_file<T: DeserializeOwned + Record>(
                 file: f.path.to_owned(),
                 line: 1,
                 end_line: 1,
+                fallback: false,
             })),
             Err(e) => problems
                 .push(e.hint("a data file is a list of records, each starting with `- id: ...`")),
@@ -244,6 +269,7 @@ fn parse_file<T: DeserializeOwned + Record>(
                     file: f.path.to_owned(),
                     line,
                     end_line,
+                    fallback: false,
                 });
             }
             Ok(_) => problems.push(

@@ -91,6 +91,15 @@ pub enum Stance {
 }
 
 impl Stance {
+    /// The theme string of its label (`quote_stance_for`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Stance::For => "quote_stance_for",
+            Stance::ItDepends => "quote_stance_it_depends",
+            Stance::Against => "quote_stance_against",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Stance::For => "For connecting",
@@ -156,6 +165,16 @@ pub enum Channel {
 }
 
 impl Channel {
+    /// The theme string of its label (`template_channel_email`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Channel::ConnectionNote => "template_channel_connection_note",
+            Channel::Inmail => "template_channel_inmail",
+            Channel::Message => "template_channel_message",
+            Channel::Email => "template_channel_email",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Channel::ConnectionNote => "LinkedIn connection note",

@@ -22,7 +22,8 @@ const FOREVER: &str = "public, max-age=31536000, immutable";
 /// `_headers`: the CSP as a real header, with `frame-ancestors` (which a
 /// `<meta>` tag cannot carry), a few safe defaults, and long caching for
 /// the fingerprinted theme files and search index parts.
-pub fn headers(site: &Site, assets: &Assets) -> String {
+pub fn headers(sites: &[Site], assets: &Assets) -> String {
+    let site = &sites[0];
     let base = site.config.base_path();
     let mut out = String::from("# Written by casebook ([deploy] headers = true in site.toml).\n");
     let _ = writeln!(out, "{base}*");
@@ -41,25 +42,26 @@ pub fn headers(site: &Site, assets: &Assets) -> String {
         .map(|(_, url)| url.clone());
     // Search index parts are named by their content's hash; the manifest
     // that names them is not, and is left to the host's default.
-    let search = site
-        .config
-        .search
-        .then(|| [format!("{base}search/t*"), format!("{base}search/r*")])
-        .into_iter()
-        .flatten();
+    let search = sites.iter().filter(|s| s.config.search).flat_map(|s| {
+        let base = s.config.base_path();
+        [format!("{base}search/t*"), format!("{base}search/r*")]
+    });
     for path in fingerprinted.chain(search) {
         let _ = writeln!(out, "{path}\n  Cache-Control: {FOREVER}");
     }
     out
 }
 
-/// `_redirects`: each page alias as a permanent redirect to its page.
-pub fn redirects(site: &Site) -> String {
-    let c = &site.config;
+/// `_redirects`: each page alias as a permanent redirect to its page, in
+/// every language (a translation's aliases are under its prefix).
+pub fn redirects(sites: &[Site]) -> String {
     let mut out = String::from("# Written by casebook ([deploy] redirects = true in site.toml).\n");
-    for page in &site.pages {
-        for alias in page.fm.aliases.iter().filter_map(|a| alias_path(a)) {
-            let _ = writeln!(out, "{} {} 301", c.link(&alias), c.link(&page.url));
+    for site in sites {
+        let c = &site.config;
+        for (_, page) in site.own_pages() {
+            for alias in page.fm.aliases.iter().filter_map(|a| alias_path(a)) {
+                let _ = writeln!(out, "{} {} 301", c.link(&alias), c.link(&page.url));
+            }
         }
     }
     out

@@ -11,18 +11,20 @@
 mod context;
 mod host;
 mod shortcode;
+mod strings;
 mod templates;
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
+use tera::Tera;
 
 pub use context::{SEARCH_PAGE_GUIDES, json_ld_escape};
 pub use host::CSP;
 pub use templates::{Theme, load_templates, tera_diagnostic};
 
-use crate::artifact::{OutputFile, Sink};
+use crate::artifact::{OutputFile, Prefixed, Sink};
 use crate::diagnostics::Diagnostic;
 use crate::site::{Listing, Site, alias_path};
 
@@ -57,12 +59,19 @@ pub fn fingerprint(theme_assets: &[crate::load::BinaryFile], base_path: &str) ->
     assets
 }
 
-/// Puts the site settings and asset URLs into every template's context.
-pub fn set_globals(theme: &mut Theme, site: &Site, assets: &Assets) {
-    let globals = context::SiteGlobals::new(site);
-    let ctx = theme.tera.global_context();
+/// The theme's templates for one language's edition: what every template
+/// sees (`site`, `assets`, the theme's words as `t`) set once, and `tr()`
+/// for strings with a count or placeholders.
+fn edition_tera(theme: &Theme, sites: &[Site], e: usize, assets: &Assets) -> Tera {
+    let mut tera = theme.tera.clone();
+    let site = &sites[e];
+    let globals = context::SiteGlobals::new(sites, e);
+    let ctx = tera.global_context();
     ctx.insert("site", &globals);
     ctx.insert("assets", &assets.urls);
+    ctx.insert("t", &site.lang.strings.all());
+    strings::register(&mut tera, &site.lang.strings);
+    tera
 }
 
 /// Each page's HTML and source text, taken out of the site model for the
@@ -92,29 +101,48 @@ impl Bodies {
     }
 }
 
-/// Renders every page of the site. `bodies` are the pages' HTML and text
-/// ([`Bodies::take`]).
-pub fn render_site(
-    site: &Site,
+/// Renders every language's edition of the site (`sites`, the default
+/// language first), each under its prefix. `bodies` are each edition's
+/// pages' HTML and text ([`Bodies::take`]).
+pub fn render_all(
+    sites: &[Site],
     theme: &Theme,
     assets: &Assets,
-    bodies: Bodies,
+    bodies: Vec<Bodies>,
     sink: &dyn Sink,
 ) -> Vec<Diagnostic> {
-    let r = Renderer {
-        site,
-        theme,
-        assets,
-        bodies,
-    };
-    let jobs = r.jobs();
-    jobs.par_iter()
-        .filter_map(|job| match r.run(job) {
-            Ok(file) => sink.put(file).err().map(|d| vec![d]),
-            Err(p) => Some(p),
-        })
-        .flatten()
-        .collect()
+    let mut problems = Vec::new();
+    for (e, bodies) in bodies.into_iter().enumerate() {
+        let site = &sites[e];
+        let r = Renderer {
+            site,
+            sites,
+            tera: edition_tera(theme, sites, e, assets),
+            theme,
+            assets,
+            bodies,
+        };
+        let sink = Prefixed {
+            inner: sink,
+            prefix: site
+                .lang
+                .prefix
+                .as_ref()
+                .map(|p| format!("{p}/"))
+                .unwrap_or_default(),
+        };
+        let jobs = r.jobs();
+        problems.extend(
+            jobs.par_iter()
+                .filter_map(|job| match r.run(job) {
+                    Ok(file) => sink.put(file).err().map(|d| vec![d]),
+                    Err(p) => Some(p),
+                })
+                .flatten()
+                .collect::<Vec<_>>(),
+        );
+    }
+    problems
 }
 
 /// One output file to make.
@@ -163,7 +191,13 @@ pub(crate) enum PageJob {
 }
 
 pub(crate) struct Renderer<'a> {
+    /// The edition being rendered.
     pub site: &'a Site,
+    /// Every edition, the default language's first: for links between
+    /// translations and the site-wide files (sitemap, robots.txt, 404).
+    pub sites: &'a [Site],
+    /// The theme's templates with this edition's globals.
+    pub tera: Tera,
     pub theme: &'a Theme,
     pub assets: &'a Assets,
     bodies: Bodies,
@@ -173,7 +207,9 @@ impl Renderer<'_> {
     fn jobs(&self) -> Vec<Job> {
         let site = self.site;
         let mut jobs: Vec<PageJob> = Vec::new();
-        for (i, p) in site.pages.iter().enumerate() {
+        // A translation writes only its own pages; the default language's
+        // stand in for the rest where they already are.
+        for (i, p) in site.own_pages() {
             if p.is_section && p.path != "_index.md" {
                 let per = p.fm.paginate_by.unwrap_or(site.config.paginate_by).max(1);
                 let total = p.children.len().div_ceil(per).max(1);
@@ -207,7 +243,11 @@ impl Renderer<'_> {
         // A tag's guides paginate like a section's (its records all show on
         // the first page).
         let per = site.config.paginate_by.max(1);
-        for (slug, t) in &site.tags {
+        for (slug, t) in site
+            .tags
+            .iter()
+            .filter(|(_, t)| context::has_own_items(site, t))
+        {
             let total = t.pages.len().div_ceil(per).max(1);
             jobs.extend((1..=total).map(|number| PageJob::Tag {
                 slug: slug.clone(),
@@ -215,23 +255,28 @@ impl Renderer<'_> {
                 total,
             }));
         }
-        for (t, tree) in site.trees.iter().enumerate() {
+        let own_trees = site.trees.iter().enumerate().filter(|(_, t)| !t.fallback);
+        for (t, tree) in own_trees.clone() {
             jobs.extend((0..tree.steps().len()).map(|step| PageJob::TreeStep { tree: t, step }));
             jobs.push(PageJob::TreeMap(t));
         }
-        jobs.extend([PageJob::NotFound, PageJob::Sitemap, PageJob::Robots]);
+        // One 404 page, sitemap and robots.txt for the whole site.
+        let whole_site = site.lang.is_default();
+        if whole_site {
+            jobs.extend([PageJob::NotFound, PageJob::Sitemap, PageJob::Robots]);
+        }
         if site.config.feed {
             jobs.push(PageJob::Feed);
         }
         let mut all: Vec<Job> = jobs.into_iter().map(Job::Page).collect();
-        all.extend((0..site.trees.len()).map(Job::TreeData));
+        all.extend(own_trees.map(|(t, _)| Job::TreeData(t)));
         if context::has_listing(site, Listing::Check) {
             all.push(Job::CheckRules);
         }
-        if site.config.deploy.headers {
+        if whole_site && site.config.deploy.headers {
             all.push(Job::HostHeaders);
         }
-        if site.config.deploy.redirects {
+        if whole_site && site.config.deploy.redirects {
             all.push(Job::HostRedirects);
         }
         all
@@ -244,15 +289,15 @@ impl Renderer<'_> {
             Job::CheckRules => Ok(self.check_rules()),
             Job::HostHeaders => Ok(OutputFile::new(
                 "_headers",
-                host::headers(self.site, self.assets),
+                host::headers(self.sites, self.assets),
             )),
-            Job::HostRedirects => Ok(OutputFile::new("_redirects", host::redirects(self.site))),
+            Job::HostRedirects => Ok(OutputFile::new("_redirects", host::redirects(self.sites))),
         }
     }
 
     fn render_page(&self, job: &PageJob) -> Result<OutputFile, Vec<Diagnostic>> {
         let (path, template, ctx) = self.context(job)?;
-        let tera = &self.theme.tera;
+        let tera = &self.tera;
         if !tera.contains_template(template) {
             let origin = match job {
                 PageJob::Page(i) | PageJob::SectionPage { section: i, .. } => {

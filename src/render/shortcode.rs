@@ -60,7 +60,7 @@ impl Renderer<'_> {
     }
 
     fn shortcode(&self, sc: &Shortcode) -> Result<String, Problem> {
-        let tera = &self.theme.tera;
+        let tera = &self.tera;
         let template = format!("shortcodes/{}.html", sc.name);
         if !tera.contains_template(&template) {
             let known: Vec<&str> = tera

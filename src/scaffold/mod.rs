@@ -19,7 +19,7 @@ use std::path::{Component, Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use crate::diagnostics::{Diagnostic, io_error};
-use crate::markdown::slugify;
+use crate::text::slugify;
 
 /// The starter site that `casebook init` writes: (path, text).
 pub const SITE: &[(&str, &str)] = &[
@@ -284,7 +284,7 @@ pub fn new_guide(root: &Path, section: &str, title: &str) -> Result<Vec<PathBuf>
     let index = dir.join("_index.md");
     let name = section
         .file_name()
-        .map(|s| crate::site::humanize(&s.to_string_lossy()))
+        .map(|s| crate::text::humanize(&s.to_string_lossy()))
         .unwrap_or_default();
     if write_new(
         &root.join(&index),

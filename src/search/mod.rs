@@ -30,96 +30,87 @@ mod records;
 pub mod text;
 
 use std::sync::Mutex;
-use std::time::{Duration, Instant};
 
-pub use index::{Built, Help, Params, Stats, decode_postings, encode_postings, js_cmp};
-pub use records::{Kind, Record, squash};
+pub use index::{
+    BuiltIndex, HelpLink, IndexStats, Params, decode_postings, encode_postings, js_cmp,
+};
+pub use records::squash;
 
-use records::Source;
+use records::{Origin, SearchRecord};
 
-use crate::artifact::OutputFile;
 use crate::markdown::TextSection;
 use crate::site::Site;
 
 /// Where the manifest is, relative to the site root.
 pub const MANIFEST: &str = "search/manifest.json";
 
-/// Each page's text sections, taken out of the site model for
-/// [`index_taking`]: the render does not need them.
-pub struct PageTexts(Vec<Mutex<Vec<TextSection>>>);
+/// Where [`build_index`] reads each page's text sections: handed over by
+/// the build, or left in the site model.
+pub struct PageTexts(Option<Vec<Mutex<Vec<TextSection>>>>);
 
 impl PageTexts {
+    /// Takes every page's text sections out of the site model (the render
+    /// does not need them), so that the index frees each page's text as
+    /// soon as it is analysed: on a large site the index does not hold the
+    /// whole site's text while it grows its own tables.
     pub fn take(site: &mut Site) -> PageTexts {
-        PageTexts(
+        PageTexts(Some(
             site.pages
                 .iter_mut()
                 .map(|p| Mutex::new(std::mem::take(&mut p.rendered.sections)))
                 .collect(),
-        )
+        ))
+    }
+
+    /// Reads the text sections where they are, in the site model, which
+    /// stays whole (benchmarks build the index again and again).
+    pub fn in_model() -> PageTexts {
+        PageTexts(None)
     }
 }
 
-/// The index files of `site` for `build` and `serve`, with the pages' text
-/// handed over: each page's text is freed as soon as it is analysed, so on
-/// a large site the index does not hold the whole site's text while it
-/// grows its own tables.
-pub fn index_taking(site: &Site, texts: PageTexts) -> Vec<OutputFile> {
-    build_from(site, &Params::default(), |source, add| match source {
-        Source::Page(p) => {
-            let sections = texts.0[p]
-                .lock()
-                .map(|mut s| std::mem::take(&mut *s))
-                .unwrap_or_default();
-            add(&records::page_records(site, p, &sections));
+/// The search index of `site`: its files (all under `search/`) and what
+/// went into it. The one way to build an index: the build calls it with
+/// [`PageTexts::take`], benchmarks with [`PageTexts::in_model`].
+pub fn build_index(site: &Site, texts: PageTexts, params: &Params) -> BuiltIndex {
+    let origins = records::origins(site);
+    // Hands origin `i`'s records to `add`. A page's text handed over by
+    // the build is dropped as soon as its records are analysed.
+    let records_of = |i: usize, add: &mut dyn FnMut(&[SearchRecord])| {
+        let origin = origins[i];
+        match (origin, &texts.0) {
+            (Origin::Page(p), Some(taken)) => {
+                let sections = taken[p]
+                    .lock()
+                    .map(|mut s| std::mem::take(&mut *s))
+                    .unwrap_or_default();
+                add(&records::page_records(site, p, &sections));
+            }
+            _ => add(&records::of(site, origin)),
         }
-        other => add(&records::make(site, other)),
-    })
-    .files
-}
-
-/// The index with its statistics, from the text kept in the model.
-pub fn build(site: &Site, params: &Params) -> Built {
-    build_from(site, params, |source, add| {
-        add(&records::make(site, source))
-    })
-}
-
-/// The index of `site`, each source's records handed to `add` by `each`.
-fn build_from(
-    site: &Site,
-    params: &Params,
-    each: impl Fn(Source, &mut dyn FnMut(&[Record])) + Sync,
-) -> Built {
-    let sources = records::sources(site);
+    };
     index::build(
-        sources.len(),
-        |i, add| each(sources[i], add),
+        origins.len(),
+        records_of,
         &site.config.language,
         &help_links(site),
         params,
     )
 }
 
-/// Like [`build`], timed (for benchmarks: `examples/search_bench.rs`).
-pub fn build_timed(site: &Site, params: &Params) -> (Built, Duration) {
-    let started = Instant::now();
-    let built = build(site, params);
-    (built, started.elapsed())
-}
-
 /// What "No results" suggests: the decision trees and the FAQ.
-fn help_links(site: &Site) -> Vec<Help> {
+fn help_links(site: &Site) -> Vec<HelpLink> {
     let c = &site.config;
-    let mut help: Vec<Help> = site
+    let mut help: Vec<HelpLink> = site
         .trees
         .iter()
-        .map(|t| Help {
+        .map(|t| HelpLink {
             title: t.def.title.trim().to_owned(),
             url: c.link(&format!("/decide/{}/", t.id)),
         })
         .collect();
     if !site.data.faqs.is_empty() {
-        help.push(Help {
+        help.push(HelpLink {
             title: "Frequently asked questions".into(),
             url: c.link("/faq/"),
         });
@@ -127,31 +118,33 @@ fn help_links(site: &Site) -> Vec<Help> {
     help
 }
 
-/// Builds an index from records alone (tests and tools).
-pub fn build_records(
-    records: Vec<Record>,
-    language: &str,
-    help: &[Help],
-    params: &Params,
-) -> Built {
-    index::build(
-        records.len(),
-        |i, add| add(std::slice::from_ref(&records[i])),
-        language,
-        help,
-        params,
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::artifact::OutputFile;
+    use records::ResultKind;
     use serde_json::Value;
 
-    fn rec(kind: Kind, title: &str, body: &str) -> Record<'static> {
-        Record {
+    /// An index from records alone, without a site.
+    fn build_records(
+        records: Vec<SearchRecord>,
+        language: &str,
+        help: &[HelpLink],
+        params: &Params,
+    ) -> BuiltIndex {
+        index::build(
+            records.len(),
+            |i, add| add(std::slice::from_ref(&records[i])),
+            language,
+            help,
+            params,
+        )
+    }
+
+    fn rec(kind: ResultKind, title: &str, body: &str) -> SearchRecord<'static> {
+        SearchRecord {
             kind,
-            url: format!("/x/#{}", crate::markdown::slugify(title)),
+            url: format!("/x/#{}", crate::text::slugify(title)),
             title: title.into(),
             context: String::new(),
             fields: [title.to_owned().into(), "".into(), body.to_owned().into()],
@@ -159,37 +152,37 @@ mod tests {
         }
     }
 
-    fn sample() -> Vec<Record<'static>> {
+    fn sample() -> Vec<SearchRecord<'static>> {
         vec![
             rec(
-                Kind::Faq,
+                ResultKind::Faq,
                 "How long should I wait before following up?",
                 "Give it a week after you apply, then follow up once.",
             ),
             rec(
-                Kind::Guide,
+                ResultKind::Guide,
                 "Connection requests",
                 "A connection note has a 300-character limit. Keep it short.",
             ),
             rec(
-                Kind::Case,
+                ResultKind::Case,
                 "The blank request",
                 "Sending a connection request with no note at all.",
             ),
             rec(
-                Kind::Template,
+                ResultKind::Template,
                 "Note to a recruiter",
                 "Hi [Name], I applied for the role and would value a word with the recruiter.",
             ),
             rec(
-                Kind::Quote,
+                ResultKind::Quote,
                 "Résumé advice",
                 "Recruiters read a résumé in seconds.",
             ),
         ]
     }
 
-    fn file<'a>(b: &'a Built, prefix: &str) -> Vec<&'a OutputFile> {
+    fn file<'a>(b: &'a BuiltIndex, prefix: &str) -> Vec<&'a OutputFile> {
         b.files
             .iter()
             .filter(|f| f.path.starts_with(prefix))
@@ -218,7 +211,7 @@ mod tests {
 
     /// Every (word, group) pair across the term shards, a group named by
     /// its postings.
-    fn dictionary(b: &Built) -> Vec<(String, String)> {
+    fn dictionary(b: &BuiltIndex) -> Vec<(String, String)> {
         file(b, "search/t")
             .into_iter()
             .flat_map(|f| shard_words(&json(f)))
@@ -235,7 +228,7 @@ mod tests {
         let mut changed = sample();
         changed[0].fields[2].to_mut().push_str(" Patience.");
         let c = build_records(changed, "en", &[], &Params::default());
-        let m = |b: &Built| {
+        let m = |b: &BuiltIndex| {
             json(file(b, MANIFEST)[0])["build"]
                 .as_str()
                 .unwrap()
@@ -249,7 +242,7 @@ mod tests {
         let b = build_records(
             sample(),
             "en",
-            &[Help {
+            &[HelpLink {
                 title: "Decide".into(),
                 url: "/decide/x/".into(),
             }],
@@ -311,20 +304,10 @@ mod tests {
     }
 
     #[test]
-    fn postings_round_trip() {
-        let p = vec![(0, 1), (1, 31), (2, 32), (40, 63), (100_000, 5)];
-        assert_eq!(decode_postings(&encode_postings(&p)), p);
-        assert_eq!(encode_postings(&[(0, 1), (33, 2)]), "ABhBC");
-        assert_eq!(index::level(0.0), 1);
-        assert!(index::level(1.0) < index::level(1.2));
-        assert_eq!(index::level(1e9), 63);
-    }
-
-    #[test]
     fn shards_split_by_prefix_and_keys_find_words() {
         // Many distinct words: about 2,000 records of made-up words.
         let syllables = ["ka", "lo", "mi", "ne", "pu", "ra", "si", "to", "ve", "zu"];
-        let records: Vec<Record> = (0..2000)
+        let records: Vec<SearchRecord> = (0..2000)
             .map(|i| {
                 let word = |k: usize| {
                     format!(
@@ -335,7 +318,7 @@ mod tests {
                     )
                 };
                 rec(
-                    Kind::Guide,
+                    ResultKind::Guide,
                     &word(0),
                     &format!("{} {} {} common", word(1), word(2), word(3)),
                 )

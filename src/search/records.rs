@@ -1,20 +1,22 @@
 //! What a reader can land on: one search record per guide section (so a
 //! result opens at the heading's anchor), FAQ entry, case, quote, template
-//! and decision outcome, in a stable order (pages by path, then data records
-//! in file order, then trees).
+//! and decision outcome, in a stable order (pages by path; FAQs, cases and
+//! templates in file order; decision trees; quotes in file order).
 
 use std::borrow::Cow;
 
 use pulldown_cmark::{Event, Parser, TagEnd};
 
-use crate::data::Kind as DataKind;
+use crate::data::{Case, Faq, Kind as DataKind, Quote, Side, Template};
 use crate::markdown::TextSection;
-use crate::site::{Site, humanize, record_url};
+use crate::site::{Site, record_url};
+use crate::text::humanize;
 use crate::tree::Tree;
 
-/// The kinds of record, in the order the client's filters show them.
+/// What kind of result a record is, which its badge and the client's
+/// filters show; in the order of the filters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Kind {
+pub enum ResultKind {
     Guide,
     Faq,
     Case,
@@ -23,43 +25,52 @@ pub enum Kind {
     Quote,
 }
 
-impl Kind {
-    pub const ALL: [Kind; 6] = [
-        Kind::Guide,
-        Kind::Faq,
-        Kind::Case,
-        Kind::Template,
-        Kind::Decision,
-        Kind::Quote,
+impl ResultKind {
+    pub const ALL: [ResultKind; 6] = [
+        ResultKind::Guide,
+        ResultKind::Faq,
+        ResultKind::Case,
+        ResultKind::Template,
+        ResultKind::Decision,
+        ResultKind::Quote,
     ];
 
     pub fn name(self) -> &'static str {
         match self {
-            Kind::Guide => "guide",
-            Kind::Faq => "faq",
-            Kind::Case => "case",
-            Kind::Template => "template",
-            Kind::Decision => "decision",
-            Kind::Quote => "quote",
+            ResultKind::Guide => "guide",
+            ResultKind::Faq => "faq",
+            ResultKind::Case => "case",
+            ResultKind::Template => "template",
+            ResultKind::Decision => "decision",
+            ResultKind::Quote => "quote",
         }
+    }
+
+    /// Its index in [`ResultKind::ALL`]: how the manifest and the summary
+    /// chunks name it.
+    pub fn index(self) -> usize {
+        ResultKind::ALL.iter().position(|k| *k == self).unwrap_or(0)
     }
 
     /// The badge and filter label.
     pub fn label(self) -> &'static str {
         match self {
-            Kind::Guide => "Guide",
-            Kind::Faq => "FAQ",
-            Kind::Case => "Do & don't",
-            Kind::Template => "Template",
-            Kind::Decision => "Decision",
-            Kind::Quote => "Expert",
+            ResultKind::Guide => "Guide",
+            ResultKind::Faq => "FAQ",
+            ResultKind::Case => "Do & don't",
+            ResultKind::Template => "Template",
+            ResultKind::Decision => "Decision",
+            ResultKind::Quote => "Expert",
         }
     }
 }
 
+/// One thing a search can find and open (a guide section, a FAQ entry, a
+/// case, a template, a decision outcome or a quote) and the text it is
+/// found by.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Record<'a> {
-    pub kind: Kind,
+pub struct SearchRecord<'a> {
+    pub kind: ResultKind,
     /// A link usable from any page (base path included), with `#anchor`.
     pub url: String,
     /// What the result shows as its title.
@@ -75,10 +86,11 @@ pub struct Record<'a> {
     pub snippet: Cow<'a, str>,
 }
 
-/// Where records come from: cheap to list, turned into records one at a
-/// time by [`make`], so a big site never holds every record's text at once.
+/// Where records come from: a page, a data record or a decision tree, by
+/// its index in the site model. Cheap to list, turned into records one at
+/// a time by [`of`], so a big site never holds every record's text at once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
+pub enum Origin {
     Page(usize),
     Faq(usize),
     Case(usize),
@@ -87,200 +99,234 @@ pub enum Source {
     Quote(usize),
 }
 
-/// Every source of records, in the order of the records.
-pub fn sources(site: &Site) -> Vec<Source> {
+/// Where every record comes from, in the order of the records.
+pub fn origins(site: &Site) -> Vec<Origin> {
+    // A language's index holds what it has translated; the default
+    // language's index has the rest (#18).
     let d = &site.data;
-    (0..site.pages.len())
-        .map(Source::Page)
-        .chain((0..d.faqs.len()).map(Source::Faq))
-        .chain((0..d.cases.len()).map(Source::Case))
-        .chain((0..d.templates.len()).map(Source::Template))
-        .chain((0..site.trees.len()).map(Source::Tree))
-        .chain((0..d.quotes.len()).map(Source::Quote))
+    let own = |fallback: bool| !fallback;
+    let pages = site.own_pages().map(|(i, _)| Origin::Page(i));
+    let faqs = (0..d.faqs.len())
+        .filter(|&i| own(d.faqs[i].fallback))
+        .map(Origin::Faq);
+    let cases = (0..d.cases.len())
+        .filter(|&i| own(d.cases[i].fallback))
+        .map(Origin::Case);
+    let templates = (0..d.templates.len())
+        .filter(|&i| own(d.templates[i].fallback))
+        .map(Origin::Template);
+    let trees = (0..site.trees.len())
+        .filter(|&i| own(site.trees[i].fallback))
+        .map(Origin::Tree);
+    let quotes = (0..d.quotes.len())
+        .filter(|&i| own(d.quotes[i].fallback))
+        .map(Origin::Quote);
+    pages
+        .chain(faqs)
+        .chain(cases)
+        .chain(templates)
+        .chain(trees)
+        .chain(quotes)
         .collect()
 }
 
-/// The records of one source.
-pub fn make(site: &Site, source: Source) -> Vec<Record<'_>> {
-    match source {
-        Source::Page(i) => page_records(site, i, &site.pages[i].rendered.sections),
-        _ => make_with(site, source, &[]),
+/// The records of one origin, a page's from the text kept in the model.
+pub fn of(site: &Site, origin: Origin) -> Vec<SearchRecord<'_>> {
+    let data = &site.data;
+    match origin {
+        Origin::Page(i) => page_records(site, i, &site.pages[i].rendered.sections),
+        Origin::Faq(i) => vec![faq_record(site, &data.faqs[i].rec)],
+        Origin::Case(i) => vec![case_record(site, &data.cases[i].rec)],
+        Origin::Template(i) => vec![template_record(site, &data.templates[i].rec)],
+        Origin::Tree(i) => outcomes(site, &site.trees[i]),
+        Origin::Quote(i) => vec![quote_record(site, &data.quotes[i].rec)],
     }
 }
 
 /// The records of page `i` from its text sections (which the build hands
-/// over to the index rather than keeping them in the site model).
-pub fn page_records<'a>(site: &'a Site, i: usize, sections: &'a [TextSection]) -> Vec<Record<'a>> {
-    make_with(site, Source::Page(i), sections)
-}
-
-fn make_with<'a>(site: &'a Site, source: Source, sections: &'a [TextSection]) -> Vec<Record<'a>> {
-    let c = &site.config;
-    let data = &site.data;
+/// over to the index rather than keeping them in the site model): one for
+/// the page itself and one per section under a heading.
+pub fn page_records<'a>(
+    site: &'a Site,
+    i: usize,
+    sections: &'a [TextSection],
+) -> Vec<SearchRecord<'a>> {
+    let page = &site.pages[i];
+    let guide = GuidePage {
+        title: page.title().trim(),
+        tags: page.fm.tags.join(" "),
+        url: site.config.link(&page.url),
+        description: page.fm.description.clone().unwrap_or_default(),
+    };
     let mut out = Vec::new();
-    match source {
-        Source::Page(i) => {
-            let page = &site.pages[i];
-            let page_title = page.title().trim();
-            let tags = page.fm.tags.join(" ");
-            let url = c.link(&page.url);
-            let description = page.fm.description.clone().unwrap_or_default();
-            // The record of the page itself (its text before any heading).
-            let whole = |body: Cow<'a, str>, snippet: Cow<'a, str>| Record {
-                kind: Kind::Guide,
-                url: url.clone(),
-                title: page_title.to_owned(),
-                context: String::new(),
-                fields: [page_title.into(), tags.clone().into(), body],
-                snippet,
-            };
-            let has_intro = sections.first().is_some_and(|s| s.anchor.is_none());
-            if !has_intro {
-                // A page whose body starts with a heading still gets a record of
-                // its own, so its title and description find it.
-                out.push(whole(description.clone().into(), page.description().into()));
-            }
-            for s in sections {
-                let text = s.text.as_str();
-                match &s.anchor {
-                    None => {
-                        let snippet = if description.trim().is_empty() {
-                            text.into()
-                        } else {
-                            format!("{} {text}", description.trim()).into()
-                        };
-                        out.push(whole(format!("{description} {text}").into(), snippet));
-                    }
-                    Some(anchor) => {
-                        // An anchor an editor chose (`{#swamped}`) says what the section is about.
-                        let chosen = if s.anchor_is_slug {
-                            ""
-                        } else {
-                            anchor.as_str()
-                        };
-                        out.push(Record {
-                            kind: Kind::Guide,
-                            url: format!("{url}#{anchor}"),
-                            title: squash(&s.heading),
-                            context: page_title.to_owned(),
-                            fields: [
-                                squash(&s.heading).into(),
-                                format!("{page_title} {tags} {}", words_of(chosen)).into(),
-                                text.into(),
-                            ],
-                            snippet: text.into(),
-                        })
-                    }
-                }
-            }
-        }
-        Source::Faq(i) => {
-            let r = &data.faqs[i];
-            let f = &r.rec;
-            let answer = plain(&f.answer);
-            out.push(Record {
-                kind: Kind::Faq,
-                url: c.link(&record_url(DataKind::Faqs, &f.id)),
-                title: squash(&f.question),
-                context: String::new(),
-                fields: [
-                    squash(&f.question).into(),
-                    format!("{} {}", words_of(&f.id), f.tags.join(" ")).into(),
-                    answer.clone().into(),
-                ],
-                snippet: answer.into(),
-            });
-        }
-        Source::Case(i) => {
-            let r = &data.cases[i];
-            let k = &r.rec;
-            let side = |s: &crate::data::Side| {
-                format!(
-                    "{} {} {}",
-                    plain(&s.summary),
-                    s.example.as_deref().unwrap_or(""),
-                    plain(&s.why)
-                )
-            };
-            let situation = plain(&k.situation);
-            out.push(Record {
-                kind: Kind::Case,
-                url: c.link(&record_url(DataKind::Cases, &k.id)),
-                title: squash(&k.title),
-                context: humanize(&k.topic),
-                fields: [
-                    squash(&k.title).into(),
-                    format!(
-                        "{} {} {}",
-                        words_of(&k.id),
-                        humanize(&k.topic),
-                        k.tags.join(" ")
-                    )
-                    .into(),
-                    squash(&format!("{situation} {} {}", side(&k.dont), side(&k.do_))).into(),
-                ],
-                snippet: format!("{situation} Do: {}", plain(&k.do_.summary)).into(),
-            });
-        }
-        Source::Template(i) => {
-            let r = &data.templates[i];
-            let t = &r.rec;
-            let notes = t.notes.as_deref().map(plain).unwrap_or_default();
-            out.push(Record {
-                kind: Kind::Template,
-                url: c.link(&record_url(DataKind::Templates, &t.id)),
-                title: squash(&t.title),
-                context: t.channel.label().to_owned(),
-                fields: [
-                    squash(&t.title).into(),
-                    format!(
-                        "{} {} {} {}",
-                        words_of(&t.id),
-                        humanize(&t.context),
-                        t.channel.label(),
-                        t.tags.join(" ")
-                    )
-                    .into(),
-                    squash(&format!("{} {notes}", t.text)).into(),
-                ],
-                snippet: squash(&t.text).into(),
-            });
-        }
-        Source::Tree(i) => out = outcomes(site, &site.trees[i]),
-        Source::Quote(i) => {
-            let r = &data.quotes[i];
-            let q = &r.rec;
-            let role: Vec<&str> = [q.role.as_deref(), q.organisation.as_deref()]
-                .into_iter()
-                .flatten()
-                .filter(|s| !s.trim().is_empty())
-                .collect();
-            out.push(Record {
-                kind: Kind::Quote,
-                url: c.link(&record_url(DataKind::Quotes, &q.id)),
-                title: q.speaker.trim().to_owned(),
-                context: role.join(", "),
-                fields: [
-                    q.speaker.as_str().into(),
-                    format!(
-                        "{} {} {}",
-                        role.join(" "),
-                        q.topic.as_deref().map(humanize).unwrap_or_default(),
-                        q.stance.label()
-                    )
-                    .into(),
-                    q.text.as_str().into(),
-                ],
-                snippet: q.text.as_str().into(),
-            });
-        }
+    let has_intro = sections.first().is_some_and(|s| s.anchor.is_none());
+    if !has_intro {
+        // A page whose body starts with a heading still gets a record of
+        // its own, so its title and description find it.
+        out.push(guide.whole(guide.description.clone().into(), page.description().into()));
+    }
+    for s in sections {
+        out.push(match &s.anchor {
+            None => guide.intro(&s.text),
+            Some(anchor) => guide.section(s, anchor),
+        });
     }
     out
 }
 
+/// What every record of a guide page shares.
+struct GuidePage<'a> {
+    /// The page's title, trimmed.
+    title: &'a str,
+    /// Its tags, space-separated.
+    tags: String,
+    url: String,
+    /// Its front matter's description, or nothing.
+    description: String,
+}
+
+impl<'a> GuidePage<'a> {
+    /// The record of the page itself.
+    fn whole(&self, body: Cow<'a, str>, snippet: Cow<'a, str>) -> SearchRecord<'a> {
+        SearchRecord {
+            kind: ResultKind::Guide,
+            url: self.url.clone(),
+            title: self.title.to_owned(),
+            context: String::new(),
+            fields: [self.title.into(), self.tags.clone().into(), body],
+            snippet,
+        }
+    }
+
+    /// The record of the page itself from its text before any heading.
+    fn intro(&self, text: &'a str) -> SearchRecord<'a> {
+        let description = &self.description;
+        let snippet = if description.trim().is_empty() {
+            text.into()
+        } else {
+            format!("{} {text}", description.trim()).into()
+        };
+        self.whole(format!("{description} {text}").into(), snippet)
+    }
+
+    /// The record of a section under a heading, opened at its anchor.
+    fn section(&self, s: &'a TextSection, anchor: &str) -> SearchRecord<'a> {
+        // An anchor an editor chose (`{#swamped}`) says what the section is about.
+        let chosen = if s.anchor_is_slug { "" } else { anchor };
+        let (title, tags) = (self.title, &self.tags);
+        SearchRecord {
+            kind: ResultKind::Guide,
+            url: format!("{}#{anchor}", self.url),
+            title: squash(&s.heading),
+            context: title.to_owned(),
+            fields: [
+                squash(&s.heading).into(),
+                format!("{title} {tags} {}", words_of(chosen)).into(),
+                s.text.as_str().into(),
+            ],
+            snippet: s.text.as_str().into(),
+        }
+    }
+}
+
+fn faq_record<'a>(site: &'a Site, f: &'a Faq) -> SearchRecord<'a> {
+    let answer = plain(&f.answer);
+    SearchRecord {
+        kind: ResultKind::Faq,
+        url: site.config.link(&record_url(DataKind::Faqs, &f.id)),
+        title: squash(&f.question),
+        context: String::new(),
+        fields: [
+            squash(&f.question).into(),
+            format!("{} {}", words_of(&f.id), f.tags.join(" ")).into(),
+            answer.clone().into(),
+        ],
+        snippet: answer.into(),
+    }
+}
+
+fn case_record<'a>(site: &'a Site, k: &'a Case) -> SearchRecord<'a> {
+    let side = |s: &Side| {
+        format!(
+            "{} {} {}",
+            plain(&s.summary),
+            s.example.as_deref().unwrap_or(""),
+            plain(&s.why)
+        )
+    };
+    let situation = plain(&k.situation);
+    SearchRecord {
+        kind: ResultKind::Case,
+        url: site.config.link(&record_url(DataKind::Cases, &k.id)),
+        title: squash(&k.title),
+        context: humanize(&k.topic),
+        fields: [
+            squash(&k.title).into(),
+            format!(
+                "{} {} {}",
+                words_of(&k.id),
+                humanize(&k.topic),
+                k.tags.join(" ")
+            )
+            .into(),
+            squash(&format!("{situation} {} {}", side(&k.dont), side(&k.do_))).into(),
+        ],
+        snippet: format!("{situation} Do: {}", plain(&k.do_.summary)).into(),
+    }
+}
+
+fn template_record<'a>(site: &'a Site, t: &'a Template) -> SearchRecord<'a> {
+    let notes = t.notes.as_deref().map(plain).unwrap_or_default();
+    SearchRecord {
+        kind: ResultKind::Template,
+        url: site.config.link(&record_url(DataKind::Templates, &t.id)),
+        title: squash(&t.title),
+        context: t.channel.label().to_owned(),
+        fields: [
+            squash(&t.title).into(),
+            format!(
+                "{} {} {} {}",
+                words_of(&t.id),
+                humanize(&t.context),
+                t.channel.label(),
+                t.tags.join(" ")
+            )
+            .into(),
+            squash(&format!("{} {notes}", t.text)).into(),
+        ],
+        snippet: squash(&t.text).into(),
+    }
+}
+
+fn quote_record<'a>(site: &'a Site, q: &'a Quote) -> SearchRecord<'a> {
+    let role: Vec<&str> = [q.role.as_deref(), q.organisation.as_deref()]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.trim().is_empty())
+        .collect();
+    SearchRecord {
+        kind: ResultKind::Quote,
+        url: site.config.link(&record_url(DataKind::Quotes, &q.id)),
+        title: q.speaker.trim().to_owned(),
+        context: role.join(", "),
+        fields: [
+            q.speaker.as_str().into(),
+            format!(
+                "{} {} {}",
+                role.join(" "),
+                q.topic.as_deref().map(humanize).unwrap_or_default(),
+                q.stance.label()
+            )
+            .into(),
+            q.text.as_str().into(),
+        ],
+        snippet: q.text.as_str().into(),
+    }
+}
+
 /// A tree's outcomes, each at the static page of the first path that
 /// reaches it (`Tree::steps` is depth first from the start, so stable).
-fn outcomes<'a>(site: &'a Site, tree: &Tree) -> Vec<Record<'a>> {
+fn outcomes<'a>(site: &'a Site, tree: &Tree) -> Vec<SearchRecord<'a>> {
     let steps = tree.steps();
     tree.def
         .outcomes
@@ -298,8 +344,8 @@ fn outcomes<'a>(site: &'a Site, tree: &Tree) -> Vec<Record<'a>> {
                         .map(|o| o.label.as_str())
                 })
                 .collect();
-            Some(Record {
-                kind: Kind::Decision,
+            Some(SearchRecord {
+                kind: ResultKind::Decision,
                 url: site
                     .config
                     .link(&format!("/decide/{}/{}", tree.id, step.rel_url)),
@@ -374,7 +420,7 @@ pub fn squash(text: &str) -> String {
         let mut out = Vec::with_capacity(text.len());
         let words = text
             .as_bytes()
-            .split(|&b| crate::markdown::is_ascii_space(b))
+            .split(|&b| crate::text::is_ascii_space(b))
             .filter(|w| !w.is_empty());
         for w in words {
             if !out.is_empty() {
@@ -410,11 +456,11 @@ mod tests {
 
     #[test]
     fn kinds_have_names_and_labels() {
-        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.name()).collect();
+        let names: Vec<&str> = ResultKind::ALL.iter().map(|k| k.name()).collect();
         assert_eq!(
             names,
             ["guide", "faq", "case", "template", "decision", "quote"]
         );
-        assert_eq!(Kind::Case.label(), "Do & don't");
+        assert_eq!(ResultKind::Case.label(), "Do & don't");
     }
 }

@@ -3,7 +3,7 @@
 
 use super::State;
 use crate::diagnostics::Diagnostics;
-use crate::markdown::escape_text;
+use crate::text::escape_text;
 
 /// Where the live-reload script long-polls for a new version.
 pub const WAIT_PATH: &str = "/__casebook/wait";

@@ -4,8 +4,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::Page;
 use super::urls::{record_url, tree_url};
+use super::{Language, Page};
 use crate::config::SiteConfig;
 use crate::data::{Data, Kind};
 use crate::diagnostics::{Diagnostic, Problem, did_you_mean};
@@ -16,33 +16,59 @@ use crate::tree::Tree;
 /// Resolves `@/path.md#anchor` and `@kind:id` to links with the base path.
 pub struct Links<'a> {
     pub config: &'a SiteConfig,
-    /// Page path → (URL, title).
-    urls: HashMap<&'a str, (&'a str, &'a str)>,
+    lang: &'a Language,
+    /// Page path → (link, with the base path, title).
+    urls: HashMap<&'a str, (String, &'a str)>,
     data: &'a Data,
-    trees: HashSet<&'a str>,
+    /// Tree id → whether it is the default language's (not translated).
+    trees: HashMap<&'a str, bool>,
 }
 
 impl<'a> Links<'a> {
     pub fn new(
         config: &'a SiteConfig,
+        lang: &'a Language,
         pages: &'a [Page],
         data: &'a Data,
         trees: &'a [Tree],
         broken_trees: &'a [String],
     ) -> Self {
+        let link = |p: &Page| {
+            if p.fallback {
+                format!("{}{}", lang.root_path, p.url.trim_start_matches('/'))
+            } else {
+                config.link(&p.url)
+            }
+        };
         Links {
             config,
+            lang,
             urls: pages
                 .iter()
-                .map(|p| (p.path.as_str(), (p.url.as_str(), p.title())))
+                .map(|p| (p.path.as_str(), (link(p), p.title())))
                 .collect(),
             data,
             trees: trees
                 .iter()
-                .map(|t| t.id.as_str())
-                .chain(broken_trees.iter().map(String::as_str))
+                .map(|t| (t.id.as_str(), t.fallback))
+                .chain(broken_trees.iter().map(|t| (t.as_str(), false)))
                 .collect(),
         }
+    }
+
+    /// A site path of this edition, or of the default language's when
+    /// `fallback` (a record or tree not translated yet).
+    fn link_in(&self, path: &str, fallback: bool) -> String {
+        if fallback {
+            format!("{}{}", self.lang.root_path, path.trim_start_matches('/'))
+        } else {
+            self.config.link(path)
+        }
+    }
+
+    /// The language of the edition whose links these are.
+    pub fn lang(&self) -> &'a Language {
+        self.lang
     }
 
     /// The title of the page an `@/` link points at, if it exists.
@@ -59,8 +85,8 @@ impl<'a> Links<'a> {
         };
         match self.urls.get(path) {
             Some((url, _)) => Ok(match anchor {
-                Some(a) => format!("{}#{a}", self.config.link(url)),
-                None => self.config.link(url),
+                Some(a) => format!("{url}#{a}"),
+                None => url.clone(),
             }),
             None => Err(
                 Problem::new(format!("the link `{target}` points at no page")).hint(
@@ -76,11 +102,10 @@ impl<'a> Links<'a> {
     }
 
     fn tree(&self, id: &str) -> Result<String, Problem> {
-        if self.trees.contains(id) {
-            Ok(self.config.link(&tree_url(id)))
-        } else {
-            Err(Problem::new(format!("there is no decision tree `{id}`"))
-                .maybe_hint(did_you_mean(id, self.trees.iter().copied())))
+        match self.trees.get(id) {
+            Some(&fallback) => Ok(self.link_in(&tree_url(id), fallback)),
+            None => Err(Problem::new(format!("there is no decision tree `{id}`"))
+                .maybe_hint(did_you_mean(id, self.trees.keys().copied()))),
         }
     }
 
@@ -92,8 +117,8 @@ impl<'a> Links<'a> {
                     .maybe_hint(did_you_mean(kind, kinds)),
             );
         };
-        if self.data.has(k, id) {
-            return Ok(self.config.link(&record_url(k, id)));
+        if let Some(fallback) = self.data.is_fallback(k, id) {
+            return Ok(self.link_in(&record_url(k, id), fallback));
         }
         Err(
             Problem::new(format!("there is no {kind} with the id `{id}`")).hint(

@@ -9,6 +9,7 @@
 //! - [`views`]: what templates see of records; `tree_view`, of trees;
 //! - [`tags`]: tags of pages and records.
 
+mod language;
 mod links;
 mod pages;
 mod tags;
@@ -21,11 +22,12 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
+pub use language::{Language, languages};
 pub use links::Links;
 pub use tags::TagInfo;
 pub use tree_view::{OutcomeLink, TreeView};
 pub use urls::{Listing, alias_path, record_url, url_for};
-pub use views::{RecordView, RecordViews, SourceTexts, humanize};
+pub use views::{RecordView, RecordViews, SourceTexts};
 
 use crate::config::SiteConfig;
 use crate::data::{Data, Kind};
@@ -52,6 +54,8 @@ pub struct Page {
     pub parent: Option<usize>,
     /// Sections only: their pages and subsections, in order.
     pub children: Vec<usize>,
+    /// Where this page is among its section's `children`.
+    pub position: usize,
     /// The pages (not subsections) before and after this one in its
     /// section, for the previous/next links.
     pub prev: Option<usize>,
@@ -59,6 +63,10 @@ pub struct Page {
     pub rendered: Rendered,
     /// The day of the last git commit that touched the file, if known.
     pub git_date: Option<Date>,
+    /// In a translation: the default language's page, standing in because
+    /// this language has not translated it yet. It is listed and linked
+    /// (to the default language's URL) but not written again.
+    pub fallback: bool,
 }
 
 impl Page {
@@ -84,7 +92,7 @@ impl Page {
     pub fn description(&self) -> String {
         match &self.fm.description {
             Some(d) if !d.trim().is_empty() => d.trim().to_owned(),
-            _ => markdown::truncate_words(&self.rendered.summary, 160),
+            _ => crate::text::truncate_words(&self.rendered.summary, 160),
         }
     }
 
@@ -96,9 +104,46 @@ impl Page {
     }
 }
 
+/// A link to another website and where it is written: for
+/// `casebook check --external`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExternalUse {
+    pub url: String,
+    pub file: PathBuf,
+    pub pos: Pos,
+    /// The line it is on, for the message's caret.
+    pub line: String,
+}
+
+impl ExternalUse {
+    /// The external links `refs` found in `text` (the text of `file`).
+    pub fn all_in(
+        file: &std::path::Path,
+        text: &str,
+        refs: &[markdown::ExternalRef],
+    ) -> Vec<ExternalUse> {
+        refs.iter()
+            .map(|r| ExternalUse {
+                url: r.url.clone(),
+                file: file.to_path_buf(),
+                pos: r.pos,
+                line: text
+                    .lines()
+                    .nth(r.pos.line.saturating_sub(1))
+                    .unwrap_or("")
+                    .to_owned(),
+            })
+            .collect()
+    }
+}
+
+/// One language's edition of the site (for a one-language site, the site).
 #[derive(Debug)]
 pub struct Site {
+    /// This edition's settings: `base_url` ends with the language's prefix,
+    /// and the title, description and menu are in its language.
     pub config: SiteConfig,
+    pub lang: Language,
     pub pages: Vec<Page>,
     pub by_path: HashMap<String, usize>,
     pub home: Option<usize>,
@@ -112,10 +157,16 @@ pub struct Site {
     pub tree_views: Vec<TreeView>,
     /// Trees that failed validation (already reported).
     pub broken_trees: Vec<String>,
+    /// Every link to another website in the edition's pages, records and
+    /// trees (not in what stands in from the default language).
+    pub external: Vec<ExternalUse>,
 }
 
-pub struct BuildOptions {
+pub struct BuildOptions<'a> {
     pub drafts: bool,
+    /// For a translation: the default language's edition, whose pages stand
+    /// in for those not translated yet.
+    pub original: Option<&'a Site>,
     /// Trees that failed validation: their own errors are reported, so links
     /// and shortcodes naming them are not reported again.
     pub broken_trees: Vec<String>,
@@ -127,6 +178,7 @@ pub struct BuildOptions {
 /// `check` even when some pages failed.
 pub fn assemble(
     config: SiteConfig,
+    lang: Language,
     page_files: Vec<TextFile>,
     data: Data,
     data_texts: &SourceTexts,
@@ -135,6 +187,9 @@ pub fn assemble(
 ) -> (Site, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     let mut pages = parse_pages(page_files, opts, &mut problems);
+    if let Some(original) = opts.original {
+        pages::add_stand_ins(&mut pages, original, &mut problems);
+    }
     pages::assign_urls(&mut pages, &mut problems);
     let by_path: HashMap<String, usize> = pages
         .iter()
@@ -144,16 +199,24 @@ pub fn assemble(
     pages::link_sections(&mut pages, &by_path);
     pages::check_aliases(&pages, &mut problems);
 
-    let links = Links::new(&config, &pages, &data, &trees, &opts.broken_trees);
+    let links = Links::new(&config, &lang, &pages, &data, &trees, &opts.broken_trees);
     let rendered = render_pages(&pages, &config, &links);
-    let views = views::record_views(&data, data_texts, &links, &mut problems);
+    let mut external = Vec::new();
+    let views = views::record_views(&data, data_texts, &links, &mut problems, &mut external);
     let titles = |target: &str| link_title(target, &pages, &by_path, &views);
     let tree_views = trees
         .iter()
-        .map(|t| tree_view::tree_view(t, &links, &titles, &mut problems))
+        .map(|t| tree_view::tree_view(t, &links, &titles, &mut problems, &mut external))
         .collect();
     drop(links);
     for (page, (rendered, mut probs)) in pages.iter_mut().zip(rendered) {
+        if !page.fallback {
+            external.extend(ExternalUse::all_in(
+                &page.file,
+                &page.text,
+                &rendered.external,
+            ));
+        }
         page.rendered = rendered;
         problems.append(&mut probs);
     }
@@ -163,6 +226,7 @@ pub fn assemble(
     let home = by_path.get("_index.md").copied();
     let site = Site {
         config,
+        lang,
         pages,
         by_path,
         home,
@@ -172,6 +236,7 @@ pub fn assemble(
         trees,
         tree_views,
         broken_trees: opts.broken_trees.clone(),
+        external,
     };
     (site, problems)
 }
@@ -216,8 +281,41 @@ fn render_pages(
     };
     pages
         .par_iter()
-        .map(|p| markdown::render(p.body(), p.body_line, &p.file, &p.text, opts, links))
+        .map(|p| {
+            if p.fallback {
+                // A stand-in keeps what its original rendered.
+                (p.rendered.clone(), Vec::new())
+            } else {
+                markdown::render(p.body(), p.body_line, &p.file, &p.text, opts, links)
+            }
+        })
         .collect()
+}
+
+impl Site {
+    /// A link to page `p` from this edition: the default language's URL
+    /// for a page not translated yet.
+    pub fn page_link(&self, p: &Page) -> String {
+        if p.fallback {
+            format!("{}{}", self.lang.root_path, p.url.trim_start_matches('/'))
+        } else {
+            self.config.link(&p.url)
+        }
+    }
+
+    /// The absolute URL of page `p` (see [`Site::page_link`]).
+    pub fn page_absolute(&self, p: &Page) -> String {
+        if p.fallback {
+            format!("{}{}", self.lang.root_url, p.url.trim_start_matches('/'))
+        } else {
+            self.config.absolute(&p.url)
+        }
+    }
+
+    /// The pages this edition writes: not the stand-ins of a translation.
+    pub fn own_pages(&self) -> impl Iterator<Item = (usize, &Page)> {
+        self.pages.iter().enumerate().filter(|(_, p)| !p.fallback)
+    }
 }
 
 /// The human title of an `@` link's target.

@@ -30,11 +30,76 @@ pub fn parse_page(f: TextFile) -> Result<Page, Diagnostic> {
         url: String::new(),
         parent: None,
         children: Vec::new(),
+        position: 0,
         prev: None,
         next: None,
         rendered: Rendered::default(),
         git_date: None,
+        fallback: false,
     })
+}
+
+/// A translation's stand-ins: for every page of the default language's
+/// edition this one has not translated, the original's metadata (title,
+/// URL, summary, contents) without its text, marked as a fallback. A
+/// translated page with no original is reported (it is kept: a language
+/// may have pages of its own, but usually the file is misnamed).
+pub fn add_stand_ins(
+    pages: &mut Vec<Page>,
+    original: &super::Site,
+    problems: &mut Vec<Diagnostic>,
+) {
+    for p in pages
+        .iter()
+        .filter(|p| !original.by_path.contains_key(&p.path))
+    {
+        let near =
+            crate::diagnostics::did_you_mean(&p.path, original.by_path.keys().map(String::as_str));
+        problems.push(
+            Diagnostic::new(&p.file, format!("`{}` has no original in the default language", p.path))
+                .hint(near.map_or_else(
+                    || "a translation has the path of the page it translates, under content/<language>/".to_owned(),
+                    |n| format!("{n} (a translation has the path of the page it translates)"),
+                ))
+                .warning(),
+        );
+    }
+    let have: HashSet<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+    let missing: Vec<Page> = original
+        .pages
+        .iter()
+        .filter(|o| !o.fallback && !have.contains(o.path.as_str()))
+        .map(|o| Page {
+            file: o.file.clone(),
+            path: o.path.clone(),
+            text: String::new(),
+            fm: o.fm.clone(),
+            body_start: 0,
+            body_line: 1,
+            is_section: o.is_section,
+            url: o.url.clone(),
+            parent: None,
+            children: Vec::new(),
+            position: 0,
+            prev: None,
+            next: None,
+            rendered: Rendered {
+                html: String::new(),
+                anchors: Vec::new(),
+                shortcodes: Vec::new(),
+                sections: Vec::new(),
+                external: Vec::new(),
+                toc: o.rendered.toc.clone(),
+                ids: o.rendered.ids.clone(),
+                summary: o.rendered.summary.clone(),
+                words: o.rendered.words,
+            },
+            git_date: o.git_date.clone(),
+            fallback: true,
+        })
+        .collect();
+    pages.extend(missing);
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
 }
 
 /// Gives each page its URL. A page with an unsafe slug, a URL under one
@@ -45,6 +110,9 @@ pub fn assign_urls(pages: &mut Vec<Page>, problems: &mut Vec<Diagnostic>) {
     let mut by_url: HashMap<String, usize> = HashMap::new();
     let mut keep = vec![true; pages.len()];
     for i in 0..pages.len() {
+        if pages[i].fallback {
+            continue; // keeps its original's URL, in the default language's space
+        }
         let problem = match url_for(&pages[i].path, pages[i].fm.slug.as_deref()) {
             Err(p) => {
                 let page = &pages[i];
@@ -132,6 +200,9 @@ pub fn link_sections(pages: &mut [Page], by_path: &HashMap<String, usize>) {
             pages[k].prev = n.checked_sub(1).map(|m| leaves[m]);
             pages[k].next = leaves.get(n + 1).copied();
         }
+        for (n, &k) in c.iter().enumerate() {
+            pages[k].position = n;
+        }
         pages[i].children = c;
     }
 }
@@ -167,9 +238,13 @@ fn nearest_section(i: usize, page: &Page, by_path: &HashMap<String, usize>) -> O
 
 /// Every alias is a safe site path that no page and no other alias has.
 pub fn check_aliases(pages: &[Page], problems: &mut Vec<Diagnostic>) {
-    let urls: HashSet<&str> = pages.iter().map(|p| p.url.as_str()).collect();
+    let urls: HashSet<&str> = pages
+        .iter()
+        .filter(|p| !p.fallback)
+        .map(|p| p.url.as_str())
+        .collect();
     let mut seen: HashMap<String, &Path> = HashMap::new();
-    for p in pages {
+    for p in pages.iter().filter(|p| !p.fallback) {
         for alias in &p.fm.aliases {
             let at = |message: String| {
                 Diagnostic::new(&p.file, message).at_in(p.front_pos("aliases"), &p.text)

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::Page;
 use crate::data::{Data, Kind};
-use crate::markdown::slugify;
+use crate::text::slugify;
 
 #[derive(Debug, Clone)]
 pub struct TagInfo {

@@ -39,13 +39,17 @@ pub fn tree_view(
     links: &Links,
     titles: &dyn Fn(&str) -> Option<String>,
     problems: &mut Vec<Diagnostic>,
+    external: &mut Vec<super::ExternalUse>,
 ) -> TreeView {
     let text = &tree.text;
     let mut md = |source: &str| -> String {
         let near = source.lines().next().unwrap_or("").trim();
         let pos = Lines::all(text).find(near).unwrap_or(Pos::new(1, 1));
-        let (html, mut probs) = markdown::render_field(source, &tree.file, pos, text, links);
+        let (html, mut probs, refs) = markdown::render_field(source, &tree.file, pos, text, links);
         problems.append(&mut probs);
+        if !tree.fallback {
+            external.extend(super::ExternalUse::all_in(&tree.file, text, &refs));
+        }
         html
     };
     let mut view = TreeView {

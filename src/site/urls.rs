@@ -7,7 +7,7 @@
 
 use crate::data::Kind;
 use crate::diagnostics::Problem;
-use crate::markdown::slugify;
+use crate::text::slugify;
 
 /// A list page casebook writes itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

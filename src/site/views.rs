@@ -19,6 +19,7 @@ use crate::diagnostics::{Diagnostic, Pos};
 use crate::frontmatter::Date;
 use crate::locate::Lines;
 use crate::markdown::{self, Resolve};
+use crate::text::humanize;
 
 /// The text of each data file, by its path, to place messages about a
 /// record's Markdown fields.
@@ -37,6 +38,10 @@ pub struct RecordBase {
     pub line: usize,
     /// The record's own "Edit" link: its data file (#6).
     pub edit_url: Option<String>,
+    /// In a translation: the record is the default language's, not yet
+    /// translated; its language, for `lang` on its markup.
+    pub fallback: bool,
+    pub lang: Option<String>,
 }
 
 /// A source as other records cite it.
@@ -93,7 +98,7 @@ pub struct QuoteView {
     pub role: Option<String>,
     pub organisation: Option<String>,
     pub stance: Stance,
-    pub stance_label: &'static str,
+    pub stance_label: String,
     pub topic: Option<String>,
     pub sources: Vec<SourceRef>,
 }
@@ -131,7 +136,7 @@ pub struct TemplateView {
     pub context: String,
     pub context_title: String,
     pub channel: Channel,
-    pub channel_label: &'static str,
+    pub channel_label: String,
     pub limit: Option<usize>,
     pub text: String,
     /// In characters, as LinkedIn counts.
@@ -261,6 +266,19 @@ impl RecordViews {
         }
     }
 
+    /// How many records are the default language's (not translated yet).
+    pub fn untranslated(&self) -> usize {
+        Kind::ALL
+            .into_iter()
+            .map(|k| {
+                self.of_kind(k)
+                    .into_iter()
+                    .filter(|v| v.base().fallback)
+                    .count()
+            })
+            .sum()
+    }
+
     /// Every view of `kind`, in the data's order.
     pub fn of_kind(&self, kind: Kind) -> Vec<RecordView<'_>> {
         match kind {
@@ -279,6 +297,7 @@ struct Fields<'a> {
     texts: &'a SourceTexts<'a>,
     links: &'a Links<'a>,
     problems: Vec<Diagnostic>,
+    external: Vec<super::ExternalUse>,
 }
 
 impl Fields<'_> {
@@ -302,18 +321,34 @@ impl Fields<'_> {
         } else {
             pos
         };
-        let (html, mut probs) = markdown::render_field(text, file, start, file_text, self.links);
+        let (html, mut probs, refs) =
+            markdown::render_field(text, file, start, file_text, self.links);
         self.problems.append(&mut probs);
+        self.external
+            .extend(super::ExternalUse::all_in(file, file_text, &refs));
         html
     }
 
     fn base<T>(&self, kind: Kind, id: &str, r: &Located<T>) -> RecordBase {
         let file = r.file.to_string_lossy().replace('\\', "/");
         let config = self.links.config;
+        let lang = self.links.lang();
+        // A record not translated yet is where its original lives.
+        let url = if r.fallback {
+            format!(
+                "{}{}",
+                lang.root_path,
+                record_url(kind, id).trim_start_matches('/')
+            )
+        } else {
+            config.link(&record_url(kind, id))
+        };
         RecordBase {
             id: id.to_owned(),
             kind: kind.singular(),
-            url: config.link(&record_url(kind, id)),
+            url,
+            fallback: r.fallback,
+            lang: r.fallback.then(|| lang.default_code.clone()),
             edit_url: config
                 .edit_link
                 .as_ref()
@@ -346,11 +381,13 @@ pub fn record_views(
     texts: &SourceTexts,
     links: &Links,
     problems: &mut Vec<Diagnostic>,
+    external: &mut Vec<super::ExternalUse>,
 ) -> RecordViews {
     let mut f = Fields {
         texts,
         links,
         problems: Vec::new(),
+        external: Vec::new(),
     };
     let mut views = RecordViews::default();
     for r in &data.sources {
@@ -376,6 +413,7 @@ pub fn record_views(
         views.checks.push(&r.rec.id, view);
     }
     problems.append(&mut f.problems);
+    external.append(&mut f.external);
     views
 }
 
@@ -423,7 +461,7 @@ fn quote_view(f: &Fields, data: &Data, r: &Located<crate::data::Quote>) -> Quote
         role: q.role.clone(),
         organisation: q.organisation.clone(),
         stance: q.stance,
-        stance_label: q.stance.label(),
+        stance_label: f.links.lang().strings.get(q.stance.key()).to_owned(),
         topic: q.topic.clone(),
         sources: f.sources(data, std::slice::from_ref(&q.source)),
     }
@@ -475,7 +513,7 @@ fn template_view(f: &mut Fields, data: &Data, r: &Located<crate::data::Template>
         context: t.context.clone(),
         context_title: humanize(&t.context),
         channel: t.channel,
-        channel_label: t.channel.label(),
+        channel_label: f.links.lang().strings.get(t.channel.key()).to_owned(),
         limit: t.limit(),
         text: t.text.clone(),
         length: t.text.chars().count(),
@@ -503,15 +541,6 @@ fn check_view(f: &Fields, cases: &Views<CaseView>, r: &Located<crate::data::Chec
             url: case.map(|v| v.base.url.clone()),
         },
     }
-}
-
-/// `after-applying` → `After applying`.
-pub fn humanize(slug: &str) -> String {
-    let s = slug.replace(['-', '_'], " ");
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
 }
 
 /// A template's text split into plain parts and `[Placeholder]` parts, so
@@ -554,10 +583,5 @@ mod tests {
         let flags: Vec<bool> = parts.iter().map(|p| p.placeholder).collect();
         assert_eq!(flags, vec![false, true, false, true, false, false]);
         assert_eq!(parts[1].text, "[Name]");
-    }
-
-    #[test]
-    fn humanize_slugs() {
-        assert_eq!(humanize("after-applying"), "After applying");
     }
 }

@@ -16,10 +16,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, Pos};
 use crate::locate::{Lines, is_valid_id};
-use crate::markdown::slugify;
+use crate::text::slugify;
 
 pub mod svg;
+mod translate;
 mod validate;
+
+pub use translate::same_shape;
 
 /// More step pages than this means the tree re-joins so often that its
 /// unfolded paths explode; such a tree is refused with a clear message.
@@ -113,6 +116,16 @@ pub enum Verdict {
 }
 
 impl Verdict {
+    /// The theme string of its label (`tree_verdict_go`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Verdict::Go => "tree_verdict_go",
+            Verdict::Wait => "tree_verdict_wait",
+            Verdict::Dont => "tree_verdict_dont",
+            Verdict::OtherRoute => "tree_verdict_other_route",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Verdict::Go => "Go ahead",
@@ -166,11 +179,23 @@ pub struct Tree {
     /// The file's text, to place messages.
     pub text: String,
     pub def: TreeFile,
+    /// In a translation: the default language's tree, shown because this
+    /// language has not translated it yet.
+    pub fallback: bool,
     /// [`Tree::steps`], unfolded once: every step page's job asks for it.
     steps: OnceLock<Vec<Step>>,
 }
 
 impl Tree {
+    /// This tree standing in, in a translation, for the translation it
+    /// does not have yet.
+    pub fn stand_in(&self) -> Tree {
+        Tree {
+            fallback: true,
+            ..self.clone()
+        }
+    }
+
     pub fn node(&self, id: &str) -> Option<Node<'_>> {
         self.def
             .questions
@@ -272,6 +297,7 @@ pub fn parse(id: &str, path: &Path, text: &str) -> (Option<Tree>, Vec<Diagnostic
         file: path.to_owned(),
         text: text.to_owned(),
         def,
+        fallback: false,
         steps: OnceLock::new(),
     };
     let problems = validate::problems(&tree);

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::diagnostics::{Diagnostic, Pos, Problem, did_you_mean};
 use crate::locate::Lines;
-use crate::markdown::slugify;
+use crate::text::slugify;
 
 use super::{Choice, MAX_STEPS, Question, RESERVED_SLUGS, Tree, TreeFile};
 

@@ -536,8 +536,14 @@ fn a_base_url_with_a_sub_path_reaches_every_link_asset_and_feed() {
         "links that miss /kb/ or point nowhere:\n{}",
         broken.join("\n")
     );
+    assert_every_url_carries_kb(&out);
+    assert_the_notes_page_links_under_kb(&out);
+    assert_sitemap_feed_robots_and_redirects_carry_kb(&out);
+}
 
-    // Every absolute URL to the host carries the sub-path, in every file.
+/// Every absolute URL to the host, in every file, and every root-relative
+/// URL in an HTML attribute carries the sub-path `/kb/`.
+fn assert_every_url_carries_kb(out: &Output) {
     for (file, bytes) in out.snapshot() {
         let text = String::from_utf8_lossy(&bytes);
         for (i, _) in text.match_indices("https://example.org") {
@@ -566,7 +572,11 @@ fn a_base_url_with_a_sub_path_reaches_every_link_asset_and_feed() {
             }
         }
     }
+}
 
+/// One page under `/kb/`: its canonical URL, stylesheet and a link to a
+/// heading on another page.
+fn assert_the_notes_page_links_under_kb(out: &Output) {
     let notes = out.page("/guides/notes/");
     let canonical = tags(&notes)
         .into_iter()
@@ -585,7 +595,11 @@ fn a_base_url_with_a_sub_path_reaches_every_link_asset_and_feed() {
         "{css:?}"
     );
     assert!(hrefs(&notes).contains(&"/kb/guides/timing/#after-applying".to_owned()));
+}
 
+/// The files read by machines (sitemap, feed, robots.txt) and the
+/// redirect pages point under `/kb/`.
+fn assert_sitemap_feed_robots_and_redirects_carry_kb(out: &Output) {
     let locs = sitemap_locs(&out.read("sitemap.xml"));
     assert!(
         locs.contains(&"https://example.org/kb/guides/notes/".to_owned()),
@@ -1529,82 +1543,4 @@ fn a_folder_without_a_site_is_explained() {
         .failure()
         .says(&format!("{}: the folder does not exist", missing.display()))
         .says(&format!("`casebook init {}`", missing.display()));
-}
-
-/// `[deploy]` writes the files Netlify and Cloudflare Pages read (#21):
-/// `_headers` with the page's CSP as a real header that also forbids
-/// framing, and long caching for exactly the fingerprinted files;
-/// `_redirects` with each alias as a 301, in place of the HTML redirects.
-#[test]
-fn deploy_writes_headers_and_redirects_for_hosts_that_read_them() {
-    let site = TestSite::new("basic");
-    site.build(&[]).success();
-    let out = site.out();
-    assert!(
-        !out.exists("_headers") && !out.exists("_redirects"),
-        "off by default"
-    );
-    assert!(out.exists("old-notes/index.html"));
-
-    let config = fs::read_to_string(site.root().join("site.toml")).unwrap();
-    site.write(
-        "site.toml",
-        &format!("{config}\n[deploy]\nheaders = true\nredirects = true\n"),
-    );
-    site.build(&["--base-url", "https://fixture.example/kb/"])
-        .success();
-    let out = site.out();
-
-    let headers = out.read("_headers");
-    let home = out.page("/");
-    let csp = crate::common::tags(&home)
-        .into_iter()
-        .find(|t| t.name == "meta" && t.attr("http-equiv") == Some("Content-Security-Policy"))
-        .and_then(|t| t.attr("content").map(str::to_owned))
-        .expect("the page's CSP meta");
-    assert!(
-        headers.contains(&format!(
-            "/kb/*\n  Content-Security-Policy: {csp}; frame-ancestors 'none'\n"
-        )),
-        "{headers}"
-    );
-    // Every rule with a year's caching names a file whose name carries its
-    // hash, and every such theme file has one.
-    let cached: Vec<&str> = headers
-        .lines()
-        .zip(headers.lines().skip(1))
-        .filter(|(_, next)| next.contains("immutable"))
-        .map(|(path, _)| path)
-        .collect();
-    let assets: Vec<String> = out
-        .files()
-        .into_iter()
-        .filter(|f| f.starts_with("assets/") && (f.ends_with(".css") || f.ends_with(".js")))
-        .collect();
-    assert!(!assets.is_empty());
-    for a in &assets {
-        assert!(
-            cached.contains(&format!("/kb/{a}").as_str()),
-            "{a} is not cached:\n{headers}"
-        );
-    }
-    assert!(
-        cached.contains(&"/kb/search/t*") && cached.contains(&"/kb/search/r*"),
-        "{headers}"
-    );
-    assert_eq!(cached.len(), assets.len() + 2, "{headers}");
-
-    let redirects = out.read("_redirects");
-    assert!(
-        redirects.contains("/kb/old-notes/ /kb/guides/notes/ 301\n"),
-        "{redirects}"
-    );
-    assert!(
-        redirects.contains("/kb/legacy/notes.html /kb/guides/notes/ 301\n"),
-        "{redirects}"
-    );
-    assert!(
-        !out.exists("old-notes/index.html") && !out.exists("legacy/notes.html"),
-        "the host redirects instead"
-    );
 }

@@ -16,8 +16,9 @@ use casebook::data::{self, DataFile};
 use casebook::diagnostics::Pos;
 use casebook::frontmatter;
 use casebook::load::TextFile;
-use casebook::markdown::{self, NoLinks, RenderOptions, count_words, parse_shortcode, slugify};
+use casebook::markdown::{self, NoLinks, RenderOptions, parse_shortcode};
 use casebook::site::{self, BuildOptions, alias_path, url_for};
+use casebook::text::{count_words, slugify};
 use casebook::tree;
 use proptest::prelude::*;
 
@@ -286,8 +287,9 @@ proptest! {
         let (data, data_problems) = data::parse_all(&[DataFile { path: &cases_path, rel: Path::new("cases.yaml"), text: &cases }]);
         prop_assert!(data_problems.is_empty(), "{:?}", data_problems);
         let files = built.iter().zip(PATHS).map(|((text, _), path)| TextFile { path: Path::new("content").join(path), rel: (*path).to_owned(), text: text.clone() }).collect();
-        let build_opts = BuildOptions { drafts: false, broken_trees: Vec::new(), git_dates: HashMap::new() };
-        let (site, problems) = site::assemble(config, files, data, &HashMap::from([(cases_path.as_path(), cases.as_str())]), Vec::new(), &build_opts);
+        let build_opts = BuildOptions { drafts: false, original: None, broken_trees: Vec::new(), git_dates: HashMap::new() };
+        let lang = site::Language::plain(&config);
+        let (site, problems) = site::assemble(config, lang, files, data, &HashMap::from([(cases_path.as_path(), cases.as_str())]), Vec::new(), &build_opts);
 
         for page in &site.pages {
             let i = PATHS.iter().position(|p| *p == page.path).expect("a page from PATHS");

@@ -4,12 +4,13 @@
 use serde::Serialize;
 use tera::Context;
 
-use super::{Ctx, checker_limit, has_listing};
+use super::translations::{Alternate, alternates, find_all};
+use super::{Ctx, Same, checker_limit, has_listing, has_own_items};
 use crate::artifact::OutputFile;
 use crate::data::CheckKind;
 use crate::render::Renderer;
 use crate::site::urls::{tag_url, tree_url};
-use crate::site::{Listing, Page, alias_path};
+use crate::site::{Listing, Page, Site, alias_path};
 
 #[derive(Serialize)]
 struct FeedEntry<'a> {
@@ -24,6 +25,7 @@ struct FeedEntry<'a> {
 struct SitemapUrl<'a> {
     loc: String,
     lastmod: Option<&'a str>,
+    alternates: Vec<Alternate<'a>>,
 }
 
 /// `rules.json`. Fields are in the order the file has them (alphabetical);
@@ -59,9 +61,10 @@ impl<'a> Renderer<'a> {
     pub(super) fn feed(&self) -> Ctx<'a> {
         let site = self.site;
         let c = &site.config;
+        // This language's own pages: a feed is in one language.
         let mut dated: Vec<&Page> = site
-            .pages
-            .iter()
+            .own_pages()
+            .map(|(_, p)| p)
             .filter(|p| p.fm.date.is_some() && !p.is_section)
             .collect();
         dated.sort_by(|a, b| {
@@ -95,34 +98,44 @@ impl<'a> Renderer<'a> {
         ("atom.xml".into(), "atom.xml", ctx)
     }
 
+    /// `sitemap.xml`, one for the whole site: every page of every
+    /// language, each with its translations (`xhtml:link` alternates).
     pub(super) fn sitemap(&self) -> Ctx<'a> {
-        let site = self.site;
-        let c = &site.config;
-        let at = |path: &str| SitemapUrl {
-            loc: c.absolute(path),
-            lastmod: None,
-        };
-        let mut urls: Vec<SitemapUrl> = site
-            .pages
-            .iter()
-            .map(|p| SitemapUrl {
-                loc: c.absolute(&p.url),
-                lastmod: p.updated().map(|d| d.day()),
-            })
-            .collect();
-        for listing in Listing::ALL {
-            if listing.in_sitemap() && has_listing(site, listing) {
-                urls.push(at(&listing.path()));
+        let sites: &'a [Site] = self.sites;
+        let mut urls: Vec<SitemapUrl> = Vec::new();
+        for site in sites {
+            let c = &site.config;
+            let entry = |path: &str, lastmod: Option<&'a str>, key: Same| SitemapUrl {
+                loc: c.absolute(path),
+                lastmod,
+                alternates: alternates(sites, &find_all(sites, &key)),
+            };
+            for (_, p) in site.own_pages() {
+                urls.push(entry(
+                    &p.url,
+                    p.updated().map(|d| d.day()),
+                    Same::Page(&p.path),
+                ));
             }
-        }
-        urls.extend(site.tags.keys().map(|t| at(&tag_url(t))));
-        for t in &site.trees {
-            let base = tree_url(&t.id);
-            urls.push(at(&base));
-            urls.push(at(&format!("{base}map/")));
+            for listing in Listing::ALL {
+                if listing.in_sitemap() && has_listing(site, listing) {
+                    urls.push(entry(&listing.path(), None, Same::Listing(listing)));
+                }
+            }
+            for (slug, t) in &site.tags {
+                if has_own_items(site, t) {
+                    urls.push(entry(&tag_url(slug), None, Same::Nothing));
+                }
+            }
+            for t in site.trees.iter().filter(|t| !t.fallback) {
+                let base = tree_url(&t.id);
+                urls.push(entry(&base, None, Same::TreeStep(&t.id, 0)));
+                urls.push(entry(&format!("{base}map/"), None, Same::TreeMap(&t.id)));
+            }
         }
         let mut ctx = Context::new();
         ctx.insert("urls", &urls);
+        ctx.insert("multilingual", &(sites.len() > 1));
         ("sitemap.xml".into(), "sitemap.xml", ctx)
     }
 
@@ -133,7 +146,13 @@ impl<'a> Renderer<'a> {
     }
 
     pub(super) fn not_found(&self) -> Ctx<'a> {
-        let mut ctx = self.base_ctx("Page not found", "", "/404.html", vec![]);
+        let mut ctx = self.base_ctx(
+            self.word("notfound_title"),
+            "",
+            "/404.html",
+            vec![],
+            &Same::Nothing,
+        );
         ctx.insert("noindex", &true);
         ("404.html".into(), "404.html", ctx)
     }
@@ -141,7 +160,7 @@ impl<'a> Renderer<'a> {
     /// A redirect from `alias` to page `p`.
     pub(super) fn alias(&self, p: &Page, alias: &str) -> Ctx<'a> {
         let c = &self.site.config;
-        let mut ctx = self.base_ctx("Redirect", "", &p.url, vec![]);
+        let mut ctx = self.base_ctx("Redirect", "", &p.url, vec![], &Same::Nothing);
         ctx.insert("target", &c.link(&p.url));
         ctx.insert("permalink", &c.absolute(&p.url));
         let out = alias_path(alias).unwrap_or_default();

@@ -5,13 +5,14 @@ use std::collections::BTreeSet;
 
 use serde::Serialize;
 
-use super::{Ctx, PageSummary, Pagination, index_file, paged_title};
+use super::{Crumb, Ctx, PageSummary, Pagination, Same, index_file};
 use crate::data::{Kind, Stance};
 use crate::diagnostics::Diagnostic;
-use crate::markdown::slugify;
 use crate::render::Renderer;
 use crate::site::views::{CaseView, QuoteView, TemplateView};
-use crate::site::{Listing, RecordView, Site, humanize, urls};
+use crate::site::{Listing, RecordView, Site, urls};
+use crate::text::humanize;
+use crate::text::slugify;
 
 /// The most guides the search page lists for readers without JavaScript;
 /// a larger site's search page lists its sections instead.
@@ -37,7 +38,7 @@ struct Situation<'a> {
 #[derive(Serialize)]
 struct StanceGroup<'a> {
     stance: Stance,
-    label: &'static str,
+    label: &'a str,
     quotes: Vec<&'a QuoteView>,
 }
 
@@ -54,7 +55,7 @@ struct TagSummary<'a> {
 #[derive(Serialize)]
 struct SearchGroup<'a> {
     kind: &'static str,
-    label: &'static str,
+    label: &'a str,
     items: Vec<SearchItem<'a>>,
 }
 
@@ -101,13 +102,14 @@ fn grouped<'a, T>(
 impl<'a> Renderer<'a> {
     pub(super) fn listing(&self, listing: Listing) -> Ctx<'a> {
         let site: &'a Site = self.site;
-        let (title, description) = listing.heading();
+        let (title, description) = self.heading(listing);
         let path = listing.path();
         let mut ctx = self.base_ctx(
             title,
             description,
             &path,
-            vec![(title.to_owned(), path.clone())],
+            vec![Crumb::here(title, path.clone())],
+            &Same::Listing(listing),
         );
         // A record list kept in one data file links to it; records carry
         // their own links either way (#6).
@@ -177,7 +179,7 @@ impl<'a> Renderer<'a> {
             .into_iter()
             .map(|stance| StanceGroup {
                 stance,
-                label: stance.label(),
+                label: self.word(stance.key()),
                 quotes: quotes.iter().filter(|q| q.stance == stance).collect(),
             })
             .filter(|g| !g.quotes.is_empty())
@@ -196,10 +198,15 @@ impl<'a> Renderer<'a> {
         };
         let guides = site.pages.iter().filter(|p| p.path != "_index.md");
         let mut groups = vec![if guides.clone().count() <= SEARCH_PAGE_GUIDES {
-            let items = guides.map(|p| item(p.title().into(), &p.url)).collect();
+            let items = guides
+                .map(|p| SearchItem {
+                    title: p.title().into(),
+                    url: site.page_link(p),
+                })
+                .collect();
             SearchGroup {
                 kind: "guide",
-                label: "Guides",
+                label: self.word("search_group_guides"),
                 items,
             }
         } else {
@@ -209,21 +216,25 @@ impl<'a> Renderer<'a> {
                 .filter(|p| p.is_section && p.path != "_index.md" && !p.children.is_empty())
                 .map(|s| {
                     let n = s.children.len();
-                    let what = if n == 1 { "page" } else { "pages" };
-                    item(format!("{} ({n} {what})", s.title()).into(), &s.url)
+                    let title = self.words(
+                        "search_section_pages",
+                        Some(n as u64),
+                        &[("title", s.title())],
+                    );
+                    item(title.into(), &s.url)
                 })
                 .collect();
             SearchGroup {
                 kind: "section",
-                label: "Guides, by section",
+                label: self.word("search_group_sections"),
                 items,
             }
         }];
         for (kind, label) in [
-            (Kind::Faqs, "Questions"),
-            (Kind::Cases, "Do and don't"),
-            (Kind::Templates, "Templates"),
-            (Kind::Quotes, "Quotes"),
+            (Kind::Faqs, self.word("search_group_faqs")),
+            (Kind::Cases, self.word("search_group_cases")),
+            (Kind::Templates, self.word("search_group_templates")),
+            (Kind::Quotes, self.word("search_group_quotes")),
         ] {
             let items: Vec<SearchItem> = site
                 .views
@@ -261,15 +272,20 @@ impl<'a> Renderer<'a> {
         };
         let first = urls::tag_url(slug);
         let path = urls::page_url(&first, number);
-        let title = paged_title(&format!("Tagged “{}”", t.name), number, total);
+        let title = self.paged_title(
+            &self.words("tag_title", None, &[("tag", &t.name)]),
+            number,
+            total,
+        );
         let mut ctx = self.base_ctx(
             &title,
-            &format!("Pages and records tagged {}.", t.name),
+            &self.words("tag_description", None, &[("tag", &t.name)]),
             &path,
             vec![
-                (Listing::Tags.heading().0.into(), Listing::Tags.path()),
-                (t.name.clone(), first.clone()),
+                Crumb::here(self.heading(Listing::Tags).0, Listing::Tags.path()),
+                Crumb::here(t.name.clone(), first.clone()),
             ],
+            &Same::Nothing,
         );
         let per = c.paginate_by.max(1);
         let pages = t

@@ -11,21 +11,25 @@
 mod feeds;
 mod listing;
 mod page;
+mod translations;
 mod tree;
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 use serde_json::{Value, json};
 use tera::Context;
 
 pub use listing::SEARCH_PAGE_GUIDES;
+use translations::Same;
 pub(super) use tree::TreeStart;
 
 use super::{PageJob, Renderer};
 use crate::config::SiteConfig;
 use crate::data::CheckKind;
 use crate::diagnostics::Diagnostic;
-use crate::markdown::reading_minutes;
 use crate::site::{Listing, Page, Site, urls};
+use crate::text::reading_minutes;
 
 /// (output path, template name, context)
 type Ctx<'a> = (String, &'a str, Context);
@@ -42,10 +46,37 @@ struct Link<'a> {
 struct PageSummary<'a> {
     title: &'a str,
     url: String,
+    /// The language of a page not translated yet (it links there).
+    lang: Option<&'a str>,
     description: String,
     date: Option<&'a str>,
     reading_minutes: usize,
     is_section: bool,
+}
+
+/// A step of the breadcrumbs: a title and a site path, of this edition or
+/// (for a page not translated yet) of the default language.
+pub(super) struct Crumb {
+    pub title: String,
+    pub path: String,
+    pub fallback: bool,
+}
+
+impl Crumb {
+    pub fn here(title: impl Into<String>, path: impl Into<String>) -> Crumb {
+        Crumb {
+            title: title.into(),
+            path: path.into(),
+            fallback: false,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct CrumbLink<'a> {
+    title: &'a str,
+    url: String,
+    lang: Option<&'a str>,
 }
 
 /// Where page `current` of `total` of a paginated list sits among the others.
@@ -68,30 +99,56 @@ impl Pagination {
     }
 }
 
-/// `site` in every template: the site's settings and what every page links to.
+/// `site` in every template: the edition's settings and what every page
+/// links to, in its language where it exists, else in the default
+/// language (with that language's code, for `hreflang`).
 #[derive(Serialize)]
 pub(super) struct SiteGlobals<'a> {
     title: &'a str,
     description: &'a str,
+    /// The edition's language code (`lang`).
     language: &'a str,
+    /// `ltr` or `rtl` (`dir`).
+    dir: &'static str,
     base_url: &'a str,
     base_path: &'a str,
     author: Option<&'a str>,
-    menu: Vec<MenuLink<'a>>,
+    menu: Vec<SiteLink<'a>>,
     extra: &'a serde_json::Map<String, Value>,
     feed: bool,
     search_url: Option<String>,
+    /// The search index's manifest for this language.
+    search_manifest: Option<String>,
     feed_url: String,
     trees: Vec<TreeLink<'a>>,
     checker: Option<Checker>,
+    /// The list pages, by slug (`site.links.cases`): none for a list the
+    /// site does not have.
+    links: BTreeMap<&'static str, SiteLink<'a>>,
+    /// Every language of the site, for the `<link rel=alternate>` of pages
+    /// that have no translation table of their own.
+    languages: Vec<LanguageLink<'a>>,
     /// The Content-Security-Policy for the theme's `<meta>` tag.
     csp: &'static str,
 }
 
+/// A link that may lead to another language's page.
 #[derive(Serialize)]
-struct MenuLink<'a> {
+pub(super) struct SiteLink<'a> {
     name: &'a str,
     url: String,
+    /// The language of the page it leads to, when it is not the edition's.
+    lang: Option<&'a str>,
+}
+
+/// A language of the site: its own name, code and home page.
+#[derive(Serialize)]
+pub(super) struct LanguageLink<'a> {
+    code: &'a str,
+    name: &'a str,
+    dir: &'static str,
+    home: String,
+    current: bool,
 }
 
 #[derive(Serialize)]
@@ -111,29 +168,38 @@ struct Checker {
 }
 
 impl<'a> SiteGlobals<'a> {
-    pub(super) fn new(site: &'a Site) -> Self {
+    pub(super) fn new(sites: &'a [Site], e: usize) -> Self {
+        let site = &sites[e];
         let c = &site.config;
         let menu = c
             .menu
             .iter()
             .map(|m| {
-                let url = if let Some(path) = m.url.strip_prefix("@/") {
-                    site.by_path
-                        .get(path)
-                        .map(|&i| c.link(&site.pages[i].url))
-                        .unwrap_or_else(|| c.link("/"))
+                let (url, lang) = if let Some(path) = m.url.strip_prefix("@/") {
+                    site.by_path.get(path).map_or((c.link("/"), None), |&i| {
+                        let p = &site.pages[i];
+                        (
+                            site.page_link(p),
+                            p.fallback.then_some(site.lang.default_code.as_str()),
+                        )
+                    })
                 } else if m.url.starts_with('/') {
-                    c.link(&m.url)
+                    site_path_link(sites, e, &m.url)
                 } else {
-                    m.url.clone()
+                    (m.url.clone(), None)
                 };
-                MenuLink { name: &m.name, url }
+                SiteLink {
+                    name: &m.name,
+                    url,
+                    lang,
+                }
             })
             .collect();
         SiteGlobals {
             title: &c.title,
             description: &c.description,
-            language: &c.language,
+            language: &site.lang.code,
+            dir: site.lang.dir.as_str(),
             base_url: &c.base_url,
             base_path: c.base_path(),
             author: c.author.as_deref(),
@@ -141,6 +207,7 @@ impl<'a> SiteGlobals<'a> {
             extra: &c.extra,
             feed: c.feed,
             search_url: c.search.then(|| c.link(&Listing::Search.path())),
+            search_manifest: c.search.then(|| c.link("/search/manifest.json")),
             feed_url: c.link("/atom.xml"),
             trees: site
                 .trees
@@ -148,7 +215,7 @@ impl<'a> SiteGlobals<'a> {
                 .map(|t| TreeLink {
                     id: &t.id,
                     title: &t.def.title,
-                    url: c.link(&urls::tree_url(&t.id)),
+                    url: tree_link(site, t),
                 })
                 .collect(),
             checker: has_listing(site, Listing::Check).then(|| Checker {
@@ -156,24 +223,150 @@ impl<'a> SiteGlobals<'a> {
                 rules_url: c.link("/check/rules.json"),
                 limit: checker_limit(site),
             }),
+            links: list_links(sites, e),
+            languages: sites
+                .iter()
+                .enumerate()
+                .map(|(i, s)| LanguageLink {
+                    code: &s.lang.code,
+                    name: &s.lang.name,
+                    dir: s.lang.dir.as_str(),
+                    home: home_link(s),
+                    current: i == e,
+                })
+                .collect(),
             csp: super::CSP,
         }
     }
 }
 
+/// A language's home page; the default language's when it has none.
+pub(super) fn home_link(site: &Site) -> String {
+    match site.home.map(|h| &site.pages[h]) {
+        Some(home) => site.page_link(home),
+        None => site.lang.root_path.clone(),
+    }
+}
+
+/// A tree's first step: in this language, or the default language's.
+pub(super) fn tree_link(site: &Site, t: &crate::tree::Tree) -> String {
+    if t.fallback {
+        format!(
+            "{}{}",
+            site.lang.root_path,
+            urls::tree_url(&t.id).trim_start_matches('/')
+        )
+    } else {
+        site.config.link(&urls::tree_url(&t.id))
+    }
+}
+
+/// The list pages of edition `e`: its own, else the default language's.
+fn list_links(sites: &[Site], e: usize) -> BTreeMap<&'static str, SiteLink<'_>> {
+    let site = &sites[e];
+    Listing::ALL
+        .into_iter()
+        .filter_map(|l| {
+            let (url, lang) = if has_listing(site, l) {
+                (site.config.link(&l.path()), None)
+            } else if has_listing(&sites[0], l) {
+                (
+                    sites[0].config.link(&l.path()),
+                    Some(sites[0].lang.code.as_str()),
+                )
+            } else {
+                return None;
+            };
+            let name = site
+                .lang
+                .strings
+                .get_owned_key(&format!("list_{}_title", l.slug()));
+            Some((
+                l.slug(),
+                SiteLink {
+                    name: name.unwrap_or(l.heading().0),
+                    url,
+                    lang,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// A site path written in site.toml (a menu link), for edition `e`: its
+/// own page when it has one, else the default language's.
+fn site_path_link<'a>(sites: &'a [Site], e: usize, path: &str) -> (String, Option<&'a str>) {
+    let site = &sites[e];
+    let root = || {
+        (
+            sites[0].config.link(path),
+            Some(sites[0].lang.code.as_str()),
+        )
+    };
+    if site.lang.is_default() {
+        return (site.config.link(path), None);
+    }
+    if let Some(l) = Listing::ALL
+        .into_iter()
+        .find(|l| path.starts_with(&l.path()))
+    {
+        return if has_listing(site, l) {
+            (site.config.link(path), None)
+        } else {
+            root()
+        };
+    }
+    if let Some(id) = path
+        .strip_prefix("/decide/")
+        .and_then(|r| r.split('/').next())
+    {
+        return match site.trees.iter().find(|t| t.id == id) {
+            Some(t) if !t.fallback => (site.config.link(path), None),
+            _ => root(),
+        };
+    }
+    (site.config.link(path), None)
+}
+
 /// Whether the site has this listing page: search only when enabled, the
 /// checker only with rules.
+///
+/// In a translation, a list of records exists when the language has
+/// translated at least one of them (the rest show in the default language);
+/// with none translated, links go to the default language's list instead of
+/// a copy of it.
 pub(super) fn has_listing(site: &Site, listing: Listing) -> bool {
+    let own = |kind| {
+        site.views
+            .of_kind(kind)
+            .into_iter()
+            .any(|v| !v.base().fallback)
+    };
     match listing {
         Listing::Search => site.config.search,
-        Listing::Check => !site.data.checks.is_empty(),
+        Listing::Tags => {
+            site.lang.is_default() || site.tags.values().any(|t| has_own_items(site, t))
+        }
         Listing::Cases
         | Listing::Quotes
         | Listing::Faq
         | Listing::Templates
         | Listing::Sources
-        | Listing::Tags => true,
+        | Listing::Check => {
+            listing.kind().is_some_and(own) || (site.lang.is_default() && listing != Listing::Check)
+        }
     }
+}
+
+/// Whether a tag has a page or record of this edition's own (not only
+/// the default language's stand-ins): only then does it get a page here.
+pub(super) fn has_own_items(site: &Site, tag: &crate::site::TagInfo) -> bool {
+    site.lang.is_default()
+        || tag.pages.iter().any(|&i| !site.pages[i].fallback)
+        || tag
+            .records
+            .iter()
+            .any(|(k, id)| site.data.is_fallback(*k, id) == Some(false))
 }
 
 /// The `max` of the first `length` rule, else a connection note's 300.
@@ -235,9 +428,10 @@ impl<'a> Renderer<'a> {
         title: &str,
         description: &str,
         path: &str,
-        crumbs: Vec<(String, String)>,
+        crumbs: Vec<Crumb>,
+        key: &Same,
     ) -> Context {
-        self.base_ctx_with(title, description, path, crumbs, None)
+        self.base_ctx_with(title, description, path, crumbs, key, None)
     }
 
     /// `base_ctx`, with a second JSON-LD block after the breadcrumbs.
@@ -246,7 +440,8 @@ impl<'a> Renderer<'a> {
         title: &str,
         description: &str,
         path: &str,
-        crumbs: Vec<(String, String)>,
+        crumbs: Vec<Crumb>,
+        key: &Same,
         more_ld: Option<&Value>,
     ) -> Context {
         let c = &self.site.config;
@@ -263,33 +458,120 @@ impl<'a> Renderer<'a> {
         ctx.insert("path", path);
         ctx.insert("url", &c.link(path));
         ctx.insert("permalink", &c.absolute(path));
-        let items: Vec<Link> = std::iter::once(Link {
-            title: "Home",
-            url: c.link("/"),
-        })
-        .chain(crumbs.iter().map(|(t, p)| Link {
-            title: t,
-            url: c.link(p),
-        }))
-        .collect();
+        let home = Crumb {
+            title: self.site.lang.strings.get("nav_home").to_owned(),
+            path: "/".to_owned(),
+            fallback: self.site.home.is_none_or(|h| self.site.pages[h].fallback),
+        };
+        let crumbs: Vec<Crumb> = std::iter::once(home).chain(crumbs).collect();
+        let items: Vec<CrumbLink> = crumbs
+            .iter()
+            .map(|k| CrumbLink {
+                title: &k.title,
+                url: self.link_path(&k.path, k.fallback),
+                lang: k.fallback.then_some(self.site.lang.default_code.as_str()),
+            })
+            .collect();
         ctx.insert("breadcrumbs", &items);
-        let mut ld = vec![json_ld_escape(&breadcrumb_ld(c, crumbs))];
+        let translations = self.translations(key);
+        ctx.insert("alternates", &translations.alternates);
+        ctx.insert("languages", &translations.switcher);
+        let mut ld = vec![json_ld_escape(&self.breadcrumb_ld(&crumbs))];
         ld.extend(more_ld.map(json_ld_escape));
         ctx.insert("json_ld", &ld);
         ctx
     }
 
-    fn crumbs_for(&self, page: &Page) -> Vec<(String, String)> {
+    /// A site path of this edition, or of the default language's for
+    /// something not translated yet.
+    fn link_path(&self, path: &str, fallback: bool) -> String {
+        if fallback {
+            format!(
+                "{}{}",
+                self.site.lang.root_path,
+                path.trim_start_matches('/')
+            )
+        } else {
+            self.site.config.link(path)
+        }
+    }
+
+    /// The absolute URL of [`Renderer::link_path`]'s link.
+    fn absolute_path(&self, path: &str, fallback: bool) -> String {
+        if fallback {
+            format!(
+                "{}{}",
+                self.site.lang.root_url,
+                path.trim_start_matches('/')
+            )
+        } else {
+            self.site.config.absolute(path)
+        }
+    }
+
+    /// schema.org BreadcrumbList for the crumbs, Home first.
+    fn breadcrumb_ld(&self, crumbs: &[Crumb]) -> Value {
+        let list: Vec<Value> = crumbs
+            .iter()
+            .enumerate()
+            .map(|(n, k)| json!({"@type": "ListItem", "position": n + 1, "name": k.title, "item": self.absolute_path(&k.path, k.fallback)}))
+            .collect();
+        json!({"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": list})
+    }
+
+    fn crumbs_for(&self, page: &Page) -> Vec<Crumb> {
         let mut chain = Vec::new();
         let mut cur = Some(page);
         while let Some(p) = cur {
             if p.path != "_index.md" {
-                chain.push((p.title().to_owned(), p.url.clone()));
+                chain.push(Crumb {
+                    title: p.title().to_owned(),
+                    path: p.url.clone(),
+                    fallback: p.fallback,
+                });
             }
             cur = p.parent.map(|i| &self.site.pages[i]);
         }
         chain.reverse();
         chain
+    }
+
+    /// The theme's word for `key` in this edition's language.
+    fn word(&self, key: &'a str) -> &'a str {
+        let site: &'a Site = self.site;
+        site.lang.strings.get(key)
+    }
+
+    /// A theme string with a count and placeholders (see
+    /// [`crate::i18n::Strings::format`]).
+    fn words(&self, key: &str, n: Option<u64>, args: &[(&str, &str)]) -> String {
+        self.site.lang.strings.format(key, n, args)
+    }
+
+    /// A list page's title and description in this language.
+    fn heading(&self, l: Listing) -> (&'a str, &'a str) {
+        let site: &'a Site = self.site;
+        let s = &site.lang.strings;
+        let key = |part: &str| format!("list_{}_{part}", l.slug());
+        let title = s.get_owned_key(&key("title"));
+        let description = s.get_owned_key(&key("description"));
+        (
+            title.unwrap_or(l.heading().0),
+            description.unwrap_or(l.heading().1),
+        )
+    }
+
+    /// A paginated list's title on page `number` of `total`.
+    fn paged_title(&self, title: &str, number: usize, total: usize) -> String {
+        if number == 1 {
+            return title.to_owned();
+        }
+        let (n, t) = (number.to_string(), total.to_string());
+        self.words(
+            "pagination_title",
+            None,
+            &[("title", title), ("current", &n), ("total", &t)],
+        )
     }
 
     /// The "Edit this page" link of a source file (relative to the root).
@@ -305,7 +587,8 @@ impl<'a> Renderer<'a> {
     fn summary(&self, p: &'a Page) -> PageSummary<'a> {
         PageSummary {
             title: p.title(),
-            url: self.site.config.link(&p.url),
+            url: self.site.page_link(p),
+            lang: p.fallback.then_some(self.site.lang.default_code.as_str()),
             description: p.description(),
             date: p.fm.date.as_ref().map(|d| d.day()),
             reading_minutes: reading_minutes(p.rendered.words),
@@ -317,25 +600,6 @@ impl<'a> Renderer<'a> {
 /// The output file of an HTML page at site path `path`.
 fn index_file(path: &str) -> String {
     format!("{}index.html", path.trim_start_matches('/'))
-}
-
-/// A paginated list's title on page `number` of `total`.
-fn paged_title(title: &str, number: usize, total: usize) -> String {
-    if number == 1 {
-        title.to_owned()
-    } else {
-        format!("{title} (page {number} of {total})")
-    }
-}
-
-/// schema.org BreadcrumbList for Home > crumbs.
-fn breadcrumb_ld(c: &SiteConfig, crumbs: Vec<(String, String)>) -> Value {
-    let list: Vec<Value> = std::iter::once(("Home".to_owned(), "/".to_owned()))
-        .chain(crumbs)
-        .enumerate()
-        .map(|(n, (t, p))| json!({"@type": "ListItem", "position": n + 1, "name": t, "item": c.absolute(&p)}))
-        .collect();
-    json!({"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": list})
 }
 
 #[cfg(test)]

@@ -3,12 +3,13 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::{Ctx, Link, PageSummary, Pagination, index_file, json_ld_escape, paged_title};
+use super::{Ctx, Link, PageSummary, Pagination, Same, index_file, json_ld_escape};
 use crate::diagnostics::Diagnostic;
-use crate::markdown::{TocEntry, reading_minutes, slugify};
+use crate::markdown::TocEntry;
 use crate::render::Renderer;
 use crate::site::views::SourceView;
 use crate::site::{Page, Site, urls};
+use crate::text::{reading_minutes, slugify};
 
 /// A tag on a page.
 #[derive(Serialize)]
@@ -26,6 +27,8 @@ struct PageView<'a> {
     toc: &'a [TocEntry],
     date: Option<&'a str>,
     updated: Option<&'a str>,
+    /// `updated` as the page's language writes a date ("4 December 2026").
+    updated_text: Option<String>,
     words: usize,
     reading_minutes: usize,
     tags: Vec<TagLink<'a>>,
@@ -35,7 +38,36 @@ struct PageView<'a> {
     extra: &'a serde_json::Map<String, Value>,
     path: &'a str,
     section: Option<Link<'a>>,
+    section_nav: Option<SectionNav<'a>>,
 }
+
+/// The pages around a guide in its section, for the navigation beside it
+/// on wide screens. A window, not the whole section: a section of 10,000
+/// guides puts at most [`NAV_WINDOW`] links on each page, so the output
+/// stays linear in the number of pages (mdBook's full sidebar made a
+/// 10,000-page book 627 MB).
+#[derive(Serialize)]
+struct SectionNav<'a> {
+    title: &'a str,
+    url: String,
+    /// Pages and subsections in the section, all of them.
+    count: usize,
+    items: Vec<NavItem<'a>>,
+    /// Entries of the section before and after the window.
+    before: usize,
+    after: usize,
+}
+
+#[derive(Serialize)]
+struct NavItem<'a> {
+    title: &'a str,
+    url: String,
+    current: bool,
+    is_section: bool,
+}
+
+/// The most entries a guide's section navigation lists.
+pub const NAV_WINDOW: usize = 15;
 
 /// A section on the home page, with its first pages.
 #[derive(Serialize)]
@@ -66,6 +98,7 @@ impl<'a> Renderer<'a> {
             &p.description(),
             &p.url,
             self.crumbs_for(p),
+            &Same::Page(&p.path),
             article.as_ref(),
         );
         ctx.insert("edit_url", &self.edit_url(&p.file));
@@ -95,6 +128,7 @@ impl<'a> Renderer<'a> {
             toc: &p.rendered.toc,
             date: p.fm.date.as_ref().map(|d| d.day()),
             updated: p.updated().map(|d| d.day()),
+            updated_text: p.updated().map(|d| site.lang.strings.date(d)),
             words: p.rendered.words,
             reading_minutes: reading_minutes(p.rendered.words),
             tags: p
@@ -118,8 +152,41 @@ impl<'a> Renderer<'a> {
             path: &p.path,
             section: p.parent.map(|i| Link {
                 title: site.pages[i].title(),
-                url: c.link(&site.pages[i].url),
+                url: site.page_link(&site.pages[i]),
             }),
+            section_nav: self.section_nav(p),
+        })
+    }
+
+    /// The window of `p`'s section around `p`: [`NAV_WINDOW`] entries,
+    /// `p` as near the middle as the section's ends allow.
+    fn section_nav(&self, p: &'a Page) -> Option<SectionNav<'a>> {
+        let site: &'a Site = self.site;
+        let section = &site.pages[p.parent?];
+        if section.path == "_index.md" {
+            return None; // the home page's children are the site's menu
+        }
+        let children = &section.children;
+        let at = p.position;
+        let start = at
+            .saturating_sub(NAV_WINDOW / 2)
+            .min(children.len().saturating_sub(NAV_WINDOW));
+        let end = (start + NAV_WINDOW).min(children.len());
+        Some(SectionNav {
+            title: section.title(),
+            url: site.page_link(section),
+            count: children.len(),
+            items: children[start..end]
+                .iter()
+                .map(|&i| NavItem {
+                    title: site.pages[i].title(),
+                    url: site.page_link(&site.pages[i]),
+                    current: site.pages[i].path == p.path,
+                    is_section: site.pages[i].is_section,
+                })
+                .collect(),
+            before: start,
+            after: children.len() - end,
         })
     }
 
@@ -189,8 +256,13 @@ impl<'a> Renderer<'a> {
             String::new()
         };
         let path = urls::page_url(&s.url, number);
-        let title = paged_title(s.title(), number, total);
-        let mut ctx = self.base_ctx(&title, &s.description(), &path, self.crumbs_for(s));
+        let title = self.paged_title(s.title(), number, total);
+        let key = if number == 1 {
+            Same::Page(&s.path)
+        } else {
+            Same::Nothing
+        };
+        let mut ctx = self.base_ctx(&title, &s.description(), &path, self.crumbs_for(s), &key);
         ctx.insert("edit_url", &self.edit_url(&s.file));
         let pages: Vec<PageSummary> = s
             .children

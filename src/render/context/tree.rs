@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{Ctx, index_file};
+use super::{Crumb, Ctx, Same, index_file};
 use crate::artifact::OutputFile;
 use crate::config::SiteConfig;
 use crate::render::Renderer;
@@ -63,7 +63,7 @@ enum StepNode<'a> {
     Outcome {
         id: &'a str,
         verdict: Verdict,
-        verdict_label: &'static str,
+        verdict_label: &'a str,
         title: &'a str,
         body: Option<&'a str>,
         links: Option<&'a [OutcomeLink]>,
@@ -103,7 +103,7 @@ enum OutlineNode<'a> {
         id: &'a str,
         text: &'a str,
         verdict: Verdict,
-        verdict_label: &'static str,
+        verdict_label: &'a str,
         url: String,
     },
 }
@@ -150,7 +150,7 @@ enum NodeData<'a> {
         l: Vec<(&'a str, &'a str, &'a str)>,
         t: &'a str,
         v: Verdict,
-        vl: &'static str,
+        vl: &'a str,
     },
 }
 
@@ -197,7 +197,7 @@ impl<'a> Renderer<'a> {
             Node::Outcome(o) => StepNode::Outcome {
                 id: &o.id,
                 verdict: o.verdict,
-                verdict_label: o.verdict.label(),
+                verdict_label: self.word(o.verdict.key()),
                 title: &o.title,
                 body: view.bodies.get(&o.id).map(String::as_str),
                 links: view.links.get(&o.id).map(Vec::as_slice),
@@ -240,9 +240,10 @@ impl<'a> Renderer<'a> {
         };
         let mut ctx = self.base_ctx(
             &title,
-            &format!("{} Answer one question at a time.", tree.def.title),
+            &self.words("tree_step_description", None, &[("title", &tree.def.title)]),
             &path,
-            vec![(tree.def.title.clone(), base.clone())],
+            vec![Crumb::here(tree.def.title.clone(), base.clone())],
+            &Same::TreeStep(&tree.id, s),
         );
         ctx.insert("tree", &self.tree_head(t));
         ctx.insert("edit_url", &self.edit_url(&tree.file));
@@ -306,7 +307,10 @@ impl<'a> Renderer<'a> {
             nodes.insert(q.id.as_str(), NodeData::Question { h, o, q: &q.text });
         }
         for o in &tree.def.outcomes {
-            nodes.insert(o.id.as_str(), outcome_data(o, view));
+            nodes.insert(
+                o.id.as_str(),
+                outcome_data(o, view, self.word(o.verdict.key())),
+            );
         }
         let data = TreeData {
             intro: &view.intro,
@@ -326,18 +330,20 @@ impl<'a> Renderer<'a> {
     }
 
     pub(super) fn tree_map(&self, t: usize) -> Ctx<'a> {
-        let tree: &'a Tree = &self.site.trees[t];
+        let site: &'a crate::site::Site = self.site;
+        let tree: &'a Tree = &site.trees[t];
         let c = &self.site.config;
         let base = tree_url(&tree.id);
         let path = format!("{base}map/");
         let mut ctx = self.base_ctx(
-            &format!("Map of “{}”", tree.def.title),
-            &format!("Every question and outcome of {}.", tree.def.title),
+            &self.words("tree_map_title", None, &[("title", &tree.def.title)]),
+            &self.words("tree_map_description", None, &[("title", &tree.def.title)]),
             &path,
             vec![
-                (tree.def.title.clone(), base.clone()),
-                ("Map".into(), path.clone()),
+                Crumb::here(tree.def.title.clone(), base.clone()),
+                Crumb::here(self.word("tree_map_crumb"), path.clone()),
             ],
+            &Same::TreeMap(&tree.id),
         );
         ctx.insert("edit_url", &self.edit_url(&tree.file));
         let mut seen = Vec::new();
@@ -345,15 +351,26 @@ impl<'a> Renderer<'a> {
             id: &tree.id,
             title: &tree.def.title,
             url: c.link(&base),
-            outline: outline(tree, &tree.def.start, &base, c, &mut seen),
-            svg: crate::tree::svg::render(tree),
+            outline: outline(
+                tree,
+                &tree.def.start,
+                &base,
+                c,
+                &site.lang.strings,
+                &mut seen,
+            ),
+            svg: crate::tree::svg::render(tree, &|k, n, a| self.words(k, n, a)),
         };
         ctx.insert("tree", &view);
         (index_file(&path), "decide_map.html", ctx)
     }
 }
 
-fn outcome_data<'a>(o: &'a Outcome, view: &'a crate::site::TreeView) -> NodeData<'a> {
+fn outcome_data<'a>(
+    o: &'a Outcome,
+    view: &'a crate::site::TreeView,
+    verdict_label: &'a str,
+) -> NodeData<'a> {
     let l = view
         .links
         .get(&o.id)
@@ -366,7 +383,7 @@ fn outcome_data<'a>(o: &'a Outcome, view: &'a crate::site::TreeView) -> NodeData
         l,
         t: &o.title,
         v: o.verdict,
-        vl: o.verdict.label(),
+        vl: verdict_label,
     }
 }
 
@@ -376,6 +393,7 @@ fn outline<'a>(
     id: &str,
     url: &str,
     c: &SiteConfig,
+    words: &'a crate::i18n::Strings,
     seen: &mut Vec<String>,
 ) -> Option<OutlineNode<'a>> {
     let first = !seen.iter().any(|s| s == id);
@@ -390,7 +408,14 @@ fn outline<'a>(
                     .iter()
                     .map(|o| OutlineOption {
                         label: &o.label,
-                        child: outline(tree, &o.next, &format!("{url}{}/", o.slug()), c, seen),
+                        child: outline(
+                            tree,
+                            &o.next,
+                            &format!("{url}{}/", o.slug()),
+                            c,
+                            words,
+                            seen,
+                        ),
                     })
                     .collect()
             } else {
@@ -402,7 +427,7 @@ fn outline<'a>(
             id: &o.id,
             text: &o.title,
             verdict: o.verdict,
-            verdict_label: o.verdict.label(),
+            verdict_label: words.get(o.verdict.key()),
             url: c.link(url),
         },
     })

@@ -15,6 +15,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::Words;
 use crate::tree::{Node, Tree};
 
 pub(super) const BOX_W: f64 = 164.0;
@@ -55,10 +56,10 @@ pub(super) struct Vertex<'a> {
 }
 
 impl<'a> Vertex<'a> {
-    fn boxed(node: Node<'a>, layer: usize) -> Self {
+    fn boxed(node: Node<'a>, layer: usize, words: &Words<'_>) -> Self {
         let lines: Vec<String> = match node {
             Node::Question(q) => wrap(&q.text, CHARS),
-            Node::Outcome(o) => std::iter::once(o.verdict.label().to_owned())
+            Node::Outcome(o) => std::iter::once(words(o.verdict.key(), None, &[]))
                 .chain(wrap(&o.title, CHARS))
                 .collect(),
         };
@@ -142,8 +143,8 @@ pub(super) struct Layout<'a> {
 }
 
 impl<'a> Layout<'a> {
-    pub(super) fn new(tree: &'a Tree) -> Self {
-        let (mut vertices, index) = boxes(tree);
+    pub(super) fn new(tree: &'a Tree, words: &Words<'_>) -> Self {
+        let (mut vertices, index) = boxes(tree, words);
         let edges = edges(tree, &index, &mut vertices);
         let depth = vertices.iter().map(|x| x.layer).max().unwrap_or(0) + 1;
         let mut layers = vec![Vec::new(); depth];
@@ -277,14 +278,14 @@ impl<'a> Layout<'a> {
 
 /// A box for every node reached, in the order a depth-first walk meets
 /// them, on its layer; and each node id's vertex.
-fn boxes(tree: &Tree) -> (Vec<Vertex<'_>>, HashMap<&str, usize>) {
+fn boxes<'t>(tree: &'t Tree, words: &Words<'_>) -> (Vec<Vertex<'t>>, HashMap<&'t str, usize>) {
     let ranks = ranks(tree);
     let mut vertices = Vec::new();
     let mut index = HashMap::new();
     for id in dfs_order(tree) {
         let Some(node) = tree.node(id) else { continue };
         index.insert(id, vertices.len());
-        vertices.push(Vertex::boxed(node, ranks[id]));
+        vertices.push(Vertex::boxed(node, ranks[id], words));
     }
     (vertices, index)
 }
@@ -477,7 +478,17 @@ pub(super) fn spread_out(desired: &[f64], widths: &[f64], gap: f64) -> Vec<f64> 
 fn wrap(text: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut cur = String::new();
-    for word in text.split_whitespace() {
+    // A "word" longer than a line (Chinese and Japanese have no spaces) is
+    // cut into lines of `width` characters.
+    let pieces = text.split_whitespace().flat_map(|w| {
+        let chars: Vec<char> = w.chars().collect();
+        chars
+            .chunks(width.max(1))
+            .map(|c| c.iter().collect::<String>())
+            .collect::<Vec<_>>()
+    });
+    for word in pieces {
+        let word = word.as_str();
         if !cur.is_empty() && cur.chars().count() + 1 + word.chars().count() > width {
             lines.push(std::mem::take(&mut cur));
         }
@@ -521,7 +532,7 @@ mod tests {
     #[test]
     fn layers_point_down_and_boxes_do_not_overlap() {
         let t = tree();
-        let layout = Layout::new(&t);
+        let layout = Layout::new(&t, &crate::tree::svg::english);
         for e in &layout.edges {
             for pair in e.chain.windows(2) {
                 assert_eq!(

@@ -20,7 +20,7 @@ mod layout;
 
 use std::fmt::Write;
 
-use crate::markdown::escape_attr;
+use crate::text::escape_attr;
 use crate::tree::{Node, Tree, Verdict};
 use layout::{Edge, FONT, GAP_Y, LINE, Layout, MARGIN, PAD, Vertex, VertexKind, spread_out};
 
@@ -31,16 +31,21 @@ const LABEL_H: f64 = 16.0;
 /// The least space between two labels beside each other.
 const LABEL_GAP: f64 = 10.0;
 
+/// The theme's words the diagram writes (its title and description, the
+/// verdicts): a key, a count and placeholders to a string in the page's
+/// language (`crate::i18n::Strings::format`).
+pub type Words<'w> = dyn Fn(&str, Option<u64>, &[(&str, &str)]) -> String + 'w;
+
 /// The tree as an inline SVG with `role="img"`, a `<title>` and a `<desc>`.
 /// Call it only on a valid tree (every option leads somewhere, no cycles).
-pub fn render(tree: &Tree) -> String {
-    let layout = Layout::new(tree);
+pub fn render(tree: &Tree, words: &Words<'_>) -> String {
+    let layout = Layout::new(tree, words);
     let paths: Vec<String> = layout.edges.iter().map(|e| route(&layout, e)).collect();
     let labels = place_labels(&layout);
     let frame = Frame::around(&layout, &labels);
     let id = escape_attr(&tree.id);
     let mut s = String::with_capacity(16 * 1024);
-    write_head(&mut s, tree, &id, &frame);
+    write_head(&mut s, tree, &id, &frame, words);
     s.push_str(r#"<g class="edges">"#);
     for d in &paths {
         let _ = write!(
@@ -182,9 +187,23 @@ impl Frame {
 }
 
 /// The `<svg>` tag, its title and description, and the arrowhead.
-fn write_head(s: &mut String, tree: &Tree, id: &str, frame: &Frame) {
-    let questions = tree.def.questions.len();
-    let outcomes = tree.def.outcomes.len();
+fn write_head(s: &mut String, tree: &Tree, id: &str, frame: &Frame, words: &Words<'_>) {
+    let questions = words(
+        "tree_svg_questions",
+        Some(tree.def.questions.len() as u64),
+        &[],
+    );
+    let outcomes = words(
+        "tree_svg_outcomes",
+        Some(tree.def.outcomes.len() as u64),
+        &[],
+    );
+    let title = words("tree_svg_title", None, &[("title", &tree.def.title)]);
+    let desc = words(
+        "tree_svg_desc",
+        None,
+        &[("questions", &questions), ("outcomes", &outcomes)],
+    );
     let (width, height) = (num(frame.width), num(frame.height));
     let _ = write!(
         s,
@@ -193,8 +212,9 @@ fn write_head(s: &mut String, tree: &Tree, id: &str, frame: &Frame) {
     );
     let _ = write!(
         s,
-        r#"<title id="tree-svg-{id}-title">Diagram of “{}”</title><desc id="tree-svg-{id}-desc">{questions} questions, read from the top, whose answers lead to {outcomes} outcomes; each box is a question or an outcome and each arrow an answer. The outline below lists the same tree with links.</desc>"#,
-        escape_attr(&tree.def.title)
+        r#"<title id="tree-svg-{id}-title">{}</title><desc id="tree-svg-{id}-desc">{}</desc>"#,
+        escape_attr(&title),
+        escape_attr(&desc)
     );
     let _ = write!(
         s,
@@ -306,6 +326,14 @@ fn bezier_x_at(p0: (f64, f64), p1: (f64, f64), p2: (f64, f64), p3: (f64, f64), y
     at((lo + hi) / 2.0, p0.0, p1.0, p2.0, p3.0)
 }
 
+/// The built-in English words, for tests.
+#[cfg(test)]
+pub(super) fn english(key: &str, n: Option<u64>, args: &[(&str, &str)]) -> String {
+    use std::sync::LazyLock;
+    static EN: LazyLock<crate::i18n::Strings> = LazyLock::new(|| crate::i18n::builtin("en"));
+    EN.format(key, n, args)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,7 +349,7 @@ mod tests {
 
     #[test]
     fn svg_is_accessible_and_escaped() {
-        let svg = render(&tree());
+        let svg = render(&tree(), &english);
         assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"tree-svg\""));
         assert!(svg.contains(
             r#"role="img" aria-labelledby="tree-svg-t-title" aria-describedby="tree-svg-t-desc""#

@@ -6,7 +6,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use casebook::tree::{Node, Tree, Verdict};
+use casebook::data::{Located, Template};
+use casebook::tree::{Node, Outcome, Step, Tree, Verdict};
 
 const FLAGSHIP: &str = "content/decisions/should-i-message.yaml";
 
@@ -509,8 +510,31 @@ const NEVER_GO_AFTER: &[(&str, &str)] = &[
 #[test]
 fn every_outcome_of_the_flagship_tree_agrees_with_the_guides() {
     let tree = flagship();
+    let mut problems = table_problems(&tree);
+    let mut reached = BTreeSet::new();
+    for step in tree.steps() {
+        let Some(Node::Outcome(o)) = tree.node(&step.node) else {
+            continue;
+        };
+        reached.insert(o.id.as_str());
+        let answers = step_answers(&tree, step);
+        let Some(e) = EXPECTATIONS.iter().find(|e| e.outcome == o.id) else {
+            continue;
+        };
+        problems.extend(path_problems(o, e, &answers));
+    }
+    for e in EXPECTATIONS {
+        if !reached.contains(e.outcome) {
+            problems.push(format!("`{}` is in the table but never reached", e.outcome));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// The tables name only answers the tree has, and EXPECTATIONS has one row
+/// for every outcome.
+fn table_problems(tree: &Tree) -> Vec<String> {
     let mut problems = Vec::new();
-    // The table names only answers the tree has, and every outcome once.
     let has = |q: &str, slug: &str| {
         tree.question(q)
             .is_some_and(|q| q.options.iter().any(|o| o.slug() == slug))
@@ -541,69 +565,239 @@ fn every_outcome_of_the_flagship_tree_agrees_with_the_guides() {
             ));
         }
     }
-    let mut reached = BTreeSet::new();
+    problems
+}
+
+/// A step's answers from the start, as (question id, option slug).
+fn step_answers<'t>(tree: &'t Tree, step: &Step) -> Vec<(&'t str, String)> {
+    step.answers
+        .iter()
+        .map(|(q, i)| {
+            let q = tree.question(q).expect("a question");
+            (q.id.as_str(), q.options[*i].slug())
+        })
+        .collect()
+}
+
+/// One path (`answers`) to outcome `o` against its row `e`: the verdict,
+/// the answers that must and must not lie on it, no "go" after an answer
+/// in NEVER_GO_AFTER, and the link to the guide section.
+fn path_problems(o: &Outcome, e: &Expect, answers: &[(&str, String)]) -> Vec<String> {
+    let mut problems = Vec::new();
+    let on_path = |(q, slug): &(&str, &str)| answers.iter().any(|(a, s)| a == q && s == slug);
+    let path = answers
+        .iter()
+        .map(|(q, s)| format!("{q}={s}"))
+        .collect::<Vec<_>>()
+        .join(" → ");
+    if o.verdict != e.verdict {
+        problems.push(format!(
+            "`{}` says {:?}, the guides say {:?}",
+            o.id, o.verdict, e.verdict
+        ));
+    }
+    for condition in e.all_of {
+        if !condition.iter().any(on_path) {
+            problems.push(format!(
+                "`{}` is reached by {path}, which has none of {condition:?}",
+                o.id
+            ));
+        }
+    }
+    for answer in e.none_of {
+        if on_path(answer) {
+            problems.push(format!(
+                "`{}` is reached by {path}, which has {answer:?}",
+                o.id
+            ));
+        }
+    }
+    if o.verdict == Verdict::Go {
+        for answer in NEVER_GO_AFTER {
+            if on_path(answer) {
+                problems.push(format!("`{}` says go after {answer:?} ({path})", o.id));
+            }
+        }
+    }
+    if !o.links.iter().any(|l| l == e.guide) {
+        problems.push(format!(
+            "`{}` does not link to {}, the guide section it rests on",
+            o.id, e.guide
+        ));
+    }
+    problems
+}
+
+/// Every path to each outcome, as its (question id, option slug) answers.
+fn answers_by_outcome(tree: &Tree) -> BTreeMap<String, Vec<Vec<(String, String)>>> {
+    let mut out: BTreeMap<String, Vec<Vec<(String, String)>>> = BTreeMap::new();
     for step in tree.steps() {
         let Some(Node::Outcome(o)) = tree.node(&step.node) else {
             continue;
         };
-        reached.insert(o.id.as_str());
-        let answers: Vec<(&str, String)> = step
+        let answers = step
             .answers
             .iter()
             .map(|(q, i)| {
                 let q = tree.question(q).expect("a question");
-                (q.id.as_str(), q.options[*i].slug())
+                (q.id.clone(), q.options[*i].slug())
             })
             .collect();
-        let on_path = |(q, slug): &(&str, &str)| answers.iter().any(|(a, s)| a == q && s == slug);
-        let path = answers
-            .iter()
-            .map(|(q, s)| format!("{q}={s}"))
-            .collect::<Vec<_>>()
-            .join(" → ");
-        let Some(e) = EXPECTATIONS.iter().find(|e| e.outcome == o.id) else {
-            continue;
-        };
-        if o.verdict != e.verdict {
-            problems.push(format!(
-                "`{}` says {:?}, the guides say {:?}",
-                o.id, o.verdict, e.verdict
-            ));
+        out.entry(o.id.clone()).or_default().push(answers);
+    }
+    out
+}
+
+/// Answers that rule out some advice: when every path to an outcome holds
+/// the answer, its body must not give advice that needs the opposite.
+const RULED_OUT: &[((&str, &str), &[&str])] = &[
+    // "No one I could ask": no introduction to look for.
+    (
+        ("warm-path", "no-one-i-could"),
+        &["introduce", "introduction"],
+    ),
+    // Not applied yet: don't write as if the application were in.
+    (
+        ("applied", "not-yet"),
+        &["you've applied", "mention the application"],
+    ),
+];
+
+/// Advice that assumes an answer: if the body gives it on a path where the
+/// answer was never given, it must also say what to do otherwise (one of
+/// the phrases).
+const ASSUMES: &[(&str, (&str, &str), &[&str])] = &[
+    // Commenting on their posts assumes they post; on the small-firm and
+    // "listing names the manager" paths their activity is never asked.
+    (
+        "their posts",
+        ("manager-active", "yes-they-post-or"),
+        &["don't post", "rarely or never post", "never post"],
+    ),
+];
+
+/// Links an outcome must carry beyond its guide section, because its body
+/// sends readers in these directions (issue #20: the frustration outcome
+/// splits a pending request, an unanswered message and the recruiter).
+const ALSO_LINKS: &[(&str, &[&str])] = &[(
+    "pause-frustration",
+    &[
+        "@/guides/alternatives.md#recruiter",
+        "@/guides/alternatives.md#follow",
+        "@/guides/after-they-accept.md#no-reply",
+    ],
+)];
+
+#[test]
+fn every_outcomes_advice_fits_every_path_to_it() {
+    use casebook::build::{Options, compile, load};
+    let tree = flagship();
+    let paths = answers_by_outcome(&tree);
+    let opts = Options {
+        root: root(),
+        no_minify: true,
+        ..Options::default()
+    };
+    let built = compile(load(&opts).expect("load"), &opts)
+        .expect("compile")
+        .0;
+    let templates = &built.site.data.templates;
+    let mention = regex::Regex::new(
+        r"mention(?:s|ing)? (?:that you've applied|the application|your application)",
+    )
+    .expect("regex");
+    let mut problems = Vec::new();
+    for o in &tree.def.outcomes {
+        let body = o.body.to_lowercase();
+        let to_it = paths.get(&o.id).cloned().unwrap_or_default();
+        problems.extend(advice_against_the_paths(o, &body, &to_it));
+        // An outcome that says to mention the application links only
+        // connection-note templates that show where that line goes.
+        if mention.is_match(&body) {
+            problems.extend(templates_without_the_application(o, templates));
         }
-        for condition in e.all_of {
-            if !condition.iter().any(on_path) {
-                problems.push(format!(
-                    "`{}` is reached by {path}, which has none of {condition:?}",
-                    o.id
-                ));
-            }
-        }
-        for answer in e.none_of {
-            if on_path(answer) {
-                problems.push(format!(
-                    "`{}` is reached by {path}, which has {answer:?}",
-                    o.id
-                ));
-            }
-        }
-        if o.verdict == Verdict::Go {
-            for answer in NEVER_GO_AFTER {
-                if on_path(answer) {
-                    problems.push(format!("`{}` says go after {answer:?} ({path})", o.id));
+    }
+    problems.extend(missing_also_links(&tree));
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Advice in an outcome's `body` (lowercased) that the paths to it
+/// (`to_it`) rule out (RULED_OUT), or that assumes an answer some path
+/// never gave without saying what to do otherwise (ASSUMES).
+fn advice_against_the_paths(
+    o: &Outcome,
+    body: &str,
+    to_it: &[Vec<(String, String)>],
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    let holds = |(q, slug): (&str, &str), p: &Vec<(String, String)>| {
+        p.iter().any(|(a, s)| a == q && s == slug)
+    };
+    for (answer, phrases) in RULED_OUT {
+        if !to_it.is_empty() && to_it.iter().all(|p| holds(*answer, p)) {
+            for w in *phrases {
+                if body.contains(w) {
+                    problems.push(format!(
+                        "`{}` is reached only after {answer:?}, yet says “{w}”",
+                        o.id
+                    ));
                 }
             }
         }
-        if !o.links.iter().any(|l| l == e.guide) {
+    }
+    for (advice, answer, otherwise) in ASSUMES {
+        if body.contains(advice)
+            && to_it.iter().any(|p| !holds(*answer, p))
+            && !otherwise.iter().any(|w| body.contains(w))
+        {
             problems.push(format!(
-                "`{}` does not link to {}, the guide section it rests on",
-                o.id, e.guide
+                "`{}` advises “{advice}”, which assumes {answer:?}, but some paths never ask; say what to do otherwise",
+                o.id
             ));
         }
     }
-    for e in EXPECTATIONS {
-        if !reached.contains(e.outcome) {
-            problems.push(format!("`{}` is in the table but never reached", e.outcome));
+    problems
+}
+
+/// The connection-note templates outcome `o` links that show no line
+/// mentioning the application, for an outcome that says to mention it.
+fn templates_without_the_application(o: &Outcome, templates: &[Located<Template>]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for l in &o.links {
+        let Some(id) = l.strip_prefix("@template:") else {
+            continue;
+        };
+        let t = &templates
+            .iter()
+            .find(|t| t.rec.id == id)
+            .unwrap_or_else(|| panic!("no template `{id}`"))
+            .rec;
+        let shown = format!("{}\n{}", t.text, t.notes.as_deref().unwrap_or(""));
+        if t.channel == casebook::data::Channel::ConnectionNote && !shown.contains("applied") {
+            problems.push(format!(
+                "`{}` says to mention the application and links `{id}`, which shows no such line",
+                o.id
+            ));
         }
     }
-    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    problems
+}
+
+/// The links in ALSO_LINKS that their outcome lacks.
+fn missing_also_links(tree: &Tree) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (id, links) in ALSO_LINKS {
+        let o = tree
+            .def
+            .outcomes
+            .iter()
+            .find(|o| o.id == *id)
+            .unwrap_or_else(|| panic!("no outcome `{id}`"));
+        for l in *links {
+            if !o.links.iter().any(|x| x == l) {
+                problems.push(format!("`{id}` does not link {l}"));
+            }
+        }
+    }
+    problems
 }

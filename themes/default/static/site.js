@@ -28,6 +28,27 @@
     form.addEventListener("focusin", load);
     form.addEventListener("pointerdown", load);
   }
+  // "On this page": mark the section being read, the last heading that has
+  // reached the top third of the window (at the very end of the page, the
+  // last one in view). The list works without this; it only adds the mark.
+  var toc = document.querySelectorAll(".toc a[href^='#']");
+  if (toc.length) {
+    var heads = [].map.call(toc, function (a) { return document.getElementById(decodeURIComponent(a.hash.slice(1))); });
+    var queued = false;
+    var mark = function () {
+      queued = false;
+      var doc = document.documentElement, atEnd = window.innerHeight + window.scrollY >= doc.scrollHeight - 2;
+      var line = atEnd ? window.innerHeight : window.innerHeight / 3, current = -1;
+      heads.forEach(function (h, k) { if (h && h.getBoundingClientRect().top <= line) current = k; });
+      [].forEach.call(toc, function (a, k) {
+        if (k === current) { a.setAttribute("aria-current", "true"); } else { a.removeAttribute("aria-current"); }
+      });
+    };
+    window.addEventListener("scroll", function () {
+      if (!queued) { queued = true; window.requestAnimationFrame(mark); }
+    }, { passive: true });
+    mark();
+  }
   // Copy buttons: shown only when copying can work.
   function copyText(text) {
     if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(text);

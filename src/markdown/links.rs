@@ -1,0 +1,53 @@
+//! What a link in Markdown may point at. `@/page.md#id` and `@case:id`
+//! links are resolved by the site model through [`Resolve`], so Markdown
+//! needs no knowledge of pages or records; `#id` links and cross-page
+//! anchors are recorded as [`AnchorRef`]s, checked once every page is
+//! rendered; links whose scheme can run script are dropped.
+
+use crate::diagnostics::{Pos, Problem};
+
+/// How `@` links become URLs. The site model implements it.
+pub trait Resolve: Sync {
+    /// `target` is the whole destination (`@/guides/a.md#x`, `@case:id`).
+    /// Returns the URL, or what is wrong with the link.
+    fn resolve(&self, target: &str) -> Result<String, Problem>;
+}
+
+/// A resolver that knows no targets (for data fields without links, and tests).
+pub struct NoLinks;
+
+impl Resolve for NoLinks {
+    fn resolve(&self, target: &str) -> Result<String, Problem> {
+        Err(Problem::new(format!("`{target}` cannot be resolved here")))
+    }
+}
+
+/// A link to another page's anchor, checked once every page is rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnchorRef {
+    /// The content path (`guides/a.md`), or empty for this page.
+    pub page: String,
+    pub anchor: String,
+    pub pos: Pos,
+}
+
+/// A URL whose scheme can run script (`javascript:`, `vbscript:`, `data:`
+/// other than images), allowing for the case and whitespace tricks browsers
+/// accept (`JaVa\tScript:`).
+pub fn is_dangerous_url(url: &str) -> bool {
+    let folded: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .flat_map(char::to_lowercase)
+        .collect();
+    folded.starts_with("javascript:")
+        || folded.starts_with("vbscript:")
+        || (folded.starts_with("data:") && !folded.starts_with("data:image/")
+            || folded.starts_with("data:image/svg"))
+}
+
+/// A link the site resolves or checks itself (`@…`, `#…`) rather than
+/// passing through.
+pub(super) fn is_internal(url: &str) -> bool {
+    url.starts_with('@') || url.starts_with('#')
+}

@@ -1,0 +1,168 @@
+//! Phase 1: records → their words, counted per field, with each record's
+//! summary and kind. The records' text is not kept.
+//!
+//! Origins are analysed a part at a time, in parallel, each part with its
+//! own small dictionary (no lock, no shared table); [`super::dictionary`]
+//! merges them.
+
+use std::hash::BuildHasher;
+
+use hashbrown::HashTable;
+use rayon::prelude::*;
+use rustc_hash::FxBuildHasher;
+
+use super::summaries::summary_json;
+use crate::search::records::SearchRecord;
+use crate::search::text::fold_words;
+
+/// Every record of `origins` origins (`each(i, add)` hands origin `i`'s to
+/// `add`), analysed in parts of [`ORIGINS_PER_PART`] origins in parallel.
+pub(super) fn analyse<F>(origins: usize, each: &F, snippet_chars: usize) -> Vec<Part>
+where
+    F: Fn(usize, &mut dyn FnMut(&[SearchRecord])) + Sync,
+{
+    let ids: Vec<usize> = (0..origins).collect();
+    ids.par_chunks(ORIGINS_PER_PART)
+        .map(|chunk| {
+            let mut analyser = Analyser::new(snippet_chars);
+            for &i in chunk {
+                each(i, &mut |records| analyser.add(records));
+            }
+            analyser.finish()
+        })
+        .collect()
+}
+
+/// A word of a record (its id in the part's dictionary) and how often it
+/// occurs in each field. Eight bytes: a large site has millions.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Tf {
+    pub(super) word: u32,
+    body: u16,
+    title: u8,
+    headings: u8,
+}
+
+impl Tf {
+    pub(super) fn get(self, field: usize) -> u16 {
+        match field {
+            0 => u16::from(self.title),
+            1 => u16::from(self.headings),
+            _ => self.body,
+        }
+    }
+
+    fn add(&mut self, field: usize) {
+        match field {
+            0 => self.title = self.title.saturating_add(1),
+            1 => self.headings = self.headings.saturating_add(1),
+            _ => self.body = self.body.saturating_add(1),
+        }
+    }
+}
+
+/// One part of the records, analysed with its own small dictionary, with
+/// the records' summaries and kinds. The records' text is not kept.
+pub(super) struct Part {
+    /// The part's own dictionary, each word once, in the order first
+    /// seen: [`Tf::word`] is a position in it.
+    pub(super) words: Vec<String>,
+    /// Per record: its field lengths and where its words end in `tfs`.
+    pub(super) docs: Vec<([u32; 3], usize)>,
+    /// Every record's words with their counts, one after the other: one
+    /// allocation per part rather than one per record, which left the
+    /// allocator's pages fragmented.
+    pub(super) tfs: Vec<Tf>,
+    /// Per record: its summary, as JSON, and its kind index.
+    pub(super) summaries: Vec<String>,
+    pub(super) kinds: Vec<usize>,
+}
+
+/// Origins per part: enough work per task, few records in memory at once.
+const ORIGINS_PER_PART: usize = 64;
+
+/// Analyses the records of one part as they come, one origin at a time.
+struct Analyser {
+    /// The part's word ids, each found by its word in `part.words`, so a
+    /// word is stored once. FxHash: the keys are short words of our own
+    /// text, not attacker-chosen input that needs SipHash's protection, and
+    /// hashing them was a tenth of the index's time.
+    ids: HashTable<u32>,
+    part: Part,
+    /// Counts per word of the current record, indexed by word id; `seen`
+    /// lists the ids touched, so only those are read and reset.
+    counts: Vec<Option<Tf>>,
+    seen: Vec<u32>,
+    snippet_chars: usize,
+}
+
+impl Analyser {
+    fn new(snippet_chars: usize) -> Self {
+        Analyser {
+            ids: HashTable::new(),
+            part: Part {
+                words: Vec::new(),
+                docs: Vec::new(),
+                tfs: Vec::new(),
+                summaries: Vec::new(),
+                kinds: Vec::new(),
+            },
+            counts: Vec::new(),
+            seen: Vec::new(),
+            snippet_chars,
+        }
+    }
+
+    fn add(&mut self, records: &[SearchRecord]) {
+        let Analyser {
+            ids,
+            part,
+            counts,
+            seen,
+            snippet_chars,
+        } = self;
+        for r in records {
+            part.summaries.push(summary_json(r, *snippet_chars));
+            part.kinds.push(r.kind.index());
+            let mut lens = [0u32; 3];
+            for (f, text) in r.fields.iter().enumerate() {
+                fold_words(text, |w| {
+                    lens[f] += 1;
+                    let words = &mut part.words;
+                    let hash = FxBuildHasher.hash_one(w);
+                    let id = match ids.find(hash, |&id| words[id as usize] == w) {
+                        Some(&id) => id,
+                        None => {
+                            let id = words.len() as u32;
+                            words.push(w.to_owned());
+                            ids.insert_unique(hash, id, |&id| {
+                                FxBuildHasher.hash_one(&words[id as usize])
+                            });
+                            counts.push(None);
+                            id
+                        }
+                    };
+                    let slot = &mut counts[id as usize];
+                    let tf = slot.get_or_insert_with(|| {
+                        seen.push(id);
+                        Tf {
+                            word: id,
+                            body: 0,
+                            title: 0,
+                            headings: 0,
+                        }
+                    });
+                    tf.add(f);
+                });
+            }
+            part.tfs
+                .extend(seen.drain(..).filter_map(|id| counts[id as usize].take()));
+            part.docs.push((lens, part.tfs.len()));
+        }
+    }
+
+    fn finish(mut self) -> Part {
+        self.part.tfs.shrink_to_fit();
+        self.part
+    }
+}

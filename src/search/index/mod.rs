@@ -1,0 +1,221 @@
+//! Records → an inverted index with BM25F impacts, cut into content-hashed
+//! files: a manifest, term shards (a range of the sorted dictionary with the
+//! postings of its stem groups) and chunks of record summaries.
+//!
+//! Scores are computed here, once, so the client only adds numbers: each
+//! posting carries the BM25F score of its stem group in that record
+//! ("impact"), quantised to an integer. Long posting lists are pruned to
+//! their highest impacts (static index pruning) so that a common word never
+//! makes a shard large on a big site.
+//!
+//! [`build`] runs the phases in order, one module each, so that each can
+//! be read (and measured) on its own: [`analyse`](mod@analyse) counts the
+//! words of the records, [`dictionary`] sorts them and groups them by stem,
+//! [`postings`] scores and encodes each group's records, [`shards`] and
+//! [`summaries`] cut the files; this module writes the manifest that names
+//! them. A phase takes by value what no later phase needs, so it is freed
+//! as soon as it can be: the index's peak memory is the peak of a large
+//! site's build.
+
+mod analyse;
+mod dictionary;
+mod postings;
+mod shards;
+mod summaries;
+
+use serde::Serialize;
+
+use super::records::{ResultKind, SearchRecord};
+use crate::artifact::OutputFile;
+use analyse::analyse;
+use dictionary::Dictionary;
+use postings::{encode_groups, gather_postings};
+use shards::term_shards;
+use summaries::summary_chunks;
+
+pub use dictionary::js_cmp;
+pub use postings::{decode_postings, encode_postings};
+
+/// Sizes the index aims at. The defaults keep a first query on a small
+/// site to one term shard and a few chunks, and on a 10,000-page site to a
+/// few files of some kilobytes each.
+#[derive(Debug, Clone)]
+pub struct Params {
+    /// Target JSON bytes per term shard (before compression).
+    pub shard_bytes: usize,
+    /// Target JSON bytes per chunk of record summaries.
+    pub chunk_bytes: usize,
+    /// Longest posting list kept; longer ones keep their best impacts.
+    pub max_postings: usize,
+    /// Snippet source text per record, in characters.
+    pub snippet_chars: usize,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            shard_bytes: 8_000,
+            chunk_bytes: 3_000,
+            max_postings: 1_500,
+            snippet_chars: 240,
+        }
+    }
+}
+
+/// What went into the index, for `--verbose` and benchmarks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IndexStats {
+    pub records: usize,
+    pub words: usize,
+    pub groups: usize,
+    pub postings: usize,
+    pub pruned_groups: usize,
+    pub term_shards: usize,
+    pub chunks: usize,
+    pub bytes: usize,
+}
+
+/// The index's files, all under `search/`, and what went into them.
+pub struct BuiltIndex {
+    pub files: Vec<OutputFile>,
+    pub stats: IndexStats,
+}
+
+/// A link the client offers when nothing matches.
+#[derive(Debug, Clone, Serialize)]
+pub struct HelpLink {
+    pub title: String,
+    pub url: String,
+}
+
+/// The manifest: the one file with a fixed name (`search/manifest.json`).
+#[derive(Serialize)]
+struct Manifest<'a> {
+    version: u32,
+    /// A hash of every other file, so a client can tell builds apart.
+    build: String,
+    language: &'a str,
+    records: usize,
+    /// Records per summary chunk: record `i` is in chunk `i / per`.
+    per: usize,
+    /// Characters per hash in `chunks`.
+    width: usize,
+    /// `[name, label]` per kind index used in the chunks.
+    kinds: Vec<[&'static str; 2]>,
+    /// The records' kinds as runs of `[kind index, count]`, so results can be
+    /// counted and filtered by kind before any summary is fetched.
+    runs: Vec<[usize; 2]>,
+    /// The first word (or a shorter prefix) of each term shard, sorted by
+    /// UTF-16 code units like JavaScript's `<`.
+    keys: Vec<String>,
+    /// Term shard `i` is `t{i}.{terms[i]}.json`.
+    terms: Vec<String>,
+    /// Stop words of the site's language that occur: their impacts are
+    /// lowered, and the client skips them unless a query has nothing else.
+    stop: Vec<&'static str>,
+    /// The chunks' hashes, concatenated (the list can be long): chunk `i`
+    /// is `r{i}.{chunks[i × width..(i + 1) × width]}.json`.
+    chunks: String,
+    help: &'a [HelpLink],
+}
+
+/// Builds every file of the index from `origins` origins of records:
+/// `each(i, add)` hands the records of origin `i`, in order, to `add`.
+/// Origins are analysed a part at a time, in parallel; an origin's records
+/// may borrow its text, which it can drop once they are analysed.
+pub(super) fn build<F>(
+    origins: usize,
+    each: F,
+    language: &str,
+    help: &[HelpLink],
+    params: &Params,
+) -> BuiltIndex
+where
+    F: Fn(usize, &mut dyn FnMut(&[SearchRecord])) + Sync,
+{
+    let mut parts = analyse(origins, &each, params.snippet_chars);
+    let records: usize = parts.iter().map(|p| p.docs.len()).sum();
+    let summaries: Vec<String> = parts
+        .iter_mut()
+        .flat_map(|p| std::mem::take(&mut p.summaries))
+        .collect();
+    let runs = kind_runs(parts.iter().flat_map(|p| p.kinds.iter().copied()));
+    let (dictionary, part_groups) = Dictionary::new(&parts, language);
+    let postings = gather_postings(parts, &part_groups, dictionary.groups, records);
+    drop(part_groups);
+    let encoded = encode_groups(
+        postings,
+        &dictionary.stop_group,
+        records,
+        params.max_postings,
+    );
+    let shards = term_shards(&dictionary, &encoded, params.shard_bytes);
+    let mut stats = IndexStats {
+        records,
+        words: dictionary.words.len(),
+        groups: dictionary.groups,
+        postings: encoded.iter().map(|g| g.postings.len()).sum(),
+        pruned_groups: encoded.iter().filter(|g| g.pruned).count(),
+        term_shards: shards.hashes.len(),
+        ..IndexStats::default()
+    };
+    drop(encoded);
+    let chunks = summary_chunks(summaries, records, params.chunk_bytes);
+    stats.chunks = chunks.files.len();
+    let manifest = Manifest {
+        version: 1,
+        build: build_hash(&shards.hashes, &chunks.hashes),
+        language,
+        records,
+        per: chunks.per,
+        width: HASH_CHARS,
+        kinds: ResultKind::ALL
+            .iter()
+            .map(|k| [k.name(), k.label()])
+            .collect(),
+        runs,
+        keys: shards.keys,
+        terms: shards.hashes,
+        stop: dictionary.stop_words,
+        chunks: chunks.hashes,
+        help,
+    };
+    let mut files = shards.files;
+    files.extend(chunks.files);
+    files.push(OutputFile::new(
+        super::MANIFEST,
+        serde_json::to_vec(&manifest).unwrap_or_default(),
+    ));
+    stats.bytes = files.iter().map(|f| f.bytes.len()).sum();
+    BuiltIndex { files, stats }
+}
+
+/// The records' kind indexes as runs of `[kind index, count]`.
+fn kind_runs(kinds: impl Iterator<Item = usize>) -> Vec<[usize; 2]> {
+    let mut runs: Vec<[usize; 2]> = Vec::new();
+    for k in kinds {
+        match runs.last_mut() {
+            Some(last) if last[0] == k => last[1] += 1,
+            _ => runs.push([k, 1]),
+        }
+    }
+    runs
+}
+
+/// The manifest's `build`: a hash of every other file's hash.
+fn build_hash(term_hashes: &[String], chunk_hashes: &str) -> String {
+    let mut all = blake3::Hasher::new();
+    for h in term_hashes {
+        all.update(h.as_bytes());
+    }
+    all.update(chunk_hashes.as_bytes());
+    all.finalize().to_hex()[..12].to_owned()
+}
+
+/// Hex digits of a content hash in file names.
+const HASH_CHARS: usize = 8;
+
+/// The content hash that names a file.
+fn short_hash(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex()[..HASH_CHARS].to_owned()
+}

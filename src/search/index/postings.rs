@@ -1,0 +1,333 @@
+//! Phases 4 and 5: each stem group's postings, scored and encoded.
+//!
+//! A posting is a record and the BM25F score of the group in it (its
+//! "impact"), quantised to one of 63 levels and written as one character
+//! after the record's delta from the previous one. Posting lists longer
+//! than `max_postings` keep their best impacts (static index pruning).
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+use super::analyse::Part;
+
+/// What a stop word's impact and idf are multiplied by.
+const STOP: f32 = 0.25;
+
+/// BM25F field weights: title or question, headings, body (issue #5).
+const WEIGHTS: [f32; 3] = [4.0, 2.0, 1.0];
+
+/// Length normalisation per field.
+const B: [f32; 3] = [0.4, 0.5, 0.75];
+
+/// BM25 term frequency saturation: how soon more occurrences stop counting.
+const K1: f32 = 2.0;
+
+/// Impacts are stored as one character: `round(LEVELS × ln(1 + score))`,
+/// 1 to 63, about 6% apart; the client turns a level back into a score.
+const LEVELS: f32 = 16.0;
+
+/// The 64 characters of the posting encoding; none needs escaping in JSON.
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// A part's records as (stem group, weighted frequency) pairs, record
+/// after record (`ends`), and how many of its records each group is in.
+struct WeightedPart {
+    pairs: Vec<(u32, f32)>,
+    ends: Vec<usize>,
+    records: Vec<u32>,
+}
+
+/// Every stem group's postings before scoring, in one array, group after
+/// group: group `g`'s are `list[starts[g]..starts[g + 1]]`, each a record
+/// (in record order) and the group's weighted term frequency in it.
+pub(super) struct Postings {
+    starts: Vec<usize>,
+    list: Vec<(u32, f32)>,
+}
+
+/// Phase 4: the BM25F term frequency part per (group, record), each part
+/// in parallel, gathered into every group's postings.
+pub(super) fn gather_postings(
+    parts: Vec<Part>,
+    part_groups: &[Vec<u32>],
+    groups: usize,
+    records: usize,
+) -> Postings {
+    let avg = average_lengths(&parts, records);
+    let weighted: Vec<WeightedPart> = parts
+        .into_par_iter()
+        .zip(part_groups)
+        .map(|(part, word_group)| weigh(part, word_group, groups, &avg))
+        .collect();
+    group_postings(&weighted, groups)
+}
+
+/// The average length of each field over all records (at least 1).
+fn average_lengths(parts: &[Part], records: usize) -> [f32; 3] {
+    let mut total = [0f64; 3];
+    for p in parts {
+        for (lens, _) in &p.docs {
+            for f in 0..3 {
+                total[f] += f64::from(lens[f]);
+            }
+        }
+    }
+    total.map(|t| ((t / records.max(1) as f64) as f32).max(1.0))
+}
+
+/// A part's records as (group, weighted tf) pairs, and how many of its
+/// records each group is in. A group's frequency in a field is the sum of
+/// its words' (BM25F weighs the stem group, not each word), added up in
+/// integers: the order of a record's words does not matter. `word_group`
+/// is the stem group of each of the part's word ids.
+fn weigh(part: Part, word_group: &[u32], groups: usize, avg: &[f32; 3]) -> WeightedPart {
+    let mut out: Vec<(u32, f32)> = Vec::with_capacity(part.tfs.len());
+    let mut ends = Vec::with_capacity(part.docs.len());
+    let mut records = vec![0u32; groups];
+    // Where each group's pair is in `out`, if in the current record, and
+    // its frequency per field there.
+    let mut at: Vec<usize> = vec![usize::MAX; groups];
+    let mut freq: Vec<[u32; 3]> = Vec::new();
+    let mut start = 0;
+    for (lens, end) in part.docs {
+        let first = out.len();
+        freq.clear();
+        for tf in &part.tfs[start..end] {
+            let g = word_group[tf.word as usize] as usize;
+            let i = match at[g] {
+                i if i != usize::MAX && i >= first => i,
+                _ => {
+                    at[g] = out.len();
+                    out.push((g as u32, 0.0));
+                    freq.push([0; 3]);
+                    out.len() - 1
+                }
+            };
+            for (f, n) in freq[i - first].iter_mut().enumerate() {
+                *n += u32::from(tf.get(f));
+            }
+        }
+        let norm: [f32; 3] = std::array::from_fn(|f| 1.0 - B[f] + B[f] * lens[f] as f32 / avg[f]);
+        for (pair, freq) in out[first..].iter_mut().zip(&freq) {
+            pair.1 = (0..3).map(|f| WEIGHTS[f] * freq[f] as f32 / norm[f]).sum();
+            records[pair.0 as usize] += 1;
+        }
+        ends.push(out.len());
+        start = end;
+    }
+    WeightedPart {
+        pairs: out,
+        ends,
+        records,
+    }
+}
+
+/// Every group's postings in one array, group after group (a counting
+/// sort): no list grows and copies itself over and over. Two halves of the
+/// groups are filled side by side.
+fn group_postings(weighted: &[WeightedPart], groups: usize) -> Postings {
+    let mut starts = vec![0usize; groups + 1];
+    for w in weighted {
+        for (g, &n) in w.records.iter().enumerate() {
+            starts[g + 1] += n as usize;
+        }
+    }
+    for g in 0..groups {
+        starts[g + 1] += starts[g];
+    }
+    let mut list: Vec<(u32, f32)> = vec![(0, 0.0); starts[groups]];
+    let mid = groups / 2;
+    let (low, high) = list.split_at_mut(starts[mid]);
+    rayon::join(
+        || fill_postings(low, &starts, 0..mid, weighted),
+        || fill_postings(high, &starts, mid..groups, weighted),
+    );
+    Postings { starts, list }
+}
+
+/// Fills `into`, the postings of the groups in `range`, from every part's
+/// pairs, record after record.
+fn fill_postings(
+    into: &mut [(u32, f32)],
+    starts: &[usize],
+    range: Range<usize>,
+    weighted: &[WeightedPart],
+) {
+    let base = starts[range.start];
+    let mut next: Vec<usize> = starts[range.clone()].iter().map(|s| s - base).collect();
+    let mut doc = 0u32;
+    for part in weighted {
+        let mut start = 0;
+        for &end in &part.ends {
+            for &(g, w) in &part.pairs[start..end] {
+                if let Some(k) = next.get_mut((g as usize).wrapping_sub(range.start)) {
+                    into[*k] = (doc, w);
+                    *k += 1;
+                }
+            }
+            start = end;
+            doc += 1;
+        }
+    }
+}
+
+/// A stem group's postings as its term shard lists them.
+pub(super) struct EncodedGroup {
+    /// The group's idf × 10, rounded.
+    pub(super) idf: u32,
+    /// Its (record, impact level) pairs, [`encode_postings`]-encoded.
+    pub(super) postings: String,
+    /// Whether the list was cut to its best `max_postings`.
+    pub(super) pruned: bool,
+}
+
+/// Phase 5: impacts (idf × saturated tf) per group, pruned and encoded.
+pub(super) fn encode_groups(
+    postings: Postings,
+    stop_group: &[bool],
+    records: usize,
+    max_postings: usize,
+) -> Vec<EncodedGroup> {
+    let max = max_postings.max(1);
+    postings
+        .starts
+        .par_windows(2)
+        .zip(stop_group.par_iter())
+        .map(|(range, &stop)| encode_group(&postings.list[range[0]..range[1]], stop, records, max))
+        .collect()
+}
+
+/// One group's postings scored and encoded, at most `max` of them.
+fn encode_group(list: &[(u32, f32)], stop: bool, records: usize, max: usize) -> EncodedGroup {
+    let df = list.len() as f32;
+    let idf = (1.0 + (records as f32 - df + 0.5) / (df + 0.5)).ln() * if stop { STOP } else { 1.0 };
+    let mut impacts: Vec<(u32, u32)> = list
+        .iter()
+        .map(|&(d, t)| (d, fast_level(idf * t * (K1 + 1.0) / (t + K1))))
+        .collect();
+    let pruned = impacts.len() > max;
+    if pruned {
+        // The best `max` (highest level, then first record), found
+        // without sorting a list that can hold every record.
+        impacts.select_nth_unstable_by(max - 1, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        impacts.truncate(max);
+        impacts.sort_unstable_by_key(|p| p.0);
+    }
+    EncodedGroup {
+        idf: (idf * 10.0).round() as u32,
+        postings: encode_postings(&impacts),
+        pruned,
+    }
+}
+
+/// A score as an impact level, 1 to 63.
+fn level(score: f32) -> u32 {
+    (LEVELS * score.max(0.0).ln_1p()).round().clamp(1.0, 63.0) as u32
+}
+
+/// [`level`] without a logarithm: a search among the scores where the level
+/// steps up. A large site has millions of postings, and a logarithm each
+/// was a twentieth of the index's time. `level` never decreases as the
+/// score grows, so the steps found with it give it back exactly (a test
+/// checks around every step).
+fn fast_level(score: f32) -> u32 {
+    1 + LEVEL_STEPS.partition_point(|&step| step <= score) as u32
+}
+
+/// `LEVEL_STEPS[k]`: the least score of level `k + 2`, found by bisecting
+/// the non-negative floats, which order like their bits.
+static LEVEL_STEPS: std::sync::LazyLock<[f32; 62]> = std::sync::LazyLock::new(|| {
+    std::array::from_fn(|k| {
+        let want = k as u32 + 2;
+        let (mut lo, mut hi) = (0u32, f32::MAX.to_bits());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if level(f32::from_bits(mid)) >= want {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        f32::from_bits(lo)
+    })
+});
+
+/// Doc deltas as little-endian base-32 digits (the high bit of each 6-bit
+/// character says "more digits follow"), each followed by its impact level
+/// as one character.
+pub fn encode_postings(postings: &[(u32, u32)]) -> String {
+    let mut out = String::with_capacity(postings.len() * 2);
+    let mut prev = 0;
+    for &(doc, impact) in postings {
+        push_varint(&mut out, doc - prev);
+        out.push(ALPHABET[impact.min(63) as usize] as char);
+        prev = doc;
+    }
+    out
+}
+
+fn push_varint(out: &mut String, mut v: u32) {
+    loop {
+        let digit = (v & 31) as usize;
+        v >>= 5;
+        if v == 0 {
+            out.push(ALPHABET[digit] as char);
+            return;
+        }
+        out.push(ALPHABET[digit | 32] as char);
+    }
+}
+
+/// Decodes [`encode_postings`] (for tests; the client has its own).
+pub fn decode_postings(s: &str) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    let (mut v, mut shift, mut doc, mut pending) = (0u32, 0, 0u32, None);
+    for c in s.bytes() {
+        let d = ALPHABET.iter().position(|&a| a == c).unwrap_or(0) as u32;
+        if let Some(doc) = pending.take() {
+            out.push((doc, d));
+            continue;
+        }
+        v |= (d & 31) << shift;
+        if d & 32 != 0 {
+            shift += 5;
+            continue;
+        }
+        doc += v;
+        pending = Some(doc);
+        v = 0;
+        shift = 0;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postings_round_trip() {
+        let p = vec![(0, 1), (1, 31), (2, 32), (40, 63), (100_000, 5)];
+        assert_eq!(decode_postings(&encode_postings(&p)), p);
+        assert_eq!(encode_postings(&[(0, 1), (33, 2)]), "ABhBC");
+        assert_eq!(level(0.0), 1);
+        assert!(level(1.0) < level(1.2));
+        assert_eq!(level(1e9), 63);
+    }
+
+    #[test]
+    fn fast_level_is_level() {
+        let mut scores: Vec<f32> = vec![0.0, -1.0, 1e-30, 1.0, 1e9, f32::MAX];
+        for &step in LEVEL_STEPS.iter() {
+            let bits = step.to_bits();
+            scores.extend((bits.saturating_sub(64)..bits + 64).map(f32::from_bits));
+        }
+        // And a sweep of ordinary scores.
+        scores.extend((0..200_000).map(|i| i as f32 * 0.0005));
+        for x in scores {
+            assert_eq!(fast_level(x), level(x), "score {x:e}");
+        }
+        assert!(LEVEL_STEPS.windows(2).all(|w| w[0] < w[1]));
+    }
+}
