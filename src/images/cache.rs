@@ -9,8 +9,9 @@
 //! result, so nothing is ever invalidated; `store` only drops what the
 //! build did not use.
 //!
-//! One `Cache` lives as long as `serve` does; a build loads it from disk
-//! and stores it back ([`Cache::load`], [`Cache::store`], in `disk.rs`).
+//! A build starts from the cache the previous one stored
+//! (`load::read_image_cache`, [`Cache::from_files`]) and stores it back
+//! ([`Cache::to_store`], `output::store_image_cache`).
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
@@ -44,6 +45,15 @@ pub struct Cache {
     /// wrote: `store` need not write them again.
     pub(super) on_disk: Mutex<FxHashSet<String>>,
     misses: AtomicUsize,
+}
+
+impl std::fmt::Debug for Cache {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Cache")
+            .field("images", &self.len())
+            .field("misses", &self.misses())
+            .finish()
+    }
 }
 
 impl Cache {

@@ -1,4 +1,7 @@
-//! The image cache on disk: the only file I/O of the images module.
+//! The image cache as files: what a build keeps between runs, as names and
+//! bytes. `load.rs` reads the folder into [`Cache::from_files`]; `output`
+//! writes what [`Cache::to_store`] says (casebook reads input only in
+//! `load` and writes only in `output`), so this is pure.
 //!
 //! One folder, two kinds of file, both named by a hash so nothing else in
 //! the folder is mistaken for them:
@@ -9,16 +12,13 @@
 //! - `{blake3}.webp`: a copy, named by the hash of its bytes, so copies
 //!   shared by several entries are stored once.
 //!
-//! `load` keeps only entries that verify, with every copy they name, and
-//! ignores everything else, so a stale, damaged or foreign file costs a
-//! re-encode at worst, never a wrong byte in the output. Files are written
-//! under a temporary name and renamed into place, so a build stopped
-//! midway leaves no half file under a real name.
+//! `from_files` keeps only entries that verify, with every copy they name,
+//! and ignores everything else, so a stale, damaged or foreign file costs a
+//! re-encode at worst, never a wrong byte in the output.
 
-use std::fs;
-use std::io;
-use std::path::Path;
+use std::sync::Arc;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
 
 use super::cache::{Cache, Key, lock, read};
@@ -27,8 +27,8 @@ use super::{ImageInfo, Processed, Variant};
 const MAGIC: &str = "casebook image cache 1 ";
 const ENTRY: &str = ".entry";
 const WEBP: &str = ".webp";
-/// Prefix of files being written: a leftover one is removed by `store`.
-const PARTIAL: &str = ".partial-";
+/// Prefix of files being written (`output` writes under it, then renames).
+pub const PARTIAL: &str = ".partial-";
 
 #[derive(Serialize, Deserialize)]
 struct DiskEntry {
@@ -43,26 +43,28 @@ struct DiskVariant {
     blake3: String,
 }
 
+/// What to write to the cache folder after a build.
+#[derive(Debug, Default)]
+pub struct Stored {
+    /// Files the folder lacks, by name.
+    pub write: Vec<(String, Arc<[u8]>)>,
+    /// Every cache file the folder should hold; other cache files
+    /// ([`is_cache_file`]) may be removed. Foreign files are left alone.
+    pub keep: FxHashSet<String>,
+}
+
 impl Cache {
-    /// The cache a previous build stored in `dir`. A missing folder, and
-    /// every file that does not verify, read as nothing.
-    pub fn load(dir: &Path) -> Cache {
+    /// The cache a previous build stored: `files` by name. Every file that
+    /// does not verify reads as nothing.
+    pub fn from_files(files: &FxHashMap<String, Vec<u8>>) -> Cache {
         let mut cache = Cache::new();
-        let Ok(listing) = fs::read_dir(dir) else {
-            return cache;
-        };
         let mut verified = Vec::new();
-        for file in listing.flatten() {
-            let name = file.file_name();
-            let Some(key) = name
-                .to_str()
-                .and_then(|n| n.strip_suffix(ENTRY))
-                .and_then(parse_key)
-            else {
+        for name in files.keys() {
+            let Some(key) = name.strip_suffix(ENTRY).and_then(parse_key) else {
                 continue;
             };
-            if let Some((processed, files)) = read_entry(dir, key) {
-                verified.extend(files);
+            if let Some((processed, names)) = read_entry(files, key) {
+                verified.extend(names);
                 cache.insert_loaded(key, processed);
             }
         }
@@ -70,15 +72,14 @@ impl Cache {
         cache
     }
 
-    /// Saves to `dir` the results this cache was asked for since it was
-    /// made or loaded, and removes the cache files it holds for others
-    /// (other files are left alone). Call it after a build that went
-    /// through: after a build that stopped early, it would forget images
-    /// the site still has.
-    pub fn store(&self, dir: &Path) -> io::Result<()> {
-        fs::create_dir_all(dir)?;
+    /// The files that keep the results this cache was asked for since it
+    /// was made or loaded: those the folder lacks, and the names of all.
+    /// After a build that stopped early, write them but remove nothing:
+    /// the build did not ask for every image the site still has.
+    pub fn to_store(&self) -> Stored {
         let used: Vec<Key> = lock(&self.used).iter().copied().collect();
-        let mut keep = rustc_hash::FxHashSet::default();
+        let on_disk = lock(&self.on_disk).clone();
+        let mut stored = Stored::default();
         let done = read(&self.done);
         for key in used {
             let Some(processed) = done.get(&key) else {
@@ -86,40 +87,36 @@ impl Cache {
             };
             for v in &processed.variants {
                 let name = format!("{}{WEBP}", v.digest.to_hex());
-                self.write_once(dir, &name, &v.webp)?;
-                keep.insert(name);
+                if !on_disk.contains(&name) && !stored.keep.contains(&name) {
+                    stored.write.push((name.clone(), Arc::clone(&v.webp)));
+                }
+                stored.keep.insert(name);
             }
             let name = format!("{}{ENTRY}", key.to_hex());
-            self.write_once(dir, &name, &entry_bytes(key, processed)?)?;
-            keep.insert(name);
-        }
-        drop(done);
-        for file in fs::read_dir(dir)?.flatten() {
-            let name = file.file_name().to_string_lossy().into_owned();
-            if is_ours(&name) && !keep.contains(&name) {
-                fs::remove_file(file.path())?;
-                lock(&self.on_disk).remove(&name);
+            if !on_disk.contains(&name) {
+                stored
+                    .write
+                    .push((name.clone(), entry_bytes(key, processed).into()));
             }
+            stored.keep.insert(name);
         }
-        Ok(())
+        stored
     }
 
-    /// Writes `bytes` to `dir/name` unless this cache knows the file there
-    /// already holds them.
-    fn write_once(&self, dir: &Path, name: &str, bytes: &[u8]) -> io::Result<()> {
-        if lock(&self.on_disk).contains(name) {
-            return Ok(());
-        }
-        let partial = dir.join(format!("{PARTIAL}{}-{name}", std::process::id()));
-        fs::write(&partial, bytes)?;
-        fs::rename(&partial, dir.join(name))?;
-        lock(&self.on_disk).insert(name.to_owned());
-        Ok(())
+    /// Records that the folder now holds `names` (after `output` wrote
+    /// them), so storing this cache again does not rewrite them.
+    pub fn stored(&self, names: impl IntoIterator<Item = String>) {
+        lock(&self.on_disk).extend(names);
+    }
+
+    /// Records that the folder no longer holds `name`.
+    pub fn removed(&self, name: &str) {
+        lock(&self.on_disk).remove(name);
     }
 }
 
 /// The entry file for `key`: header line with the check, then JSON.
-fn entry_bytes(key: Key, processed: &Processed) -> io::Result<Vec<u8>> {
+fn entry_bytes(key: Key, processed: &Processed) -> Vec<u8> {
     let entry = DiskEntry {
         info: processed.info.clone(),
         variants: processed
@@ -132,10 +129,11 @@ fn entry_bytes(key: Key, processed: &Processed) -> io::Result<Vec<u8>> {
             })
             .collect(),
     };
-    let json = serde_json::to_vec(&entry)?;
+    // Plain data with string keys: serialising cannot fail.
+    let json = serde_json::to_vec(&entry).unwrap_or_default();
     let mut bytes = format!("{MAGIC}{}\n", check(key, &json).to_hex()).into_bytes();
     bytes.extend_from_slice(&json);
-    Ok(bytes)
+    bytes
 }
 
 fn check(key: Key, json: &[u8]) -> blake3::Hash {
@@ -147,9 +145,9 @@ fn check(key: Key, json: &[u8]) -> blake3::Hash {
 
 /// The entry for `key` and the names of the files it was read from, if it
 /// and every copy it names verify.
-fn read_entry(dir: &Path, key: Key) -> Option<(Processed, Vec<String>)> {
+fn read_entry(files: &FxHashMap<String, Vec<u8>>, key: Key) -> Option<(Processed, Vec<String>)> {
     let entry_name = format!("{}{ENTRY}", key.to_hex());
-    let bytes = fs::read(dir.join(&entry_name)).ok()?;
+    let bytes = files.get(&entry_name)?;
     let rest = bytes.strip_prefix(MAGIC.as_bytes())?;
     let newline = rest.iter().position(|&b| b == b'\n')?;
     let (stated, json) = (&rest[..newline], &rest[newline + 1..]);
@@ -157,32 +155,32 @@ fn read_entry(dir: &Path, key: Key) -> Option<(Processed, Vec<String>)> {
         return None;
     }
     let entry: DiskEntry = serde_json::from_slice(json).ok()?;
-    let mut files = vec![entry_name];
+    let mut names = vec![entry_name];
     let mut variants = Vec::with_capacity(entry.variants.len());
     for v in entry.variants {
         let name = format!("{}{WEBP}", v.blake3);
-        let webp = fs::read(dir.join(&name)).ok()?;
-        let variant = Variant::new(v.width, v.height, webp);
+        let webp = files.get(&name)?;
+        let variant = Variant::new(v.width, v.height, webp.clone());
         if variant.digest.to_hex().as_str() != v.blake3 {
             return None;
         }
         variants.push(variant);
-        files.push(name);
+        names.push(name);
     }
     let processed = Processed {
         info: entry.info,
         variants,
     };
-    Some((processed, files))
+    Some((processed, names))
 }
 
 fn parse_key(hex: &str) -> Option<Key> {
     blake3::Hash::from_hex(hex).ok()
 }
 
-/// Whether `name` is a file this cache writes: a hash with one of its
-/// extensions, or a partial write.
-fn is_ours(name: &str) -> bool {
+/// Whether `name` is a file the cache folder holds for casebook: a hash
+/// with one of its extensions, or a partial write.
+pub fn is_cache_file(name: &str) -> bool {
     let hashed = |ext: &str| name.strip_suffix(ext).and_then(parse_key).is_some();
     hashed(ENTRY) || hashed(WEBP) || name.starts_with(PARTIAL)
 }

@@ -12,10 +12,11 @@
 //! resize and an encode per image), and the complaint about other generators
 //! is that they redo it on every build. [`Cache`] keys each image's result by
 //! a hash of its bytes, the column width and the pipeline's version, so a
-//! rebuild with unchanged images does no image work; [`Cache::load`] and
-//! [`Cache::store`] (in `disk.rs`, the only file I/O here) keep it between
-//! builds, and verify every file they read, so a damaged cache costs time
-//! and never changes the output.
+//! rebuild with unchanged images does no image work. It is kept between
+//! builds as files (`disk.rs`: [`Cache::from_files`], [`Cache::to_store`];
+//! `load` reads them and `output` writes them, as for every file), and
+//! every file read is verified, so a damaged cache costs time and never
+//! changes the output.
 //!
 //! Everything else is a pure function of bytes. Untrusted input is expected:
 //! a damaged, truncated or enormous image (a decompression bomb) is an
@@ -30,6 +31,7 @@
 mod cache;
 mod disk;
 mod error;
+mod pictures;
 mod probe;
 mod svg;
 mod variants;
@@ -38,7 +40,9 @@ mod variants;
 mod tests;
 
 pub use cache::{Cache, Processed};
+pub use disk::{PARTIAL, Stored, is_cache_file};
 pub use error::{ErrorKind, ImageError};
+pub use pictures::{COLUMN_PX, Pictures, SIZES, Shown};
 pub use probe::{MAX_PIXELS, MAX_SIDE, probe};
 pub use variants::{MAX_DECODE_BYTES, Variant, render_variants};
 

@@ -22,6 +22,16 @@ fn encoded(image: &RgbImage, format: ImageFormat) -> Vec<u8> {
     out.into_inner()
 }
 
+/// The cache stored as a build stores it (pruning what it did not use).
+fn store(cache: &Cache, dir: &std::path::Path) {
+    crate::output::store_image_cache(dir, cache, true).unwrap();
+}
+
+/// The cache read as a build reads it.
+fn load(dir: &std::path::Path) -> Cache {
+    crate::load::read_image_cache(dir)
+}
+
 fn png(width: u32, height: u32) -> Vec<u8> {
     encoded(&picture(width, height), ImageFormat::Png)
 }
@@ -343,8 +353,8 @@ fn a_cache_hit_does_no_work_in_memory_or_from_disk() {
     assert_eq!(cache.misses(), 4);
 
     let dir = tempfile::tempdir().unwrap();
-    cache.store(dir.path()).unwrap();
-    let loaded = Cache::load(dir.path());
+    store(&cache, dir.path());
+    let loaded = load(dir.path());
     assert_eq!(loaded.len(), 4);
     for (b, was) in images.iter().zip(&first) {
         assert_eq!(*loaded.process(b, 400).unwrap(), **was);
@@ -361,7 +371,7 @@ fn a_tampered_or_foreign_cache_file_is_ignored() {
         .map(|b| cache.process(b, 400).unwrap())
         .collect();
     let dir = tempfile::tempdir().unwrap();
-    cache.store(dir.path()).unwrap();
+    store(&cache, dir.path());
     let path = |name: String| dir.path().join(name);
 
     // Flip a byte of one copy of the PNG, and edit the JPEG's entry.
@@ -381,7 +391,7 @@ fn a_tampered_or_foreign_cache_file_is_ignored() {
     )
     .unwrap();
 
-    let loaded = Cache::load(dir.path());
+    let loaded = load(dir.path());
     assert_eq!(loaded.len(), 1, "only the untouched entry verifies");
     let again: Vec<_> = images
         .iter()
@@ -392,8 +402,8 @@ fn a_tampered_or_foreign_cache_file_is_ignored() {
         assert_eq!(**a, **b);
     }
     // Storing repairs the cache and leaves foreign files alone.
-    loaded.store(dir.path()).unwrap();
-    assert_eq!(Cache::load(dir.path()).len(), 3);
+    store(&loaded, dir.path());
+    assert_eq!(load(dir.path()).len(), 3);
     assert!(path("notes.txt".into()).exists());
 }
 
@@ -405,13 +415,13 @@ fn store_drops_what_the_build_did_not_use() {
     for b in &images {
         cache.process(b, 400).unwrap();
     }
-    cache.store(dir.path()).unwrap();
+    store(&cache, dir.path());
     let files = || std::fs::read_dir(dir.path()).unwrap().count();
     assert_eq!(files(), 3 + 4 + 4, "three entries and eight copies");
 
-    let next = Cache::load(dir.path());
+    let next = load(dir.path());
     next.process(&images[2], 400).unwrap();
-    next.store(dir.path()).unwrap();
+    store(&next, dir.path());
     assert_eq!(files(), 1, "only the image still in the site");
 }
 
@@ -438,4 +448,60 @@ fn numbers_in_messages_are_grouped() {
     assert_eq!(grouped(999), "999");
     assert_eq!(grouped(16_384), "16,384");
     assert_eq!(grouped(40_000_000), "40,000,000");
+}
+
+#[test]
+fn pictures_name_copies_beside_the_original_and_write_each_once() {
+    let pictures = Pictures::new(std::sync::Arc::new(Cache::new()));
+    let wide = png(1500, 500);
+    let shown = pictures
+        .show("guides/shot.png", "/kb/guides/shot.png", &wide)
+        .unwrap();
+    assert_eq!(
+        shown.size,
+        Some(Size {
+            width: 1500,
+            height: 500
+        })
+    );
+    let widths: Vec<u32> = shown.sources.iter().map(|(_, w)| *w).collect();
+    assert_eq!(widths, [480, 672, 1008, 1344]);
+    for (url, w) in &shown.sources {
+        assert!(url.starts_with(&format!("/kb/guides/shot-{w}.")), "{url}");
+        assert!(url.ends_with(".webp"), "{url}");
+    }
+    // Another page shows it too, and a language's edition from its own URL.
+    let again = pictures
+        .show("guides/shot.png", "/kb/guides/shot.png", &wide)
+        .unwrap();
+    assert_eq!(again, shown);
+    let copies = pictures.take_copies();
+    let mut paths: Vec<&str> = copies.iter().map(|f| f.path.as_str()).collect();
+    let mut urls: Vec<&str> = shown.sources.iter().map(|(u, _)| u.as_str()).collect();
+    paths.sort_unstable();
+    urls.sort_unstable();
+    assert_eq!(paths.len(), 4, "{paths:?}");
+    for (url, path) in urls.iter().zip(&paths) {
+        assert_eq!(url.strip_prefix("/kb/"), Some(*path));
+    }
+    assert!(copies.iter().all(|f| webp_chunk(&f.bytes) == b"VP8L"));
+    assert_eq!(pictures.cache().misses(), 1);
+
+    // Narrow images, SVG and formats casebook does not read: no copies.
+    let narrow = pictures.show("a.png", "/a.png", &png(300, 200)).unwrap();
+    assert!(narrow.sources.is_empty() && narrow.size.is_some());
+    let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" width="900" height="90"/>"#;
+    let shown = pictures.show("d.svg", "/d.svg", svg).unwrap();
+    assert_eq!(
+        (shown.size.map(|s| s.width), shown.sources.len()),
+        (Some(900), 0)
+    );
+    assert_eq!(
+        pictures.show("i.bmp", "/i.bmp", b"BM....").unwrap(),
+        Shown::default()
+    );
+    // But a file named as a PNG must be one.
+    let err = pictures.show("i.png", "/i.png", b"BM....").unwrap_err();
+    assert_eq!(err.kind, ErrorKind::Unsupported);
+    assert!(pictures.take_copies().is_empty());
 }

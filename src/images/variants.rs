@@ -14,6 +14,7 @@
 
 use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
 
 use fast_image_resize as fir;
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
@@ -56,13 +57,16 @@ pub(super) fn salt(key: &mut blake3::Hasher) {
 pub struct Variant {
     pub width: u32,
     pub height: u32,
-    pub webp: Vec<u8>,
+    /// Shared: the cache, the copies' output files and the cache folder
+    /// hold the same bytes.
+    pub webp: Arc<[u8]>,
     /// BLAKE3 of `webp`: names the file, and checks it in the disk cache.
     pub(super) digest: blake3::Hash,
 }
 
 impl Variant {
-    pub(super) fn new(width: u32, height: u32, webp: Vec<u8>) -> Variant {
+    pub(super) fn new(width: u32, height: u32, webp: impl Into<Arc<[u8]>>) -> Variant {
+        let webp = webp.into();
         let digest = blake3::hash(&webp);
         Variant {
             width,
