@@ -3,6 +3,7 @@
 //! the one write at the end.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
@@ -47,6 +48,9 @@ pub struct Built {
     pub bytes: usize,
     /// How long each stage took, for `build --timings`.
     pub stages: Vec<(&'static str, Duration)>,
+    /// The site's images: how many were processed rather than found in the
+    /// cache ([`crate::images::Cache::misses`]), and the cache to store.
+    pub images: Arc<crate::images::Cache>,
 }
 
 impl Built {
@@ -87,7 +91,10 @@ pub fn load(opts: &Options) -> Result<Input, Diagnostics> {
     let (path, text) = load::read_config(&opts.root)?;
     let mut config = SiteConfig::parse(&text, &path)?;
     opts.apply(&mut config);
-    load::load(&opts.root, config)
+    let cache_dir = crate::output::image_cache_dir(&opts.output_dir(&config));
+    let mut input = load::load(&opts.root, config)?;
+    input.images = Arc::new(load::read_image_cache(&cache_dir));
+    Ok(input)
 }
 
 /// The site model, one edition per language (the default language's
@@ -304,6 +311,7 @@ pub fn compile_into(
     let templates = std::mem::take(&mut input.templates);
     let theme_assets = std::mem::take(&mut input.theme_assets);
     let statics = std::mem::take(&mut input.statics);
+    let pictures = crate::images::Pictures::new(Arc::clone(&input.images));
     let (mut sites, mut problems) = model_timed(input, opts, &mut clock)?;
     let advice = problems.take_advice();
     let model_ok = problems.is_empty();
@@ -342,6 +350,7 @@ pub fn compile_into(
     let texts: Vec<PageTexts> = sites.iter_mut().map(PageTexts::take).collect();
     let render_problems = render::render_all(&sites, &theme, &assets, bodies, &tracked);
     clock.lap("render, minify, write");
+    put_images(&pictures, &tracked, &mut problems);
     // A build with problems writes nothing: no index to make for it.
     if model_ok && render_problems.is_empty() {
         for (site, texts) in sites.iter().zip(texts).filter(|(s, _)| s.config.search) {
@@ -379,7 +388,17 @@ pub fn compile_into(
         translations: sites,
         advice: advice.sorted(),
         stages: clock.stages,
+        images: Arc::clone(pictures.cache()),
     })
+}
+
+/// Hands the WebP copies of the site's images to the sink (#19).
+fn put_images(pictures: &crate::images::Pictures, sink: &dyn Sink, problems: &mut Diagnostics) {
+    for f in pictures.take_copies() {
+        if let Err(d) = sink.put(f) {
+            problems.push(d);
+        }
+    }
 }
 
 /// Compiles into memory: what was built and every output file, sorted by
@@ -416,11 +435,26 @@ impl Clock {
 pub fn write(opts: &Options) -> Result<(Built, PathBuf), Diagnostics> {
     let input = load(opts)?;
     let out = opts.output_dir(&input.config);
+    let images = Arc::clone(&input.images);
+    let cache_dir = crate::output::image_cache_dir(&out);
     let staging = crate::output::Staging::begin(&out, &opts.root)?;
-    let mut built = compile_into(input, opts, &staging)?;
+    let mut built = match compile_into(input, opts, &staging) {
+        Ok(built) => built,
+        Err(problems) => {
+            // What the build made of its good images is kept: the next
+            // build need not make it again. Nothing is removed, as the
+            // build may not have asked for every image.
+            let _ = crate::output::store_image_cache(&cache_dir, &images, false);
+            return Err(problems);
+        }
+    };
     let swap_started = Instant::now();
     staging.commit()?;
     built.stages.push(("swap in", swap_started.elapsed()));
+    if let Err(d) = crate::output::store_image_cache(&cache_dir, &images, true) {
+        // The site is written; only the next build's speed is at stake.
+        built.advice.push(d.warning());
+    }
     Ok((built, out))
 }
 

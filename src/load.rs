@@ -71,6 +71,10 @@ pub struct Input {
     /// The day (`YYYY-MM-DD`) of the last git commit that touched each page,
     /// keyed like [`TextFile::path`]; empty without git history (#6).
     pub git_dates: HashMap<PathBuf, String>,
+    /// What earlier builds made of the site's images (#19): empty here,
+    /// filled by `build::load` with [`read_image_cache`] from the folder
+    /// beside the output.
+    pub images: std::sync::Arc<crate::images::Cache>,
 }
 
 /// Reads `site.toml` at `root`: its text and its path for messages. A
@@ -159,6 +163,7 @@ pub fn load(root: &Path, config: SiteConfig) -> Result<Input, Diagnostics> {
         templates: Vec::new(),
         theme_assets: Vec::new(),
         git_dates: HashMap::new(),
+        images: std::sync::Arc::default(),
     };
     let content = root.join("content");
     if !content.is_dir() {

@@ -97,6 +97,11 @@ impl Cache {
         self.misses.load(Ordering::Relaxed)
     }
 
+    /// How many different images this cache was asked for.
+    pub fn asked(&self) -> usize {
+        lock(&self.used).len()
+    }
+
     /// How many images the cache holds results for.
     pub fn len(&self) -> usize {
         read(&self.done).len()
