@@ -48,8 +48,9 @@ pub struct Built {
     pub bytes: usize,
     /// How long each stage took, for `build --timings`.
     pub stages: Vec<(&'static str, Duration)>,
-    /// The site's images: how many were processed rather than found in the
-    /// cache ([`crate::images::Cache::misses`]), and the cache to store.
+    /// The site's images: how many were shown and how many resized in this
+    /// build rather than found in the cache ([`crate::images::Cache::made`]),
+    /// and the cache to store.
     pub images: Arc<crate::images::Cache>,
 }
 

@@ -59,9 +59,11 @@ impl BuildArgs {
                     for (stage, took) in &built.stages {
                         println!("  {stage:<26} {:>8.1} ms", took.as_secs_f64() * 1000.0);
                     }
-                    let made = built.images.misses();
-                    let cached = built.images.asked().saturating_sub(made);
-                    println!("  images: {made} processed, {cached} from the cache");
+                    println!(
+                        "  images: {}, of which {} resized in this build",
+                        built.images.asked(),
+                        built.images.made()
+                    );
                 }
                 ExitCode::SUCCESS
             }

@@ -44,14 +44,15 @@ pub struct Cache {
     /// Files in the cache folder that `load` read and verified, or `store`
     /// wrote: `store` need not write them again.
     pub(super) on_disk: Mutex<FxHashSet<String>>,
-    misses: AtomicUsize,
+    /// Images decoded, resized and encoded by this cache.
+    made: AtomicUsize,
 }
 
 impl std::fmt::Debug for Cache {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Cache")
             .field("images", &self.len())
-            .field("misses", &self.misses())
+            .field("made", &self.made())
             .finish()
     }
 }
@@ -74,9 +75,12 @@ impl Cache {
         if let Some(err) = read(&self.failed).get(&key) {
             return Err(err.clone());
         }
-        self.misses.fetch_add(1, Ordering::Relaxed);
         let made = probe(bytes).and_then(|info| {
-            let variants = render_variants(bytes, &info, &plan(&info, column_px))?;
+            let widths = plan(&info, column_px);
+            if !widths.is_empty() {
+                self.made.fetch_add(1, Ordering::Relaxed);
+            }
+            let variants = render_variants(bytes, &info, &widths)?;
             Ok(Arc::new(Processed { info, variants }))
         });
         match &made {
@@ -90,11 +94,12 @@ impl Cache {
         made
     }
 
-    /// How many images this cache has had to process (probe, and decode,
-    /// resize and encode if they needed copies) rather than find. A rebuild
-    /// with unchanged images, from a cache loaded from disk, leaves it at 0.
-    pub fn misses(&self) -> usize {
-        self.misses.load(Ordering::Relaxed)
+    /// How many images this cache has decoded, resized and encoded: the
+    /// image work, all of it, as probing a header takes microseconds. A
+    /// rebuild with unchanged images, from a cache loaded from disk, leaves
+    /// it at 0.
+    pub fn made(&self) -> usize {
+        self.made.load(Ordering::Relaxed)
     }
 
     /// How many different images this cache was asked for.

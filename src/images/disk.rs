@@ -82,8 +82,11 @@ impl Cache {
         let mut stored = Stored::default();
         let done = read(&self.done);
         for key in used {
-            let Some(processed) = done.get(&key) else {
-                continue; // an image that failed: not stored
+            // Not stored: an image that failed, and one without copies
+            // (its header is read again in microseconds), so a site
+            // without wide images has no cache folder.
+            let Some(processed) = done.get(&key).filter(|p| !p.variants.is_empty()) else {
+                continue;
             };
             for v in &processed.variants {
                 let name = format!("{}{WEBP}", v.digest.to_hex());
