@@ -101,15 +101,23 @@ pub fn load(opts: &Options) -> Result<Input, Diagnostics> {
 /// The site model, one edition per language (the default language's
 /// first), with every problem found on the way: config, data, trees, pages
 /// and links. Rendering needs only this (and the theme).
-pub fn model(input: Input, opts: &Options) -> Result<(Vec<Site>, Diagnostics), Diagnostics> {
-    model_timed(input, opts, &mut Clock::new())
+pub fn model(mut input: Input, opts: &Options) -> Result<(Vec<Site>, Diagnostics), Diagnostics> {
+    let statics = std::mem::take(&mut input.statics);
+    let pictures = crate::images::Pictures::new(Arc::clone(&input.images));
+    model_timed(input, &statics, &pictures, opts, &mut Clock::new())
 }
 
+/// The model of `input`, whose copied files (`statics`, taken out of it
+/// as the caller writes them) pages may name; `pictures` sizes their
+/// images and makes the copies the caller writes.
 fn model_timed(
     input: Input,
+    statics: &[load::BinaryFile],
+    pictures: &crate::images::Pictures,
     opts: &Options,
     clock: &mut Clock,
 ) -> Result<(Vec<Site>, Diagnostics), Diagnostics> {
+    let assets = site::Assets::with_pictures(statics, pictures);
     let mut problems = Diagnostics::new();
     let strings = |code: &str| match Strings::build(code, &input.strings) {
         Ok(s) => s,
@@ -125,7 +133,12 @@ fn model_timed(
     let git_dates = input.git_dates;
     let content = input.content;
     let string_files = input.strings;
-    let default = edition(config, lang, content, None, &git_dates, opts, &mut problems);
+    let shared = Shared {
+        git_dates: &git_dates,
+        assets: &assets,
+        opts,
+    };
+    let default = edition(config, lang, content, None, &shared, &mut problems);
     clock.lap("default language");
     let mut sites = vec![default];
     for ((lang, config), (_, content)) in langs.zip(input.translations) {
@@ -134,8 +147,7 @@ fn model_timed(
             lang,
             content,
             Some(&sites[0]),
-            &git_dates,
-            opts,
+            &shared,
             &mut problems,
         );
         sites.push(ed);
@@ -200,13 +212,19 @@ fn translation_notes(sites: &[Site], strings: &[load::TextFile]) -> Vec<Diagnost
 
 /// One language's edition: its data (with the default language's records
 /// for ids it has not translated), its trees (likewise) and its pages.
+/// What every edition is built with.
+struct Shared<'a> {
+    git_dates: &'a std::collections::HashMap<PathBuf, String>,
+    assets: &'a site::Assets<'a>,
+    opts: &'a Options,
+}
+
 fn edition(
     config: SiteConfig,
     lang: site::Language,
     content: load::Content,
     original: Option<&Site>,
-    git_dates: &std::collections::HashMap<PathBuf, String>,
-    opts: &Options,
+    shared: &Shared,
     problems: &mut Diagnostics,
 ) -> Site {
     let files: Vec<DataFile> = content
@@ -240,10 +258,11 @@ fn edition(
         &data_texts,
         trees,
         &site::BuildOptions {
-            drafts: opts.drafts,
+            drafts: shared.opts.drafts,
             original,
             broken_trees,
-            git_dates: git_dates.clone(),
+            git_dates: shared.git_dates.clone(),
+            assets: shared.assets,
         },
     );
     problems.extend(site_problems);
@@ -313,7 +332,7 @@ pub fn compile_into(
     let theme_assets = std::mem::take(&mut input.theme_assets);
     let statics = std::mem::take(&mut input.statics);
     let pictures = crate::images::Pictures::new(Arc::clone(&input.images));
-    let (mut sites, mut problems) = model_timed(input, opts, &mut clock)?;
+    let (mut sites, mut problems) = model_timed(input, &statics, &pictures, opts, &mut clock)?;
     let advice = problems.take_advice();
     let model_ok = problems.is_empty();
     let config = &sites[0].config;

@@ -4,13 +4,35 @@
 //! anchors are recorded as [`AnchorRef`]s, checked once every page is
 //! rendered; links whose scheme can run script are dropped.
 
+use std::path::Path;
+
+use super::local::{Local, LocalKind};
 use crate::diagnostics::{Pos, Problem};
 
-/// How `@` links become URLs. The site model implements it.
+/// How `@` links and local files become URLs. The site model implements it.
 pub trait Resolve: Sync {
     /// `target` is the whole destination (`@/guides/a.md#x`, `@case:id`).
     /// Returns the URL, or what is wrong with the link.
     fn resolve(&self, target: &str) -> Result<String, Problem>;
+
+    /// A local reference (`shot.png`, `../img/a.png`, `/img/a.png`,
+    /// `timing.md`; the path percent-decoded, without `?query#fragment`)
+    /// written in `file` (relative to the site root, `content/guides/a.md`):
+    /// what it points at, or what is wrong with it. `None` (the default):
+    /// this resolver does not know the site's files, and the reference is
+    /// written as it is.
+    fn local(&self, file: &Path, path: &str, kind: LocalKind) -> Option<Result<Local, Problem>> {
+        let _ = (file, path, kind);
+        None
+    }
+
+    /// The theme string `key` in the language of the text (a callout's
+    /// label, `callout_warning`), if the resolver knows the edition's
+    /// strings; the caller has an English fallback.
+    fn string(&self, key: &str) -> Option<&str> {
+        let _ = key;
+        None
+    }
 }
 
 /// A resolver that knows no targets (for data fields without links, and tests).

@@ -1,7 +1,9 @@
 //! Markdown → HTML with pulldown-cmark, plus what the site needs around it:
 //! unique heading ids with anchor links, a table of contents, `@/` links
 //! resolved to URLs, shortcodes left as markers for the render stage, a
-//! summary, a word count, and plain-text sections for the search index.
+//! summary, a word count, and plain-text sections for the search index;
+//! and (#19) code highlighted at build time, callouts, and images and other
+//! local files resolved from the file that names them.
 //!
 //! Pure: everything comes from the `&str` and the resolver passed in.
 //!
@@ -11,8 +13,12 @@
 //! rest, with heading ids from `headings` and link rules from `links`.
 //! The public types of those modules are re-exported here.
 
+pub mod callout;
+mod code;
 mod headings;
 mod links;
+mod local;
+mod raw_html;
 mod render;
 mod shortcode;
 
@@ -22,6 +28,7 @@ use pulldown_cmark::{Options, Parser};
 use serde::Serialize;
 
 pub use self::links::{AnchorRef, NoLinks, Resolve, is_dangerous_url};
+pub use self::local::{Local, LocalKind, Picture};
 pub use self::shortcode::{
     ArgValue, SHORTCODE_PREFIX, Shortcode, parse_shortcode, shortcode_marker,
 };
@@ -154,6 +161,8 @@ fn parser_options() -> Options {
     options.insert(Options::ENABLE_TASKLISTS);
     options.insert(Options::ENABLE_SMART_PUNCTUATION);
     options.insert(Options::ENABLE_HEADING_ATTRIBUTES);
+    // GitHub's alerts, `> [!NOTE]`, as callouts (#19).
+    options.insert(Options::ENABLE_GFM);
     options
 }
 

@@ -6,14 +6,26 @@
 //!
 //! The events are collected first: a heading's id comes from its title, so
 //! its start needs the events that follow it.
+//!
+//! Some constructs are gathered over several events and written whole
+//! (#19): a fenced code block (highlighted), an image (its alt text is the
+//! events inside it; its URL resolved, its size added) and a raw HTML block
+//! (a tag may span its lines). Callouts open and close a box; local
+//! references are resolved in `media`.
+
+mod media;
 
 use std::cell::RefCell;
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
+use self::media::OpenImage;
+use super::callout;
+use super::code::OpenCode;
 use super::headings::{self, HeadingId, HeadingIds, OpenHeading};
 use super::links::{AnchorRef, Resolve, is_dangerous_url, is_internal};
+use super::local::LocalKind;
 use super::shortcode::{Shortcode, is_marker};
 use super::{Place, RenderOptions, Rendered, TextSection, TocEntry};
 use crate::diagnostics::{Diagnostic, LineIndex, Pos};
@@ -37,6 +49,14 @@ pub(super) struct Pass<'a, 'src> {
     dropped_links: usize,
     summary: Summary,
     sections: Sections,
+    /// The fenced code block being read, when its fence names a language.
+    code: Option<OpenCode<'src>>,
+    /// The image being read: the events inside it are its alt text.
+    image: Option<OpenImage<'src>>,
+    /// How many images the text has had (the first of a page loads at once).
+    images: usize,
+    /// The raw HTML block being read, its lines with their offsets.
+    html_block: Option<Vec<(CowStr<'src>, usize)>>,
 }
 
 impl<'a, 'src> Pass<'a, 'src> {
@@ -66,6 +86,10 @@ impl<'a, 'src> Pass<'a, 'src> {
             dropped_links: 0,
             summary: Summary::default(),
             sections: Sections::new(opts.sections),
+            code: None,
+            image: None,
+            images: 0,
+            html_block: None,
         }
     }
 
@@ -88,6 +112,9 @@ impl<'a, 'src> Pass<'a, 'src> {
         offset: usize,
         following: &[(Event<'src>, Range<usize>)],
     ) {
+        if self.gathered(event, offset) {
+            return;
+        }
         match event {
             Event::Start(Tag::Heading {
                 level, id, classes, ..
@@ -111,23 +138,20 @@ impl<'a, 'src> Pass<'a, 'src> {
             Event::End(TagEnd::Link | TagEnd::Image) if self.dropped_links > 0 => {
                 self.dropped_links -= 1;
             }
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                self.note_external(dest_url, offset);
+                self.image = Some(OpenImage::new(dest_url, title, offset));
+            }
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) if is_internal(dest_url) => {
-                self.start_internal_link(*link_type, dest_url, title, id, offset)
-            }
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. })
-                if is_web(dest_url) =>
-            {
-                let pos = self.pos(offset);
-                self.out.external.push(super::ExternalRef {
-                    url: dest_url.to_string(),
-                    pos,
-                });
-                self.html.push(event.clone());
+            }) => self.start_link(event, *link_type, dest_url, title, id, offset),
+            Event::InlineHtml(html) if !self.opts.escape_html => {
+                self.inline_html(event, html, offset);
             }
             Event::Html(html) | Event::InlineHtml(html) => self.raw_html(event, html),
             Event::Start(Tag::Paragraph) => self.start_paragraph(event),
@@ -139,6 +163,53 @@ impl<'a, 'src> Pass<'a, 'src> {
             }
             _ => self.html.push(event.clone()),
         }
+    }
+
+    /// The events of what is gathered and written whole (an image, a
+    /// highlighted code block, a raw HTML block) and of callouts; `false`
+    /// for any other event.
+    fn gathered(&mut self, event: &Event<'src>, offset: usize) -> bool {
+        match event {
+            _ if self.image.is_some() => self.image_event(event),
+            Event::Text(text) if self.code.is_some() => {
+                self.account(text);
+                if let Some(code) = &mut self.code {
+                    code.push(text);
+                }
+            }
+            Event::Start(Tag::CodeBlock(kind)) => match OpenCode::start(kind) {
+                Some(code) => self.code = Some(code),
+                None => self.html.push(event.clone()),
+            },
+            Event::End(TagEnd::CodeBlock) if self.code.is_some() => {
+                self.sections.push('\n');
+                let code = self.code.take();
+                self.html
+                    .extend(code.into_iter().flat_map(OpenCode::finish));
+            }
+            Event::Start(Tag::BlockQuote(Some(kind))) => {
+                let label = self.resolver.string(callout::key(*kind));
+                let open = callout::open_html(*kind, label.unwrap_or(callout::label(*kind)));
+                self.html.push(Event::Html(open.into()));
+            }
+            Event::End(TagEnd::BlockQuote(Some(_))) => {
+                self.html.push(Event::Html(callout::CLOSE_HTML.into()));
+            }
+            Event::Start(Tag::HtmlBlock) if !self.opts.escape_html => {
+                self.html_block = Some(Vec::new());
+                self.html.push(event.clone());
+            }
+            Event::Html(html) if self.html_block.is_some() => {
+                if let Some(lines) = &mut self.html_block {
+                    lines.push((html.clone(), offset));
+                }
+            }
+            Event::End(TagEnd::HtmlBlock) if self.html_block.is_some() => {
+                self.end_html_block(event);
+            }
+            _ => return false,
+        }
+        true
     }
 
     /// Gives the heading its id, enters it in the TOC and starts its search
@@ -176,16 +247,28 @@ impl<'a, 'src> Pass<'a, 'src> {
         }
     }
 
-    /// A link to `#anchor` (recorded for checking) or `@target` (resolved).
-    fn start_internal_link(
+    /// A link to `#anchor` (recorded for checking), `@target` or a local
+    /// file (resolved), or to anything else (kept as written).
+    fn start_link(
         &mut self,
+        event: &Event<'src>,
         link_type: LinkType,
         dest_url: &CowStr<'src>,
         title: &CowStr<'src>,
         id: &CowStr<'src>,
         offset: usize,
     ) {
-        let url = self.internal_url(dest_url, offset);
+        self.note_external(dest_url, offset);
+        let url = if is_internal(dest_url) {
+            self.internal_url(dest_url, offset)
+        } else if let Some((url, _)) =
+            self.resolve_local(dest_url, LocalKind::Link, self.pos(offset))
+        {
+            url.into()
+        } else {
+            self.html.push(event.clone());
+            return;
+        };
         self.html.push(Event::Start(Tag::Link {
             link_type,
             dest_url: url,
@@ -252,10 +335,15 @@ impl<'a, 'src> Pass<'a, 'src> {
 
     /// Text outside headings: counted, and kept for the summary and search.
     fn text(&mut self, event: &Event<'src>, text: &str) {
+        self.account(text);
+        self.html.push(event.clone());
+    }
+
+    /// Counts text and keeps it for the summary and search.
+    fn account(&mut self, text: &str) {
         self.out.words += count_words(text);
         self.sections.push_str(text);
         self.summary.push_str(text);
-        self.html.push(event.clone());
     }
 
     fn line_break(&mut self, event: &Event<'src>) {
@@ -269,6 +357,17 @@ impl<'a, 'src> Pass<'a, 'src> {
     fn end_block(&mut self, event: &Event<'src>) {
         self.sections.push('\n');
         self.html.push(event.clone());
+    }
+
+    /// Records a link or image to another website, for `check --external`.
+    fn note_external(&mut self, url: &str, offset: usize) {
+        if is_web(url) {
+            let pos = self.pos(offset);
+            self.out.external.push(super::ExternalRef {
+                url: url.to_owned(),
+                pos,
+            });
+        }
     }
 
     /// The position of byte `offset` of the text, in the file.

@@ -3,14 +3,17 @@
 //! the sources pages name are checked once every page is rendered.
 
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 
+use super::assets::{self, Assets};
 use super::urls::{record_url, tree_url};
 use super::{Language, Page};
 use crate::config::SiteConfig;
 use crate::data::{Data, Kind};
 use crate::diagnostics::{Diagnostic, Problem, did_you_mean};
+use crate::load::BinaryFile;
 use crate::locate::Lines;
-use crate::markdown::Resolve;
+use crate::markdown::{Local, LocalKind, Resolve};
 use crate::tree::Tree;
 
 /// Resolves `@/path.md#anchor` and `@kind:id` to links with the base path.
@@ -22,6 +25,8 @@ pub struct Links<'a> {
     data: &'a Data,
     /// Tree id → whether it is the default language's (not translated).
     trees: HashMap<&'a str, bool>,
+    /// The files pages may show and link to (#19).
+    assets: &'a Assets<'a>,
 }
 
 impl<'a> Links<'a> {
@@ -32,6 +37,7 @@ impl<'a> Links<'a> {
         data: &'a Data,
         trees: &'a [Tree],
         broken_trees: &'a [String],
+        assets: &'a Assets<'a>,
     ) -> Self {
         let link = |p: &Page| {
             if p.fallback {
@@ -53,6 +59,7 @@ impl<'a> Links<'a> {
                 .map(|t| (t.id.as_str(), t.fallback))
                 .chain(broken_trees.iter().map(|t| (t.as_str(), false)))
                 .collect(),
+            assets,
         }
     }
 
@@ -130,7 +137,102 @@ impl<'a> Links<'a> {
     }
 }
 
+impl<'a> Links<'a> {
+    /// A local reference (see [`Resolve::local`]): a page of this edition
+    /// (`timing.md`), or a file copied to the output (`shot.png`).
+    fn local_target(&self, file: &Path, written: &str, kind: LocalKind) -> Result<Local, Problem> {
+        let from = file.to_string_lossy().replace('\\', "/");
+        let from = from.strip_prefix("content/").unwrap_or(&from);
+        let target = assets::target(from, written);
+        if let Ok(rel) = &target {
+            if kind == LocalKind::Link && rel.ends_with(".md") {
+                return self.local_page(from, written, rel);
+            }
+            if let Some((rel, f)) = self.find_file(rel) {
+                let url = assets::url(&self.lang.root_path, rel);
+                return self.file_ref(f, url.clone(), &url, kind);
+            }
+        }
+        // Written from the page's URL rather than its file, as before #19
+        // (`../../img/a.png` in `guides/a.md`, whose page is `/guides/a/`):
+        // it works as written, so it stays as written.
+        if let Some((rel, f)) = self.via_page_url(from, written) {
+            let url = assets::url(&self.lang.root_path, &rel);
+            return self.file_ref(f, written.to_owned(), &url, kind);
+        }
+        let rel = target?;
+        Err(assets::missing(
+            from,
+            written,
+            &rel,
+            kind,
+            self.assets.paths(),
+        ))
+    }
+
+    /// The file at output path `rel`; in a translation, the default
+    /// language's copy of one it has not translated (`content/es/guides/a.md`
+    /// naming `shot.png` finds `content/guides/shot.png`).
+    fn find_file<'r>(&self, rel: &'r str) -> Option<(&'r str, &'a BinaryFile)> {
+        self.assets.get(rel).map(|f| (rel, f)).or_else(|| {
+            let shared = self.in_own_folder(rel)?;
+            self.assets.get(shared).map(|f| (shared, f))
+        })
+    }
+
+    /// The file `written` names when read from the URL of the page in
+    /// `from`, if that is one.
+    fn via_page_url(&self, from: &str, written: &str) -> Option<(String, &'a BinaryFile)> {
+        let page = self.in_own_folder(from).unwrap_or(from);
+        let (link, _) = self.urls.get(page)?;
+        let dir = link.strip_prefix(self.lang.root_path.as_str())?;
+        let rel = assets::target(&format!("{dir}index.html"), written).ok()?;
+        let f = self.assets.get(&rel)?;
+        Some((rel, f))
+    }
+
+    /// A link to a Markdown file, `rel` from `content/`: the page it is.
+    fn local_page(&self, from: &str, written: &str, rel: &str) -> Result<Local, Problem> {
+        let path = self.in_own_folder(rel).unwrap_or(rel);
+        if let Some((url, _)) = self.urls.get(path) {
+            return Ok(Local::Page {
+                path: path.to_owned(),
+                url: url.clone(),
+            });
+        }
+        let folder = match self.lang.is_default() {
+            true => String::new(),
+            false => format!("{}/", self.lang.code),
+        };
+        let known: Vec<String> = self.urls.keys().map(|k| format!("{folder}{k}")).collect();
+        Err(assets::missing(
+            from,
+            written,
+            rel,
+            LocalKind::Link,
+            known.iter().map(String::as_str),
+        ))
+    }
+
+    /// `rel` inside this translation's folder (`es/guides/a.md` →
+    /// `guides/a.md`); `None` for the default language or another path.
+    fn in_own_folder<'r>(&self, rel: &'r str) -> Option<&'r str> {
+        if self.lang.is_default() {
+            return None;
+        }
+        rel.strip_prefix(self.lang.code.as_str())?.strip_prefix('/')
+    }
+}
+
 impl Resolve for Links<'_> {
+    fn local(&self, file: &Path, path: &str, kind: LocalKind) -> Option<Result<Local, Problem>> {
+        Some(self.local_target(file, path, kind))
+    }
+
+    fn string(&self, key: &str) -> Option<&str> {
+        self.lang.strings.get_owned_key(key)
+    }
+
     fn resolve(&self, target: &str) -> Result<String, Problem> {
         if let Some(rest) = target.strip_prefix("@/") {
             return self.page(target, rest);
@@ -144,6 +246,26 @@ impl Resolve for Links<'_> {
                 ),
             ),
         }
+    }
+}
+
+impl Links<'_> {
+    /// A reference to the copied file `f`: `src` is what to write, `url` its
+    /// URL from the site's root (what image processing is given). An image
+    /// that cannot be shown (damaged, over the limits) is a problem of the
+    /// reference.
+    fn file_ref(
+        &self,
+        f: &BinaryFile,
+        src: String,
+        url: &str,
+        kind: LocalKind,
+    ) -> Result<Local, Problem> {
+        let image = match kind {
+            LocalKind::Image => self.assets.image_attributes(f, url)?,
+            LocalKind::Link => None,
+        };
+        Ok(Local::File { url: src, image })
     }
 }
 

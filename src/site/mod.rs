@@ -6,9 +6,11 @@
 //! - [`urls`]: every URL, and [`Listing`], the list pages casebook writes;
 //! - [`pages`]: front matter, URLs, sections and aliases;
 //! - [`links`]: `@` links and anchors;
+//! - [`assets`]: files beside the pages, and references to them (#19);
 //! - [`views`]: what templates see of records; `tree_view`, of trees;
 //! - [`tags`]: tags of pages and records.
 
+pub mod assets;
 mod language;
 mod links;
 mod pages;
@@ -22,6 +24,7 @@ use std::path::PathBuf;
 
 use rayon::prelude::*;
 
+pub use assets::Assets;
 pub use language::{Language, languages};
 pub use links::Links;
 pub use tags::TagInfo;
@@ -172,6 +175,8 @@ pub struct BuildOptions<'a> {
     pub broken_trees: Vec<String>,
     /// Last-commit days by page file ([`crate::load::Input::git_dates`]).
     pub git_dates: HashMap<PathBuf, String>,
+    /// The files copied as they are, which pages' images and links name.
+    pub assets: &'a Assets<'a>,
 }
 
 /// Assembles the model from parsed input. Problems are collected; the model is usable for
@@ -199,7 +204,15 @@ pub fn assemble(
     pages::link_sections(&mut pages, &by_path);
     pages::check_aliases(&pages, &mut problems);
 
-    let links = Links::new(&config, &lang, &pages, &data, &trees, &opts.broken_trees);
+    let links = Links::new(
+        &config,
+        &lang,
+        &pages,
+        &data,
+        &trees,
+        &opts.broken_trees,
+        opts.assets,
+    );
     let rendered = render_pages(&pages, &config, &links);
     let mut external = Vec::new();
     let views = views::record_views(&data, data_texts, &links, &mut problems, &mut external);

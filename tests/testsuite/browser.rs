@@ -1,5 +1,6 @@
 //! Runs the Node browser tests (tests/browser/*.spec.mjs) in Debian Chromium
-//! against the flagship site, built fresh into a temp folder.
+//! against the flagship site and the hostile and rich-content fixtures,
+//! built fresh into a temp folder.
 //!
 //! Without Chromium, Node or tests/browser/node_modules the test says so
 //! loudly and passes, so `cargo test` works on a fresh machine; in CI (`CI`
@@ -26,6 +27,19 @@ fn missing_piece(dir: &Path) -> Option<String> {
     None
 }
 
+/// Builds the site at `root` into `out` for the local test server.
+fn build(root: &Path, out: &Path, what: &str) {
+    let status = Command::new(env!("CARGO_BIN_EXE_casebook"))
+        .args(["build", "--quiet", "--root"])
+        .arg(root)
+        .arg("--output-dir")
+        .arg(out)
+        .args(["--base-url", "http://127.0.0.1/"])
+        .status()
+        .expect("run casebook");
+    assert!(status.success(), "{what} must build");
+}
+
 #[test]
 fn browser_tests_pass_in_chromium() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
@@ -42,30 +56,17 @@ fn browser_tests_pass_in_chromium() {
     }
     let out = tempfile::tempdir().expect("temp dir");
     let site = out.path().join("site");
-    let status = Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .args(["build", "--quiet", "--root"])
-        .arg(&root)
-        .arg("--output-dir")
-        .arg(&site)
-        .args(["--base-url", "http://127.0.0.1/"])
-        .status()
-        .expect("run casebook");
-    assert!(status.success(), "the flagship site must build");
+    build(&root, &site, "the flagship site");
     // The hostile fixture: the basic test site with script in every data field.
     let fixtures = root.join("tests/fixtures");
     let hostile_src = out.path().join("hostile-src");
     copy_tree(&fixtures.join("basic"), &hostile_src);
     copy_tree(&fixtures.join("hostile"), &hostile_src);
     let hostile = out.path().join("hostile");
-    let status = Command::new(env!("CARGO_BIN_EXE_casebook"))
-        .args(["build", "--quiet", "--root"])
-        .arg(&hostile_src)
-        .arg("--output-dir")
-        .arg(&hostile)
-        .args(["--base-url", "http://127.0.0.1/"])
-        .status()
-        .expect("run casebook");
-    assert!(status.success(), "the hostile fixture must build");
+    build(&hostile_src, &hostile, "the hostile fixture");
+    // Code, callouts and page assets (#19).
+    let rich = out.path().join("rich");
+    build(&fixtures.join("rich"), &rich, "the rich-content fixture");
     let shots = root.join("target/screenshots");
     let mut specs: Vec<PathBuf> = std::fs::read_dir(&dir)
         .expect("tests/browser")
@@ -81,6 +82,7 @@ fn browser_tests_pass_in_chromium() {
         .current_dir(&dir)
         .env("SITE_DIR", &site)
         .env("HOSTILE_SITE_DIR", &hostile)
+        .env("RICH_SITE_DIR", &rich)
         .env("SCREENSHOT_DIR", &shots)
         .output()
         .expect("run node --test");

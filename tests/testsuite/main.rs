@@ -4,7 +4,8 @@
 //! - `common`: a fixture site copied to a temp dir, the real binary run on
 //!   it, readers for what it wrote;
 //! - `build`, `robustness`, `serve`, `workflow`, `docs`, `deploy`, `search`,
-//!   `properties`, `fuzz_regressions`, `messages`: the tool, on fixtures;
+//!   `properties`, `fuzz_regressions`, `messages`, `rich_content`: the tool,
+//!   on fixtures;
 //! - `flagship`: the knowledge base this repository ships (content floors,
 //!   its decision tree, its message checker), which fails on content edits;
 //! - `browser`: the built sites in Chromium (tests/browser/*.spec.mjs).
@@ -21,6 +22,7 @@ mod fuzz_regressions;
 mod messages;
 mod multilingual;
 mod properties;
+mod rich_content;
 mod robustness;
 mod search;
 mod serve;
