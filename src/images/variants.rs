@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 use fast_image_resize as fir;
 use image::{DynamicImage, ImageDecoder, ImageReader, Limits};
+use rayon::prelude::*;
 
 use super::error::{ErrorKind, ImageError};
 use super::{Format, ImageInfo, Size, grouped};
@@ -97,12 +98,13 @@ pub fn render_variants(
     }
     guarded(info.format, || {
         let pixels = decode(bytes, info.format)?;
-        let mut resizer = fir::Resizer::new();
+        // The copies in parallel: a page with many images is rendered on
+        // one thread, and each copy is a resize and an encode of its own.
         widths
-            .iter()
+            .par_iter()
             .map(|&w| {
                 let h = height_at(pixels.size, w);
-                let resized = pixels.resize(&mut resizer, w, h)?;
+                let resized = pixels.resize(&mut fir::Resizer::new(), w, h)?;
                 let webp = encode(
                     resized.as_deref().unwrap_or(&pixels.buf),
                     &pixels,
