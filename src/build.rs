@@ -3,6 +3,7 @@
 //! the one write at the end.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
@@ -47,6 +48,10 @@ pub struct Built {
     pub bytes: usize,
     /// How long each stage took, for `build --timings`.
     pub stages: Vec<(&'static str, Duration)>,
+    /// The site's images: how many were shown and how many resized in this
+    /// build rather than found in the cache ([`crate::images::Cache::made`]),
+    /// and the cache to store.
+    pub images: Arc<crate::images::Cache>,
 }
 
 impl Built {
@@ -88,7 +93,10 @@ pub fn load(opts: &Options) -> Result<Input, Diagnostics> {
     let mut config = SiteConfig::parse(&text, &path)?;
     config.check_prefixes(crate::site::urls::reserved(), &text, &path)?;
     opts.apply(&mut config);
-    load::load(&opts.root, config)
+    let cache_dir = crate::output::image_cache_dir(&opts.output_dir(&config));
+    let mut input = load::load(&opts.root, config)?;
+    input.images = Arc::new(load::read_image_cache(&cache_dir));
+    Ok(input)
 }
 
 /// The site model, one edition per language (the default language's
@@ -96,18 +104,21 @@ pub fn load(opts: &Options) -> Result<Input, Diagnostics> {
 /// and links. Rendering needs only this (and the theme).
 pub fn model(mut input: Input, opts: &Options) -> Result<(Vec<Site>, Diagnostics), Diagnostics> {
     let statics = std::mem::take(&mut input.statics);
-    model_timed(input, &statics, opts, &mut Clock::new())
+    let pictures = crate::images::Pictures::new(Arc::clone(&input.images));
+    model_timed(input, &statics, &pictures, opts, &mut Clock::new())
 }
 
 /// The model of `input`, whose copied files (`statics`, taken out of it
-/// as the caller writes them) pages may name.
+/// as the caller writes them) pages may name; `pictures` sizes their
+/// images and makes the copies the caller writes.
 fn model_timed(
     input: Input,
     statics: &[load::BinaryFile],
+    pictures: &crate::images::Pictures,
     opts: &Options,
     clock: &mut Clock,
 ) -> Result<(Vec<Site>, Diagnostics), Diagnostics> {
-    let assets = site::Assets::new(statics);
+    let assets = site::Assets::with_pictures(statics, pictures);
     let mut problems = Diagnostics::new();
     let strings = |code: &str| match Strings::build(code, &input.strings) {
         Ok(s) => s,
@@ -325,7 +336,8 @@ pub fn compile_into(
     let templates = std::mem::take(&mut input.templates);
     let theme_assets = std::mem::take(&mut input.theme_assets);
     let statics = std::mem::take(&mut input.statics);
-    let (mut sites, mut problems) = model_timed(input, &statics, opts, &mut clock)?;
+    let pictures = crate::images::Pictures::new(Arc::clone(&input.images));
+    let (mut sites, mut problems) = model_timed(input, &statics, &pictures, opts, &mut clock)?;
     let advice = problems.take_advice();
     let model_ok = problems.is_empty();
     let config = &sites[0].config;
@@ -363,6 +375,7 @@ pub fn compile_into(
     let texts: Vec<PageTexts> = sites.iter_mut().map(PageTexts::take).collect();
     let render_problems = render::render_all(&sites, &theme, &assets, bodies, &tracked);
     clock.lap("render, minify, write");
+    put_images(&pictures, &tracked, &mut problems);
     // A build with problems writes nothing: no index to make for it.
     if model_ok && render_problems.is_empty() {
         for (site, texts) in sites.iter().zip(texts).filter(|(s, _)| s.config.search) {
@@ -400,7 +413,17 @@ pub fn compile_into(
         translations: sites,
         advice: advice.sorted(),
         stages: clock.stages,
+        images: Arc::clone(pictures.cache()),
     })
+}
+
+/// Hands the WebP copies of the site's images to the sink (#19).
+fn put_images(pictures: &crate::images::Pictures, sink: &dyn Sink, problems: &mut Diagnostics) {
+    for f in pictures.take_copies() {
+        if let Err(d) = sink.put(f) {
+            problems.push(d);
+        }
+    }
 }
 
 /// Compiles into memory: what was built and every output file, sorted by
@@ -437,11 +460,26 @@ impl Clock {
 pub fn write(opts: &Options) -> Result<(Built, PathBuf), Diagnostics> {
     let input = load(opts)?;
     let out = opts.output_dir(&input.config);
+    let images = Arc::clone(&input.images);
+    let cache_dir = crate::output::image_cache_dir(&out);
     let staging = crate::output::Staging::begin(&out, &opts.root)?;
-    let mut built = compile_into(input, opts, &staging)?;
+    let mut built = match compile_into(input, opts, &staging) {
+        Ok(built) => built,
+        Err(problems) => {
+            // What the build made of its good images is kept: the next
+            // build need not make it again. Nothing is removed, as the
+            // build may not have asked for every image.
+            let _ = crate::output::store_image_cache(&cache_dir, &images, false);
+            return Err(problems);
+        }
+    };
     let swap_started = Instant::now();
     staging.commit()?;
     built.stages.push(("swap in", swap_started.elapsed()));
+    if let Err(d) = crate::output::store_image_cache(&cache_dir, &images, true) {
+        // The site is written; only the next build's speed is at stake.
+        built.advice.push(d.warning());
+    }
     Ok((built, out))
 }
 

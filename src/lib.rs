@@ -20,6 +20,7 @@ pub mod external;
 pub mod frontmatter;
 pub mod highlight;
 pub mod i18n;
+pub mod images;
 pub mod load;
 pub mod locate;
 pub mod markdown;

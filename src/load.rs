@@ -71,6 +71,10 @@ pub struct Input {
     /// The day (`YYYY-MM-DD`) of the last git commit that touched each page,
     /// keyed like [`TextFile::path`]; empty without git history (#6).
     pub git_dates: HashMap<PathBuf, String>,
+    /// What earlier builds made of the site's images (#19): empty here,
+    /// filled by `build::load` with [`read_image_cache`] from the folder
+    /// beside the output.
+    pub images: std::sync::Arc<crate::images::Cache>,
 }
 
 /// Reads `site.toml` at `root`: its text and its path for messages. A
@@ -160,6 +164,7 @@ pub fn load(root: &Path, config: SiteConfig) -> Result<Input, Diagnostics> {
         templates: Vec::new(),
         theme_assets: Vec::new(),
         git_dates: HashMap::new(),
+        images: std::sync::Arc::default(),
     };
     let content = root.join("content");
     if !content.is_dir() {
@@ -198,6 +203,29 @@ pub fn load(root: &Path, config: SiteConfig) -> Result<Input, Diagnostics> {
         }
     }
     problems.into_result(input)
+}
+
+/// The image cache an earlier build stored in `dir`
+/// (`output::image_cache_dir`): its files, by name, made into the cache.
+/// A missing folder, and any file that does not verify, read as nothing:
+/// losing the cache costs time, never the build.
+pub fn read_image_cache(dir: &Path) -> crate::images::Cache {
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .map(|listing| {
+            listing
+                .flatten()
+                .map(|f| f.file_name().to_string_lossy().into_owned())
+                .filter(|n| {
+                    crate::images::is_cache_file(n) && !n.starts_with(crate::images::PARTIAL)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let files: rustc_hash::FxHashMap<String, Vec<u8>> = names
+        .into_par_iter()
+        .filter_map(|n| std::fs::read(dir.join(&n)).ok().map(|b| (n, b)))
+        .collect();
+    crate::images::Cache::from_files(&files)
 }
 
 /// Where a file of `content/` goes: data, trees, pages or static files.

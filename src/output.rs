@@ -16,8 +16,10 @@ use rayon::prelude::*;
 use crate::artifact::{Collect, OutputFile, Sink};
 use crate::diagnostics::{Code, Diagnostic, io_error};
 
+mod image_cache;
 mod memo;
 mod shared;
+pub use image_cache::{image_cache_dir, store_image_cache};
 use memo::{Digest, Memo};
 
 /// The marker casebook writes into each output folder it creates.

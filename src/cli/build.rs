@@ -76,6 +76,11 @@ impl BuildArgs {
                         let ms = took.as_secs_f64() * 1000.0;
                         status(self.format, &format!("  {stage:<26} {ms:>8.1} ms"));
                     }
+                    println!(
+                        "  images: {}, of which {} resized in this build",
+                        built.images.asked(),
+                        built.images.made()
+                    );
                 }
                 ExitCode::SUCCESS
             }

@@ -201,6 +201,10 @@ fn rebuild(opts: &Options, shared: &Shared, on_event: &(dyn Fn(Event) + Send + S
     let result = build::load(opts).and_then(|input| build::compile(input, opts));
     match result {
         Ok((built, files)) => {
+            // Keeps the images this build resized for the next rebuild
+            // (#19). Failing to only makes the next rebuild slower.
+            let cache = crate::output::image_cache_dir(&opts.output_dir(&built.site.config));
+            let _ = crate::output::store_image_cache(&cache, &built.images, true);
             let pages = built.pages;
             let files = files.into_iter().map(|f| (f.path, f.bytes)).collect();
             if let Ok(mut s) = shared.state.write() {

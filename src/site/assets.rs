@@ -17,6 +17,7 @@ use std::collections::HashMap;
 use percent_encoding::{AsciiSet, CONTROLS, utf8_percent_encode};
 
 use crate::diagnostics::{Code, Problem, suggest};
+use crate::images::Pictures;
 use crate::load::BinaryFile;
 use crate::markdown::{LocalKind, Picture};
 
@@ -25,6 +26,9 @@ use crate::markdown::{LocalKind, Picture};
 #[derive(Default)]
 pub struct Assets<'a> {
     files: HashMap<&'a str, &'a BinaryFile>,
+    /// The build's images: sizes and WebP copies (#19). Without them,
+    /// images are written with no size or copies.
+    pictures: Option<&'a Pictures>,
 }
 
 impl<'a> Assets<'a> {
@@ -32,7 +36,52 @@ impl<'a> Assets<'a> {
     pub fn new(files: &'a [BinaryFile]) -> Self {
         Assets {
             files: files.iter().map(|f| (f.rel.as_str(), f)).collect(),
+            pictures: None,
         }
+    }
+
+    /// The index of `files`, whose images `pictures` sizes and copies.
+    pub fn with_pictures(files: &'a [BinaryFile], pictures: &'a Pictures) -> Self {
+        Assets {
+            pictures: Some(pictures),
+            ..Assets::new(files)
+        }
+    }
+
+    /// What an `<img>` of the local image `file`, served at `url`, gets
+    /// besides its `src` and `alt`: its intrinsic size, smaller WebP copies
+    /// and their `sizes` (see [`crate::images`]). Called for every Markdown
+    /// image and raw HTML `<img>`/`<source>` that names a file of the site.
+    /// A damaged image, or one over the limits, is a problem of the
+    /// reference; a file in a format casebook does not read (`.bmp`) gets
+    /// nothing, and its `<img>` is left as written.
+    pub fn image_attributes(
+        &self,
+        file: &BinaryFile,
+        url: &str,
+    ) -> Result<Option<Picture>, Problem> {
+        let Some(pictures) = self.pictures else {
+            return Ok(None);
+        };
+        let shown = pictures.show(&file.rel, url, &file.bytes).map_err(|e| {
+            let problem = Problem::from(e);
+            Problem::new(
+                Code::ImageUnreadable,
+                format!(
+                    "the image `{}` cannot be shown: {}",
+                    file.rel, problem.message
+                ),
+            )
+            .maybe_hint(problem.hint)
+        })?;
+        if shown.size.is_none() && shown.sources.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(Picture {
+            size: shown.size.map(|s| (s.width, s.height)),
+            sources: shown.sources,
+            sizes: crate::images::SIZES,
+        }))
     }
 
     /// The file at output path `rel`.
@@ -44,17 +93,6 @@ impl<'a> Assets<'a> {
     pub fn paths(&self) -> impl Iterator<Item = &'a str> + '_ {
         self.files.keys().copied()
     }
-}
-
-/// What an `<img>` of the local image `file`, served at `url`, gets besides
-/// its `src` and `alt`: its intrinsic size, smaller copies and their
-/// `sizes`. The one seam between the Markdown pass and image processing
-/// (#19, part 3, which fills it in): called for every Markdown image and
-/// raw HTML `<img>`/`<source>` that names a file of the site. Until then no
-/// image gets a size or copies, and `None` leaves the `<img>` as written.
-pub fn image_attributes(file: &BinaryFile, url: &str) -> Option<Picture> {
-    let _ = (file, url);
-    None
 }
 
 /// Where `written` (a path, percent-decoded, without `?query#fragment`),

@@ -157,7 +157,7 @@ impl<'a> Links<'a> {
             }
             if let Some((rel, f)) = self.find_file(rel) {
                 let url = assets::url(&self.lang.root_path, rel);
-                return Ok(file_ref(f, url.clone(), &url, kind));
+                return self.file_ref(f, url.clone(), &url, kind);
             }
         }
         // Written from the page's URL rather than its file, as before #19
@@ -165,7 +165,7 @@ impl<'a> Links<'a> {
         // it works as written, so it stays as written.
         if let Some((rel, f)) = self.via_page_url(from, written) {
             let url = assets::url(&self.lang.root_path, &rel);
-            return Ok(file_ref(f, written.to_owned(), &url, kind));
+            return self.file_ref(f, written.to_owned(), &url, kind);
         }
         let rel = target?;
         let problem = assets::missing(from, written, &rel, kind, self.assets.paths());
@@ -265,14 +265,24 @@ impl Resolve for Links<'_> {
     }
 }
 
-/// A reference to the copied file `f`: `src` is what to write, `url` its
-/// URL from the site's root (what image processing is given).
-fn file_ref(f: &BinaryFile, src: String, url: &str, kind: LocalKind) -> Local {
-    let image = match kind {
-        LocalKind::Image => assets::image_attributes(f, url),
-        LocalKind::Link => None,
-    };
-    Local::File { url: src, image }
+impl Links<'_> {
+    /// A reference to the copied file `f`: `src` is what to write, `url` its
+    /// URL from the site's root (what image processing is given). An image
+    /// that cannot be shown (damaged, over the limits) is a problem of the
+    /// reference.
+    fn file_ref(
+        &self,
+        f: &BinaryFile,
+        src: String,
+        url: &str,
+        kind: LocalKind,
+    ) -> Result<Local, Problem> {
+        let image = match kind {
+            LocalKind::Image => self.assets.image_attributes(f, url)?,
+            LocalKind::Link => None,
+        };
+        Ok(Local::File { url: src, image })
+    }
 }
 
 /// Every `#anchor` a page links to exists on its target page.

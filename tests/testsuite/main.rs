@@ -3,7 +3,7 @@
 //!
 //! - `common`: a fixture site copied to a temp dir, the real binary run on
 //!   it, readers for what it wrote;
-//! - `build`, `robustness`, `serve`, `workflow`, `docs`, `deploy`, `search`,
+//! - `build`, `images`, `robustness`, `serve`, `workflow`, `docs`, `deploy`, `search`,
 //!   `properties`, `fuzz_regressions`, `messages`, `rich_content`: the tool,
 //!   on fixtures;
 //! - `flagship`: the knowledge base this repository ships (content floors,
@@ -19,6 +19,7 @@ mod deploy;
 mod docs;
 mod flagship;
 mod fuzz_regressions;
+mod images;
 mod messages;
 mod multilingual;
 mod properties;
