@@ -31,6 +31,10 @@ pub struct BuildArgs {
 pub struct CheckArgs {
     #[command(flatten)]
     pub site: SiteArgs,
+    /// Also check every link to another website (the only command that
+    /// uses the network; settings in site.toml's [external_links])
+    #[arg(long)]
+    pub external: bool,
 }
 
 impl BuildArgs {
@@ -71,10 +75,18 @@ impl CheckArgs {
     #[allow(clippy::print_stdout)]
     pub fn run(self) -> ExitCode {
         let started = Instant::now();
-        match build::check(&options(&self.site)) {
+        let opts = Options {
+            external: self.external,
+            ..options(&self.site)
+        };
+        match build::check(&opts) {
             Ok(built) => {
+                let links = built
+                    .external_links
+                    .map(|n| format!(" and {n} links to other websites"))
+                    .unwrap_or_default();
                 println!(
-                    "No problems: {} pages and {} records checked in {} ms",
+                    "No problems: {} pages and {} records{links} checked in {} ms",
                     built.pages,
                     built.records(),
                     started.elapsed().as_millis()

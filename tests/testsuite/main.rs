@@ -16,6 +16,7 @@ mod build;
 mod common;
 mod deploy;
 mod docs;
+mod external;
 mod flagship;
 mod fuzz_regressions;
 mod messages;
