@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime};
 
 use rayon::prelude::*;
 
@@ -13,6 +13,7 @@ use crate::artifact::{Collect, OutputFile, Prefixed, Sink};
 use crate::config::SiteConfig;
 use crate::data::{self, DataFile};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
+use crate::external::{self, Cache, ExternalConfig};
 use crate::i18n::Strings;
 use crate::load::{self, Input};
 use crate::output::{Store, Tracked};
@@ -30,6 +31,9 @@ pub struct Options {
     pub drafts: bool,
     /// Skip minification (serve and tests that read the HTML).
     pub no_minify: bool,
+    /// `check --external`: also ask other websites about the links to
+    /// them. Nothing else touches the network.
+    pub external: bool,
 }
 
 /// What a build made: the model, and the pages, files and bytes handed to
@@ -52,6 +56,9 @@ pub struct Built {
     /// build rather than found in the cache ([`crate::images::Cache::made`]),
     /// and the cache to store.
     pub images: Arc<crate::images::Cache>,
+    /// `check --external`: how many different links to other websites
+    /// were checked.
+    pub external_links: Option<usize>,
 }
 
 impl Built {
@@ -333,11 +340,45 @@ pub fn compile_into(
     sink: &dyn Store,
 ) -> Result<Built, Diagnostics> {
     let mut clock = Clock::new();
-    let templates = std::mem::take(&mut input.templates);
-    let theme_assets = std::mem::take(&mut input.theme_assets);
-    let statics = std::mem::take(&mut input.statics);
-    let pictures = crate::images::Pictures::new(Arc::clone(&input.images));
-    let (mut sites, mut problems) = model_timed(input, &statics, &pictures, opts, &mut clock)?;
+    let theme = Theme::take(&mut input);
+    let (sites, problems) = model_timed(input, &theme.statics, &theme.pictures, opts, &mut clock)?;
+    finish(sites, problems, theme, sink, clock)
+}
+
+/// What the render needs of the input besides the model.
+struct Theme {
+    templates: Vec<load::TextFile>,
+    theme_assets: Vec<load::BinaryFile>,
+    statics: Vec<load::BinaryFile>,
+    pictures: crate::images::Pictures,
+}
+
+impl Theme {
+    fn take(input: &mut Input) -> Theme {
+        Theme {
+            templates: std::mem::take(&mut input.templates),
+            theme_assets: std::mem::take(&mut input.theme_assets),
+            statics: std::mem::take(&mut input.statics),
+            pictures: crate::images::Pictures::new(Arc::clone(&input.images)),
+        }
+    }
+}
+
+/// The model's pages rendered, minified and handed to `sink`, with the
+/// search index; `problems` are the model's.
+fn finish(
+    mut sites: Vec<Site>,
+    mut problems: Diagnostics,
+    theme: Theme,
+    sink: &dyn Store,
+    mut clock: Clock,
+) -> Result<Built, Diagnostics> {
+    let Theme {
+        templates,
+        theme_assets,
+        statics,
+        pictures,
+    } = theme;
     let advice = problems.take_advice();
     let model_ok = problems.is_empty();
     let config = &sites[0].config;
@@ -414,6 +455,7 @@ pub fn compile_into(
         advice: advice.sorted(),
         stages: clock.stages,
         images: Arc::clone(pictures.cache()),
+        external_links: None,
     })
 }
 
@@ -483,12 +525,51 @@ pub fn write(opts: &Options) -> Result<(Built, PathBuf), Diagnostics> {
     Ok((built, out))
 }
 
-/// Runs every check of a build without writing anything.
+/// Runs every check of a build without writing the site; with
+/// `opts.external`, checks the links to other websites too, and keeps what
+/// it learned in the link cache (the one file it writes).
 pub fn check(opts: &Options) -> Result<Built, Diagnostics> {
-    let input = load(opts)?;
+    let mut input = load(opts)?;
     let opts = Options {
         no_minify: true,
         ..opts.clone()
     };
-    Ok(compile(input, &opts)?.0)
+    if !opts.external {
+        return Ok(compile(input, &opts)?.0);
+    }
+    let mut clock = Clock::new();
+    let theme = Theme::take(&mut input);
+    let config = input.config.external_links.clone();
+    let (sites, mut problems) =
+        model_timed(input, &theme.statics, &theme.pictures, &opts, &mut clock)?;
+    let report = check_external(&sites, &config, &opts.root, &mut problems);
+    clock.lap("external links");
+    let collect = Collect::default();
+    let mut built = finish(sites, problems, theme, &collect, clock)?;
+    built.external_links = Some(report);
+    Ok(built)
+}
+
+/// Asks about every link to another website of `sites`, with the cache of
+/// earlier runs (unless `cache_hours` is 0), and adds what it found to
+/// `problems`. Returns how many different links there were.
+fn check_external(
+    sites: &[Site],
+    config: &ExternalConfig,
+    root: &Path,
+    problems: &mut Diagnostics,
+) -> usize {
+    let use_cache = config.cache_hours > 0;
+    let mut cache = Cache::default();
+    if use_cache {
+        let (read, trouble) = load::read_link_cache(root);
+        cache = read;
+        problems.extend(trouble);
+    }
+    let report = external::check_sites(sites, config, &mut cache, SystemTime::now());
+    problems.extend(report.problems);
+    if use_cache && let Err(d) = crate::output::write_link_cache(root, &cache) {
+        problems.push(d.hint("the next run asks every link again").warning());
+    }
+    report.links
 }

@@ -7,6 +7,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Code, Diagnostic, Pos};
+use crate::external::{ExternalConfig, MAX_TIMEOUT_SECS};
 use crate::locate::Lines;
 
 /// The hint for TOML syntax errors, which serde's message does not explain.
@@ -64,6 +65,10 @@ pub struct SiteConfig {
     /// Files for the static hosts that read them (Netlify, Cloudflare Pages).
     #[serde(default)]
     pub deploy: DeployConfig,
+    /// How `casebook check --external` checks the links to other websites
+    /// (docs/external-links.md).
+    #[serde(default)]
+    pub external_links: ExternalConfig,
     /// Free values for your own templates, available as `site.extra`.
     #[serde(default)]
     pub extra: serde_json::Map<String, serde_json::Value>,
@@ -217,6 +222,7 @@ impl SiteConfig {
             .at_in(locate("paginate_by"), text));
         }
         check_languages(&config, text, path)?;
+        check_external_links(&config.external_links, text, path)?;
         if let Some(link) = &config.edit_link
             && !link.contains("{path}")
         {
@@ -314,6 +320,57 @@ fn check_languages(config: &SiteConfig, text: &str, path: &Path) -> Result<(), D
                 .hint("give the language a `prefix` of letters, digits and hyphens, e.g. `prefix = \"es\"`"));
         }
         prefixes.push(prefix);
+    }
+    Ok(())
+}
+
+/// What serde cannot say about `[external_links]`: a timeout within reason,
+/// `skip` patterns that can match a link, a `User-Agent` a request can carry.
+fn check_external_links(
+    external: &ExternalConfig,
+    text: &str,
+    path: &Path,
+) -> Result<(), Diagnostic> {
+    let table = Lines::all(text)
+        .key("[external_links]")
+        .map_or(1, |p| p.line);
+    let lines = Lines::from(text, table);
+    let key_at = |key: &str| lines.key(key).unwrap_or(Pos::new(table, 1));
+    if external.timeout_secs.get() > MAX_TIMEOUT_SECS {
+        return Err(Diagnostic::new(
+            Code::ConfigInvalidValue,
+            path,
+            format!("`timeout_secs` is {}, over the {MAX_TIMEOUT_SECS} seconds allowed", external.timeout_secs),
+        )
+        .at_in(key_at("timeout_secs"), text)
+        .hint("a link that answers in no less than minutes is broken for readers; 10 to 30 seconds is usual"));
+    }
+    for pattern in &external.skip {
+        let lower = pattern.to_ascii_lowercase();
+        if ["http://", "https://", "*"]
+            .iter()
+            .any(|s| lower.starts_with(s))
+        {
+            continue;
+        }
+        let at = lines
+            .find(&format!("\"{pattern}\""))
+            .unwrap_or_else(|| key_at("skip"));
+        return Err(Diagnostic::new(
+            Code::ConfigInvalidValue,
+            path,
+            format!("the `skip` pattern `{pattern}` can never match a link"),
+        )
+        .at_in(at, text)
+        .hint("a pattern is the start of the links to skip, like `https://twitter.com/`, or has `*` for any text, like `https://*.example.com/*`"));
+    }
+    let agent = &external.user_agent;
+    if agent.trim().is_empty() || agent.chars().any(char::is_control) {
+        return Err(
+            Diagnostic::new(Code::ConfigInvalidValue, path, "`user_agent` must be one line of text")
+                .at_in(key_at("user_agent"), text)
+                .hint("name your site and a way to reach you, e.g. `mysite-linkcheck (+https://example.org/)`, or remove the key for casebook's own"),
+        );
     }
     Ok(())
 }
@@ -420,6 +477,42 @@ mod tests {
         c.set_base_url("https://example.org/preview".into());
         assert_eq!(c.base_url, "https://example.org/preview/");
         assert_eq!(c.base_path(), "/preview/");
+    }
+
+    #[test]
+    fn external_links_table_is_read_and_checked() {
+        let base = "title = \"a\"\nbase_url = \"/\"\n[external_links]\n";
+        let c = parse(&format!(
+            "{base}skip = [\"https://x.org/\"]\ncache_hours = 0\n"
+        ))
+        .unwrap();
+        assert_eq!(c.external_links.skip, ["https://x.org/"]);
+        assert_eq!(c.external_links.cache_hours, 0);
+        assert_eq!(c.external_links.retries, 2);
+        let defaults = parse("title = \"a\"\nbase_url = \"/\"\n").unwrap();
+        assert_eq!(defaults.external_links, ExternalConfig::default());
+        for (bad, says, pos) in [
+            ("concurrency = 0", "nonzero", Pos::new(4, 15)),
+            ("timeout = 5", "unknown field `timeout`", Pos::new(4, 1)),
+            (
+                "timeout_secs = 3600",
+                "over the 300 seconds",
+                Pos::new(4, 1),
+            ),
+            ("retries = -1", "invalid value", Pos::new(4, 11)),
+            (
+                "skip = [\"https://a/\", \"twitter.com\"]",
+                "`twitter.com` can never match",
+                Pos::new(4, 23),
+            ),
+            ("skip = [\"\"]", "`` can never match", Pos::new(4, 9)),
+            ("user_agent = \" \"", "one line of text", Pos::new(4, 1)),
+        ] {
+            let e = parse(&format!("{base}{bad}\n")).unwrap_err();
+            assert!(e.message.contains(says), "{bad}: {e}");
+            assert_eq!(e.pos, Some(pos), "{bad}: {e}");
+            assert!(e.hint.is_some(), "{bad}: {e}");
+        }
     }
 
     #[test]

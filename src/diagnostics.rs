@@ -185,6 +185,16 @@ codes! {
     ImageNoAlt = "image/no-alt",
     /// An image casebook cannot read: damaged, truncated, or over the size limits.
     ImageUnreadable = "image/unreadable",
+    /// A link to another website that answers with an error (`check --external`).
+    ExternalBroken = "external/broken",
+    /// A link to another website that could not be reached (`check --external`).
+    ExternalFailed = "external/failed",
+    /// A link to another website whose server refuses programs (`check --external`).
+    ExternalUnverifiable = "external/unverifiable",
+    /// A link to another website that has moved for good (`check --external`).
+    ExternalMoved = "external/moved",
+    /// The cache of `check --external` cannot be read.
+    ExternalCache = "external/cache",
     /// An `@kind:id` link whose kind is not a kind of record.
     LinkUnknownKind = "link/unknown-kind",
     /// An `@` link casebook cannot read.

@@ -3,7 +3,7 @@
 //! bytes gathered here.
 
 use std::collections::{HashMap, HashSet};
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, ErrorKind};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
@@ -13,6 +13,7 @@ use walkdir::WalkDir;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Pos, io_error};
+use crate::external::Cache;
 
 /// The default theme, compiled in so a new site builds with no theme folder.
 pub static EMBEDDED_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -117,6 +118,31 @@ pub fn read_config(root: &Path) -> Result<(PathBuf, String), Diagnostic> {
         format!("not found, so {} is not a casebook site", full.display()),
     )
     .hint(hint))
+}
+
+/// What earlier runs of `check --external` learned, from
+/// [`crate::external::CACHE_FILE`]. No file, or one that is not a cache,
+/// is an empty cache; one that cannot be read is too, with a warning: the
+/// check works without it, only slower.
+pub fn read_link_cache(root: &Path) -> (Cache, Option<Diagnostic>) {
+    let path = root.join(crate::external::CACHE_FILE);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => (Cache::parse(&text), None),
+        Err(e) if matches!(e.kind(), ErrorKind::NotFound | ErrorKind::InvalidData) => {
+            (Cache::default(), None)
+        }
+        Err(e) => {
+            let d = io_error(
+                Code::ExternalCache,
+                &rel_to(root, &path),
+                "read the link cache",
+                &e,
+            )
+            .hint("every link is asked again; delete the file if the problem stays")
+            .warning();
+            (Cache::default(), Some(d))
+        }
+    }
 }
 
 /// `path` made absolute against the working folder, without resolving

@@ -39,6 +39,10 @@ pub struct CheckArgs {
     /// How to print problems: human, json (a document on stdout) or github (annotations)
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+    /// Also check every link to another website (the only command that
+    /// uses the network; settings in site.toml's [external_links])
+    #[arg(long)]
+    pub external: bool,
 }
 
 impl BuildArgs {
@@ -95,13 +99,20 @@ impl BuildArgs {
 impl CheckArgs {
     pub fn run(self) -> ExitCode {
         let started = Instant::now();
-        let opts = options(&self.site);
+        let opts = Options {
+            external: self.external,
+            ..options(&self.site)
+        };
         match build::check(&opts) {
             Ok(built) => {
                 let advice = built.advice.clone().for_report(true);
                 print_problems(&advice, self.format, &opts.root);
+                let links = built
+                    .external_links
+                    .map(|n| format!(" and {n} links to other websites"))
+                    .unwrap_or_default();
                 let checked = format!(
-                    "{} pages and {} records checked in {} ms",
+                    "{} pages and {} records{links} checked in {} ms",
                     built.pages,
                     built.records(),
                     started.elapsed().as_millis()

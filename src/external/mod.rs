@@ -40,6 +40,7 @@
 mod cache;
 mod probe;
 mod queue;
+pub mod report;
 #[cfg(test)]
 mod tests;
 
@@ -53,6 +54,11 @@ use serde::{Deserialize, Serialize};
 use url::Url;
 
 pub use cache::Cache;
+pub use report::{Report, check_sites};
+
+/// Where the cache is kept, relative to the site's folder: read by `load`,
+/// written by `output`, never inside the built site.
+pub const CACHE_FILE: &str = ".casebook/external-links.json";
 
 /// Redirects followed from one link before it counts as
 /// [`Failure::TooManyRedirects`] (browsers allow about 20; real chains are
@@ -62,6 +68,11 @@ pub const MAX_REDIRECTS: usize = 10;
 /// The most one link waits between its tries, in all, whatever the
 /// server's `Retry-After` asks: past it the last answer stands.
 pub const MAX_WAIT_PER_LINK: Duration = Duration::from_secs(10);
+
+/// The longest `timeout_secs` a site may set: a link that takes longer to
+/// answer is as good as dead to a reader, and the bound keeps a run from
+/// hanging (site.toml's check refuses more).
+pub const MAX_TIMEOUT_SECS: u64 = 300;
 
 /// The `[external_links]` table of `site.toml`: how `casebook check
 /// --external` asks other sites about the links to them. Every key is
@@ -76,6 +87,8 @@ pub struct ExternalConfig {
     pub skip: Vec<String>,
     /// Seconds one try at a link may take, redirects included, from
     /// connecting to the answer's headers; past it the try has timed out.
+    /// At most 300.
+    #[schemars(range(max = MAX_TIMEOUT_SECS))]
     pub timeout_secs: NonZeroU64,
     /// How many times a link is asked again after a 429 (too many
     /// requests), a 5xx answer, a timeout or a dropped connection. The waits

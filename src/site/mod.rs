@@ -138,6 +138,38 @@ impl ExternalUse {
             })
             .collect()
     }
+
+    /// The external links `refs` of a data field whose value starts on
+    /// line `from` of `text`, in a record that ends on line `end`. The
+    /// renderer counts a field's columns from its value, and YAML takes
+    /// out quotes, indentation and line breaks, so each link is placed
+    /// where its address is written: the first occurrence after the
+    /// previous link's.
+    pub fn all_in_field(
+        file: &std::path::Path,
+        text: &str,
+        (from, end): (usize, usize),
+        refs: &[markdown::ExternalRef],
+    ) -> Vec<ExternalUse> {
+        let line_start = |n: usize| -> usize {
+            text.split_inclusive('\n')
+                .take(n.saturating_sub(1))
+                .map(str::len)
+                .sum()
+        };
+        let stop = line_start(end.saturating_add(1));
+        let mut cursor = line_start(from);
+        let mut uses = Self::all_in(file, text, refs);
+        for u in &mut uses {
+            let found = text.get(cursor..stop).and_then(|t| t.find(&u.url));
+            if let Some(i) = found {
+                u.pos = crate::diagnostics::Pos::of_offset(text, cursor + i);
+                u.line = text.lines().nth(u.pos.line - 1).unwrap_or("").to_owned();
+                cursor += i + u.url.len();
+            }
+        }
+        uses
+    }
 }
 
 /// One language's edition of the site (for a one-language site, the site).

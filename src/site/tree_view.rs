@@ -48,7 +48,10 @@ pub fn tree_view(
         let (html, mut probs, refs) = markdown::render_field(source, &tree.file, pos, text, links);
         problems.append(&mut probs);
         if !tree.fallback {
-            external.extend(super::ExternalUse::all_in(&tree.file, text, &refs));
+            let lines = (pos.line, usize::MAX);
+            external.extend(super::ExternalUse::all_in_field(
+                &tree.file, text, lines, &refs,
+            ));
         }
         html
     };

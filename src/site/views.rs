@@ -324,9 +324,43 @@ impl Fields<'_> {
         let (html, mut probs, refs) =
             markdown::render_field(text, file, start, file_text, self.links);
         self.problems.append(&mut probs);
-        self.external
-            .extend(super::ExternalUse::all_in(file, file_text, &refs));
+        // A record standing in from the default language is not in this
+        // edition's texts: its links are that edition's.
+        if self.texts.contains_key(file) {
+            self.external.extend(super::ExternalUse::all_in_field(
+                file,
+                file_text,
+                (start.line, end),
+                &refs,
+            ));
+        }
         html
+    }
+
+    /// A source's `url`, where it is written, when it is a web address of
+    /// this edition's own record.
+    fn source_url(&mut self, r: &Located<crate::data::Source>) {
+        let (Some(url), Some(text)) = (r.rec.url.as_deref(), self.texts.get(r.file.as_path()))
+        else {
+            return;
+        };
+        if !is_web_url(url) {
+            return; // reported by the data's validation
+        }
+        // The `url:` line's first occurrence of the address (after any
+        // quote), not an earlier mention of it in the record.
+        let lines = Lines::between(text, r.line, r.end_line);
+        let pos = lines
+            .value_of("url")
+            .and_then(|at| Lines::between(text, at.line, at.line).find(url))
+            .or_else(|| lines.find(url))
+            .unwrap_or(lines.start());
+        self.external.push(super::ExternalUse {
+            url: url.to_owned(),
+            file: r.file.clone(),
+            pos,
+            line: text.lines().nth(pos.line - 1).unwrap_or("").to_owned(),
+        });
     }
 
     fn base<T>(&self, kind: Kind, id: &str, r: &Located<T>) -> RecordBase {
@@ -393,6 +427,7 @@ pub fn record_views(
     };
     let mut views = RecordViews::default();
     for r in &data.sources {
+        f.source_url(r);
         views.sources.push(&r.rec.id, source_view(&f, r));
     }
     for r in &data.cases {

@@ -17,6 +17,7 @@ mod build;
 mod common;
 mod deploy;
 mod docs;
+mod external;
 mod flagship;
 mod fuzz_regressions;
 mod images;
