@@ -206,7 +206,7 @@ fn missing_alt(message: &str) -> Problem {
 mod tests {
     use std::path::Path;
 
-    use crate::diagnostics::{Diagnostic, Pos, Problem};
+    use crate::diagnostics::{Code, Diagnostic, Pos, Problem};
     use crate::markdown::{
         AnchorRef, Local, LocalKind, Picture, RenderOptions, Rendered, Resolve, render,
     };
