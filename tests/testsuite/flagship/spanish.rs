@@ -790,7 +790,6 @@ fn every_spanish_rules_advice_passes_that_rule() {
 /// Expert quotes stay verbatim in English on Spanish pages, so each must
 /// say so with `lang="en"` (WCAG 3.1.2), on the figure or its blockquote.
 #[test]
-#[ignore = "the quote partial does not mark lang yet; the theme templates are another helper's (#18)"]
 fn quotes_on_spanish_pages_are_marked_as_english() {
     let out = flagship();
     let mut seen = 0;
@@ -829,7 +828,6 @@ fn quotes_on_spanish_pages_are_marked_as_english() {
 /// Nothing on a Spanish page links to a page that does not exist: what is
 /// not translated links to the English page (#18, item 3).
 #[test]
-#[ignore = "the footer, browse list and check page templates link /es/sources/, /es/cases/ and /es/quotes/, which a translation without those records lacks; the theme templates are another helper's (#18)"]
 fn no_spanish_page_links_to_a_missing_page() {
     let out = flagship();
     let broken: Vec<String> =
