@@ -3,9 +3,8 @@
 //! bytes gathered here.
 
 use std::collections::{HashMap, HashSet};
-use std::io::{BufRead, BufReader, ErrorKind};
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use include_dir::{Dir, include_dir};
 use rayon::prelude::*;
@@ -14,6 +13,9 @@ use walkdir::WalkDir;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Pos, io_error};
 use crate::external::Cache;
+
+mod git;
+use git::git_dates;
 
 /// The default theme, compiled in so a new site builds with no theme folder.
 pub static EMBEDDED_THEME: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
@@ -385,79 +387,6 @@ fn read_theme(root: &Path, input: &mut Input, problems: &mut Diagnostics) {
             )
             .hint("create the folder, or remove `theme` to use the built-in default theme"),
         );
-    }
-}
-
-/// The date of the last commit touching each of `wanted` (paths relative to
-/// `root`), from one `git log` over `content/`: O(1) processes whatever the
-/// number of pages, and the log is read newest first and stopped as soon as
-/// every page has its date. No git, no repository, a shallow clone (whose
-/// history would give wrong dates) or any failure means no dates, silently:
-/// a page then shows only the dates its front matter gives (#6).
-fn git_dates(root: &Path, wanted: &HashSet<&Path>) -> HashMap<PathBuf, String> {
-    let mut dates = HashMap::new();
-    if wanted.is_empty() {
-        return dates;
-    }
-    let git = |args: &[&str]| {
-        let mut cmd = Command::new("git");
-        cmd.arg("-C").arg(root).args(args);
-        // A surrounding git process (a hook running the build) must not
-        // point this one at another repository.
-        for var in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"] {
-            cmd.env_remove(var);
-        }
-        cmd.stdin(Stdio::null()).stderr(Stdio::null());
-        cmd
-    };
-    let shallow = git(&["rev-parse", "--is-shallow-repository"]).output();
-    match shallow {
-        Ok(out) if out.status.success() && out.stdout.trim_ascii() == b"false" => {}
-        _ => return dates,
-    }
-    // `-z` keeps unusual file names unquoted; `--relative` makes them
-    // relative to `root`, like the pages' paths.
-    let child = git(&[
-        "-c",
-        "log.showSignature=false",
-        "log",
-        "--format=%x01%cs",
-        "--name-only",
-        "--relative",
-        "-z",
-        "--",
-        "content",
-    ])
-    .stdout(Stdio::piped())
-    .spawn();
-    let Ok(mut child) = child else {
-        return dates;
-    };
-    if let Some(stdout) = child.stdout.take() {
-        let mut day = String::new();
-        for token in BufReader::new(stdout).split(0) {
-            let Ok(token) = token else { break };
-            let token = String::from_utf8_lossy(&token);
-            let token = token.trim_start_matches('\n');
-            if let Some(d) = token.strip_prefix('\u{1}') {
-                day = d.to_owned();
-            } else if !token.is_empty() && !day.is_empty() {
-                let path = Path::new(token);
-                if wanted.contains(path) && !dates.contains_key(path) {
-                    dates.insert(path.to_path_buf(), day.clone());
-                    if dates.len() == wanted.len() {
-                        break;
-                    }
-                }
-            }
-        }
-    }
-    // Done early, or git failed half way: either way stop it and keep what
-    // was read. The dates of a failed log would be partial, so drop them.
-    let _ = child.kill();
-    match child.wait() {
-        Ok(status) if status.success() || dates.len() == wanted.len() => dates,
-        _ => HashMap::new(),
     }
 }
 

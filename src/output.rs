@@ -15,12 +15,13 @@ use rayon::prelude::*;
 
 use crate::artifact::{Collect, OutputFile, Sink};
 use crate::diagnostics::{Code, Diagnostic, io_error};
-use crate::external::Cache;
 
 mod image_cache;
+mod link_cache;
 mod memo;
 mod shared;
 pub use image_cache::{image_cache_dir, store_image_cache};
+pub use link_cache::write_link_cache;
 use memo::{Digest, Memo};
 
 /// The marker casebook writes into each output folder it creates.
@@ -502,30 +503,6 @@ fn absolute(p: &Path) -> PathBuf {
         }
     }
     out
-}
-
-/// Keeps what `check --external` learned for the next run, at
-/// [`crate::external::CACHE_FILE`] in the site's folder. Written to a
-/// temporary file and renamed, so a killed run leaves the old cache or the
-/// new one, never half of one. The folder gets a `.gitignore` of `*`, so
-/// the cache stays out of the site's repository with no edit of its own.
-pub fn write_link_cache(root: &Path, cache: &Cache) -> Result<(), Diagnostic> {
-    let path = root.join(crate::external::CACHE_FILE);
-    let shown = crate::load::rel_to(root, &path);
-    let dir = path.parent().unwrap_or(root);
-    let failed =
-        |e: std::io::Error| io_error(Code::ExternalCache, &shown, "write the link cache", &e);
-    fs::create_dir_all(dir).map_err(failed)?;
-    let ignore = dir.join(".gitignore");
-    if !ignore.exists() {
-        fs::write(&ignore, "# casebook's cache; safe to delete.\n*\n").map_err(failed)?;
-    }
-    let tmp = dir.join(format!(".external-links.{}.tmp", std::process::id()));
-    fs::write(&tmp, cache.to_json()).map_err(failed)?;
-    fs::rename(&tmp, &path).map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        failed(e)
-    })
 }
 
 /// Writes `files` to `dir` atomically: a temporary sibling is filled, then

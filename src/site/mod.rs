@@ -14,6 +14,7 @@ pub mod assets;
 mod language;
 mod links;
 mod pages;
+pub mod placeholders;
 mod tags;
 mod tree_view;
 pub mod urls;

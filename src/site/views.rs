@@ -554,7 +554,7 @@ fn template_view(f: &mut Fields, data: &Data, r: &Located<crate::data::Template>
         limit: t.limit(),
         text: t.text.clone(),
         length: t.text.chars().count(),
-        parts: placeholder_parts(&t.text),
+        parts: super::placeholders::placeholder_parts(&t.text),
         notes,
         tags: t.tags.clone(),
         sources: f.sources(data, &t.sources),
@@ -577,48 +577,5 @@ fn check_view(f: &Fields, cases: &Views<CaseView>, r: &Located<crate::data::Chec
             title: case.map(|v| v.title.clone()),
             url: case.map(|v| v.base.url.clone()),
         },
-    }
-}
-
-/// A template's text split into plain parts and `[Placeholder]` parts, so
-/// the theme can highlight placeholders without parsing HTML.
-pub fn placeholder_parts(text: &str) -> Vec<TextPart> {
-    let part = |text: &str, placeholder| TextPart {
-        text: text.to_owned(),
-        placeholder,
-    };
-    let mut parts = Vec::new();
-    let mut rest = text;
-    while let Some(open) = rest.find('[') {
-        match rest[open..].find(']') {
-            Some(close) if close > 1 && !rest[open + 1..open + close].contains('[') => {
-                if open > 0 {
-                    parts.push(part(&rest[..open], false));
-                }
-                parts.push(part(&rest[open..open + close + 1], true));
-                rest = &rest[open + close + 1..];
-            }
-            _ => {
-                parts.push(part(&rest[..open + 1], false));
-                rest = &rest[open + 1..];
-            }
-        }
-    }
-    if !rest.is_empty() {
-        parts.push(part(rest, false));
-    }
-    parts
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn placeholders_are_split_out() {
-        let parts = placeholder_parts("Hi [Name], see [x] and [ ok");
-        let flags: Vec<bool> = parts.iter().map(|p| p.placeholder).collect();
-        assert_eq!(flags, vec![false, true, false, true, false, false]);
-        assert_eq!(parts[1].text, "[Name]");
     }
 }
