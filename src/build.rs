@@ -424,12 +424,7 @@ fn finish(
                 crate::search::build_index(site, texts, &crate::search::Params::default()).files;
             let sink = Prefixed {
                 inner: &tracked,
-                prefix: site
-                    .lang
-                    .prefix
-                    .as_ref()
-                    .map(|p| format!("{p}/"))
-                    .unwrap_or_default(),
+                prefix: site.lang.folder(),
             };
             // A large site's index is a few thousand files: written in parallel.
             let search_problems: Vec<Diagnostic> = files

@@ -124,12 +124,7 @@ pub fn render_all(
         };
         let sink = Prefixed {
             inner: sink,
-            prefix: site
-                .lang
-                .prefix
-                .as_ref()
-                .map(|p| format!("{p}/"))
-                .unwrap_or_default(),
+            prefix: site.lang.folder(),
         };
         let jobs = r.jobs();
         problems.extend(

@@ -26,6 +26,15 @@ pub struct Language {
 }
 
 impl Language {
+    /// Where this edition's files go in the output: `es/`, or `` for the
+    /// default language.
+    pub fn folder(&self) -> String {
+        self.prefix
+            .as_ref()
+            .map(|p| format!("{p}/"))
+            .unwrap_or_default()
+    }
+
     pub fn is_default(&self) -> bool {
         self.prefix.is_none()
     }
