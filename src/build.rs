@@ -112,7 +112,18 @@ pub fn load(opts: &Options) -> Result<Input, Diagnostics> {
 pub fn model(mut input: Input, opts: &Options) -> Result<(Vec<Site>, Diagnostics), Diagnostics> {
     let statics = std::mem::take(&mut input.statics);
     let pictures = crate::images::Pictures::new(Arc::clone(&input.images));
-    model_timed(input, &statics, &pictures, opts, &mut Clock::new())
+    model_timed(input, &statics, &pictures, opts, None, &mut Clock::new())
+}
+
+/// What a build keeps for the next one in the same process (`serve`,
+/// #17): each page's Markdown and each rendered page, reused only when
+/// everything it was made from is equal (see `markdown::Memo` and
+/// `render::Memo`), so a rebuild with a memo writes exactly what a clean
+/// build writes.
+#[derive(Default)]
+pub struct Memo {
+    markdown: crate::markdown::Memo,
+    render: render::Memo,
 }
 
 /// The model of `input`, whose copied files (`statics`, taken out of it
@@ -123,6 +134,7 @@ fn model_timed(
     statics: &[load::BinaryFile],
     pictures: &crate::images::Pictures,
     opts: &Options,
+    memo: Option<&Memo>,
     clock: &mut Clock,
 ) -> Result<(Vec<Site>, Diagnostics), Diagnostics> {
     let assets = site::Assets::with_pictures(statics, pictures);
@@ -145,6 +157,7 @@ fn model_timed(
         git_dates: &git_dates,
         assets: &assets,
         opts,
+        memo: memo.map(|m| &m.markdown),
     };
     let default = edition(config, lang, content, None, &shared, &mut problems);
     clock.lap("default language");
@@ -225,6 +238,7 @@ struct Shared<'a> {
     git_dates: &'a std::collections::HashMap<PathBuf, String>,
     assets: &'a site::Assets<'a>,
     opts: &'a Options,
+    memo: Option<&'a crate::markdown::Memo>,
 }
 
 fn edition(
@@ -274,6 +288,7 @@ fn edition(
             broken_trees,
             git_dates: shared.git_dates.clone(),
             assets: shared.assets,
+            memo: shared.memo,
         },
     );
     problems.extend(site_problems);
@@ -334,15 +349,29 @@ fn parse_trees(
 /// Everything but choosing where files go: parse, validate, render, minify,
 /// with each output file handed to `sink`. Collects every problem it can
 /// before giving up.
-pub fn compile_into(
+pub fn compile_into(input: Input, opts: &Options, sink: &dyn Store) -> Result<Built, Diagnostics> {
+    compile_memo(input, opts, sink, None)
+}
+
+/// [`compile_into`], reusing what an earlier build with the same `memo`
+/// made where nothing it was made from changed.
+fn compile_memo(
     mut input: Input,
     opts: &Options,
     sink: &dyn Store,
+    memo: Option<&Memo>,
 ) -> Result<Built, Diagnostics> {
     let mut clock = Clock::new();
     let theme = Theme::take(&mut input);
-    let (sites, problems) = model_timed(input, &theme.statics, &theme.pictures, opts, &mut clock)?;
-    finish(sites, problems, theme, sink, clock)
+    let (sites, problems) = model_timed(
+        input,
+        &theme.statics,
+        &theme.pictures,
+        opts,
+        memo,
+        &mut clock,
+    )?;
+    finish(sites, problems, theme, sink, memo, clock)
 }
 
 /// What the render needs of the input besides the model.
@@ -371,6 +400,7 @@ fn finish(
     mut problems: Diagnostics,
     theme: Theme,
     sink: &dyn Store,
+    memo: Option<&Memo>,
     mut clock: Clock,
 ) -> Result<Built, Diagnostics> {
     let Theme {
@@ -414,7 +444,9 @@ fn finish(
     // HTML (10,000 pages: 432 MiB peak RSS side by side, 346 MiB in turn).
     let bodies: Vec<render::Bodies> = sites.iter_mut().map(render::Bodies::take).collect();
     let texts: Vec<PageTexts> = sites.iter_mut().map(PageTexts::take).collect();
-    let render_problems = render::render_all(&sites, &theme, &assets, bodies, &tracked);
+    let render_memo = memo.map(|m| &m.render);
+    let render_problems =
+        render::render_all(&sites, &theme, &assets, bodies, &tracked, render_memo);
     clock.lap("render, minify, write");
     put_images(&pictures, &tracked, &mut problems);
     // A build with problems writes nothing: no index to make for it.
@@ -468,6 +500,18 @@ fn put_images(pictures: &crate::images::Pictures, sink: &dyn Sink, problems: &mu
 pub fn compile(input: Input, opts: &Options) -> Result<(Built, Vec<OutputFile>), Diagnostics> {
     let collect = Collect::default();
     let built = compile_into(input, opts, &collect)?;
+    Ok((built, collect.into_sorted()))
+}
+
+/// [`compile`] for a rebuild: what did not change since the last build
+/// with the same `memo` is taken from it rather than made again.
+pub fn compile_with(
+    input: Input,
+    opts: &Options,
+    memo: &Memo,
+) -> Result<(Built, Vec<OutputFile>), Diagnostics> {
+    let collect = Collect::default();
+    let built = compile_memo(input, opts, &collect, Some(memo))?;
     Ok((built, collect.into_sorted()))
 }
 
@@ -535,12 +579,18 @@ pub fn check(opts: &Options) -> Result<Built, Diagnostics> {
     let mut clock = Clock::new();
     let theme = Theme::take(&mut input);
     let config = input.config.external_links.clone();
-    let (sites, mut problems) =
-        model_timed(input, &theme.statics, &theme.pictures, &opts, &mut clock)?;
+    let (sites, mut problems) = model_timed(
+        input,
+        &theme.statics,
+        &theme.pictures,
+        &opts,
+        None,
+        &mut clock,
+    )?;
     let report = check_external(&sites, &config, &opts.root, &mut problems);
     clock.lap("external links");
     let collect = Collect::default();
-    let mut built = finish(sites, problems, theme, &collect, clock)?;
+    let mut built = finish(sites, problems, theme, &collect, None, clock)?;
     built.external_links = Some(report);
     Ok(built)
 }

@@ -18,6 +18,7 @@ mod code;
 mod headings;
 mod links;
 mod local;
+mod memo;
 mod raw_html;
 mod render;
 mod shortcode;
@@ -33,6 +34,7 @@ pub use self::shortcode::{
     ArgValue, SHORTCODE_PREFIX, Shortcode, parse_shortcode, shortcode_marker,
 };
 use crate::diagnostics::{Code, Diagnostic, Pos, Problem};
+pub use memo::Memo;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RenderOptions {

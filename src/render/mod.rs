@@ -10,6 +10,7 @@
 
 mod context;
 mod host;
+mod memo;
 mod shortcode;
 mod strings;
 mod templates;
@@ -18,10 +19,11 @@ use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
-use tera::Tera;
+use tera::{Context, Tera};
 
 pub use context::{SEARCH_PAGE_GUIDES, json_ld_escape};
 pub use host::CSP;
+pub use memo::Memo;
 pub use templates::{Theme, load_templates, tera_diagnostic};
 
 use crate::artifact::{OutputFile, Prefixed, Sink};
@@ -62,16 +64,40 @@ pub fn fingerprint(theme_assets: &[crate::load::BinaryFile], base_path: &str) ->
 /// The theme's templates for one language's edition: what every template
 /// sees (`site`, `assets`, the theme's words as `t`) set once, and `tr()`
 /// for strings with a count or placeholders.
-fn edition_tera(theme: &Theme, sites: &[Site], e: usize, assets: &Assets) -> Tera {
+fn edition_tera(theme: &Theme, sites: &[Site], e: usize, assets: &Assets) -> (Tera, Context) {
     let mut tera = theme.tera.clone();
     let site = &sites[e];
-    let globals = context::SiteGlobals::new(sites, e);
-    let ctx = tera.global_context();
-    ctx.insert("site", &globals);
-    ctx.insert("assets", &assets.urls);
-    ctx.insert("t", &site.lang.strings.all());
+    let mut globals = Context::new();
+    globals.insert("site", &context::SiteGlobals::new(sites, e));
+    globals.insert("assets", &assets.urls);
+    globals.insert("t", &site.lang.strings.all());
+    tera.global_context().extend(globals.clone());
     strings::register(&mut tera, &site.lang.strings);
-    tera
+    // `tr` reads the strings (in `t`) with the plural rules of the
+    // language: its code goes in what a memo compares.
+    globals.insert("lang", &site.lang.code);
+    (tera, globals)
+}
+
+/// A hash of the compiled templates' sources, and whether they were
+/// compiled for minified pages (which leaves out some whitespace).
+fn theme_hash(theme: &Theme, minify: bool) -> blake3::Hash {
+    let mut names: Vec<&String> = theme.origins.keys().collect();
+    names.sort();
+    let mut h = blake3::Hasher::new();
+    h.update(&[u8::from(minify)]);
+    for name in names {
+        let (file, text) = &theme.origins[name];
+        for part in [
+            name.as_bytes(),
+            file.to_string_lossy().as_bytes(),
+            text.as_bytes(),
+        ] {
+            h.update(&(part.len() as u64).to_le_bytes());
+            h.update(part);
+        }
+    }
+    h.finalize()
 }
 
 /// Each page's HTML and source text, taken out of the site model for the
@@ -110,17 +136,25 @@ pub fn render_all(
     assets: &Assets,
     bodies: Vec<Bodies>,
     sink: &dyn Sink,
+    memo: Option<&Memo>,
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
+    let hash = memo.map(|_| theme_hash(theme, sites[0].config.minify));
     for (e, bodies) in bodies.into_iter().enumerate() {
         let site = &sites[e];
+        let (tera, globals) = edition_tera(theme, sites, e, assets);
+        let memo = memo.zip(hash).map(|(memo, hash)| {
+            memo.begin(&site.lang.folder(), hash, &globals);
+            memo
+        });
         let r = Renderer {
             site,
             sites,
-            tera: edition_tera(theme, sites, e, assets),
+            tera,
             theme,
             assets,
             bodies,
+            memo,
         };
         let sink = Prefixed {
             inner: sink,
@@ -196,6 +230,8 @@ pub(crate) struct Renderer<'a> {
     pub theme: &'a Theme,
     pub assets: &'a Assets,
     bodies: Bodies,
+    /// Last build's pages, when rebuilding in `serve`.
+    memo: Option<&'a Memo>,
 }
 
 impl Renderer<'_> {
@@ -311,9 +347,21 @@ impl Renderer<'_> {
                 )),
             ]);
         }
+        let edition = &self.site.lang.folder();
+        if let Some(memo) = self.memo
+            && let Some(bytes) = memo.get(edition, &path, template, &ctx)
+        {
+            let file = OutputFile::new(path.clone(), bytes.as_ref().clone());
+            memo.put(edition, path, template, ctx, bytes);
+            return Ok(file);
+        }
         let html = tera
             .render(template, &ctx)
             .map_err(|e| vec![tera_diagnostic(&e, self.theme)])?;
+        if let Some(memo) = self.memo {
+            let bytes = std::sync::Arc::new(html.clone().into_bytes());
+            memo.put(edition, path.clone(), template, ctx, bytes);
+        }
         Ok(OutputFile::new(path, html))
     }
 }

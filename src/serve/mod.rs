@@ -114,7 +114,8 @@ pub fn run(
 
     let shared = Arc::new(Shared::new());
     let on_event = Arc::new(on_event);
-    rebuild(&build_opts, &shared, on_event.as_ref());
+    let memo = build::Memo::default();
+    rebuild(&build_opts, &memo, &shared, on_event.as_ref());
     on_event(Event::Listening(listening));
 
     // Watch the site's inputs; rebuild after a short quiet period.
@@ -152,7 +153,7 @@ pub fn run(
                 paths.sort();
                 paths.dedup();
                 on_event(Event::Changed(paths));
-                rebuild(&build_opts, &shared, on_event.as_ref());
+                rebuild(&build_opts, &memo, &shared, on_event.as_ref());
             }
         });
     }
@@ -196,9 +197,14 @@ fn relevant(root: &Path, event: notify::Result<notify::Event>) -> Vec<PathBuf> {
         .collect()
 }
 
-fn rebuild(opts: &Options, shared: &Shared, on_event: &(dyn Fn(Event) + Send + Sync)) {
+fn rebuild(
+    opts: &Options,
+    memo: &build::Memo,
+    shared: &Shared,
+    on_event: &(dyn Fn(Event) + Send + Sync),
+) {
     let started = Instant::now();
-    let result = build::load(opts).and_then(|input| build::compile(input, opts));
+    let result = build::load(opts).and_then(|input| build::compile_with(input, opts, memo));
     match result {
         Ok((built, files)) => {
             // Keeps the images this build resized for the next rebuild

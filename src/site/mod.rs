@@ -210,6 +210,8 @@ pub struct BuildOptions<'a> {
     pub git_dates: HashMap<PathBuf, String>,
     /// The files copied as they are, which pages' images and links name.
     pub assets: &'a Assets<'a>,
+    /// What pages rendered to in an earlier build (`serve`, #17).
+    pub memo: Option<&'a markdown::Memo>,
 }
 
 /// Assembles the model from parsed input. Problems are collected; the model is usable for
@@ -246,7 +248,7 @@ pub fn assemble(
         &opts.broken_trees,
         opts.assets,
     );
-    let rendered = render_pages(&pages, &config, &links);
+    let rendered = render_pages(&pages, &config, &links, opts.memo);
     let mut external = Vec::new();
     let views = views::record_views(&data, data_texts, &links, &mut problems, &mut external);
     let titles = |target: &str| link_title(target, &pages, &by_path, &views);
@@ -314,11 +316,13 @@ fn parse_pages(
     pages
 }
 
-/// Every page's Markdown, in parallel.
+/// Every page's Markdown, in parallel; with a `memo`, only the pages whose
+/// text or links changed since the memo's build.
 fn render_pages(
     pages: &[Page],
     config: &SiteConfig,
     links: &Links,
+    memo: Option<&markdown::Memo>,
 ) -> Vec<(Rendered, Vec<Diagnostic>)> {
     let opts = RenderOptions {
         escape_html: config.escape,
@@ -331,6 +335,10 @@ fn render_pages(
             if p.fallback {
                 // A stand-in keeps what its original rendered.
                 (p.rendered.clone(), Vec::new())
+            } else if let Some(memo) = memo {
+                let body = (p.body(), p.body_line);
+                memo.render(&links.lang().code, body, &p.file, &p.text, opts, links)
+                    .0
             } else {
                 markdown::render(p.body(), p.body_line, &p.file, &p.text, opts, links)
             }

@@ -21,6 +21,7 @@ mod external;
 mod flagship;
 mod fuzz_regressions;
 mod images;
+mod incremental;
 mod messages;
 mod multilingual;
 mod properties;

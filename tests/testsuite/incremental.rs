@@ -1,0 +1,329 @@
+//! Rebuilds that reuse an earlier build's work (`serve`, #17) are exactly
+//! a clean build: a property test applies random sequences of edits to a
+//! fixture site (body text, title, weight, date, tags, draft, slug,
+//! aliases, a link that breaks and is fixed, a new page, a deleted page, a
+//! renamed file, a data record and a tree changed) and after every step
+//! compares the rebuild with a memo to a clean build of the same files,
+//! byte for byte, search index included; a build that fails must fail with
+//! the same problems.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use casebook::build::{self, Memo, Options};
+use proptest::prelude::*;
+
+use crate::common::TestSite;
+
+/// A page of the `notes/` section the test writes and rewrites.
+#[derive(Debug, Clone)]
+struct Note {
+    title: String,
+    weight: i64,
+    date: u32,
+    tags: Vec<&'static str>,
+    draft: bool,
+    slug: Option<String>,
+    alias: Option<String>,
+    /// Words added to the body.
+    words: Vec<String>,
+    /// Another note this one links to (by its position), if any.
+    link: Option<usize>,
+}
+
+impl Note {
+    fn new(n: usize) -> Note {
+        Note {
+            title: format!("Note {n}"),
+            weight: n as i64,
+            date: 1,
+            tags: vec!["timing"],
+            draft: false,
+            slug: None,
+            alias: None,
+            words: Vec::new(),
+            link: None,
+        }
+    }
+
+    fn text(&self, names: &[String]) -> String {
+        let mut fm = format!(
+            "---\ntitle: \"{}\"\nweight: {}\ndate: 2026-03-{:02}\ntags: [{}]\ndraft: {}\n",
+            self.title,
+            self.weight,
+            self.date,
+            self.tags.join(", "),
+            self.draft
+        );
+        if let Some(s) = &self.slug {
+            fm.push_str(&format!("slug: {s}\n"));
+        }
+        if let Some(a) = &self.alias {
+            fm.push_str(&format!("aliases: [/{a}/]\n"));
+        }
+        let link = match self.link {
+            // A link to a note that is gone stays broken until it is fixed.
+            Some(i) => match names.get(i) {
+                Some(name) => format!("See [the other note](@/notes/{name}.md#more).\n\n"),
+                None => "See [a lost note](@/notes/gone.md).\n\n".to_owned(),
+            },
+            None => String::new(),
+        };
+        format!(
+            "{fm}---\n\nA note about timing and wording.\n\n{link}## More\n\n{}\n\nSee [the guide](@/guides/timing.md) and [the case](@case:blank-request).\n",
+            self.words.join(" ")
+        )
+    }
+}
+
+#[derive(Debug, Clone)]
+enum Edit {
+    Body(usize, String),
+    Title(usize, String),
+    Weight(usize, i64),
+    Date(usize, u32),
+    Tags(usize, Vec<&'static str>),
+    Draft(usize, bool),
+    Slug(usize, Option<String>),
+    Alias(usize, Option<String>),
+    Link(usize, Option<usize>),
+    New,
+    Delete(usize),
+    Rename(usize, String),
+    Record(String),
+    Tree(String),
+}
+
+fn word() -> impl Strategy<Value = String> {
+    "[a-z]{3,9}"
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    let n = 0..6usize;
+    prop_oneof![
+        (n.clone(), word()).prop_map(|(i, w)| Edit::Body(i, w)),
+        (n.clone(), word()).prop_map(|(i, w)| Edit::Title(i, format!("Note on {w}"))),
+        (n.clone(), -3..10i64).prop_map(|(i, w)| Edit::Weight(i, w)),
+        (n.clone(), 1..28u32).prop_map(|(i, d)| Edit::Date(i, d)),
+        (
+            n.clone(),
+            prop::sample::subsequence(vec!["timing", "messages", "tone"], 0..3)
+        )
+            .prop_map(|(i, t)| Edit::Tags(i, t)),
+        (n.clone(), any::<bool>()).prop_map(|(i, d)| Edit::Draft(i, d)),
+        (n.clone(), prop::option::of(word())).prop_map(|(i, s)| Edit::Slug(i, s)),
+        (n.clone(), prop::option::of(word())).prop_map(|(i, a)| Edit::Alias(i, a)),
+        (n.clone(), prop::option::of(0..8usize)).prop_map(|(i, l)| Edit::Link(i, l)),
+        Just(Edit::New),
+        n.clone().prop_map(Edit::Delete),
+        (n, word()).prop_map(|(i, w)| Edit::Rename(i, w)),
+        word().prop_map(Edit::Record),
+        word().prop_map(Edit::Tree),
+    ]
+}
+
+/// The `notes/` section: its pages by file name, in the order made.
+struct Notes {
+    names: Vec<String>,
+    notes: Vec<Note>,
+    made: usize,
+}
+
+impl Notes {
+    fn apply(&mut self, site: &TestSite, edit: &Edit) {
+        let len = self.notes.len();
+        let at = |i: usize| if len == 0 { None } else { Some(i % len) };
+        match edit.clone() {
+            Edit::New => {
+                self.made += 1;
+                self.names.push(format!("note-{}", self.made));
+                self.notes.push(Note::new(self.made));
+            }
+            Edit::Record(w) => {
+                let title = format!("title: The blank request about {w}\n");
+                site.write(
+                    "content/data/cases.yaml",
+                    &replace_line(
+                        site,
+                        "content/data/cases.yaml",
+                        "  title: ",
+                        &format!("  {title}"),
+                    ),
+                );
+            }
+            Edit::Tree(w) => {
+                let path = "content/decisions/pick.yaml";
+                site.write(
+                    path,
+                    &replace_line(
+                        site,
+                        path,
+                        "    title: Send",
+                        &format!("    title: Send a note on {w}\n"),
+                    ),
+                );
+            }
+            Edit::Delete(i) | Edit::Rename(i, _) if at(i).is_none() => {}
+            Edit::Delete(i) => {
+                let i = at(i).unwrap();
+                site.remove(&format!("content/notes/{}.md", self.names[i]));
+                self.names.remove(i);
+                self.notes.remove(i);
+            }
+            Edit::Rename(i, w) => {
+                let i = at(i).unwrap();
+                let from = site
+                    .root()
+                    .join(format!("content/notes/{}.md", self.names[i]));
+                self.names[i] = format!("{w}-{}", self.made);
+                self.made += 1;
+                fs::rename(
+                    from,
+                    site.root()
+                        .join(format!("content/notes/{}.md", self.names[i])),
+                )
+                .unwrap();
+            }
+            other => {
+                let Some(i) = at(index_of(&other)) else {
+                    return;
+                };
+                let n = &mut self.notes[i];
+                match other {
+                    Edit::Body(_, w) => n.words.push(w),
+                    Edit::Title(_, t) => n.title = t,
+                    Edit::Weight(_, w) => n.weight = w,
+                    Edit::Date(_, d) => n.date = d,
+                    Edit::Tags(_, t) => n.tags = t,
+                    Edit::Draft(_, d) => n.draft = d,
+                    Edit::Slug(_, s) => n.slug = s,
+                    Edit::Alias(_, a) => n.alias = a,
+                    Edit::Link(_, l) => n.link = l,
+                    _ => unreachable!("handled above"),
+                }
+            }
+        }
+        self.write(site);
+    }
+
+    /// Writes every note whose text changed.
+    fn write(&self, site: &TestSite) {
+        for (name, note) in self.names.iter().zip(&self.notes) {
+            let rel = format!("content/notes/{name}.md");
+            let text = note.text(&self.names);
+            if fs::read_to_string(site.root().join(&rel)).ok().as_deref() != Some(text.as_str()) {
+                site.write(&rel, &text);
+            }
+        }
+    }
+}
+
+fn index_of(edit: &Edit) -> usize {
+    match edit {
+        Edit::Body(i, _)
+        | Edit::Title(i, _)
+        | Edit::Weight(i, _)
+        | Edit::Date(i, _)
+        | Edit::Tags(i, _)
+        | Edit::Draft(i, _)
+        | Edit::Slug(i, _)
+        | Edit::Alias(i, _)
+        | Edit::Link(i, _)
+        | Edit::Delete(i)
+        | Edit::Rename(i, _) => *i,
+        Edit::New | Edit::Record(_) | Edit::Tree(_) => 0,
+    }
+}
+
+/// The text of `rel` with its first line starting with `prefix` replaced.
+fn replace_line(site: &TestSite, rel: &str, prefix: &str, line: &str) -> String {
+    let text = fs::read_to_string(site.root().join(rel)).unwrap();
+    let mut done = false;
+    text.split_inclusive('\n')
+        .map(|l| {
+            if !done && l.starts_with(prefix) {
+                done = true;
+                line.to_owned()
+            } else {
+                l.to_owned()
+            }
+        })
+        .collect()
+}
+
+/// What a build gave: its files, or its problems as text.
+fn outcome(
+    built: Result<
+        (build::Built, Vec<casebook::artifact::OutputFile>),
+        casebook::diagnostics::Diagnostics,
+    >,
+) -> Result<BTreeMap<String, Vec<u8>>, String> {
+    built
+        .map(|(_, files)| files.into_iter().map(|f| (f.path, f.bytes)).collect())
+        .map_err(|p| format!("{p:?}"))
+}
+
+fn options(root: &Path) -> Options {
+    Options {
+        root: root.to_path_buf(),
+        base_url: Some("http://127.0.0.1:4000/".to_owned()),
+        no_minify: true,
+        ..Options::default()
+    }
+}
+
+/// The first difference between two builds, for the failure message.
+fn first_difference(
+    a: &Result<BTreeMap<String, Vec<u8>>, String>,
+    b: &Result<BTreeMap<String, Vec<u8>>, String>,
+) -> String {
+    match (a, b) {
+        (Ok(a), Ok(b)) => {
+            let paths: std::collections::BTreeSet<&String> = a.keys().chain(b.keys()).collect();
+            for p in paths {
+                if a.get(p) != b.get(p) {
+                    let show = |f: Option<&Vec<u8>>| {
+                        f.map_or("(missing)".to_owned(), |b| {
+                            String::from_utf8_lossy(b).chars().take(3000).collect()
+                        })
+                    };
+                    return format!(
+                        "{p} differs:\nrebuild: {}\nclean:   {}",
+                        show(a.get(p)),
+                        show(b.get(p))
+                    );
+                }
+            }
+            "same".to_owned()
+        }
+        (a, b) => format!("rebuild: {a:?}\nclean: {b:?}")
+            .chars()
+            .take(4000)
+            .collect(),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_rebuild_with_a_memo_equals_a_clean_build(edits in prop::collection::vec(edit(), 1..7)) {
+        let site = TestSite::new("basic");
+        site.write("content/notes/_index.md", "---\ntitle: Notes\npaginate_by: 2\n---\n\nShort notes.\n");
+        let mut notes = Notes { names: Vec::new(), notes: Vec::new(), made: 0 };
+        for _ in 0..3 {
+            notes.apply(&site, &Edit::New);
+        }
+        notes.apply(&site, &Edit::Link(0, Some(1)));
+        let opts = options(site.root());
+        let memo = Memo::default();
+        let _ = build::load(&opts).and_then(|input| build::compile_with(input, &opts, &memo));
+        for edit in &edits {
+            notes.apply(&site, edit);
+            let rebuilt = outcome(build::load(&opts).and_then(|input| build::compile_with(input, &opts, &memo)));
+            let clean = outcome(build::load(&opts).and_then(|input| build::compile(input, &opts)));
+            prop_assert!(rebuilt == clean, "after {:?}: {}", edit, first_difference(&rebuilt, &clean));
+        }
+    }
+}
