@@ -398,6 +398,36 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Guía de decisión, una oferta que da un contacto directo (000:9, parafraseado)",
         "Hola, Dana: la oferta pide a los candidatos que te escriban directamente, así que aquí va mi pregunta: ¿cómo reparte tu equipo las pruebas entre manuales y automatizadas?",
     ),
+    // The contested questions the English RECOMMENDED settles (issue #20,
+    // second read): the Spanish checker takes the same side on each.
+    (
+        "Guía when-to-reach-out#before-applying, una duda que la oferta no resuelve (004:7, 004:14)",
+        "Antes de postularme, ¿podrías decirme si el puesto admite candidatos que trabajen en remoto?",
+    ),
+    (
+        "Guía when-to-reach-out#before-applying, la misma duda tras leer la oferta (004:14); no es saltarse el proceso",
+        "Hola, Dana: veo que la oferta del puesto de QA no dice nada de la ubicación, pero antes de postularme, ¿podrías decirme si el puesto admite candidatos en remoto?",
+    ),
+    (
+        "Guía alternatives#recruiter, directo con un reclutador: primero el puesto que publicó (002:118)",
+        "Hola, Jordan: me postulé al puesto de QA sénior que publicaste. Llevo seis años en automatización de pruebas, los últimos en Tallis. ¿Te parece bien que conectemos?",
+    ),
+    (
+        "Guía alternatives#recruiter, un reclutador que la oferta indica como contacto (000:37, 002:118)",
+        "Hola, Jordan: la oferta te indica como contacto para el puesto de QA sénior. Ya me postulé y llevo seis años en automatización de pruebas. ¿Te parece bien que conectemos?",
+    ),
+    (
+        "Árbol pause-frustration, una pregunta breve y educada al reclutador (000:37)",
+        "Hola, Jordan: hace dos semanas me postulé al puesto de QA sénior para el que estás contratando. ¿Hay un calendario aproximado para el siguiente paso?",
+    ),
+    (
+        "Guía interviews-and-rejection#after-hired y árbol hired-connect, un agradecimiento ya contratada (003:17)",
+        "Hola, Dana: gracias por la oferta. Acepto encantada y tengo muchas ganas de trabajar contigo y con el equipo.",
+    ),
+    (
+        "Guía interviews-and-rejection#after-hired, el mismo agradecimiento con el puesto (003:17)",
+        "Hola, Dana: gracias por ofrecerme el puesto de QA sénior. Tengo muchísimas ganas de trabajar contigo y con el equipo a partir de marzo.",
+    ),
 ];
 
 /// Spanish lines of the kinds the articles say get declined or ignored,
@@ -836,4 +866,21 @@ fn no_spanish_page_links_to_a_missing_page() {
             .filter(|b| b.contains("/es/"))
             .collect();
     assert!(broken.is_empty(), "{broken:#?}");
+}
+
+/// What the Spanish connection-request guide says the checker does: every
+/// line of its "Frases que conviene quitar" list links a rule, and the
+/// Spanish checker flags each phrase the line quotes under that rule.
+#[test]
+fn the_phrases_the_spanish_guide_says_the_checker_flags_are_flagged_by_their_rule() {
+    if !node_or_skip() {
+        return;
+    }
+    let out = flagship();
+    let problems = super::checker::phrases_to_cut_problems(
+        out,
+        &spanish_rules(out),
+        "content/es/guides/connection-request.md",
+    );
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
