@@ -23,9 +23,9 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 FONTS = pathlib.Path("/usr/share/fonts/truetype/dejavu")
 LIMIT = 300
 
-WIDTH = 1280
-MARGIN = 56
-PAD = 40
+WIDTH = 1200
+MARGIN = 48
+PAD = 36
 
 # Colours. Every text colour is at least 4.5:1 against what it sits on
 # (checked below), so the picture meets WCAG AA like the page around it.
@@ -52,14 +52,14 @@ TEXT_EN = {
         ("Hi Lena, ", None),
         ("your talk on faster checkout pages stuck with me, especially testing on cheap phones first.", 1),
         (" ", None),
-        ("I did the same for our shop's mobile site last year.", 2),
-        (" I've applied for the Front-End Developer role ", None),
-        ("and I'm curious how your team picks which pages to speed up first.", 3),
+        ("I did the same for our shop’s mobile site last year.", 2),
+        (" I’ve applied for the Front-End Developer role and ", None),
+        ("I’m curious how your team picks which pages to speed up first.", 3),
     ],
     "counter": "{n}/300",
     "notes": [
-        ("A specific hook", "one detail from their own work, not \"I love your company\""),
-        ("Why you fit, in one line", "a real parallel from your work instead of \"I'm perfect for it\""),
+        ("A specific hook", "one detail from their own work, not “I love your company”"),
+        ("Why you fit, in one line", "a real parallel from your work, not “I’m perfect for it”"),
         ("A small ask", "a light question about their work, not a favor"),
         ("Under the limit", "{n} of 300 characters, so nothing is cut off"),
     ],
@@ -73,13 +73,13 @@ TEXT_ES = {
         ("tu charla sobre páginas de pago más rápidas se me quedó grabada, sobre todo lo de probar primero en móviles baratos.", 1),
         (" ", None),
         ("Hice lo mismo en la web móvil de nuestra tienda.", 2),
-        (" Me he postulado al puesto de desarrollo front-end ", None),
-        ("y me gustaría saber cómo elige tu equipo por qué páginas empezar.", 3),
+        (" Me he postulado al puesto de desarrollo front-end y ", None),
+        ("me gustaría saber cómo elige tu equipo por qué páginas empezar.", 3),
     ],
     "counter": "{n}/300",
     "notes": [
-        ("Un gancho concreto", "un detalle de su propio trabajo, no \"me encanta tu empresa\""),
-        ("Por qué encajas, en una línea", "algo real de tu trabajo en lugar de \"soy perfecto para el puesto\""),
+        ("Un gancho concreto", "un detalle de su trabajo, no “me encanta tu empresa”"),
+        ("Por qué encajas, en una línea", "algo real de tu trabajo, no “soy perfecto para el puesto”"),
         ("Una petición pequeña", "una pregunta ligera sobre su trabajo, no un favor"),
         ("Dentro del límite", "{n} de 300 caracteres, así que no se corta nada"),
     ],
@@ -90,12 +90,15 @@ def font(name, size):
     return ImageFont.truetype(str(FONTS / name), size)
 
 
-REGULAR = font("DejaVuSans.ttf", 34)
-BOLD = font("DejaVuSans-Bold.ttf", 34)
-HEADING = font("DejaVuSans-Bold.ttf", 44)
-SMALL = font("DejaVuSans.ttf", 30)
-BADGE = font("DejaVuSans-Bold.ttf", 26)
-BADGE_R = 21
+# Large for a picture: on a phone it is shown about 340 pixels wide.
+REGULAR = font("DejaVuSans.ttf", 40)
+BOLD = font("DejaVuSans-Bold.ttf", 40)
+HEADING = font("DejaVuSans-Bold.ttf", 48)
+SMALL = font("DejaVuSans.ttf", 35)
+BADGE = font("DejaVuSans-Bold.ttf", 29)
+BADGE_R = 24
+LINE = 60  # the note's line height
+ROW = 128  # one numbered explanation
 
 
 def luminance(hex_colour):
@@ -171,25 +174,25 @@ def draw(words):
 
     inner = WIDTH - 2 * MARGIN - 2 * PAD
     box_inner = inner - 2 * 24
-    line_h = 52
+    line_h = LINE
     lines = layout(words["note"], box_inner)
-    notes_h = len(words["notes"]) * 108
-    height = MARGIN + 64 + PAD + 50 + 24 + len(lines) * line_h + 24 + 20 + 44 + PAD + 36 + notes_h + MARGIN
+    notes_h = len(words["notes"]) * ROW
+    height = MARGIN + 70 + PAD + 58 + 24 + len(lines) * line_h + 24 + 20 + 50 + PAD + 40 + notes_h + MARGIN - 20
 
     img = Image.new("RGB", (WIDTH, height), PAGE)
     d = ImageDraw.Draw(img)
     y = MARGIN
     d.text((MARGIN, y), words["heading"], font=HEADING, fill=TEXT)
-    y += 64
+    y += 70
 
     # The card: the mock invitation box.
     card_top = y
-    card_bottom = card_top + PAD + 50 + 24 + len(lines) * line_h + 24 + 20 + 44 + PAD
+    card_bottom = card_top + PAD + 58 + 24 + len(lines) * line_h + 24 + 20 + 50 + PAD
     d.rounded_rectangle((MARGIN, card_top, WIDTH - MARGIN, card_bottom), radius=18, fill=CARD, outline=BORDER, width=2)
     x0 = MARGIN + PAD
     y = card_top + PAD
     d.text((x0, y), words["box"], font=BOLD, fill=TEXT)
-    y += 50
+    y += 58
     box_top = y
     box_bottom = box_top + 24 + len(lines) * line_h + 24
     d.rounded_rectangle((x0, box_top, WIDTH - MARGIN - PAD, box_bottom), radius=10, outline=BORDER, width=2)
@@ -218,17 +221,20 @@ def draw(words):
     counter = words["counter"].format(n=n)
     cw = SMALL.getlength(counter)
     right = WIDTH - MARGIN - PAD
-    d.rounded_rectangle((right - cw - 16, y - 2, right + 4, y + 42), radius=8, fill=PARTS[4]["tint"])
+    d.rounded_rectangle((right - cw - 16, y - 2, right + 4, y + 48), radius=8, fill=PARTS[4]["tint"])
     d.text((right - cw - 6, y + 4), counter, font=SMALL, fill=TEXT)
-    badge(d, right - cw - 16 - BADGE_R - 8, y + 20, 4)
+    badge(d, right - cw - 16 - BADGE_R - 8, y + 23, 4)
 
     # What each number means.
-    y = card_bottom + 36
+    y = card_bottom + 40
     for i, (title, text) in enumerate(words["notes"], start=1):
-        badge(d, MARGIN + BADGE_R, y + 20, i)
+        badge(d, MARGIN + BADGE_R, y + 24, i)
+        for line, face in [(title, BOLD), (text.format(n=n), SMALL)]:
+            if MARGIN + 2 * BADGE_R + 18 + face.getlength(line) > WIDTH - MARGIN:
+                sys.exit(f"too long for one line: {line}")
         d.text((MARGIN + 2 * BADGE_R + 18, y), title, font=BOLD, fill=TEXT)
-        d.text((MARGIN + 2 * BADGE_R + 18, y + 46), text.format(n=n), font=SMALL, fill=MUTED)
-        y += 108
+        d.text((MARGIN + 2 * BADGE_R + 18, y + 54), text.format(n=n), font=SMALL, fill=MUTED)
+        y += ROW
     # Few colours: a palette keeps the PNG small and the text crisp.
     return img.quantize(colors=48, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE), n
 

@@ -123,7 +123,7 @@ pub fn render_variants(
 /// Drops each copy that is not smaller in bytes than every wider one: the
 /// browser would fetch more to show less. Lossless copies of a drawing with
 /// few colours can grow as they shrink, since resizing blends its edges
-/// into many new colours (the flagship's annotated note: 27 KB at its full
+/// into many new colours (a draft of the flagship's annotated note: 27 KB at its full
 /// 1,280 pixels, 120 KB at 672). The widest copy always stays.
 pub(super) fn only_smaller(variants: Vec<Variant>) -> Vec<Variant> {
     let mut kept: Vec<Variant> = Vec::with_capacity(variants.len());
