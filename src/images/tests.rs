@@ -8,11 +8,21 @@ use image::{ImageEncoder, ImageFormat, Rgb, RgbImage, Rgba, RgbaImage};
 use super::*;
 use crate::diagnostics::Problem;
 
-/// A deterministic picture with detail, so encoders have work to do.
+/// A deterministic picture with detail, so encoders have work to do: grain
+/// over gradients that span the picture, so that, as with a photo, a
+/// narrower copy is a smaller file. (Sharp edges would not do: resized by a
+/// factor that does not divide them, they blend into more colours, and a
+/// lossless copy can grow as it shrinks.)
 fn picture(width: u32, height: u32) -> RgbImage {
     RgbImage::from_fn(width, height, |x, y| {
-        let band = if (x / 40 + y / 40) % 2 == 0 { 30 } else { 220 };
-        Rgb([band, (x % 256) as u8, (y % 256) as u8])
+        let mut grain = x
+            .wrapping_mul(0x9E37_79B1)
+            .wrapping_add(y.wrapping_mul(0x85EB_CA77));
+        grain ^= grain >> 15;
+        grain = grain.wrapping_mul(0x2C1B_3C6D);
+        grain = (grain ^ (grain >> 12)) % 48;
+        let across = |i: u32, n: u32| (u64::from(i) * 200 / u64::from(n.max(1))) as u8;
+        Rgb([30 + grain as u8, across(x, width), across(y, height)])
     })
 }
 
@@ -308,6 +318,27 @@ fn variants_are_webp_at_the_planned_widths_and_the_same_aspect() {
         b"VP8 ",
         "a JPEG's copies are lossy"
     );
+}
+
+#[test]
+fn a_copy_no_smaller_than_a_wider_one_is_dropped() {
+    let sized = |list: &[(u32, usize)]| -> Vec<Variant> {
+        list.iter()
+            .map(|&(w, len)| Variant::new(w, w / 2, vec![0u8; len]))
+            .collect()
+    };
+    let widths = |vs: Vec<Variant>| vs.iter().map(|v| v.width).collect::<Vec<_>>();
+    // A drawing whose copies grow as they shrink keeps only the widest.
+    let drawing = sized(&[(480, 50), (672, 60), (1008, 40), (1280, 30)]);
+    assert_eq!(widths(variants::only_smaller(drawing)), [1280]);
+    // Each copy is compared with the narrowest wider copy kept.
+    let mixed = sized(&[(480, 10), (672, 20), (1008, 15), (1280, 30)]);
+    assert_eq!(widths(variants::only_smaller(mixed)), [480, 1008, 1280]);
+    // A photo's copies, each smaller than the next, all stay; equal is not smaller.
+    let photo = sized(&[(480, 10), (672, 20), (1008, 30)]);
+    assert_eq!(widths(variants::only_smaller(photo)), [480, 672, 1008]);
+    let equal = sized(&[(480, 30), (672, 30)]);
+    assert_eq!(widths(variants::only_smaller(equal)), [672]);
 }
 
 #[test]

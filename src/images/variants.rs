@@ -42,8 +42,9 @@ const LOSSLESS_LEVEL: i32 = 6;
 /// image, the widths and the constants above. With those it salts the
 /// cache key ([`salt`]), so changing any of it remakes every copy; a test
 /// checks the versions against Cargo.lock.
-pub(super) const PIPELINE: &str = "casebook images 1; image 0.25.10; fast_image_resize 6.1.0; \
-     lanczos3 from the full image; opaque alpha dropped; webp 0.3.1; libwebp-sys 0.9.6";
+pub(super) const PIPELINE: &str = "casebook images 2; image 0.25.10; fast_image_resize 6.1.0; \
+     lanczos3 from the full image; opaque alpha dropped; copies no smaller than a wider one dropped; \
+     webp 0.3.1; libwebp-sys 0.9.6";
 
 /// Feeds everything that decides a copy's bytes, besides the image and
 /// the widths, to the cache key.
@@ -114,8 +115,28 @@ pub fn render_variants(
                 )?;
                 Ok(Variant::new(w, h, webp))
             })
-            .collect()
+            .collect::<Result<Vec<_>, _>>()
+            .map(only_smaller)
     })
+}
+
+/// Drops each copy that is not smaller in bytes than every wider one: the
+/// browser would fetch more to show less. Lossless copies of a drawing with
+/// few colours can grow as they shrink, since resizing blends its edges
+/// into many new colours (a draft of the flagship's annotated note: 27 KB at its full
+/// 1,280 pixels, 120 KB at 672). The widest copy always stays.
+pub(super) fn only_smaller(variants: Vec<Variant>) -> Vec<Variant> {
+    let mut kept: Vec<Variant> = Vec::with_capacity(variants.len());
+    for v in variants.into_iter().rev() {
+        if kept
+            .last()
+            .is_none_or(|wider| v.webp.len() < wider.webp.len())
+        {
+            kept.push(v);
+        }
+    }
+    kept.reverse();
+    kept
 }
 
 /// The height of a copy `width` pixels wide, keeping the aspect ratio.

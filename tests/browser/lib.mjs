@@ -10,7 +10,8 @@ import { chromium } from "playwright-core";
 const TYPES = {
   ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
   ".json": "application/json", ".xml": "application/xml", ".svg": "image/svg+xml",
-  ".txt": "text/plain", ".png": "image/png", ".ico": "image/x-icon", ".bin": "application/octet-stream",
+  ".txt": "text/plain", ".png": "image/png", ".webp": "image/webp", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+  ".gif": "image/gif", ".avif": "image/avif", ".ico": "image/x-icon", ".bin": "application/octet-stream",
 };
 
 /** The built site to test: $SITE_DIR, set by `cargo test browser::` (tests/testsuite/browser.rs). */

@@ -41,16 +41,9 @@ export async function pageTypes(dir) {
     if (!has(path)) throw new Error(`${path} is missing from the built site: update tests/browser/pages.mjs`);
     return path;
   };
-  const guide = has("/guides/connection-request/")
-    ? "/guides/connection-request/"
-    : urlOf(first(html.filter((f) => /^\/guides\/[^/]+\/index\.html$/.test(f)), "guide"));
+  const guide = guideOf(html, "");
   const tag = urlOf(first(html.filter((f) => /^\/tags\/[^/]+\/index\.html$/.test(f)), "tag page"));
-  const treeJson = first(files.filter((f) => /^\/decide\/[^/]+\/tree\.json$/.test(f)), "decision tree");
-  const tree = JSON.parse(await readFile(join(dir, treeJson), "utf8"));
-  const steps = Object.keys(tree.steps);
-  const isOutcome = (url) => !tree.nodes[tree.steps[url]].o;
-  const question = first(steps.filter((u) => u !== tree.url && !isOutcome(u)), "question step");
-  const outcome = first(steps.filter(isOutcome), "outcome");
+  const { tree, question, outcome } = await treeOf(dir, files, "");
   // The checker (issue 7) may live at /check/ or on any page that loads checker.js.
   let check = has("/check/") ? "/check/" : null;
   if (!check) {
@@ -70,8 +63,8 @@ export async function pageTypes(dir) {
     { name: "sources", path: must("/sources/") },
     { name: "tags", path: must("/tags/") },
     { name: "tag", path: tag },
-    { name: "search", path: must("/search/"), act: searchPage },
-    { name: "search-as-you-type", path: "/", act: headerSearch },
+    { name: "search", path: must("/search/"), act: searchPage("connection note") },
+    { name: "search-as-you-type", path: "/", act: headerSearch("hiring manager") },
     { name: "decide-start", path: tree.url },
     { name: "decide-step", path: question },
     { name: "decide-stepped", path: tree.url, act: takeAStep },
@@ -80,21 +73,82 @@ export async function pageTypes(dir) {
     { name: "404", path: "/definitely-missing/", status: 404 },
   ];
   if (check) types.push({ name: "check", path: check, act: typeANote });
+  if (has("/es/")) types.push(...(await spanishTypes(dir, files, types)));
   return types;
 }
 
-/** /search/: type a query into the page's own box and wait for results. */
-async function searchPage(page) {
-  await page.locator("#search-page-q").fill("connection note");
-  await page.locator("#search-page-q").press("Enter");
-  await page.locator("#search-results li").first().waitFor({ timeout: 10_000 });
+/** The guide with the flagship's image (#19), or the edition's first guide. */
+function guideOf(html, prefix) {
+  const wanted = `${prefix}/guides/connection-request/`;
+  if (html.includes(wanted + "index.html")) return wanted;
+  const pattern = new RegExp(`^${prefix}/guides/[^/]+/index\\.html$`);
+  return urlOf(first(html.filter((f) => pattern.test(f)), `${prefix || "English"} guide`));
 }
 
-/** The header box: type and wait for the results listed under it. */
-async function headerSearch(page) {
-  await page.locator("#site-search").click();
-  await page.keyboard.type("hiring manager", { delay: 20 });
-  await page.locator("#search-listbox [role=option]").first().waitFor({ timeout: 10_000 });
+/** An edition's decision tree, a question step of it and an outcome. */
+async function treeOf(dir, files, prefix) {
+  const pattern = new RegExp(`^${prefix}/decide/[^/]+/tree\\.json$`);
+  const treeJson = first(files.filter((f) => pattern.test(f)), `${prefix} decision tree`);
+  const tree = JSON.parse(await readFile(join(dir, treeJson), "utf8"));
+  const steps = Object.keys(tree.steps);
+  const isOutcome = (url) => !tree.nodes[tree.steps[url]].o;
+  const question = first(steps.filter((u) => u !== tree.url && !isOutcome(u)), `${prefix} question step`);
+  const outcome = first(steps.filter(isOutcome), `${prefix} outcome`);
+  return { tree, question, outcome };
+}
+
+/**
+ * The Spanish edition (#18): every page type the English list has that
+ * Spanish translates (the rest link to the English page), named "es-…",
+ * with its own tree's steps and searches in Spanish.
+ */
+async function spanishTypes(dir, files, english) {
+  const html = files.filter((f) => f.endsWith(".html"));
+  const has = (path) => html.includes(path + "index.html");
+  const { tree, question, outcome } = await treeOf(dir, files, "/es");
+  const own = {
+    guide: guideOf(html, "/es"),
+    "decide-start": tree.url,
+    "decide-step": question,
+    "decide-stepped": tree.url,
+    outcome,
+    map: tree.url + "map/",
+  };
+  const acts = {
+    search: searchPage("nota de conexión"),
+    "search-as-you-type": headerSearch("responsable de contratación"),
+  };
+  const out = [];
+  for (const type of english) {
+    if (type.status) continue; // the 404 page is one for the whole site
+    const path = own[type.name] ?? (type.name === "tag" ? null : "/es" + type.path);
+    if (!path || !has(path)) continue;
+    out.push({ ...type, name: `es-${type.name}`, path, act: acts[type.name] ?? type.act });
+  }
+  const tag = html.find((f) => /^\/es\/tags\/[^/]+\/index\.html$/.test(f));
+  if (tag) out.push({ name: "es-tag", path: urlOf(tag) });
+  for (const name of ["home", "section", "guide", "search", "decide-start"]) {
+    if (!out.some((t) => t.name === `es-${name}`)) throw new Error(`the Spanish edition has no ${name} page: update tests/browser/pages.mjs`);
+  }
+  return out;
+}
+
+/** /search/: type `query` into the page's own box and wait for results. */
+function searchPage(query) {
+  return async (page) => {
+    await page.locator("#search-page-q").fill(query);
+    await page.locator("#search-page-q").press("Enter");
+    await page.locator("#search-results li").first().waitFor({ timeout: 10_000 });
+  };
+}
+
+/** The header box: type `query` and wait for the results listed under it. */
+function headerSearch(query) {
+  return async (page) => {
+    await page.locator("#site-search").click();
+    await page.keyboard.type(query, { delay: 20 });
+    await page.locator("#search-listbox [role=option]").first().waitFor({ timeout: 10_000 });
+  };
 }
 
 /** The tree drawn in place by tree.js: the first answer of the start page. */

@@ -1,8 +1,8 @@
 // Weight gate (issue 8): budgets for what a reader on a slow phone
 // downloads before doing anything.
 //
-// - The home page transfers at most 15 KB compressed before any
-//   interaction: every response Chromium receives (HTML, CSS, JS, fonts,
+// - The home page, English and Spanish, transfers at most 15 KB compressed
+//   before any interaction: every response Chromium receives (HTML, CSS, JS, fonts,
 //   images, anything else), each body gzipped here at level 6 as a static
 //   host would send it (our test server sends them uncompressed).
 // - No render-blocking script: every <script src> in <head> of every HTML
@@ -54,17 +54,17 @@ async function load(path) {
 
 const sum = (list, key) => list.reduce((n, r) => n + r[key], 0);
 
-test("home page: at most 15 KB compressed before any interaction", async () => {
-  const { context, page, problems, responses } = await load("/");
+for (const home of ["/", "/es/"]) test(`home page ${home}: at most 15 KB compressed before any interaction`, async () => {
+  const { context, page, problems, responses } = await load(home);
   try {
     const lines = responses.map((r) => `    ${r.type.padEnd(10)} ${String(r.raw).padStart(7)} B raw ${String(r.gzip).padStart(6)} B gzip ${String(r.brotli).padStart(6)} B brotli  ${r.url}`);
     const total = sum(responses, "gzip");
-    console.log(`home page before interaction: ${responses.length} requests, ${kb(sum(responses, "raw"))} raw, ` +
+    console.log(`home page ${home} before interaction: ${responses.length} requests, ${kb(sum(responses, "raw"))} raw, ` +
       `${kb(total)} gzip, ${kb(sum(responses, "brotli"))} brotli (budget ${kb(HOME_BUDGET)} gzip)\n${lines.join("\n")}`);
     assert.deepEqual(problems, []);
     if (total > HOME_BUDGET) {
-      const shot = await failShot(page, "weight", "home");
-      assert.fail(`home page transfers ${kb(total)} gzip, over its ${kb(HOME_BUDGET)} budget:\n${lines.join("\n")}\nscreenshot: ${shot}`);
+      const shot = await failShot(page, "weight", "home", home);
+      assert.fail(`home page ${home} transfers ${kb(total)} gzip, over its ${kb(HOME_BUDGET)} budget:\n${lines.join("\n")}\nscreenshot: ${shot}`);
     }
   } finally {
     await context.close();

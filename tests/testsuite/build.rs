@@ -1455,11 +1455,12 @@ fn the_flagship_site_builds_cleanly_with_every_page() {
         .flatten()
     {
         let name = entry.file_name().to_string_lossy().into_owned();
+        // Only the Markdown: a guide's images sit beside it.
+        let Some(stem) = name.strip_suffix(".md") else {
+            continue;
+        };
         let text = fs::read_to_string(entry.path()).unwrap();
-        if let Some(stem) = name.strip_suffix(".md")
-            && stem != "_index"
-            && !text.contains("\ndraft: true")
-        {
+        if stem != "_index" && !text.contains("\ndraft: true") {
             urls.push(format!("/guides/{stem}/"));
         }
     }
