@@ -350,7 +350,7 @@ fn parse_trees(
 /// with each output file handed to `sink`. Collects every problem it can
 /// before giving up.
 pub fn compile_into(input: Input, opts: &Options, sink: &dyn Store) -> Result<Built, Diagnostics> {
-    compile_memo(input, opts, sink, None)
+    compile_memo(input, opts, sink, None, &mut || {})
 }
 
 /// [`compile_into`], reusing what an earlier build with the same `memo`
@@ -360,6 +360,7 @@ fn compile_memo(
     opts: &Options,
     sink: &dyn Store,
     memo: Option<&Memo>,
+    pages_done: &mut dyn FnMut(),
 ) -> Result<Built, Diagnostics> {
     let mut clock = Clock::new();
     let theme = Theme::take(&mut input);
@@ -371,7 +372,7 @@ fn compile_memo(
         memo,
         &mut clock,
     )?;
-    finish(sites, problems, theme, sink, memo, clock)
+    finish(sites, problems, theme, sink, memo, pages_done, clock)
 }
 
 /// What the render needs of the input besides the model.
@@ -401,6 +402,7 @@ fn finish(
     theme: Theme,
     sink: &dyn Store,
     memo: Option<&Memo>,
+    pages_done: &mut dyn FnMut(),
     mut clock: Clock,
 ) -> Result<Built, Diagnostics> {
     let Theme {
@@ -451,6 +453,9 @@ fn finish(
     put_images(&pictures, &tracked, &mut problems);
     // A build with problems writes nothing: no index to make for it.
     if model_ok && render_problems.is_empty() {
+        if problems.is_empty() {
+            pages_done();
+        }
         for (site, texts) in sites.iter().zip(texts).filter(|(s, _)| s.config.search) {
             let files =
                 crate::search::build_index(site, texts, &crate::search::Params::default()).files;
@@ -510,8 +515,34 @@ pub fn compile_with(
     opts: &Options,
     memo: &Memo,
 ) -> Result<(Built, Vec<OutputFile>), Diagnostics> {
+    let mut early = Vec::new();
+    let (built, mut files) = compile_staged(input, opts, memo, &mut |pages| early = pages)?;
+    files.append(&mut early);
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok((built, files))
+}
+
+/// [`compile_with`] in two steps, for `serve`: once every page, asset and
+/// copied file is made (and the build cannot fail any more for what they
+/// hold), `pages` gets them, so they can be shown before the search index
+/// is made (#17: the index was half of a 10,000-page rebuild). What it
+/// returns is the rest: the search index. A build with problems never
+/// calls `pages`.
+pub fn compile_staged(
+    input: Input,
+    opts: &Options,
+    memo: &Memo,
+    pages: &mut dyn FnMut(Vec<OutputFile>),
+) -> Result<(Built, Vec<OutputFile>), Diagnostics> {
     let collect = Collect::default();
-    let built = compile_memo(input, opts, &collect, Some(memo))?;
+    let mut hand_over = || {
+        let done = match collect.0.lock() {
+            Ok(mut files) => std::mem::take(&mut *files),
+            Err(e) => std::mem::take(&mut *e.into_inner()),
+        };
+        pages(done);
+    };
+    let built = compile_memo(input, opts, &collect, Some(memo), &mut hand_over)?;
     Ok((built, collect.into_sorted()))
 }
 
@@ -590,7 +621,7 @@ pub fn check(opts: &Options) -> Result<Built, Diagnostics> {
     let report = check_external(&sites, &config, &opts.root, &mut problems);
     clock.lap("external links");
     let collect = Collect::default();
-    let mut built = finish(sites, problems, theme, &collect, None, clock)?;
+    let mut built = finish(sites, problems, theme, &collect, None, &mut || {}, clock)?;
     built.external_links = Some(report);
     Ok(built)
 }

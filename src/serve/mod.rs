@@ -38,6 +38,36 @@ pub struct State {
     pub files: HashMap<String, Vec<u8>>,
     pub error: Option<String>,
     pub version: u64,
+    /// The search index's files among `files`: a rebuild shows its pages
+    /// with the last index until its own is made, a moment later.
+    pub index: Vec<String>,
+}
+
+impl State {
+    /// Shows a rebuild's pages: everything but the search index is
+    /// replaced; the last index stays until [`State::put_index`].
+    fn put_pages(&mut self, pages: Vec<crate::artifact::OutputFile>) {
+        let mut files: HashMap<String, Vec<u8>> =
+            pages.into_iter().map(|f| (f.path, f.bytes)).collect();
+        for path in &self.index {
+            if let Some(bytes) = self.files.remove(path) {
+                files.entry(path.clone()).or_insert(bytes);
+            }
+        }
+        self.files = files;
+        self.error = None;
+    }
+
+    /// Replaces the last search index with a rebuild's.
+    fn put_index(&mut self, index: Vec<crate::artifact::OutputFile>) {
+        for path in std::mem::take(&mut self.index) {
+            self.files.remove(&path);
+        }
+        for f in index {
+            self.index.push(f.path.clone());
+            self.files.insert(f.path, f.bytes);
+        }
+    }
 }
 
 pub struct Shared {
@@ -204,21 +234,28 @@ fn rebuild(
     on_event: &(dyn Fn(Event) + Send + Sync),
 ) {
     let started = Instant::now();
-    let result = build::load(opts).and_then(|input| build::compile_with(input, opts, memo));
+    // The pages are shown (and open pages reload) as soon as they are
+    // made; the search index follows in the same rebuild, without a
+    // second reload (#17).
+    let mut show = |pages| {
+        if let Ok(mut s) = shared.state.write() {
+            s.put_pages(pages);
+        }
+        shared.bump();
+    };
+    let result =
+        build::load(opts).and_then(|input| build::compile_staged(input, opts, memo, &mut show));
     match result {
-        Ok((built, files)) => {
+        Ok((built, index)) => {
             // Keeps the images this build resized for the next rebuild
             // (#19). Failing to only makes the next rebuild slower.
             let cache = crate::output::image_cache_dir(&opts.output_dir(&built.site.config));
             let _ = crate::output::store_image_cache(&cache, &built.images, true);
-            let pages = built.pages;
-            let files = files.into_iter().map(|f| (f.path, f.bytes)).collect();
             if let Ok(mut s) = shared.state.write() {
-                s.files = files;
-                s.error = None;
+                s.put_index(index);
             }
             on_event(Event::Built {
-                pages,
+                pages: built.pages,
                 took: started.elapsed(),
             });
         }
@@ -227,9 +264,9 @@ fn rebuild(
                 s.error = Some(overlay_html(&problems));
             }
             on_event(Event::Failed(problems));
+            shared.bump();
         }
     }
-    shared.bump();
 }
 
 fn respond(request: tiny_http::Request, shared: &Shared) {

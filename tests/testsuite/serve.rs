@@ -254,3 +254,125 @@ fn serve_stays_responsive_under_load() {
         started.elapsed().as_millis()
     );
 }
+
+/// Every term shard of the served search index, as text.
+fn served_index(addr: &str) -> String {
+    let (_, manifest) = get(addr, "/search/manifest.json");
+    let manifest: serde_json::Value = serde_json::from_str(&manifest).expect("manifest json");
+    let terms = manifest["terms"].as_array().expect("terms");
+    terms
+        .iter()
+        .enumerate()
+        .map(|(i, hash)| {
+            get(
+                addr,
+                &format!("/search/t{i}.{}.json", hash.as_str().unwrap()),
+            )
+            .1
+        })
+        .collect()
+}
+
+/// Polls `path` until `test` holds of its body, for at most `limit`.
+fn settle(addr: &str, path: &str, limit: Duration, test: impl Fn(&str) -> bool) -> bool {
+    let start = Instant::now();
+    while start.elapsed() < limit {
+        if test(&get(addr, path).1) {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    false
+}
+
+// #17: the pages show first, the search index follows within a second and
+// never makes the page reload twice; a storm of saves, a file deleted
+// mid-rebuild and an editor's write-to-temp-and-rename all settle on what a
+// clean build serves.
+#[test]
+fn serve_keeps_search_fresh_and_settles_after_save_storms() {
+    let site = TestSite::new("basic");
+    let server = start(&site, free_port());
+    let addr = &server.addr;
+    assert!(!served_index(addr).contains("zyxquark"));
+
+    let v0 = version(addr);
+    site.edit(
+        "content/guides/timing.md",
+        "\n## ",
+        "\nA zyxquark paragraph.\n\n## ",
+    );
+    let v1 = next_build(addr, v0);
+    assert!(get(addr, "/guides/timing/").1.contains("zyxquark"));
+    let reloaded = Instant::now();
+    let fresh = Instant::now();
+    while !served_index(addr).contains("zyxquark") {
+        assert!(
+            fresh.elapsed() < Duration::from_secs(1),
+            "the search index still lacks the new word 1 s after the reload"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    eprintln!(
+        "index fresh {} ms after the reload",
+        reloaded.elapsed().as_millis()
+    );
+    assert_eq!(
+        version(addr),
+        v1,
+        "the new index does not reload the page again"
+    );
+
+    // 100 saves in a second; the last one wins.
+    let timing = site.root().join("content/guides/timing.md");
+    let text = std::fs::read_to_string(&timing).unwrap();
+    for i in 0..100 {
+        std::fs::write(&timing, text.replace("zyxquark", &format!("storm{i}x"))).unwrap();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(
+        settle(addr, "/guides/timing/", Duration::from_secs(20), |b| b
+            .contains("storm99x")
+            && !b.contains("casebook-overlay")),
+        "the last of 100 saves is served"
+    );
+
+    // A page made and deleted again before its rebuild ends.
+    site.write(
+        "content/guides/fleeting.md",
+        "---\ntitle: Fleeting\n---\n\nHere and gone.\n",
+    );
+    std::thread::sleep(Duration::from_millis(150));
+    site.remove("content/guides/fleeting.md");
+
+    // An editor's save: the new text goes to a temporary file renamed over
+    // the page.
+    let tmp = site.root().join("content/guides/.timing.md.tmp");
+    std::fs::write(&tmp, text.replace("zyxquark", "renamedsave")).unwrap();
+    std::fs::rename(&tmp, &timing).unwrap();
+    assert!(
+        settle(addr, "/guides/timing/", Duration::from_secs(20), |b| b
+            .contains("renamedsave")
+            && !b.contains("storm99x")
+            && !b.contains("casebook-overlay")),
+        "the renamed save is served"
+    );
+    let start = Instant::now();
+    while get(addr, "/guides/fleeting/").0 != 404 {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "deleted page gone"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        settle(
+            addr,
+            "/search/manifest.json",
+            Duration::from_secs(2),
+            |_| served_index(addr).contains("renamedsav")
+        ),
+        "the index holds the last save"
+    );
+    assert!(!served_index(addr).contains("zyxquark"));
+}
