@@ -70,3 +70,22 @@ test("Chinese: two letters of a longer word, and a whole phrase, find the page",
     assert.equal(await page.locator("#search-listbox a[role=option][href^='/zh/guides/']").count(), 0);
   });
 });
+
+test("Spanish: the search UI speaks Spanish (dropdown, announcements, results page)", async () => {
+  await withPage(async ({ page, url }) => {
+    await page.goto(url + "/es/guides/timing/");
+    await offered(page, "detalle");
+    const said = () => page.locator("[role=status]").allTextContents().then((t) => t.join(" "));
+    await page.waitForFunction(() => [...document.querySelectorAll("[role=status]")].some((s) => /resultados? ?;/.test(s.textContent)));
+    assert.match(await said(), /elige con las flechas del teclado/, "the live region in Spanish");
+    assert.equal(await page.locator("#search-listbox").getAttribute("aria-label"), "Resultados de búsqueda");
+    const input = page.locator("#site-search");
+    await input.fill("zzqxwv");
+    await page.getByText("No hay resultados para “zzqxwv”.").waitFor();
+    await page.goto(url + "/es/search/?q=detalle");
+    await page.locator("#search-status").filter({ hasText: /resultados? para “detalle”/ }).waitFor();
+    assert.equal((await page.locator("#search-filters button").first().textContent()).trim().split(/\s/)[0], "Todo");
+    const english = await page.locator("body").textContent();
+    assert.doesNotMatch(english, /No results|results for|use the arrow keys/, "no English left");
+  });
+});

@@ -367,17 +367,33 @@
     marked(a.appendChild(el("span", "search-snippet")), snippet(r.text, hl, len));
     return a;
   }
-  function quoted(q) { return "\u201c" + q.trim() + "\u201d"; }
+  // The page's words (#18): the data-t-<key> attributes of `root` (the
+  // header form, or the results page's form), in the page's language; with
+  // `n`, the key's plural form for n (Intl.PluralRules names the forms as
+  // the strings files do); {n} and the other placeholders filled as text.
+  function t(root, key, n, args) {
+    if (n != null) {
+      var f = window.Intl && Intl.PluralRules ? new Intl.PluralRules(doc.documentElement.lang).select(n) : "other";
+      key += root.hasAttribute("data-t-" + key + "_" + f) ? "_" + f : "_other";
+    }
+    var s = root.getAttribute("data-t-" + key) || "";
+    return s.replace(/\{(\w+)\}/g, function (m, k) {
+      return k === "n" && n != null ? String(n) : args && k in args ? args[k] : m;
+    });
+  }
+  function quoted(q) { return t(form, "punct_quoted", null, { text: q.trim() }); }
   function noResults(parent, q, help) {
-    parent.appendChild(el("p", "", "No results for " + quoted(q) + "."));
+    parent.appendChild(el("p", "", t(form, "search_no_results_for", null, { query: q.trim() })));
     if (!help.length) return;
-    var p = parent.appendChild(el("p", "", "Try "));
+    // "Try {links}.": the links go where the placeholder is.
+    var parts = t(form, "search_try").split("{links}");
+    var p = parent.appendChild(el("p", "", parts[0]));
     help.forEach(function (h, i) {
-      if (i) p.appendChild(doc.createTextNode(i === help.length - 1 ? " or " : ", "));
+      if (i) p.appendChild(doc.createTextNode(t(form, i === help.length - 1 ? "punct_list_or" : "punct_list_sep")));
       var a = p.appendChild(el("a", "", h.title));
       a.href = h.url;
     });
-    p.appendChild(doc.createTextNode("."));
+    p.appendChild(doc.createTextNode(parts.slice(1).join("")));
   }
   function searchUrl(q, kind) {
     var u = new URL(form.action, location.href);
@@ -388,7 +404,7 @@
   // The dropdown under the header box: the WAI-ARIA APG combobox pattern.
   var SHOW = 6, list = el("ul", "search-list"), panel = el("div", "search-panel"), status = el("div", "visually-hidden");
   var items = [], active = -1, seq = 0, said, timer;
-  list.id = "search-listbox"; list.setAttribute("role", "listbox"); list.setAttribute("aria-label", "Search results");
+  list.id = "search-listbox"; list.setAttribute("role", "listbox"); list.setAttribute("aria-label", t(form, "search_results_label"));
   status.setAttribute("role", "status");
   panel.hidden = true;
   panel.appendChild(list);
@@ -447,15 +463,15 @@
         box.removeAttribute("aria-activedescendant");
         recs.forEach(function (r) { fill(option(r.url), r, res.hl, 110); });
         var count = res.hits.length;
-        if (count) option(searchUrl(q)).appendChild(el("span", "search-all-link", count > SHOW ? "See all " + count + " results" : "Open the search page"));
+        if (count) option(searchUrl(q)).appendChild(el("span", "search-all-link", count > SHOW ? t(form, "search_see_all", count) : t(form, "search_open_page")));
         else noResults(note, q, res.help);
         list.hidden = !count;
         open(true);
-        announce(count ? count + (count === 1 ? " result" : " results") + ", use the arrow keys to choose" : "No results");
+        announce(count ? t(form, "search_live_results", count) : t(form, "search_no_results"));
       });
     }).catch(function () {
       if (n !== seq) return;
-      list.hidden = true; note.textContent = "Search could not load. Press Enter to try the search page.";
+      list.hidden = true; note.textContent = t(form, "search_load_error_box");
       open(true);
     });
   }
@@ -480,7 +496,7 @@
   // The results page: /search/?q=...&kind=...
   var results = doc.getElementById("search-results");
   if (!results) return;
-  var pbox = doc.getElementById("search-page-q"), pstatus = doc.getElementById("search-status");
+  var pform = doc.querySelector(".search-page-form") || form, pbox = doc.getElementById("search-page-q"), pstatus = doc.getElementById("search-status");
   var filters = doc.getElementById("search-filters"), more = doc.getElementById("search-more");
   var all = doc.querySelector(".search-all"), params = new URLSearchParams(location.search);
   var kind = params.get("kind") || "", shown = 0, last = null, pseq = 0, ptimer;
@@ -502,7 +518,7 @@
       if (!counts[res.kinds.map(function (k) { return k[0]; }).indexOf(kind)]) kind = "";
       history.replaceState(null, "", searchUrl(q, kind));
       filters.textContent = "";
-      [["", "All", res.hits.length]].concat(res.kinds.map(function (k, i) { return [k[0], k[1], counts[i] || 0]; })).forEach(function (f) {
+      [["", t(pform, "search_filter_all"), res.hits.length]].concat(res.kinds.map(function (k, i) { return [k[0], k[1], counts[i] || 0]; })).forEach(function (f) {
         if (!f[2] && f[0]) return;
         var b = filters.appendChild(el("button", "search-filter", f[1] + " "));
         b.type = "button";
@@ -512,11 +528,11 @@
       });
       filters.hidden = !res.hits.length;
       var hits = filtered();
-      pstatus.textContent = hits.length ? hits.length + (hits.length === 1 ? " result" : " results") + " for " + quoted(q) : "";
+      pstatus.textContent = hits.length ? t(pform, "search_results_for", hits.length, { query: q.trim() }) : "";
       if (!res.hits.length) noResults(none, q, res.help);
       return next();
     }).catch(function () {
-      if (n === pseq) pstatus.textContent = "Search could not load. Check your connection and try again.";
+      if (n === pseq) pstatus.textContent = t(pform, "search_load_error_page");
     });
   }
   function filtered() {
