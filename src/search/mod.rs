@@ -93,10 +93,21 @@ pub fn build_index(site: &Site, texts: PageTexts, params: &Params) -> BuiltIndex
             _ => add(&records::of(site, origin)),
         }
     };
+    // The badges and filters in the page's language (#18): the theme's
+    // `search_kind_<name>` strings, else the English label.
+    let kinds: Vec<[&str; 2]> = records::ResultKind::ALL
+        .iter()
+        .map(|k| {
+            let key = format!("search_kind_{}", k.name());
+            let label = site.lang.strings.get_owned_key(&key);
+            [k.name(), label.unwrap_or(k.label())]
+        })
+        .collect();
     index::build(
         origins.len(),
         records_of,
         &site.config.language,
+        &kinds,
         &help_links(site),
         params,
     )
@@ -140,6 +151,7 @@ mod tests {
             records.len(),
             |i, add| add(std::slice::from_ref(&records[i])),
             language,
+            &ResultKind::ALL.map(|k| [k.name(), k.label()]),
             help,
             params,
         )

@@ -281,7 +281,8 @@ fn template_record<'a>(site: &'a Site, t: &'a Template) -> SearchRecord<'a> {
         kind: ResultKind::Template,
         url: site.config.link(&record_url(DataKind::Templates, &t.id)),
         title: squash(&t.title),
-        context: t.channel.label().to_owned(),
+        // Shown under the title, in the page's language (#18).
+        context: site.lang.strings.get(t.channel.key()).to_owned(),
         fields: [
             squash(&t.title).into(),
             format!(

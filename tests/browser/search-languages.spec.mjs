@@ -85,6 +85,8 @@ test("Spanish: the search UI speaks Spanish (dropdown, announcements, results pa
     await page.goto(url + "/es/search/?q=detalle");
     await page.locator("#search-status").filter({ hasText: /resultados? para “detalle”/ }).waitFor();
     assert.equal((await page.locator("#search-filters button").first().textContent()).trim().split(/\s/)[0], "Todo");
+    const filters = await page.locator("#search-filters button").allTextContents();
+    assert.ok(filters.some((f) => f.includes("Guía")) && !filters.some((f) => /Guide|Template/.test(f)), `filters in Spanish: ${filters}`);
     const english = await page.locator("body").textContent();
     assert.doesNotMatch(english, /No results|results for|use the arrow keys/, "no English left");
   });

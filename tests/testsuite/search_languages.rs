@@ -51,6 +51,10 @@ fn each_edition_records_how_its_index_was_analysed() {
     assert!(stop.contains(&"de") && stop.contains(&"el"), "{stop:?}");
     assert!(!stop.contains(&"no"), "a negation is not a stop word");
     assert_eq!(manifest(&out, "zh/")["stop"], json!([]));
+    // Result badges and filters in each edition's language.
+    assert_eq!(es["kinds"][0], json!(["guide", "Guía"]));
+    assert_eq!(es["kinds"][1], json!(["faq", "Pregunta"]));
+    assert_eq!(manifest(&out, "")["kinds"][0], json!(["guide", "Guide"]));
 }
 
 /// The URLs search.js ranks for each query on the index of the edition

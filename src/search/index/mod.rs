@@ -25,7 +25,7 @@ mod summaries;
 
 use serde::Serialize;
 
-use super::records::{ResultKind, SearchRecord};
+use super::records::SearchRecord;
 use crate::artifact::OutputFile;
 use crate::search::text::CJK_SEGMENT;
 use analyse::analyse;
@@ -109,7 +109,7 @@ struct Manifest<'a> {
     /// Characters per hash in `chunks`.
     width: usize,
     /// `[name, label]` per kind index used in the chunks.
-    kinds: Vec<[&'static str; 2]>,
+    kinds: Vec<[&'a str; 2]>,
     /// The records' kinds as runs of `[kind index, count]`, so results can be
     /// counted and filtered by kind before any summary is fetched.
     runs: Vec<[usize; 2]>,
@@ -135,6 +135,7 @@ pub(super) fn build<F>(
     origins: usize,
     each: F,
     language: &str,
+    kinds: &[[&str; 2]],
     help: &[HelpLink],
     params: &Params,
 ) -> BuiltIndex
@@ -179,10 +180,7 @@ where
         records,
         per: chunks.per,
         width: HASH_CHARS,
-        kinds: ResultKind::ALL
-            .iter()
-            .map(|k| [k.name(), k.label()])
-            .collect(),
+        kinds: kinds.to_vec(),
         runs,
         keys: shards.keys,
         terms: shards.hashes,

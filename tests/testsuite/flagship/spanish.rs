@@ -884,3 +884,29 @@ fn the_phrases_the_spanish_guide_says_the_checker_flags_are_flagged_by_their_rul
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// The Spanish search shows its results' kinds and template channels in
+/// Spanish (#18): the manifest's badges and the summaries' context lines.
+#[test]
+fn spanish_search_results_are_labelled_in_spanish() {
+    let out = flagship();
+    let manifest: Value = serde_json::from_str(&out.read("es/search/manifest.json")).unwrap();
+    let labels: Vec<&str> = manifest["kinds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|k| k[1].as_str().unwrap())
+        .collect();
+    assert!(
+        labels.contains(&"Plantilla") && !labels.contains(&"Template"),
+        "{labels:?}"
+    );
+    let summaries: String = out
+        .files()
+        .into_iter()
+        .filter(|f| f.starts_with("es/search/r"))
+        .map(|f| out.read(&f))
+        .collect();
+    assert!(summaries.contains("Nota de conexión de LinkedIn"));
+    assert!(!summaries.contains("LinkedIn connection note"));
+}
