@@ -59,6 +59,19 @@ pub struct Built {
     /// `check --external`: how many different links to other websites
     /// were checked.
     pub external_links: Option<usize>,
+    /// A build with a memo (`serve`): what it takes to render one page
+    /// again, the quick way (#17, `serve::Live`).
+    pub kept: Option<Kept>,
+}
+
+/// What a `serve` build keeps besides the model to render one page again:
+/// the compiled theme, the fingerprinted assets' URLs and the copied files
+/// pages may name. The model it goes with keeps its pages' text sections
+/// for the search index.
+pub struct Kept {
+    pub theme: render::Theme,
+    pub assets: render::Assets,
+    pub statics: Vec<load::BinaryFile>,
 }
 
 impl Built {
@@ -124,6 +137,13 @@ pub fn model(mut input: Input, opts: &Options) -> Result<(Vec<Site>, Diagnostics
 pub struct Memo {
     markdown: crate::markdown::Memo,
     render: render::Memo,
+}
+
+impl Memo {
+    /// Each page's rendered Markdown, for rendering one page again.
+    pub fn markdown(&self) -> &crate::markdown::Memo {
+        &self.markdown
+    }
 }
 
 /// The model of `input`, whose copied files (`statics`, taken out of it
@@ -423,6 +443,9 @@ fn finish(
         }
     };
     let mut assets = render::fingerprint(&theme_assets, config.base_path());
+    // A serve build (one with a memo) keeps what the quick way needs.
+    let keep = memo.is_some();
+    let kept_statics = keep.then(|| statics.clone());
     let tracked = Tracked::new(sink, config.minify);
     let mut put_all = |files: Vec<OutputFile>| {
         for f in files {
@@ -445,7 +468,11 @@ fn finish(
     // two cores, and the index's working memory came on top of the pages'
     // HTML (10,000 pages: 432 MiB peak RSS side by side, 346 MiB in turn).
     let bodies: Vec<render::Bodies> = sites.iter_mut().map(render::Bodies::take).collect();
-    let texts: Vec<PageTexts> = sites.iter_mut().map(PageTexts::take).collect();
+    let texts: Vec<PageTexts> = if keep {
+        sites.iter().map(|_| PageTexts::in_model()).collect()
+    } else {
+        sites.iter_mut().map(PageTexts::take).collect()
+    };
     let render_memo = memo.map(|m| &m.render);
     let render_problems =
         render::render_all(&sites, &theme, &assets, bodies, &tracked, render_memo);
@@ -457,18 +484,7 @@ fn finish(
             pages_done();
         }
         for (site, texts) in sites.iter().zip(texts).filter(|(s, _)| s.config.search) {
-            let files =
-                crate::search::build_index(site, texts, &crate::search::Params::default()).files;
-            let sink = Prefixed {
-                inner: &tracked,
-                prefix: site.lang.folder(),
-            };
-            // A large site's index is a few thousand files: written in parallel.
-            let search_problems: Vec<Diagnostic> = files
-                .into_par_iter()
-                .filter_map(|f| sink.put(f).err())
-                .collect();
-            problems.extend(search_problems);
+            problems.extend(put_index(site, texts, &tracked));
         }
         clock.lap("search index");
     }
@@ -488,7 +504,27 @@ fn finish(
         stages: clock.stages,
         images: Arc::clone(pictures.cache()),
         external_links: None,
+        kept: kept_statics.map(|statics| Kept {
+            theme,
+            assets,
+            statics,
+        }),
     })
+}
+
+/// Makes the search index of one edition and hands it to `sink`, under
+/// the edition's folder.
+pub fn put_index(site: &Site, texts: PageTexts, sink: &dyn Sink) -> Vec<Diagnostic> {
+    let files = crate::search::build_index(site, texts, &crate::search::Params::default()).files;
+    let sink = Prefixed {
+        inner: sink,
+        prefix: site.lang.folder(),
+    };
+    // A large site's index is a few thousand files: written in parallel.
+    files
+        .into_par_iter()
+        .filter_map(|f| sink.put(f).err())
+        .collect()
 }
 
 /// Hands the WebP copies of the site's images to the sink (#19).

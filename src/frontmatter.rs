@@ -146,7 +146,7 @@ impl<'de> Deserialize<'de> for Date {
 }
 
 /// Everything a page's front matter may say. Unknown keys are errors.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
     pub title: Option<String>,

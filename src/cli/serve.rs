@@ -42,8 +42,14 @@ impl ServeArgs {
                     open_browser(&format!("http://{addr}/"));
                 }
             }
-            Event::Built { pages, took } => {
-                println!("Built {pages} pages in {} ms", took.as_millis())
+            Event::Built { pages, took, quick } => {
+                let ms = took.as_millis();
+                if quick {
+                    let noun = if pages == 1 { "page" } else { "pages" };
+                    println!("Updated {pages} {noun} in {ms} ms");
+                } else {
+                    println!("Built {pages} pages in {ms} ms");
+                }
             }
             Event::Changed(paths) => {
                 let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();

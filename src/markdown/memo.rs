@@ -77,6 +77,10 @@ impl Resolve for Recorder<'_> {
     }
 }
 
+/// What [`Memo::files_named`] gives: compared, never read.
+#[derive(Debug, PartialEq)]
+pub struct FilesNamed(Vec<Asked>);
+
 struct Entry {
     /// A hash of everything but the resolver's answers: text, path, first
     /// line and options.
@@ -154,6 +158,21 @@ impl Memo {
         };
         self.lock().insert(slot, entry);
         ((rendered, problems), false)
+    }
+
+    /// The local files (images, page assets) the last render of `path` in
+    /// `edition` asked about, with the answers: a page whose new render
+    /// names the same files shows no image the site did not already show.
+    pub fn files_named(&self, edition: &str, path: &Path) -> Option<FilesNamed> {
+        let entries = self.lock();
+        let e = entries.get(&(edition.to_owned(), path.to_path_buf()))?;
+        let named = e
+            .asked
+            .iter()
+            .filter(|a| matches!(a, Asked::Local(..)))
+            .cloned()
+            .collect();
+        Some(FilesNamed(named))
     }
 
     /// Forgets the pages of `edition` not in `keep` (deleted or renamed

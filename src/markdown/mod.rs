@@ -34,7 +34,7 @@ pub use self::shortcode::{
     ArgValue, SHORTCODE_PREFIX, Shortcode, parse_shortcode, shortcode_marker,
 };
 use crate::diagnostics::{Code, Diagnostic, Pos, Problem};
-pub use memo::Memo;
+pub use memo::{FilesNamed, Memo};
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RenderOptions {

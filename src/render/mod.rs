@@ -174,6 +174,64 @@ pub fn render_all(
     problems
 }
 
+/// Renders again the output that shows page `i` of edition `sites[e]`,
+/// whose Markdown body alone changed (`body`: its HTML and its file's
+/// text), with the model otherwise as the last full render had it: the
+/// quick way of `serve` (#17, see `site::redo_body`).
+pub fn render_body(
+    sites: &[Site],
+    theme: &Theme,
+    assets: &Assets,
+    (e, i): (usize, usize),
+    (html, text): (String, String),
+    sink: &dyn Sink,
+) -> Vec<Diagnostic> {
+    let site = &sites[e];
+    let (tera, _) = edition_tera(theme, sites, e, assets);
+    let mut bodies: Vec<Mutex<Option<Body>>> =
+        site.pages.iter().map(|_| Mutex::new(None)).collect();
+    bodies[i] = Mutex::new(Some(Body { html, text }));
+    let r = Renderer {
+        site,
+        sites,
+        tera,
+        theme,
+        assets,
+        bodies: Bodies(bodies),
+        memo: None,
+    };
+    let sink = Prefixed {
+        inner: sink,
+        prefix: site.lang.folder(),
+    };
+    // The one job that shows the body: a page's, or its section's first.
+    let Some(job) = page_jobs(site, i).into_iter().next() else {
+        return Vec::new();
+    };
+    match r.render_page(&job) {
+        Ok(file) => sink.put(file).err().into_iter().collect(),
+        Err(p) => p,
+    }
+}
+
+/// The output pages of page `i`: one, or a section's list pages.
+fn page_jobs(site: &Site, i: usize) -> Vec<PageJob> {
+    let p = &site.pages[i];
+    if p.is_section && p.path != "_index.md" {
+        let per = p.fm.paginate_by.unwrap_or(site.config.paginate_by).max(1);
+        let total = p.children.len().div_ceil(per).max(1);
+        (1..=total)
+            .map(|number| PageJob::SectionPage {
+                section: i,
+                number,
+                total,
+            })
+            .collect()
+    } else {
+        vec![PageJob::Page(i)]
+    }
+}
+
 /// One output file to make.
 pub(crate) enum Job {
     /// A page (or feed, sitemap, robots.txt) made by a template.
@@ -241,17 +299,7 @@ impl Renderer<'_> {
         // A translation writes only its own pages; the default language's
         // stand in for the rest where they already are.
         for (i, p) in site.own_pages() {
-            if p.is_section && p.path != "_index.md" {
-                let per = p.fm.paginate_by.unwrap_or(site.config.paginate_by).max(1);
-                let total = p.children.len().div_ceil(per).max(1);
-                jobs.extend((1..=total).map(|number| PageJob::SectionPage {
-                    section: i,
-                    number,
-                    total,
-                }));
-            } else {
-                jobs.push(PageJob::Page(i));
-            }
+            jobs.extend(page_jobs(site, i));
             // Unsafe aliases are reported by the model and never written;
             // with `_redirects`, the host redirects instead.
             let pages = !site.config.deploy.redirects;

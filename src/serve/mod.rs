@@ -7,6 +7,7 @@
 //! HTTP is tiny_http and watching is notify; the routing, the reload script
 //! injection and the overlay are small pure functions tested from `&str`.
 
+mod live;
 mod routes;
 
 use std::collections::HashMap;
@@ -18,15 +19,22 @@ use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 
+pub use live::{Live, Rebuilt, Update};
 pub use routes::{Response, inject, overlay_html, resolve};
 
-use crate::build::{self, Options};
+use crate::build::Options;
 use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 
 /// What the server tells its caller, which prints it.
 pub enum Event {
     Listening(SocketAddr),
-    Built { pages: usize, took: Duration },
+    /// A rebuild's pages are served: `quick` if only the saved pages were
+    /// made again (#17).
+    Built {
+        pages: usize,
+        took: Duration,
+        quick: bool,
+    },
     Failed(Diagnostics),
     Changed(Vec<PathBuf>),
 }
@@ -44,6 +52,24 @@ pub struct State {
 }
 
 impl State {
+    /// Takes in what a rebuild hands over ([`Live::rebuild`]).
+    pub fn apply(&mut self, update: Update) {
+        match update {
+            Update::Site(files) => self.put_pages(files),
+            Update::Files(files) => {
+                for f in files {
+                    self.files.insert(f.path, f.bytes);
+                }
+                self.error = None;
+            }
+            Update::Index(None, files) => self.put_index(|_| true, files),
+            Update::Index(Some(folder), files) => {
+                let under = format!("{folder}search/");
+                self.put_index(|p| p.starts_with(&under), files);
+            }
+        }
+    }
+
     /// Shows a rebuild's pages: everything but the search index is
     /// replaced; the last index stays until [`State::put_index`].
     fn put_pages(&mut self, pages: Vec<crate::artifact::OutputFile>) {
@@ -58,11 +84,19 @@ impl State {
         self.error = None;
     }
 
-    /// Replaces the last search index with a rebuild's.
-    fn put_index(&mut self, index: Vec<crate::artifact::OutputFile>) {
-        for path in std::mem::take(&mut self.index) {
+    /// Replaces the search index files `replaced` picks with `index`.
+    fn put_index(
+        &mut self,
+        replaced: impl Fn(&str) -> bool,
+        index: Vec<crate::artifact::OutputFile>,
+    ) {
+        let (gone, kept): (Vec<String>, Vec<String>) = std::mem::take(&mut self.index)
+            .into_iter()
+            .partition(|p| replaced(p));
+        for path in gone {
             self.files.remove(&path);
         }
+        self.index = kept;
         for f in index {
             self.index.push(f.path.clone());
             self.files.insert(f.path, f.bytes);
@@ -144,8 +178,8 @@ pub fn run(
 
     let shared = Arc::new(Shared::new());
     let on_event = Arc::new(on_event);
-    let memo = build::Memo::default();
-    rebuild(&build_opts, &memo, &shared, on_event.as_ref());
+    let mut live = Live::new(build_opts.clone());
+    rebuild(&mut live, &[], &shared, on_event.as_ref());
     on_event(Event::Listening(listening));
 
     // Watch the site's inputs; rebuild after a short quiet period.
@@ -182,8 +216,8 @@ pub fn run(
                 }
                 paths.sort();
                 paths.dedup();
-                on_event(Event::Changed(paths));
-                rebuild(&build_opts, &memo, &shared, on_event.as_ref());
+                on_event(Event::Changed(paths.clone()));
+                rebuild(&mut live, &paths, &shared, on_event.as_ref());
             }
         });
     }
@@ -227,38 +261,33 @@ fn relevant(root: &Path, event: notify::Result<notify::Event>) -> Vec<PathBuf> {
         .collect()
 }
 
+/// Takes in a change to `changed` (empty: build everything): open pages
+/// reload as soon as the new pages are served, and the search index
+/// follows without a second reload (#17).
 fn rebuild(
-    opts: &Options,
-    memo: &build::Memo,
+    live: &mut Live,
+    changed: &[PathBuf],
     shared: &Shared,
     on_event: &(dyn Fn(Event) + Send + Sync),
 ) {
     let started = Instant::now();
-    // The pages are shown (and open pages reload) as soon as they are
-    // made; the search index follows in the same rebuild, without a
-    // second reload (#17).
-    let mut show = |pages| {
+    let mut took = None;
+    let mut show = |update: Update| {
+        let reloads = update.reloads();
         if let Ok(mut s) = shared.state.write() {
-            s.put_pages(pages);
+            s.apply(update);
         }
-        shared.bump();
+        if reloads {
+            took.get_or_insert_with(|| started.elapsed());
+            shared.bump();
+        }
     };
-    let result =
-        build::load(opts).and_then(|input| build::compile_staged(input, opts, memo, &mut show));
-    match result {
-        Ok((built, index)) => {
-            // Keeps the images this build resized for the next rebuild
-            // (#19). Failing to only makes the next rebuild slower.
-            let cache = crate::output::image_cache_dir(&opts.output_dir(&built.site.config));
-            let _ = crate::output::store_image_cache(&cache, &built.images, true);
-            if let Ok(mut s) = shared.state.write() {
-                s.put_index(index);
-            }
-            on_event(Event::Built {
-                pages: built.pages,
-                took: started.elapsed(),
-            });
-        }
+    match live.rebuild(changed, &mut show) {
+        Ok(done) => on_event(Event::Built {
+            pages: done.pages,
+            took: took.unwrap_or_else(|| started.elapsed()),
+            quick: done.quick,
+        }),
         Err(problems) => {
             if let Ok(mut s) = shared.state.write() {
                 s.error = Some(overlay_html(&problems));

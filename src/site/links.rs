@@ -296,36 +296,48 @@ pub fn check_anchors(
         .iter()
         .map(|p| p.rendered.ids.iter().map(String::as_str).collect())
         .collect();
-    for (n, p) in pages.iter().enumerate() {
-        for a in &p.rendered.anchors {
-            let target = if a.page.is_empty() {
-                Some(n)
-            } else {
-                by_path.get(&a.page).copied()
-            };
-            let Some(t) = target else { continue };
-            if ids[t].contains(a.anchor.as_str()) {
-                continue;
-            }
-            let place = if a.page.is_empty() {
-                "this page".to_owned()
-            } else {
-                format!("`{}`", a.page)
-            };
-            let near = did_you_mean(&a.anchor, pages[t].rendered.ids.iter().map(String::as_str));
-            problems.push(
-                Diagnostic::new(
-                    Code::LinkMissingAnchor,
-                    &p.file,
-                    format!("{place} has no heading with the anchor `#{}`", a.anchor),
-                )
-                .at_in(a.pos, &p.text)
-                .hint(near.unwrap_or_else(|| {
-                    "anchors come from headings: `## After applying` is `#after-applying`"
-                        .to_owned()
-                })),
-            );
+    for n in 0..pages.len() {
+        check_anchors_of(n, pages, by_path, &|t, a| ids[t].contains(a), problems);
+    }
+}
+
+/// Every `#anchor` page `n` links to exists on its target page; `has(t,
+/// anchor)` says whether page `t` has that id.
+pub fn check_anchors_of(
+    n: usize,
+    pages: &[Page],
+    by_path: &HashMap<String, usize>,
+    has: &dyn Fn(usize, &str) -> bool,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let p = &pages[n];
+    for a in &p.rendered.anchors {
+        let target = if a.page.is_empty() {
+            Some(n)
+        } else {
+            by_path.get(&a.page).copied()
+        };
+        let Some(t) = target else { continue };
+        if has(t, a.anchor.as_str()) {
+            continue;
         }
+        let place = if a.page.is_empty() {
+            "this page".to_owned()
+        } else {
+            format!("`{}`", a.page)
+        };
+        let near = did_you_mean(&a.anchor, pages[t].rendered.ids.iter().map(String::as_str));
+        problems.push(
+            Diagnostic::new(
+                Code::LinkMissingAnchor,
+                &p.file,
+                format!("{place} has no heading with the anchor `#{}`", a.anchor),
+            )
+            .at_in(a.pos, &p.text)
+            .hint(near.unwrap_or_else(|| {
+                "anchors come from headings: `## After applying` is `#after-applying`".to_owned()
+            })),
+        );
     }
 }
 

@@ -15,6 +15,7 @@ mod language;
 mod links;
 mod pages;
 pub mod placeholders;
+mod quick;
 mod tags;
 mod tree_view;
 pub mod urls;
@@ -28,6 +29,7 @@ use rayon::prelude::*;
 pub use assets::Assets;
 pub use language::{Language, languages};
 pub use links::Links;
+pub use quick::redo_body;
 pub use tags::TagInfo;
 pub use tree_view::{OutcomeLink, TreeView};
 pub use urls::{Listing, alias_path, record_url, url_for};
@@ -324,11 +326,7 @@ fn render_pages(
     links: &Links,
     memo: Option<&markdown::Memo>,
 ) -> Vec<(Rendered, Vec<Diagnostic>)> {
-    let opts = RenderOptions {
-        escape_html: config.escape,
-        anchors: true,
-        sections: config.search,
-    };
+    let opts = render_options(config);
     pages
         .par_iter()
         .map(|p| {
@@ -344,6 +342,15 @@ fn render_pages(
             }
         })
         .collect()
+}
+
+/// How every page's Markdown is rendered in an edition with `config`.
+fn render_options(config: &SiteConfig) -> RenderOptions {
+    RenderOptions {
+        escape_html: config.escape,
+        anchors: true,
+        sections: config.search,
+    }
 }
 
 impl Site {

@@ -1,17 +1,20 @@
 //! Rebuilds that reuse an earlier build's work (`serve`, #17) are exactly
 //! a clean build: a property test applies random sequences of edits to a
 //! fixture site (body text, title, weight, date, tags, draft, slug,
-//! aliases, a link that breaks and is fixed, a new page, a deleted page, a
-//! renamed file, a data record and a tree changed) and after every step
-//! compares the rebuild with a memo to a clean build of the same files,
-//! byte for byte, search index included; a build that fails must fail with
-//! the same problems.
+//! aliases, a link that breaks and is fixed, a heading, a new page, a
+//! deleted page, a renamed file, a data record and a tree changed) and
+//! after every step compares what `serve` holds (`serve::Live` taking in
+//! the changed files, the quick way or with its memo, into a
+//! `serve::State`) to a clean build of the same files, byte for byte,
+//! search index included; a build that fails must fail with the same
+//! problems.
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-use casebook::build::{self, Memo, Options};
+use casebook::build::{self, Options};
+use casebook::serve::{Live, Rebuilt, State};
 use proptest::prelude::*;
 
 use crate::common::TestSite;
@@ -30,6 +33,14 @@ struct Note {
     words: Vec<String>,
     /// Another note this one links to (by its position), if any.
     link: Option<usize>,
+    /// The heading other notes link to (`## More`), renamed.
+    heading: Option<String>,
+    /// A word in the first paragraph, which listings show.
+    summary: Option<String>,
+    /// A long passage (over 200 words: a longer reading time).
+    long: bool,
+    /// Whether the link to another note names an anchor it lacks.
+    bad_anchor: bool,
 }
 
 impl Note {
@@ -44,6 +55,10 @@ impl Note {
             alias: None,
             words: Vec::new(),
             link: None,
+            heading: None,
+            summary: None,
+            long: false,
+            bad_anchor: false,
         }
     }
 
@@ -65,13 +80,23 @@ impl Note {
         let link = match self.link {
             // A link to a note that is gone stays broken until it is fixed.
             Some(i) => match names.get(i) {
-                Some(name) => format!("See [the other note](@/notes/{name}.md#more).\n\n"),
+                Some(name) => {
+                    let anchor = if self.bad_anchor { "nowhere" } else { "more" };
+                    format!("See [the other note](@/notes/{name}.md#{anchor}).\n\n")
+                }
                 None => "See [a lost note](@/notes/gone.md).\n\n".to_owned(),
             },
             None => String::new(),
         };
+        let heading = self.heading.as_deref().unwrap_or("More");
+        let summary = self.summary.as_deref().unwrap_or("wording");
+        let long = if self.long {
+            "word ".repeat(250)
+        } else {
+            String::new()
+        };
         format!(
-            "{fm}---\n\nA note about timing and wording.\n\n{link}## More\n\n{}\n\nSee [the guide](@/guides/timing.md) and [the case](@case:blank-request).\n",
+            "{fm}---\n\nA note about timing and {summary}.\n\n{link}## {heading}\n\n{} {long}\n\nSee [the guide](@/guides/timing.md) and [the case](@case:blank-request).\n",
             self.words.join(" ")
         )
     }
@@ -88,6 +113,10 @@ enum Edit {
     Slug(usize, Option<String>),
     Alias(usize, Option<String>),
     Link(usize, Option<usize>),
+    Heading(usize, Option<String>),
+    Summary(usize, Option<String>),
+    Long(usize, bool),
+    Anchor(usize, bool),
     New,
     Delete(usize),
     Rename(usize, String),
@@ -115,6 +144,11 @@ fn edit() -> impl Strategy<Value = Edit> {
         (n.clone(), prop::option::of(word())).prop_map(|(i, s)| Edit::Slug(i, s)),
         (n.clone(), prop::option::of(word())).prop_map(|(i, a)| Edit::Alias(i, a)),
         (n.clone(), prop::option::of(0..8usize)).prop_map(|(i, l)| Edit::Link(i, l)),
+        (n.clone(), prop::option::of(word())).prop_map(|(i, h)| Edit::Heading(i, h)),
+        (n.clone(), prop::option::of(word())).prop_map(|(i, w)| Edit::Summary(i, w)),
+        (n.clone(), any::<bool>()).prop_map(|(i, l)| Edit::Long(i, l)),
+        (n.clone(), any::<bool>()).prop_map(|(i, b)| Edit::Anchor(i, b)),
+        (n.clone(), word()).prop_map(|(i, w)| Edit::Body(i, w)),
         Just(Edit::New),
         n.clone().prop_map(Edit::Delete),
         (n, word()).prop_map(|(i, w)| Edit::Rename(i, w)),
@@ -200,6 +234,10 @@ impl Notes {
                     Edit::Slug(_, s) => n.slug = s,
                     Edit::Alias(_, a) => n.alias = a,
                     Edit::Link(_, l) => n.link = l,
+                    Edit::Heading(_, h) => n.heading = h,
+                    Edit::Summary(_, w) => n.summary = w,
+                    Edit::Long(_, l) => n.long = l,
+                    Edit::Anchor(_, b) => n.bad_anchor = b,
                     _ => unreachable!("handled above"),
                 }
             }
@@ -230,6 +268,10 @@ fn index_of(edit: &Edit) -> usize {
         | Edit::Slug(i, _)
         | Edit::Alias(i, _)
         | Edit::Link(i, _)
+        | Edit::Heading(i, _)
+        | Edit::Summary(i, _)
+        | Edit::Long(i, _)
+        | Edit::Anchor(i, _)
         | Edit::Delete(i)
         | Edit::Rename(i, _) => *i,
         Edit::New | Edit::Record(_) | Edit::Tree(_) => 0,
@@ -252,7 +294,10 @@ fn replace_line(site: &TestSite, rel: &str, prefix: &str, line: &str) -> String 
         .collect()
 }
 
-/// What a build gave: its files, or its problems as text.
+/// A build's files by path, or its problems as text.
+type Outcome = Result<BTreeMap<String, Vec<u8>>, String>;
+
+/// What a clean build gave: its files, or its problems as text.
 fn outcome(
     built: Result<
         (build::Built, Vec<casebook::artifact::OutputFile>),
@@ -262,6 +307,59 @@ fn outcome(
     built
         .map(|(_, files)| files.into_iter().map(|f| (f.path, f.bytes)).collect())
         .map_err(|p| format!("{p:?}"))
+}
+
+/// A clean build of the site at `opts.root`.
+fn clean(opts: &Options) -> Outcome {
+    outcome(build::load(opts).and_then(|input| build::compile(input, opts)))
+}
+
+/// What `serve` holds after taking in a change to `changed`: its files, or
+/// the rebuild's problems as text; and how the rebuild went.
+fn serve_rebuild(
+    live: &mut Live,
+    state: &mut State,
+    changed: &[PathBuf],
+) -> (Outcome, Option<Rebuilt>) {
+    match live.rebuild(changed, &mut |u| state.apply(u)) {
+        Ok(done) => {
+            let files = state
+                .files
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            (Ok(files), Some(done))
+        }
+        Err(p) => (Err(format!("{p:?}")), None),
+    }
+}
+
+/// Every file of the site's sources, by path from its root.
+fn sources(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(root).unwrap().to_path_buf();
+            (rel, fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// The paths whose file is new, changed or gone: what the watcher reports.
+fn changed(
+    before: &BTreeMap<PathBuf, Vec<u8>>,
+    after: &BTreeMap<PathBuf, Vec<u8>>,
+) -> Vec<PathBuf> {
+    before
+        .keys()
+        .chain(after.keys())
+        .filter(|p| before.get(*p) != after.get(*p))
+        .cloned()
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect()
 }
 
 fn options(root: &Path) -> Options {
@@ -304,26 +402,107 @@ fn first_difference(
     }
 }
 
+/// The basic fixture with a paginated `notes/` section of three notes,
+/// the first linking to the second.
+fn notes_site() -> (TestSite, Notes) {
+    let site = TestSite::new("basic");
+    site.write(
+        "content/notes/_index.md",
+        "---\ntitle: Notes\npaginate_by: 2\n---\n\nShort notes.\n",
+    );
+    let mut notes = Notes {
+        names: Vec::new(),
+        notes: Vec::new(),
+        made: 0,
+    };
+    for _ in 0..3 {
+        notes.apply(&site, &Edit::New);
+    }
+    notes.apply(&site, &Edit::Link(0, Some(1)));
+    (site, notes)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 16, ..ProptestConfig::default() })]
 
     #[test]
-    fn a_rebuild_with_a_memo_equals_a_clean_build(edits in prop::collection::vec(edit(), 1..7)) {
-        let site = TestSite::new("basic");
-        site.write("content/notes/_index.md", "---\ntitle: Notes\npaginate_by: 2\n---\n\nShort notes.\n");
-        let mut notes = Notes { names: Vec::new(), notes: Vec::new(), made: 0 };
-        for _ in 0..3 {
-            notes.apply(&site, &Edit::New);
-        }
-        notes.apply(&site, &Edit::Link(0, Some(1)));
+    fn what_serve_holds_after_each_save_equals_a_clean_build(edits in prop::collection::vec(edit(), 1..7)) {
+        let (site, mut notes) = notes_site();
         let opts = options(site.root());
-        let memo = Memo::default();
-        let _ = build::load(&opts).and_then(|input| build::compile_with(input, &opts, &memo));
+        let mut live = Live::new(opts.clone());
+        let mut state = State::default();
+        let _ = serve_rebuild(&mut live, &mut state, &[]);
         for edit in &edits {
+            let before = sources(site.root());
             notes.apply(&site, edit);
-            let rebuilt = outcome(build::load(&opts).and_then(|input| build::compile_with(input, &opts, &memo)));
-            let clean = outcome(build::load(&opts).and_then(|input| build::compile(input, &opts)));
-            prop_assert!(rebuilt == clean, "after {:?}: {}", edit, first_difference(&rebuilt, &clean));
+            let paths = changed(&before, &sources(site.root()));
+            let (served, _) = serve_rebuild(&mut live, &mut state, &paths);
+            let clean = clean(&opts);
+            prop_assert!(served == clean, "after {:?}: {}", edit, first_difference(&served, &clean));
         }
     }
+}
+
+/// A save that changes a page's body and nothing another page shows of it
+/// takes the quick way, and serve still holds a clean build's files; a
+/// renamed heading (its anchor), a new summary or a longer reading time,
+/// which other pages show, rebuild everything.
+#[test]
+fn a_body_edit_is_quick_and_a_heading_is_not() {
+    let (site, mut notes) = notes_site();
+    let opts = options(site.root());
+    let mut live = Live::new(opts.clone());
+    let mut state = State::default();
+    let (_, first) = serve_rebuild(&mut live, &mut state, &[]);
+    assert_eq!(
+        first.map(|r| r.quick),
+        Some(false),
+        "the first build is whole"
+    );
+    // What each save gives: a quick rebuild, a full one, or an error.
+    let steps = [
+        (Edit::Body(1, "quokkaword".into()), Some(true)),
+        (Edit::Link(2, Some(0)), Some(true)),
+        // The first note links to `#more` of this one.
+        (Edit::Heading(1, Some("lastly".into())), None),
+        (Edit::Heading(1, None), Some(false)),
+        (Edit::Body(1, "again".into()), Some(true)),
+        (Edit::Summary(2, Some("tone".into())), Some(false)),
+        (Edit::Long(2, true), Some(false)),
+        (Edit::Body(2, "more".into()), Some(true)),
+        (Edit::Title(0, "Renamed".into()), Some(false)),
+        // A body edit that breaks a link's anchor is an error, as in a
+        // clean build, and the fix rebuilds everything.
+        (Edit::Anchor(0, true), None),
+        (Edit::Anchor(0, false), Some(false)),
+    ];
+    for (edit, quick) in steps {
+        let before = sources(site.root());
+        notes.apply(&site, &edit);
+        let paths = changed(&before, &sources(site.root()));
+        assert_eq!(paths.len(), 1, "{paths:?}");
+        let (served, done) = serve_rebuild(&mut live, &mut state, &paths);
+        let clean = clean(&opts);
+        assert!(
+            served == clean,
+            "after {edit:?}: {}",
+            first_difference(&served, &clean)
+        );
+        assert_eq!(done.map(|d| d.quick), quick, "after {edit:?}");
+    }
+    let page = String::from_utf8(state.files["notes/note-2/index.html"].clone()).unwrap();
+    assert!(
+        page.contains("quokkaword") && page.contains("again"),
+        "{page}"
+    );
+    let index: String = state
+        .files
+        .iter()
+        .filter(|(p, _)| p.starts_with("search/"))
+        .map(|(_, b)| String::from_utf8_lossy(b).into_owned())
+        .collect();
+    assert!(
+        index.contains("quokkaword"),
+        "the quick way made the search index again"
+    );
 }

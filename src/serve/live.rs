@@ -1,0 +1,188 @@
+//! What `serve` holds between rebuilds, and how it takes in a save (#17).
+//!
+//! A save that changes only a page's Markdown body, and nothing another
+//! page shows of it (see `site::redo_body`), takes the quick way: that file
+//! alone is read, its page rendered again and handed over, and its
+//! edition's search index made again right after. Any other change
+//! (front matter, a new, deleted or renamed file, data, a tree, a template,
+//! site.toml, a page with a problem) rebuilds the whole site, reusing
+//! what the memo proves unchanged. Either way the files handed over are
+//! those a clean build makes: `tests/testsuite/incremental.rs` checks it.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::artifact::{Collect, OutputFile};
+use crate::build::{self, Kept, Options};
+use crate::diagnostics::Diagnostics;
+use crate::output::Tracked;
+use crate::site::Site;
+
+/// What a rebuild hands over, in order.
+pub enum Update {
+    /// Every file of the site but its search index (a full rebuild).
+    Site(Vec<OutputFile>),
+    /// The files a quick rebuild made again; the others stay.
+    Files(Vec<OutputFile>),
+    /// The search index: the whole site's (`None`), or one edition's, the
+    /// files under `<folder>search/` (`Some(folder)`, `""` or `es/`).
+    Index(Option<String>, Vec<OutputFile>),
+}
+
+impl Update {
+    /// Whether open pages should reload: the index changes no page.
+    pub fn reloads(&self) -> bool {
+        !matches!(self, Update::Index(..))
+    }
+}
+
+/// How a rebuild went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rebuilt {
+    /// HTML pages made (a quick rebuild's, or the whole site's).
+    pub pages: usize,
+    /// Whether only the saved pages were made again.
+    pub quick: bool,
+}
+
+/// The last good build of a site being served, to take the next save in.
+pub struct Live {
+    opts: Options,
+    memo: build::Memo,
+    last: Option<Last>,
+}
+
+/// A good full build's model (every edition, with the pages' text
+/// sections) and what rendering a page again needs.
+struct Last {
+    sites: Vec<Site>,
+    kept: Kept,
+    images: Arc<crate::images::Cache>,
+}
+
+impl Live {
+    pub fn new(opts: Options) -> Live {
+        Live {
+            opts,
+            memo: build::Memo::default(),
+            last: None,
+        }
+    }
+
+    /// Takes in a change to `changed` (paths relative to the site's root,
+    /// or under it; empty: build everything), handing each result to
+    /// `update` as it is made. After an error, the next rebuild is a full
+    /// one.
+    pub fn rebuild(
+        &mut self,
+        changed: &[PathBuf],
+        update: &mut dyn FnMut(Update),
+    ) -> Result<Rebuilt, Diagnostics> {
+        if let Some(done) = self.quick(changed, update) {
+            return Ok(done);
+        }
+        self.full(update)
+    }
+
+    fn full(&mut self, update: &mut dyn FnMut(Update)) -> Result<Rebuilt, Diagnostics> {
+        self.last = None;
+        let opts = &self.opts;
+        let input = build::load(opts)?;
+        let (built, index) = build::compile_staged(input, opts, &self.memo, &mut |pages| {
+            update(Update::Site(pages));
+        })?;
+        // Keeps the images this build resized for the next rebuild (#19).
+        // Failing to only makes the next rebuild slower.
+        let cache = crate::output::image_cache_dir(&opts.output_dir(&built.site.config));
+        let _ = crate::output::store_image_cache(&cache, &built.images, true);
+        update(Update::Index(None, index));
+        let done = Rebuilt {
+            pages: built.pages,
+            quick: false,
+        };
+        let build::Built {
+            site,
+            translations,
+            kept,
+            images,
+            ..
+        } = built;
+        self.last = kept.map(|kept| Last {
+            sites: std::iter::once(site).chain(translations).collect(),
+            kept,
+            images,
+        });
+        Ok(done)
+    }
+
+    /// The quick way, when every changed path is a page whose body alone
+    /// changed; `None`: rebuild everything (the model may be half updated,
+    /// which the full rebuild replaces).
+    fn quick(&mut self, changed: &[PathBuf], update: &mut dyn FnMut(Update)) -> Option<Rebuilt> {
+        let root = &self.opts.root;
+        let last = self.last.as_mut()?;
+        if changed.is_empty() {
+            return None;
+        }
+        let pictures = crate::images::Pictures::new(Arc::clone(&last.images));
+        let assets = crate::site::Assets::with_pictures(&last.kept.statics, &pictures);
+        let mut redone = Vec::new();
+        for path in changed {
+            let rel = path.strip_prefix(root).unwrap_or(path);
+            let (e, i) = page_of(&last.sites, rel)?;
+            let text = crate::load::read_text(root, &root.join(rel)).ok()?;
+            let markdown = self.memo.markdown();
+            let body = crate::site::redo_body(&mut last.sites, e, i, text, &assets, markdown)?;
+            redone.push(((e, i), body));
+        }
+        let collect = Collect::default();
+        let tracked = Tracked::new(&collect, last.sites[0].config.minify);
+        let mut editions: Vec<usize> = Vec::new();
+        for (at, body) in redone {
+            let problems = crate::render::render_body(
+                &last.sites,
+                &last.kept.theme,
+                &last.kept.assets,
+                at,
+                body,
+                &tracked,
+            );
+            if !problems.is_empty() {
+                return None;
+            }
+            editions.push(at.0);
+        }
+        // The files the pages name were named before: their copies are
+        // out already.
+        drop(pictures.take_copies());
+        let pages = tracked.pages.load(std::sync::atomic::Ordering::Relaxed);
+        update(Update::Files(collect.into_sorted()));
+        editions.sort_unstable();
+        editions.dedup();
+        for e in editions {
+            let site = &last.sites[e];
+            if !site.config.search {
+                continue;
+            }
+            let collect = Collect::default();
+            let problems = build::put_index(site, crate::search::PageTexts::in_model(), &collect);
+            if !problems.is_empty() {
+                return None;
+            }
+            let folder = site.lang.folder();
+            update(Update::Index(Some(folder), collect.into_sorted()));
+        }
+        Some(Rebuilt { pages, quick: true })
+    }
+}
+
+/// The edition and page written from the file `rel` (relative to the
+/// site's root), if it is one of the pages the last build wrote.
+fn page_of(sites: &[Site], rel: &Path) -> Option<(usize, usize)> {
+    sites.iter().enumerate().find_map(|(e, site)| {
+        site.pages
+            .iter()
+            .position(|p| !p.fallback && p.file == rel)
+            .map(|i| (e, i))
+    })
+}
