@@ -17,7 +17,7 @@ const WIDE: &str = "content/guides/first-note/wide.png";
 const SIZES: &str = "(min-width: 44rem) 42rem, calc(100vw - 2rem)";
 
 /// A screenshot-like PNG, `width` × `height`: bands of colour and detail.
-fn screenshot(width: u32, height: u32, seed: u8) -> Vec<u8> {
+pub(crate) fn screenshot(width: u32, height: u32, seed: u8) -> Vec<u8> {
     let img = image::RgbImage::from_fn(width, height, |x, y| {
         let band = if (x / 40 + y / 24) % 2 == 0 { 250 } else { 30 };
         image::Rgb([band, (x % 251) as u8 ^ seed, (y % 241) as u8])

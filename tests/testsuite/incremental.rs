@@ -506,3 +506,81 @@ fn a_body_edit_is_quick_and_a_heading_is_not() {
         "the quick way made the search index again"
     );
 }
+
+/// In every language and with page bundles, images and code: a paragraph
+/// added at the end of any page's body is taken in the quick way, and the
+/// result is a clean build's; a second reference to an image the page
+/// already shows is too, and a new image is not (its copies are made by a
+/// full rebuild).
+#[test]
+fn body_edits_in_every_edition_and_bundle_are_quick_and_clean() {
+    for fixture in ["multilingual", "rich"] {
+        let site = TestSite::new(fixture);
+        let opts = options(site.root());
+        let mut live = Live::new(opts.clone());
+        let mut state = State::default();
+        let (_, first) = serve_rebuild(&mut live, &mut state, &[]);
+        assert!(first.is_some(), "{fixture} builds");
+        let pages: Vec<PathBuf> = sources(site.root())
+            .into_keys()
+            .filter(|p| p.starts_with("content") && p.extension().is_some_and(|e| e == "md"))
+            .collect();
+        for (n, page) in pages.iter().enumerate() {
+            let text = fs::read_to_string(site.root().join(page)).unwrap();
+            let word = format!("zqxclosing{n}");
+            site.write(
+                &page.to_string_lossy(),
+                &format!("{text}\n\nA closing line with {word}.\n"),
+            );
+            let (served, done) = serve_rebuild(&mut live, &mut state, std::slice::from_ref(page));
+            let clean = clean(&opts);
+            assert!(
+                served == clean,
+                "{fixture}, {}: {}",
+                page.display(),
+                first_difference(&served, &clean)
+            );
+            assert_eq!(
+                done.map(|d| d.quick),
+                Some(true),
+                "{fixture}, {}",
+                page.display()
+            );
+        }
+    }
+    let site = TestSite::new("rich");
+    let opts = options(site.root());
+    let mut live = Live::new(opts.clone());
+    let mut state = State::default();
+    let _ = serve_rebuild(&mut live, &mut state, &[]);
+    let page = PathBuf::from("content/guides/first-note/index.md");
+    let text = fs::read_to_string(site.root().join(&page)).unwrap();
+    // An image no page showed yet: its resized copies come with a full
+    // rebuild.
+    let wide = PathBuf::from("content/guides/first-note/wide.png");
+    fs::write(
+        site.root().join(&wide),
+        crate::images::screenshot(1600, 400, 7),
+    )
+    .unwrap();
+    let (_, done) = serve_rebuild(&mut live, &mut state, &[wide]);
+    assert_eq!(done.map(|d| d.quick), Some(false));
+    for (added, quick) in [
+        ("![The same note again](note.png)", true),
+        ("![Replies by day](../timing-chart.png)", false),
+        ("![The whole window](wide.png)", false),
+    ] {
+        site.write(
+            "content/guides/first-note/index.md",
+            &format!("{text}\n\n{added}\n"),
+        );
+        let (served, done) = serve_rebuild(&mut live, &mut state, std::slice::from_ref(&page));
+        let clean = clean(&opts);
+        assert!(
+            served == clean,
+            "{added}: {}",
+            first_difference(&served, &clean)
+        );
+        assert_eq!(done.map(|d| d.quick), Some(quick), "{added}");
+    }
+}
