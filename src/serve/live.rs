@@ -128,9 +128,9 @@ impl Live {
         let assets = crate::site::Assets::with_pictures(&last.kept.statics, &pictures);
         let mut redone = Vec::new();
         for path in changed {
-            let rel = path.strip_prefix(root).unwrap_or(path);
-            let (e, i) = page_of(&last.sites, rel)?;
-            let text = crate::load::read_text(root, &root.join(rel)).ok()?;
+            let rel = site_relative(root, path);
+            let (e, i) = page_of(&last.sites, &rel)?;
+            let text = crate::load::read_text(root, &root.join(&rel)).ok()?;
             let markdown = self.memo.markdown();
             let body = crate::site::redo_body(&mut last.sites, e, i, text, &assets, markdown)?;
             redone.push(((e, i), body));
@@ -176,6 +176,24 @@ impl Live {
     }
 }
 
+/// `path` relative to the site's `root`, however the two are written: the
+/// watcher reports absolute paths (`/site/./content/a.md`) for a root
+/// given as `.`, and the model knows `content/a.md`.
+pub fn site_relative(root: &Path, path: &Path) -> PathBuf {
+    if path.is_relative() {
+        return path.to_path_buf();
+    }
+    let roots = [
+        std::path::absolute(root).ok(),
+        std::fs::canonicalize(root).ok(),
+    ];
+    roots
+        .iter()
+        .flatten()
+        .find_map(|r| path.strip_prefix(r).ok())
+        .map_or_else(|| path.to_path_buf(), Path::to_path_buf)
+}
+
 /// The edition and page written from the file `rel` (relative to the
 /// site's root), if it is one of the pages the last build wrote.
 fn page_of(sites: &[Site], rel: &Path) -> Option<(usize, usize)> {
@@ -185,4 +203,21 @@ fn page_of(sites: &[Site], rel: &Path) -> Option<(usize, usize)> {
             .position(|p| !p.fallback && p.file == rel)
             .map(|i| (e, i))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn watcher_paths_become_site_relative_however_the_root_is_written() {
+        let cwd = std::env::current_dir().unwrap();
+        let page = Path::new("content/guides/a.md");
+        let reported = cwd.join(".").join(page);
+        assert_eq!(site_relative(Path::new("."), &reported), page);
+        assert_eq!(site_relative(&cwd, &cwd.join(page)), page);
+        assert_eq!(site_relative(Path::new("."), page), page);
+        let elsewhere = Path::new("/elsewhere/content/a.md");
+        assert_eq!(site_relative(Path::new("."), elsewhere), elsewhere);
+    }
 }

@@ -257,7 +257,7 @@ fn relevant(root: &Path, event: notify::Result<notify::Event>) -> Vec<PathBuf> {
                 || name.ends_with(".swp")
                 || name.ends_with(".tmp"))
         })
-        .map(|p| p.strip_prefix(root).map(Path::to_path_buf).unwrap_or(p))
+        .map(|p| live::site_relative(root, &p))
         .collect()
 }
 

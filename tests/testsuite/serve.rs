@@ -14,6 +14,8 @@ use crate::common::TestSite;
 struct Server {
     child: Child,
     addr: String,
+    /// What serve printed after its address.
+    printed: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Drop for Server {
@@ -24,9 +26,24 @@ impl Drop for Server {
 }
 
 fn start(site: &TestSite, port: u16) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_casebook"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_casebook"));
+    command
         .args(["serve", "--port", &port.to_string(), "--root"])
-        .arg(site.root())
+        .arg(site.root());
+    start_command(command)
+}
+
+/// serve started in the site's folder, as a contributor starts it.
+fn start_in(site: &TestSite, port: u16) -> Server {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_casebook"));
+    command
+        .args(["serve", "--port", &port.to_string()])
+        .current_dir(site.root());
+    start_command(command)
+}
+
+fn start_command(mut command: Command) -> Server {
+    let mut child = command
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -43,8 +60,18 @@ fn start(site: &TestSite, port: u16) -> Server {
         }
     };
     // Keep draining stdout so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    Server { child, addr }
+    let printed = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let keep = std::sync::Arc::clone(&printed);
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            keep.lock().unwrap().push(line);
+        }
+    });
+    Server {
+        child,
+        addr,
+        printed,
+    }
 }
 
 /// A minimal HTTP/1.0 GET: (status, body).
@@ -375,4 +402,52 @@ fn serve_keeps_search_fresh_and_settles_after_save_storms() {
         "the index holds the last save"
     );
     assert!(!served_index(addr).contains("zyxquark"));
+}
+
+// #17: saving a page's body while serving from the site's own folder takes
+// the quick way (one page made again, the watcher's absolute paths matched
+// to the model's), and a front-matter change rebuilds the site.
+#[test]
+fn a_saved_body_is_updated_alone_and_a_title_rebuilds() {
+    let site = TestSite::new("basic");
+    let server = start_in(&site, free_port());
+    let addr = &server.addr;
+    let v0 = version(addr);
+    site.edit(
+        "content/guides/timing.md",
+        "\n## ",
+        "\nA qzquickword paragraph.\n\n## ",
+    );
+    let v1 = next_build(addr, v0);
+    assert!(get(addr, "/guides/timing/").1.contains("qzquickword"));
+    site.edit(
+        "content/guides/timing.md",
+        "title = \"",
+        "title = \"Renamed ",
+    );
+    next_build(addr, v1);
+    assert!(get(addr, "/guides/").1.contains("Renamed "));
+    // The report comes once the search index is made too.
+    let reported = |l: &String| l.starts_with("Updated ") || l.starts_with("Built ");
+    let waited = Instant::now();
+    while server
+        .printed
+        .lock()
+        .unwrap()
+        .iter()
+        .filter(|l| reported(l))
+        .count()
+        < 2
+        && waited.elapsed() < Duration::from_secs(10)
+    {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let printed = server.printed.lock().unwrap().clone();
+    let reports: Vec<&String> = printed.iter().filter(|l| reported(l)).collect();
+    assert!(
+        reports.len() == 2
+            && reports[0].starts_with("Updated 1 page in ")
+            && reports[1].starts_with("Built "),
+        "{printed:#?}"
+    );
 }
