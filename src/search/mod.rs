@@ -77,6 +77,20 @@ impl PageTexts {
 /// it. The one way to build an index: the build calls it with
 /// [`PageTexts::take`], benchmarks with [`PageTexts::in_model`].
 pub fn build_index(site: &Site, texts: PageTexts, params: &Params) -> BuiltIndex {
+    let params = Params {
+        stop: None,
+        ..params.clone()
+    };
+    // Without a stop flag the build always finishes.
+    build_index_unless_stopped(site, texts, &params).unwrap_or_default()
+}
+
+/// [`build_index`], or `None` as soon as `params.stop` is set.
+pub fn build_index_unless_stopped(
+    site: &Site,
+    texts: PageTexts,
+    params: &Params,
+) -> Option<BuiltIndex> {
     let origins = records::origins(site);
     // Hands origin `i`'s records to `add`. A page's text handed over by
     // the build is dropped as soon as its records are analysed.
@@ -155,6 +169,27 @@ mod tests {
             help,
             params,
         )
+        .expect("no stop flag")
+    }
+
+    #[test]
+    fn a_set_stop_flag_makes_no_index_and_a_clear_one_the_whole_index() {
+        let flag = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let params = Params {
+            stop: Some(std::sync::Arc::clone(&flag)),
+            ..Params::default()
+        };
+        let kinds = ResultKind::ALL.map(|k| [k.name(), k.label()]);
+        let records = sample();
+        let each =
+            |i: usize, add: &mut dyn FnMut(&[SearchRecord])| add(std::slice::from_ref(&records[i]));
+        let stopped = index::build(records.len(), each, "en", &kinds, &[], &params);
+        assert!(stopped.is_none());
+        flag.store(false, std::sync::atomic::Ordering::Relaxed);
+        let whole = index::build(records.len(), each, "en", &kinds, &[], &params);
+        let plain = build_records(records.clone(), "en", &[], &Params::default());
+        let names = |b: &BuiltIndex| b.files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
+        assert_eq!(whole.as_ref().map(names), Some(names(&plain)));
     }
 
     fn rec(kind: ResultKind, title: &str, body: &str) -> SearchRecord<'static> {
@@ -345,6 +380,7 @@ mod tests {
             chunk_bytes: 2_000,
             max_postings: 100,
             snippet_chars: 40,
+            ..Params::default()
         };
         let b = build_records(records, "xx", &[], &params);
         let m = json(file(&b, MANIFEST)[0]);

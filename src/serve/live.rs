@@ -9,8 +9,10 @@
 //! what the memo proves unchanged. Either way the files handed over are
 //! those a clean build makes: `tests/testsuite/incremental.rs` checks it.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
 
 use crate::artifact::{Collect, OutputFile};
 use crate::build::{self, Kept, Options};
@@ -50,6 +52,11 @@ pub struct Live {
     opts: Options,
     memo: build::Memo,
     last: Option<Last>,
+    /// Set by the watcher when a newer save arrives: a quick rebuild's
+    /// search index stops, and the next rebuild makes it.
+    stop: Option<Arc<AtomicBool>>,
+    /// Editions whose served search index is older than their pages.
+    stale: BTreeSet<usize>,
 }
 
 /// A good full build's model (every edition, with the pages' text
@@ -66,7 +73,17 @@ impl Live {
             opts,
             memo: build::Memo::default(),
             last: None,
+            stop: None,
+            stale: BTreeSet::new(),
         }
+    }
+
+    /// A rebuild's search index stops when `flag` is set (a newer save
+    /// is waiting); the next rebuild makes it, so a reader sees the new
+    /// page at once and the index as soon as the saves pause.
+    pub fn stop_index_on(mut self, flag: Arc<AtomicBool>) -> Live {
+        self.stop = Some(flag);
+        self
     }
 
     /// Takes in a change to `changed` (paths relative to the site's root,
@@ -86,6 +103,7 @@ impl Live {
 
     fn full(&mut self, update: &mut dyn FnMut(Update)) -> Result<Rebuilt, Diagnostics> {
         self.last = None;
+        self.stale.clear();
         let opts = &self.opts;
         let input = build::load(opts)?;
         let (built, index) = build::compile_staged(input, opts, &self.memo, &mut |pages| {
@@ -137,7 +155,7 @@ impl Live {
         }
         let collect = Collect::default();
         let tracked = Tracked::new(&collect, last.sites[0].config.minify);
-        let mut editions: Vec<usize> = Vec::new();
+        let mut editions = Vec::new();
         for (at, body) in redone {
             let problems = crate::render::render_body(
                 &last.sites,
@@ -157,20 +175,31 @@ impl Live {
         drop(pictures.take_copies());
         let pages = tracked.pages.load(std::sync::atomic::Ordering::Relaxed);
         update(Update::Files(collect.into_sorted()));
-        editions.sort_unstable();
-        editions.dedup();
-        for e in editions {
+        self.stale.extend(editions);
+        let params = crate::search::Params {
+            stop: self.stop.clone(),
+            ..crate::search::Params::default()
+        };
+        while let Some(&e) = self.stale.first() {
             let site = &last.sites[e];
-            if !site.config.search {
-                continue;
+            if site.config.search {
+                let texts = crate::search::PageTexts::in_model();
+                let Some(index) = crate::search::build_index_unless_stopped(site, texts, &params)
+                else {
+                    break;
+                };
+                let folder = site.lang.folder();
+                let files = index
+                    .files
+                    .into_iter()
+                    .map(|mut f| {
+                        f.path.insert_str(0, &folder);
+                        f
+                    })
+                    .collect();
+                update(Update::Index(Some(folder), files));
             }
-            let collect = Collect::default();
-            let problems = build::put_index(site, crate::search::PageTexts::in_model(), &collect);
-            if !problems.is_empty() {
-                return None;
-            }
-            let folder = site.lang.folder();
-            update(Update::Index(Some(folder), collect.into_sorted()));
+            self.stale.remove(&e);
         }
         Some(Rebuilt { pages, quick: true })
     }

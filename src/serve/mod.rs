@@ -13,6 +13,7 @@ mod routes;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
@@ -178,13 +179,24 @@ pub fn run(
 
     let shared = Arc::new(Shared::new());
     let on_event = Arc::new(on_event);
-    let mut live = Live::new(build_opts.clone());
+    // Set when a save arrives, so a rebuild's search index gives way to it.
+    let newer = Arc::new(AtomicBool::new(false));
+    let mut live = Live::new(build_opts.clone()).stop_index_on(Arc::clone(&newer));
     rebuild(&mut live, &[], &shared, on_event.as_ref());
     on_event(Event::Listening(listening));
 
     // Watch the site's inputs; rebuild after a short quiet period.
-    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
-    let mut watcher = notify::recommended_watcher(tx).map_err(|e| {
+    let (tx, rx) = mpsc::channel::<Vec<PathBuf>>();
+    let root = build_opts.root.clone();
+    let flag = Arc::clone(&newer);
+    let mut watcher = notify::recommended_watcher(move |event| {
+        let paths = relevant(&root, event);
+        if !paths.is_empty() {
+            flag.store(true, Ordering::Relaxed);
+            let _ = tx.send(paths);
+        }
+    })
+    .map_err(|e| {
         Diagnostic::new(
             Code::CommandServeFailed,
             "serve",
@@ -202,18 +214,14 @@ pub fn run(
     {
         let shared = Arc::clone(&shared);
         let on_event = Arc::clone(&on_event);
-        let root = build_opts.root.clone();
         std::thread::spawn(move || {
             let _keep = watcher;
-            while let Ok(first) = rx.recv() {
-                let mut paths = relevant(&root, first);
+            while let Ok(mut paths) = rx.recv() {
                 // Editors save in bursts (temp file, rename, chmod): wait for quiet.
                 while let Ok(more) = rx.recv_timeout(Duration::from_millis(40)) {
-                    paths.extend(relevant(&root, more));
+                    paths.extend(more);
                 }
-                if paths.is_empty() {
-                    continue;
-                }
+                newer.store(false, Ordering::Relaxed);
                 paths.sort();
                 paths.dedup();
                 on_event(Event::Changed(paths.clone()));

@@ -584,3 +584,42 @@ fn body_edits_in_every_edition_and_bundle_are_quick_and_clean() {
         assert_eq!(done.map(|d| d.quick), Some(quick), "{added}");
     }
 }
+
+/// A quick rebuild's search index gives way to a newer save (serve sets
+/// the flag when one arrives): the pages are served at once, and the next
+/// rebuild makes the index that was left behind, so it ends as a clean
+/// build's.
+#[test]
+fn an_index_stopped_by_a_newer_save_is_made_by_the_next_rebuild() {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let (site, mut notes) = notes_site();
+    let opts = options(site.root());
+    let newer = Arc::new(AtomicBool::new(false));
+    let mut live = Live::new(opts.clone()).stop_index_on(Arc::clone(&newer));
+    let mut state = State::default();
+    let _ = serve_rebuild(&mut live, &mut state, &[]);
+    let index_has = |state: &State, word: &str| {
+        state
+            .files
+            .iter()
+            .any(|(p, b)| p.starts_with("search/") && String::from_utf8_lossy(b).contains(word))
+    };
+    let save = |notes: &mut Notes, live: &mut Live, state: &mut State, word: &str| {
+        let before = sources(site.root());
+        notes.apply(&site, &Edit::Body(0, word.to_owned()));
+        let paths = changed(&before, &sources(site.root()));
+        serve_rebuild(live, state, &paths)
+    };
+    newer.store(true, Ordering::Relaxed);
+    let (served, done) = save(&mut notes, &mut live, &mut state, "firstqz");
+    assert_eq!(done.map(|d| d.quick), Some(true));
+    let page = served.unwrap()["notes/note-1/index.html"].clone();
+    assert!(String::from_utf8_lossy(&page).contains("firstqz"));
+    assert!(!index_has(&state, "firstqz"), "the index gave way");
+    newer.store(false, Ordering::Relaxed);
+    let (served, _) = save(&mut notes, &mut live, &mut state, "secondqz");
+    assert!(index_has(&state, "firstqz") && index_has(&state, "secondqz"));
+    let clean = clean(&opts);
+    assert!(served == clean, "{}", first_difference(&served, &clean));
+}

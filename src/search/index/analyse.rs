@@ -17,7 +17,12 @@ use crate::search::text::fold_words;
 
 /// Every record of `origins` origins (`each(i, add)` hands origin `i`'s to
 /// `add`), analysed in parts of [`ORIGINS_PER_PART`] origins in parallel.
-pub(super) fn analyse<F>(origins: usize, each: &F, snippet_chars: usize) -> Vec<Part>
+pub(super) fn analyse<F>(
+    origins: usize,
+    each: &F,
+    snippet_chars: usize,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Vec<Part>
 where
     F: Fn(usize, &mut dyn FnMut(&[SearchRecord])) + Sync,
 {
@@ -26,6 +31,9 @@ where
         .map(|chunk| {
             let mut analyser = Analyser::new(snippet_chars);
             for &i in chunk {
+                if stop() {
+                    break;
+                }
                 each(i, &mut |records| analyser.add(records));
             }
             analyser.finish()

@@ -50,6 +50,17 @@ pub struct Params {
     pub max_postings: usize,
     /// Snippet source text per record, in characters.
     pub snippet_chars: usize,
+    /// When set, the build stops as soon as it sees it, and makes nothing:
+    /// `serve` sets it when a newer save arrives (#17).
+    pub stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
+}
+
+impl Params {
+    fn stopped(&self) -> bool {
+        self.stop
+            .as_ref()
+            .is_some_and(|s| s.load(std::sync::atomic::Ordering::Relaxed))
+    }
 }
 
 impl Default for Params {
@@ -59,6 +70,7 @@ impl Default for Params {
             chunk_bytes: 3_000,
             max_postings: 1_500,
             snippet_chars: 240,
+            stop: None,
         }
     }
 }
@@ -77,6 +89,7 @@ pub struct IndexStats {
 }
 
 /// The index's files, all under `search/`, and what went into them.
+#[derive(Default)]
 pub struct BuiltIndex {
     pub files: Vec<OutputFile>,
     pub stats: IndexStats,
@@ -130,7 +143,8 @@ struct Manifest<'a> {
 /// Builds every file of the index from `origins` origins of records:
 /// `each(i, add)` hands the records of origin `i`, in order, to `add`.
 /// Origins are analysed a part at a time, in parallel; an origin's records
-/// may borrow its text, which it can drop once they are analysed.
+/// may borrow its text, which it can drop once they are analysed. `None`:
+/// `params.stop` was set.
 pub(super) fn build<F>(
     origins: usize,
     each: F,
@@ -138,11 +152,15 @@ pub(super) fn build<F>(
     kinds: &[[&str; 2]],
     help: &[HelpLink],
     params: &Params,
-) -> BuiltIndex
+) -> Option<BuiltIndex>
 where
     F: Fn(usize, &mut dyn FnMut(&[SearchRecord])) + Sync,
 {
-    let mut parts = analyse(origins, &each, params.snippet_chars);
+    let stop = || params.stopped();
+    let mut parts = analyse(origins, &each, params.snippet_chars, &stop);
+    if stop() {
+        return None;
+    }
     let records: usize = parts.iter().map(|p| p.docs.len()).sum();
     let summaries: Vec<String> = parts
         .iter_mut()
@@ -150,14 +168,23 @@ where
         .collect();
     let runs = kind_runs(parts.iter().flat_map(|p| p.kinds.iter().copied()));
     let (dictionary, part_groups) = Dictionary::new(&parts, language);
+    if stop() {
+        return None;
+    }
     let postings = gather_postings(parts, &part_groups, dictionary.groups, records);
     drop(part_groups);
+    if stop() {
+        return None;
+    }
     let encoded = encode_groups(
         postings,
         &dictionary.stop_group,
         records,
         params.max_postings,
     );
+    if stop() {
+        return None;
+    }
     let shards = term_shards(&dictionary, &encoded, params.shard_bytes);
     let mut stats = IndexStats {
         records,
@@ -195,7 +222,7 @@ where
         serde_json::to_vec(&manifest).unwrap_or_default(),
     ));
     stats.bytes = files.iter().map(|f| f.bytes.len()).sum();
-    BuiltIndex { files, stats }
+    Some(BuiltIndex { files, stats })
 }
 
 /// The records' kind indexes as runs of `[kind index, count]`.
