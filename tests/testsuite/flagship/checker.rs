@@ -419,6 +419,17 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Careery, the one polite bump (002:122)",
         "Just wanted to make sure this didn't get buried, no worries if you're busy!",
     ),
+    // Issue #20, fourth read (C2): the bump as a reader sends it, with a
+    // greeting, and as the guide's #no-reply section describes it. Both run
+    // past the 80 characters at which `nothing-specific` starts to look.
+    (
+        "Careery, the one polite bump with a greeting, as a reader sends it (002:122)",
+        "Hi Dana, just wanted to make sure this didn't get buried—no worries if you're busy!",
+    ),
+    (
+        "Guide after-they-accept#no-reply, the nudge it describes (002:122, paraphrased)",
+        "Hi Dana, I just want to make sure my message didn't get buried. No worries at all if you're swamped!",
+    ),
     (
         "Careery, a note to a recruiter (002:118, paraphrased)",
         "Hi Jordan, I saw you posted the Senior QA Engineer role at Lumen. I've spent six years in test automation, most recently at Tallis. Would you be open to connecting?",
@@ -621,6 +632,18 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "finds-you-well",
         "I hope this message finds you well.",
     ),
+    // Issue #20, fourth read (L8): the job ask Careery sets against a real
+    // question, and the favor it names outright.
+    (
+        "Careery, a job ask in place of a question (002:91)",
+        "asking-a-favor",
+        "Hi Dana, can I interview for a job on your team?",
+    ),
+    (
+        "Careery, expediting your candidacy (002:25, 002:59)",
+        "asking-a-favor",
+        "Could you expedite my candidacy for the QA role?",
+    ),
     (
         "Careery, asking a favor before any relationship (002:25)",
         "asking-a-favor",
@@ -766,6 +789,11 @@ const ADVICE: &[(&str, &str, &str)] = &[
         "nothing-specific",
         "before you apply, your question about the role",
         "Hi Dana, before I apply for the QA role, could you tell me whether it is open to remote candidates?",
+    ),
+    (
+        "nothing-specific",
+        "in Careery's one nudge, that your earlier message may have got buried",
+        "Hi Dana, just making sure my earlier message didn't get lost in a busy week. No worries at all if you haven't had time!",
     ),
     (
         "love-to-connect",

@@ -334,6 +334,17 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Careery, el único recordatorio amable (002:122)",
         "Solo para que esto no quede enterrado. ¡Sin prisa si estás ocupada!",
     ),
+    // Issue #20, cuarta lectura (C2): el recordatorio traducido con
+    // naturalidad, y con saludo, pasa de los 80 caracteres a partir de los
+    // que `nothing-specific` empieza a mirar.
+    (
+        "Careery, el recordatorio amable traducido con naturalidad (002:122)",
+        "Solo quería asegurarme de que esto no se había perdido; ¡no te preocupes si estás ocupado!",
+    ),
+    (
+        "Careery, el recordatorio amable con saludo (002:122, parafraseado)",
+        "Hola, Dana: solo quería asegurarme de que mi mensaje no se ha quedado enterrado. ¡No te preocupes si estás muy ocupada!",
+    ),
     (
         "Careery, una nota a un reclutador (002:118, parafraseado)",
         "Hola, Jordan: vi que publicaste el puesto de QA sénior en Lumen. Llevo seis años en automatización de pruebas, los últimos en Tallis. ¿Te parece bien que conectemos?",
@@ -473,6 +484,22 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "Careery, tenga en cuenta mi candidatura (002:24)",
         "review-my-application",
         "Vi que estás contratando. Te agradecería que consideraras mi candidatura.",
+    ),
+    // Issue #20, cuarta lectura (L8): el imperativo de tú, tal cual.
+    (
+        "Careery, ten en cuenta mi candidatura (002:24)",
+        "review-my-application",
+        "Vi que estás contratando. Por favor, ten en cuenta mi candidatura.",
+    ),
+    (
+        "Careery, agilizar tu candidatura (002:25, 002:59)",
+        "asking-a-favor",
+        "¿Podrías agilizar mi candidatura para el puesto de QA?",
+    ),
+    (
+        "Careery, pedir una entrevista en lugar de preguntar (002:91)",
+        "asking-a-favor",
+        "Hola, Dana: ¿puedo hacer una entrevista para un puesto en tu equipo?",
     ),
     (
         "Careery, una apertura que solo dice que te postulaste (002:38)",
@@ -680,6 +707,11 @@ const ADVICE: &[(&str, &str, &str)] = &[
         "nothing-specific",
         "nombra una publicación, un proyecto, una charla, o una persona o una universidad",
         "Hola, Ben: yo también estudié ingeniería en Ohio State. Estoy haciendo ahora el mismo cambio de ingeniería civil a software. ¿Qué fue lo que más te ayudó?",
+    ),
+    (
+        "nothing-specific",
+        "en el único recordatorio de Careery, que tu mensaje anterior puede haberse perdido",
+        "Hola, Dana: te escribo por si mi mensaje anterior se perdió en una semana complicada. ¡Sin problema si no has tenido tiempo!",
     ),
     (
         "love-to-connect",

@@ -711,6 +711,20 @@ const MUST_SAY: &[(&str, &[&str], &str)] = &[
         &["Rosen", "job offer", "Staton", "hired"],
         "each source's word (offer, hired) with its source",
     ),
+    // Issue #20, fourth read (C1): a reader talking directly with the
+    // manager who also has an interview booked was told "connect" on one
+    // path and "wait" on the other. The interviews guide states the one
+    // rule (the interview comes first); both outcomes point to it.
+    (
+        "connect-while-talking",
+        &["interviews-and-rejection.md#interview-booked"],
+        "direct talks give way to a booked interview, as the guide states",
+    ),
+    (
+        "research-before-interview",
+        &["interviews-and-rejection.md#interview-booked"],
+        "a booked interview means wait, even after direct talks",
+    ),
 ];
 
 /// Words an outcome must not use, with the reason. The frustration outcome
