@@ -9,7 +9,8 @@
 //! are all equal, last time's bytes are the page. Equality of the whole
 //! context, not a list of what a page depends on, is what makes this safe:
 //! a page listing another sees its changed title, because the title is in
-//! its context.
+//! its context. The memo keeps a 256-bit BLAKE3 digest of each context,
+//! not the context itself.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -30,8 +31,28 @@ struct Edition {
 
 struct Page {
     template: String,
-    context: Context,
+    /// A digest of the context, not the context: a 10,000-page site's
+    /// contexts held whole took about as much memory as everything else
+    /// `serve` keeps.
+    context: blake3::Hash,
     bytes: Arc<Vec<u8>>,
+}
+
+/// A digest of everything in `context`: its `Debug` form, which prints
+/// every key and value (strings quoted and escaped), written straight
+/// into the hasher. Only compared within one process, so the form need
+/// not be stable across tera versions.
+pub(crate) fn digest(context: &Context) -> blake3::Hash {
+    struct Hashing(blake3::Hasher);
+    impl std::fmt::Write for Hashing {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0.update(s.as_bytes());
+            Ok(())
+        }
+    }
+    let mut h = Hashing(blake3::Hasher::new());
+    let _ = std::fmt::Write::write_fmt(&mut h, format_args!("{context:?}"));
+    h.0.finalize()
 }
 
 /// Rendered pages by edition (its output folder, `""` or `es/`) and path.
@@ -58,18 +79,18 @@ impl Memo {
         }
     }
 
-    /// Last time's bytes for `path`, if it was made from `template` and an
-    /// equal `context`.
+    /// Last time's bytes for `path`, if it was made from `template` and a
+    /// context with the same [`digest`].
     pub(crate) fn get(
         &self,
         edition: &str,
         path: &str,
         template: &str,
-        context: &Context,
+        context: blake3::Hash,
     ) -> Option<Arc<Vec<u8>>> {
         let editions = self.lock();
         let page = editions.get(edition)?.last.get(path)?;
-        (page.template == template && page.context == *context).then(|| Arc::clone(&page.bytes))
+        (page.template == template && page.context == context).then(|| Arc::clone(&page.bytes))
     }
 
     /// Keeps what `path` was rendered to.
@@ -78,7 +99,7 @@ impl Memo {
         edition: &str,
         path: String,
         template: &str,
-        context: Context,
+        context: blake3::Hash,
         bytes: Arc<Vec<u8>>,
     ) {
         let mut editions = self.lock();

@@ -396,19 +396,20 @@ impl Renderer<'_> {
             ]);
         }
         let edition = &self.site.lang.folder();
-        if let Some(memo) = self.memo
-            && let Some(bytes) = memo.get(edition, &path, template, &ctx)
+        let memo = self.memo.map(|m| (m, memo::digest(&ctx)));
+        if let Some((memo, digest)) = memo
+            && let Some(bytes) = memo.get(edition, &path, template, digest)
         {
             let file = OutputFile::new(path.clone(), bytes.as_ref().clone());
-            memo.put(edition, path, template, ctx, bytes);
+            memo.put(edition, path, template, digest, bytes);
             return Ok(file);
         }
         let html = tera
             .render(template, &ctx)
             .map_err(|e| vec![tera_diagnostic(&e, self.theme)])?;
-        if let Some(memo) = self.memo {
+        if let Some((memo, digest)) = memo {
             let bytes = std::sync::Arc::new(html.clone().into_bytes());
-            memo.put(edition, path.clone(), template, ctx, bytes);
+            memo.put(edition, path.clone(), template, digest, bytes);
         }
         Ok(OutputFile::new(path, html))
     }
