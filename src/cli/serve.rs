@@ -42,13 +42,19 @@ impl ServeArgs {
                     open_browser(&format!("http://{addr}/"));
                 }
             }
-            Event::Built { pages, took, quick } => {
+            Event::Built {
+                pages,
+                took,
+                quick,
+                indexed,
+            } => {
                 let ms = took.as_millis();
+                let index = indexed.as_millis();
                 if quick {
                     let noun = if pages == 1 { "page" } else { "pages" };
-                    println!("Updated {pages} {noun} in {ms} ms");
+                    println!("Updated {pages} {noun} in {ms} ms (search index at {index} ms)");
                 } else {
-                    println!("Built {pages} pages in {ms} ms");
+                    println!("Built {pages} pages in {ms} ms (search index at {index} ms)");
                 }
             }
             Event::Changed(paths) => {
