@@ -49,12 +49,15 @@ impl ServeArgs {
                 indexed,
             } => {
                 let ms = took.as_millis();
-                let index = indexed.as_millis();
+                let index = match indexed {
+                    Some(t) => format!("search index at {} ms", t.as_millis()),
+                    None => "search index with the next save".to_owned(),
+                };
                 if quick {
                     let noun = if pages == 1 { "page" } else { "pages" };
-                    println!("Updated {pages} {noun} in {ms} ms (search index at {index} ms)");
+                    println!("Updated {pages} {noun} in {ms} ms ({index})");
                 } else {
-                    println!("Built {pages} pages in {ms} ms (search index at {index} ms)");
+                    println!("Built {pages} pages in {ms} ms ({index})");
                 }
             }
             Event::Changed(paths) => {

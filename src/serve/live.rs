@@ -45,6 +45,9 @@ pub struct Rebuilt {
     pub pages: usize,
     /// Whether only the saved pages were made again.
     pub quick: bool,
+    /// Whether the served search index holds this rebuild's pages (else a
+    /// newer save stopped it, and the next rebuild makes it).
+    pub indexed: bool,
 }
 
 /// The last good build of a site being served, to take the next save in.
@@ -117,6 +120,7 @@ impl Live {
         let done = Rebuilt {
             pages: built.pages,
             quick: false,
+            indexed: true,
         };
         let build::Built {
             site,
@@ -201,7 +205,11 @@ impl Live {
             }
             self.stale.remove(&e);
         }
-        Some(Rebuilt { pages, quick: true })
+        Some(Rebuilt {
+            pages,
+            quick: true,
+            indexed: self.stale.is_empty(),
+        })
     }
 }
 

@@ -35,9 +35,9 @@ pub enum Event {
         pages: usize,
         took: Duration,
         quick: bool,
-        /// When the search index was in place too (a quick rebuild's may
-        /// give way to a newer save, and come with the next one).
-        indexed: Duration,
+        /// When the search index was in place too; `None`: a newer save
+        /// stopped it, and the next rebuild makes it.
+        indexed: Option<Duration>,
     },
     Failed(Diagnostics),
     Changed(Vec<PathBuf>),
@@ -298,7 +298,7 @@ fn rebuild(
             pages: done.pages,
             took: took.unwrap_or_else(|| started.elapsed()),
             quick: done.quick,
-            indexed: started.elapsed(),
+            indexed: done.indexed.then(|| started.elapsed()),
         }),
         Err(problems) => {
             if let Ok(mut s) = shared.state.write() {

@@ -613,12 +613,13 @@ fn an_index_stopped_by_a_newer_save_is_made_by_the_next_rebuild() {
     };
     newer.store(true, Ordering::Relaxed);
     let (served, done) = save(&mut notes, &mut live, &mut state, "firstqz");
-    assert_eq!(done.map(|d| d.quick), Some(true));
+    assert_eq!(done.map(|d| (d.quick, d.indexed)), Some((true, false)));
     let page = served.unwrap()["notes/note-1/index.html"].clone();
     assert!(String::from_utf8_lossy(&page).contains("firstqz"));
     assert!(!index_has(&state, "firstqz"), "the index gave way");
     newer.store(false, Ordering::Relaxed);
-    let (served, _) = save(&mut notes, &mut live, &mut state, "secondqz");
+    let (served, done) = save(&mut notes, &mut live, &mut state, "secondqz");
+    assert_eq!(done.map(|d| d.indexed), Some(true));
     assert!(index_has(&state, "firstqz") && index_has(&state, "secondqz"));
     let clean = clean(&opts);
     assert!(served == clean, "{}", first_difference(&served, &clean));
