@@ -5,22 +5,32 @@
 //! `search` (which make files) and `output` (which writes them) all depend
 //! on it and never on each other.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use crate::diagnostics::{Code, Diagnostic};
 
 /// A file of the built site, path relative to the output root with `/`.
+/// Its bytes are shared, not copied, between `serve`'s memo of rendered
+/// pages and the files it serves (#17).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
     pub path: String,
-    pub bytes: Vec<u8>,
+    pub bytes: Arc<[u8]>,
 }
 
 impl OutputFile {
     pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
         OutputFile {
             path: path.into(),
-            bytes: bytes.into(),
+            bytes: Arc::from(bytes.into()),
+        }
+    }
+
+    /// A file whose bytes are already shared.
+    pub fn shared(path: impl Into<String>, bytes: Arc<[u8]>) -> Self {
+        OutputFile {
+            path: path.into(),
+            bytes,
         }
     }
 

@@ -107,7 +107,7 @@ impl Sink for Tracked<'_> {
                     self.bytes.fetch_add(size, Ordering::Relaxed);
                     return Ok(());
                 }
-                file.bytes = self.shared.minify(&file.bytes, cfg);
+                file.bytes = self.shared.minify(&file.bytes, cfg).into();
                 if let Some((m, input)) = memo {
                     m.record(input, memo::digest(&file.bytes));
                 }
@@ -139,7 +139,7 @@ fn minify_config() -> minify_html::Cfg {
 pub fn minify(files: &mut [OutputFile]) {
     let cfg = minify_config();
     files.par_iter_mut().filter(|f| f.is_html()).for_each(|f| {
-        f.bytes = minify_html::minify(&f.bytes, &cfg);
+        f.bytes = minify_html::minify(&f.bytes, &cfg).into();
     });
 }
 
@@ -856,7 +856,7 @@ mod tests {
             "{}",
             String::from_utf8_lossy(&files[0].bytes)
         );
-        assert_eq!(files[1].bytes, b"<a>\n  <b/>\n</a>\n");
+        assert_eq!(&*files[1].bytes, b"<a>\n  <b/>\n</a>\n");
     }
 
     /// A link left in the spare is replaced by the file, never written

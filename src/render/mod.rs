@@ -400,18 +400,19 @@ impl Renderer<'_> {
         if let Some((memo, digest)) = memo
             && let Some(bytes) = memo.get(edition, &path, template, digest)
         {
-            let file = OutputFile::new(path.clone(), bytes.as_ref().clone());
+            let file = OutputFile::shared(path.clone(), std::sync::Arc::clone(&bytes));
             memo.put(edition, path, template, digest, bytes);
             return Ok(file);
         }
         let html = tera
             .render(template, &ctx)
             .map_err(|e| vec![tera_diagnostic(&e, self.theme)])?;
+        let file = OutputFile::new(path, html);
         if let Some((memo, digest)) = memo {
-            let bytes = std::sync::Arc::new(html.clone().into_bytes());
-            memo.put(edition, path.clone(), template, digest, bytes);
+            let bytes = std::sync::Arc::clone(&file.bytes);
+            memo.put(edition, file.path.clone(), template, digest, bytes);
         }
-        Ok(OutputFile::new(path, html))
+        Ok(file)
     }
 }
 

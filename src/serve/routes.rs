@@ -130,7 +130,9 @@ pub fn resolve(url: &str, state: &State) -> Response {
                 None => (
                     404,
                     "404.html".to_owned(),
-                    b"<!doctype html><title>Not found</title><h1>Not found</h1>".to_vec(),
+                    std::sync::Arc::from(
+                        &b"<!doctype html><title>Not found</title><h1>Not found</h1>"[..],
+                    ),
                 ),
             },
         },
@@ -144,7 +146,7 @@ pub fn resolve(url: &str, state: &State) -> Response {
         )
         .into_bytes()
     } else {
-        body
+        body.to_vec()
     };
     Response {
         status,
@@ -201,17 +203,24 @@ mod tests {
         let mut s = State::default();
         s.files.insert(
             "index.html".into(),
-            b"<html><head></head><body>home</body></html>".to_vec(),
+            b"<html><head></head><body>home</body></html>"
+                .as_slice()
+                .into(),
         );
         s.files.insert(
             "guides/a/index.html".into(),
-            b"<html><head></head><body>a</body></html>".to_vec(),
+            b"<html><head></head><body>a</body></html>"
+                .as_slice()
+                .into(),
         );
         s.files.insert(
             "404.html".into(),
-            b"<html><head></head><body>missing</body></html>".to_vec(),
+            b"<html><head></head><body>missing</body></html>"
+                .as_slice()
+                .into(),
         );
-        s.files.insert("assets/x.css".into(), b"body{}".to_vec());
+        s.files
+            .insert("assets/x.css".into(), b"body{}".as_slice().into());
         s
     }
 

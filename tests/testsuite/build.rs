@@ -441,8 +441,10 @@ fn the_library_compiles_what_the_binary_writes() {
     let (_, files) = compile(input, &opts).expect("compile the fixture");
     let mut written = site.out().snapshot();
     written.remove(".casebook-output");
-    let compiled: std::collections::BTreeMap<String, Vec<u8>> =
-        files.into_iter().map(|f| (f.path, f.bytes)).collect();
+    let compiled: std::collections::BTreeMap<String, Vec<u8>> = files
+        .into_iter()
+        .map(|f| (f.path, f.bytes.to_vec()))
+        .collect();
     assert_same(
         &written,
         &compiled,

@@ -305,7 +305,12 @@ fn outcome(
     >,
 ) -> Result<BTreeMap<String, Vec<u8>>, String> {
     built
-        .map(|(_, files)| files.into_iter().map(|f| (f.path, f.bytes)).collect())
+        .map(|(_, files)| {
+            files
+                .into_iter()
+                .map(|f| (f.path, f.bytes.to_vec()))
+                .collect()
+        })
         .map_err(|p| format!("{p:?}"))
 }
 
@@ -326,7 +331,7 @@ fn serve_rebuild(
             let files = state
                 .files
                 .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
+                .map(|(k, v)| (k.clone(), v.to_vec()))
                 .collect();
             (Ok(files), Some(done))
         }
@@ -490,7 +495,7 @@ fn a_body_edit_is_quick_and_a_heading_is_not() {
         );
         assert_eq!(done.map(|d| d.quick), quick, "after {edit:?}");
     }
-    let page = String::from_utf8(state.files["notes/note-2/index.html"].clone()).unwrap();
+    let page = String::from_utf8(state.files["notes/note-2/index.html"].to_vec()).unwrap();
     assert!(
         page.contains("quokkaword") && page.contains("again"),
         "{page}"

@@ -143,7 +143,10 @@ fn compiled_at(base_url: Option<&str>) -> BTreeMap<String, Vec<u8>> {
     let input = load(&opts).unwrap_or_else(|e| panic!("load the flagship: {e:?}"));
     let (_, files) =
         compile(input, &opts).unwrap_or_else(|e| panic!("compile the flagship: {e:?}"));
-    files.into_iter().map(|f| (f.path, f.bytes)).collect()
+    files
+        .into_iter()
+        .map(|f| (f.path, f.bytes.to_vec()))
+        .collect()
 }
 
 #[test]
