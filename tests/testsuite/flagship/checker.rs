@@ -351,6 +351,82 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Careery, an accepted request that mentions applying (002:38)",
         "I applied for the PM role—your point about 'outcome over output' in the JD is exactly my philosophy. Curious how that shows up day-to-day.",
     ),
+    // Issue #20, fifth read (C1): the same accepted line typed with the
+    // punctuation people use on a keyboard in place of the dash.
+    (
+        "Careery, the accepted 002:38 line with a comma in place of the dash",
+        "Hi Dana, I applied for the PM role, and your point about 'outcome over output' in the JD is exactly my philosophy. Curious how that shows up day-to-day.",
+    ),
+    (
+        "Careery, the accepted 002:38 line with a colon in place of the dash",
+        "Hi Dana, I applied for the PM role: your point about 'outcome over output' in the JD is exactly my philosophy. Curious how that shows up day-to-day.",
+    ),
+    (
+        "Careery, the accepted 002:38 line with a semicolon in place of the dash",
+        "Hi Dana, I applied for the PM role; your point about 'outcome over output' in the JD is exactly my philosophy. Curious how that shows up day-to-day.",
+    ),
+    (
+        "Careery, the accepted 002:38 line with a spaced hyphen in place of the dash",
+        "Hi Dana, I applied for the PM role - your point about 'outcome over output' in the JD is exactly my philosophy. Curious how that shows up day-to-day.",
+    ),
+    (
+        "Careery, the accepted 002:38 line with a hyphen typed for the dash",
+        "I applied for the PM role-your point about 'outcome over output' in the JD is exactly my philosophy. Curious how that shows up day-to-day.",
+    ),
+    // Issue #20, fifth read (C2): recruiter notes written as
+    // alternatives.md#recruiter and Careery's recipe (002:118) say, naming
+    // the role by its title or as the recruiter's own posting.
+    (
+        "Careery's recruiter recipe (002:118): the role by its title",
+        "Hi Jordan, I'm interested in the Senior QA Engineer role at Lumen. I have six years in QA automation, most recently leading test automation at Tallis. Would you be open to connecting?",
+    ),
+    (
+        "Careery's recruiter recipe (002:118): their posting",
+        "Hi Jordan, I saw your posting for the Senior QA Engineer role at Lumen. I have six years in QA automation, most recently at Tallis. Would you be open to connecting?",
+    ),
+    (
+        "Careery's recruiter recipe (002:118): their listing",
+        "Hi Jordan, I noticed your listing for a Senior QA Engineer at Lumen. I have six years in QA automation, most recently leading test automation at Tallis. Would you be open to connecting?",
+    ),
+    (
+        "Tree pause-frustration, the short question to a named recruiter (000:37)",
+        "Hi Jordan, I saw your posting for the Senior QA Engineer role at Lumen and applied on May 2. Is there a rough timeline for first interviews?",
+    ),
+    // Issue #20, fifth read (C4): a referral already given, mentioned as
+    // the guides and 001:28 say.
+    (
+        "Untitled article, mention the referral (001:28): agreed to refer",
+        "Hi Dana, Sam Patel at Lumen kindly agreed to refer me for the Senior QA Engineer role on your team. I've applied and I'm curious how you chose which tests to automate.",
+    ),
+    (
+        "Untitled article, mention the referral (001:28): kind enough to recommend",
+        "Hi Dana, Sam Patel was kind enough to recommend me for the Senior QA Engineer role on your team. I'm curious how your team chose which checkout tests to automate.",
+    ),
+    (
+        "Untitled article, mention the referral (001:28): a good word",
+        "Hi Dana, Sam Patel put in a good word for me for the Senior QA Engineer role on your team. I'm curious how your team chose which checkout tests to automate.",
+    ),
+    // Issue #20, fifth read (L8): edges a reader hits.
+    (
+        "Guide after-they-accept#coffee, one call ask without a date (003:5)",
+        "Thanks again for our exchange on night-shift staffing, Omar. Would you have 15 minutes for a call sometime this month? No worries if it's busy.",
+    ),
+    (
+        "Guide alternatives#recruiter, asking for the right contact",
+        "Hi Dana, your post on async reviews was great. Could you point me to the right person for questions about the QA role?",
+    ),
+    (
+        "Terkel, Michael Staton: a gracious note after a no (003:17)",
+        "Hi Elena, I was disappointed not to get the analytics role, but I enjoyed our conversation about churn modeling. If you have a minute, what would have made my application stronger?",
+    ),
+    (
+        "Tree hired-connect, a note once hired (003:17)",
+        "Hi Dana, I'm thrilled to be joining the QA team next month and looking forward to working together. See you on the first day!",
+    ),
+    (
+        "Careery, a specific opening then a plain wish to connect (002:63)",
+        "Hi Dana, your post on async code reviews changed how I run ours. I'd like to connect and follow what your team shares. How did you get everyone to stick to the one-day rule?",
+    ),
     (
         "Careery, an accepted alumni request (002:39)",
         "Fellow Ohio State alum here—your transition from engineering to product leadership is something I'm navigating now.",
@@ -576,6 +652,31 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "Careery, a bare application opener (002:38)",
         "leading-with-i-applied",
         "Hi Dana, I applied for a role on your team.",
+    ),
+    (
+        "Careery, a bare application opener (002:38) with a hyphenated role",
+        "leading-with-i-applied",
+        "Hi Dana - I applied for the full-stack role on your team.",
+    ),
+    (
+        "Careery, a note that could go to anyone (002:107), naming no role",
+        "nothing-specific",
+        "Hi, I'm very interested in the open role at your company and believe I could add real value. Looking forward to hearing from you.",
+    ),
+    (
+        "Careery, asking a favor before any relationship (002:25): a good word",
+        "asking-a-favor",
+        "Hi Dana, would you put in a good word for me with the hiring team?",
+    ),
+    (
+        "Careery, asking a favor before any relationship (002:25): willing to recommend",
+        "asking-a-favor",
+        "Would you be willing to recommend me for the QA role on your team?",
+    ),
+    (
+        "Careery, the perfect candidate (002:22), as the right person",
+        "selling-yourself",
+        "Hi Dana, I'm the right person for this role.",
     ),
     (
         "Careery, pick your brain (002:5)",

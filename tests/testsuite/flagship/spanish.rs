@@ -282,6 +282,56 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Careery, una solicitud aceptada que menciona la candidatura (002:38)",
         "Envié mi candidatura para el puesto de PM —tu idea de «resultados antes que entregables» en la oferta es justo mi filosofía—. Me gustaría saber cómo se nota en el día a día.",
     ),
+    // Issue #20, quinta lectura (C1): la misma línea aceptada, escrita con
+    // la puntuación del teclado en lugar de la raya.
+    (
+        "Careery, la línea aceptada de 002:38 con coma en lugar de raya",
+        "Hola, Dana: me postulé al puesto de PM, y tu idea de «resultados antes que entregables» en la oferta es justo mi filosofía. ¿Cómo se nota eso en el día a día?",
+    ),
+    (
+        "Careery, la línea aceptada de 002:38 con punto y coma en lugar de raya",
+        "Hola, Dana: me postulé al puesto de PM; tu idea de «resultados antes que entregables» en la oferta es justo mi filosofía. ¿Cómo se nota eso en el día a día?",
+    ),
+    (
+        "Careery, la línea aceptada de 002:38 con guion en lugar de raya",
+        "Me postulé al puesto de PM - tu idea de «resultados antes que entregables» en la oferta es justo mi filosofía. ¿Cómo se nota eso en el día a día?",
+    ),
+    // Issue #20, quinta lectura (C2): notas a un reclutador como dicen
+    // alternatives.md#recruiter y la receta de Careery (002:118).
+    (
+        "Receta de Careery para reclutadores (002:118): el puesto por su nombre",
+        "Hola, Jordan: me interesa el puesto de QA Engineer sénior en Lumen. Llevo seis años en automatización de pruebas, los últimos en Tallis. ¿Te parece bien que conectemos?",
+    ),
+    (
+        "Receta de Careery para reclutadores (002:118): su oferta",
+        "Hola, Jordan: vi tu oferta de QA Engineer sénior en Lumen. Llevo seis años en automatización de pruebas, los últimos en Tallis. ¿Te parece bien conectar?",
+    ),
+    // Issue #20, quinta lectura (C4): una recomendación ya hecha (001:28).
+    (
+        "Artículo sin título, menciona la recomendación (001:28)",
+        "Hola, Dana: Sam Patel, de Lumen, tuvo la amabilidad de recomendarme para el puesto de QA Engineer sénior en tu equipo. Ya me he postulado y me gustaría saber cómo elegís qué pruebas automatizar.",
+    ),
+    // Issue #20, quinta lectura (L8).
+    (
+        "Guía after-they-accept#coffee, una llamada sin fecha (003:5)",
+        "Gracias de nuevo por nuestro intercambio sobre turnos de noche, Omar. ¿Tendrías 15 minutos para una llamada este mes? Sin problema si estás liado.",
+    ),
+    (
+        "Guía alternatives#recruiter, preguntar por el contacto adecuado",
+        "Hola, Dana: tu publicación sobre revisiones asíncronas me encantó. ¿Podrías indicarme la persona indicada para preguntas sobre el puesto de QA?",
+    ),
+    (
+        "Terkel, Michael Staton: una nota amable tras un no (003:17)",
+        "Hola, Elena: me decepcionó no conseguir el puesto de analista, pero disfruté de nuestra conversación sobre modelos de abandono. Si tienes un momento, ¿qué habría hecho más fuerte mi candidatura?",
+    ),
+    (
+        "Árbol hired-connect, una nota ya contratada (003:17)",
+        "Hola, Dana: estoy encantada de incorporarme al equipo de QA el mes que viene y tengo muchas ganas de trabajar juntas. ¡Nos vemos el primer día!",
+    ),
+    (
+        "Careery, una apertura concreta y luego el deseo de conectar (002:63)",
+        "Hola, Dana: tu publicación sobre revisiones asíncronas cambió cómo llevo las nuestras. Me gustaría conectar y seguir lo que comparte tu equipo. ¿Cómo lograste que todos respetaran la regla de un día?",
+    ),
     (
         "Careery, una solicitud aceptada entre antiguos alumnos (002:39)",
         "Yo también estudié en Ohio State: tu paso de ingeniería a dirección de producto es justo el que estoy recorriendo ahora.",
@@ -490,6 +540,21 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "Careery, ten en cuenta mi candidatura (002:24)",
         "review-my-application",
         "Vi que estás contratando. Por favor, ten en cuenta mi candidatura.",
+    ),
+    (
+        "Careery, una nota que podría ir a cualquiera (002:107), sin puesto",
+        "nothing-specific",
+        "Hola: me interesa el puesto de trabajo en tu empresa y creo que podría aportar mucho valor al equipo. Quedo pendiente de tus noticias.",
+    ),
+    (
+        "Careery, pedir un favor sin relación previa (002:25): hablar bien de ti",
+        "asking-a-favor",
+        "¿Te importaría hablarle bien de mí al equipo de selección?",
+    ),
+    (
+        "Careery, la candidata perfecta (002:22), como la persona indicada",
+        "selling-yourself",
+        "Soy la persona indicada para este puesto.",
     ),
     (
         "Careery, agilizar tu candidatura (002:25, 002:59)",

@@ -510,10 +510,99 @@ const NEVER_GO_AFTER: &[(&str, &str)] = &[
     ("welcome", "formal-or-unsure"),
 ];
 
+/// Issue #20, fifth read (C3): once an interview is booked you wait,
+/// however you came to it (interviews-and-rejection.md#interview-booked,
+/// and its quick reference). The tree once said so only on the "we've met"
+/// branch, so a reader with an interview booked who chose the open role or
+/// the event got "go". Now every path to a "go" must have ruled a booked
+/// interview out, by one of these answers: one whose label says no
+/// interview is booked (its question must then offer the interview as
+/// well), no opening at all, or a decision already made.
+const NO_INTERVIEW_PENDING: &[(&str, &str, Option<&str>)] = &[
+    (
+        "why-now",
+        "i-want-a-specific",
+        Some("no interview is booked"),
+    ),
+    (
+        "how-you-know-them",
+        "we-met-at-a",
+        Some("no interview is booked"),
+    ),
+    (
+        "how-you-know-them",
+        "already-talking",
+        Some("no interview is booked"),
+    ),
+    ("why-now", "theres-no-opening-but", None),
+    ("interview-stage", "they-offered-me-the", None),
+    ("interview-stage", "i-was-turned-down", None),
+];
+
+/// NO_INTERVIEW_PENDING against the tree: every "go" path holds one of its
+/// answers, each label says what it must, and each question whose answer
+/// rules the interview out by its label also leads to the interview stage.
+fn booked_interview_problems(tree: &Tree) -> Vec<String> {
+    let mut problems = Vec::new();
+    let option = |q: &str, slug: &str| {
+        tree.question(q)
+            .and_then(|q| q.options.iter().find(|o| o.slug() == slug))
+    };
+    for (q, slug, words) in NO_INTERVIEW_PENDING {
+        let Some(o) = option(q, slug) else {
+            problems.push(format!("NO_INTERVIEW_PENDING: no answer `{slug}` to `{q}`"));
+            continue;
+        };
+        let Some(words) = words else { continue };
+        if !o.label.to_lowercase().contains(words) {
+            problems.push(format!(
+                "`{q}` = “{}” leads on towards a go, but does not say “{words}”",
+                o.label
+            ));
+        }
+        let offers_interview = tree
+            .question(q)
+            .is_some_and(|q| q.options.iter().any(|o| o.next == "interview-stage"));
+        if !offers_interview {
+            problems.push(format!(
+                "`{q}` rules out an interview in “{}” but offers no answer for a reader who has one",
+                o.label
+            ));
+        }
+    }
+    for step in tree.steps() {
+        let Some(Node::Outcome(o)) = tree.node(&step.node) else {
+            continue;
+        };
+        if o.verdict != Verdict::Go {
+            continue;
+        }
+        let answers = step_answers(tree, step);
+        let ruled_out = answers.iter().any(|(q, s)| {
+            NO_INTERVIEW_PENDING
+                .iter()
+                .any(|(nq, ns, _)| nq == q && ns == s)
+        });
+        if !ruled_out {
+            let path = answers
+                .iter()
+                .map(|(q, s)| format!("{q}={s}"))
+                .collect::<Vec<_>>()
+                .join(" → ");
+            problems.push(format!(
+                "`{}` says go on {path}, which never rules out a booked interview",
+                o.id
+            ));
+        }
+    }
+    problems
+}
+
 #[test]
 fn every_outcome_of_the_flagship_tree_agrees_with_the_guides() {
     let tree = flagship();
     let mut problems = table_problems(&tree);
+    problems.extend(booked_interview_problems(&tree));
     let mut reached = BTreeSet::new();
     for step in tree.steps() {
         let Some(Node::Outcome(o)) = tree.node(&step.node) else {
@@ -722,6 +811,13 @@ const MUST_SAY: &[(&str, &[&str], &str)] = &[
         "connect-while-talking",
         &["interviews-and-rejection.md#interview-booked"],
         "direct talks give way to a booked interview, as the guide states",
+    ),
+    // Issue #20, fifth read (C3): the event outcome gives way to a booked
+    // interview as well.
+    (
+        "connect-after-event",
+        &["interviews-and-rejection.md#interview-booked"],
+        "meeting at an event gives way to a booked interview",
     ),
     (
         "research-before-interview",
