@@ -15,19 +15,19 @@ use crate::diagnostics::{Code, Diagnostic};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFile {
     pub path: String,
-    pub bytes: Arc<[u8]>,
+    pub bytes: Arc<Vec<u8>>,
 }
 
 impl OutputFile {
     pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
         OutputFile {
             path: path.into(),
-            bytes: Arc::from(bytes.into()),
+            bytes: Arc::new(bytes.into()),
         }
     }
 
     /// A file whose bytes are already shared.
-    pub fn shared(path: impl Into<String>, bytes: Arc<[u8]>) -> Self {
+    pub fn shared(path: impl Into<String>, bytes: Arc<Vec<u8>>) -> Self {
         OutputFile {
             path: path.into(),
             bytes,

@@ -107,7 +107,7 @@ impl Sink for Tracked<'_> {
                     self.bytes.fetch_add(size, Ordering::Relaxed);
                     return Ok(());
                 }
-                file.bytes = self.shared.minify(&file.bytes, cfg).into();
+                file.bytes = std::sync::Arc::new(self.shared.minify(&file.bytes, cfg));
                 if let Some((m, input)) = memo {
                     m.record(input, memo::digest(&file.bytes));
                 }
@@ -139,7 +139,7 @@ fn minify_config() -> minify_html::Cfg {
 pub fn minify(files: &mut [OutputFile]) {
     let cfg = minify_config();
     files.par_iter_mut().filter(|f| f.is_html()).for_each(|f| {
-        f.bytes = minify_html::minify(&f.bytes, &cfg).into();
+        f.bytes = std::sync::Arc::new(minify_html::minify(&f.bytes, &cfg));
     });
 }
 
@@ -341,7 +341,7 @@ impl Sink for Staging {
                 },
             }
         }
-        fs::write(&path, &file.bytes)
+        fs::write(&path, file.bytes.as_slice())
             .map_err(|e| io_error(Code::OutputWriteFailed, &path, "write the file", &e))
     }
 }

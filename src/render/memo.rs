@@ -35,7 +35,7 @@ struct Page {
     /// contexts held whole took about as much memory as everything else
     /// `serve` keeps.
     context: blake3::Hash,
-    bytes: Arc<[u8]>,
+    bytes: Arc<Vec<u8>>,
 }
 
 /// A digest of everything in `context`: its `Debug` form, which prints
@@ -87,7 +87,7 @@ impl Memo {
         path: &str,
         template: &str,
         context: blake3::Hash,
-    ) -> Option<Arc<[u8]>> {
+    ) -> Option<Arc<Vec<u8>>> {
         let editions = self.lock();
         let page = editions.get(edition)?.last.get(path)?;
         (page.template == template && page.context == context).then(|| Arc::clone(&page.bytes))
@@ -100,7 +100,7 @@ impl Memo {
         path: String,
         template: &str,
         context: blake3::Hash,
-        bytes: Arc<[u8]>,
+        bytes: Arc<Vec<u8>>,
     ) {
         let mut editions = self.lock();
         let e = editions.entry(edition.to_owned()).or_default();

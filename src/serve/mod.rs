@@ -47,7 +47,7 @@ pub enum Event {
 /// that live-reload clients wait on.
 #[derive(Default)]
 pub struct State {
-    pub files: HashMap<String, Arc<[u8]>>,
+    pub files: HashMap<String, Arc<Vec<u8>>>,
     pub error: Option<String>,
     pub version: u64,
     /// The search index's files among `files`: a rebuild shows its pages
@@ -77,7 +77,7 @@ impl State {
     /// Shows a rebuild's pages: everything but the search index is
     /// replaced; the last index stays until [`State::put_index`].
     fn put_pages(&mut self, pages: Vec<crate::artifact::OutputFile>) {
-        let mut files: HashMap<String, Arc<[u8]>> =
+        let mut files: HashMap<String, Arc<Vec<u8>>> =
             pages.into_iter().map(|f| (f.path, f.bytes)).collect();
         for path in &self.index {
             if let Some(bytes) = self.files.remove(path) {

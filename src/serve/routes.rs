@@ -130,8 +130,8 @@ pub fn resolve(url: &str, state: &State) -> Response {
                 None => (
                     404,
                     "404.html".to_owned(),
-                    std::sync::Arc::from(
-                        &b"<!doctype html><title>Not found</title><h1>Not found</h1>"[..],
+                    std::sync::Arc::new(
+                        b"<!doctype html><title>Not found</title><h1>Not found</h1>".to_vec(),
                     ),
                 ),
             },
@@ -203,24 +203,20 @@ mod tests {
         let mut s = State::default();
         s.files.insert(
             "index.html".into(),
-            b"<html><head></head><body>home</body></html>"
-                .as_slice()
-                .into(),
+            std::sync::Arc::new(b"<html><head></head><body>home</body></html>".to_vec()),
         );
         s.files.insert(
             "guides/a/index.html".into(),
-            b"<html><head></head><body>a</body></html>"
-                .as_slice()
-                .into(),
+            std::sync::Arc::new(b"<html><head></head><body>a</body></html>".to_vec()),
         );
         s.files.insert(
             "404.html".into(),
-            b"<html><head></head><body>missing</body></html>"
-                .as_slice()
-                .into(),
+            std::sync::Arc::new(b"<html><head></head><body>missing</body></html>".to_vec()),
         );
-        s.files
-            .insert("assets/x.css".into(), b"body{}".as_slice().into());
+        s.files.insert(
+            "assets/x.css".into(),
+            std::sync::Arc::new(b"body{}".to_vec()),
+        );
         s
     }
 
