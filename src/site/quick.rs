@@ -62,28 +62,24 @@ pub fn redo_body(
     {
         return None;
     }
+    // Only the text and its rendering change: everything else the page
+    // has (URL, section, neighbours, git date) comes of its front matter
+    // and path, which are unchanged.
     let site = &mut sites[e];
-    let mut page = new;
-    page.rendered = rendered;
-    // What assign_urls, link_sections and the git dates gave the page
-    // depends on its front matter and path alone: unchanged.
-    let old = &site.pages[i];
-    page.url = old.url.clone();
-    page.parent = old.parent;
-    page.children = old.children.clone();
-    page.position = old.position;
-    page.prev = old.prev;
-    page.next = old.next;
-    page.git_date = old.git_date.clone();
+    let page = &mut site.pages[i];
+    let previous = (
+        std::mem::replace(&mut page.text, new.text),
+        std::mem::replace(&mut page.rendered, rendered),
+    );
     let mut problems = Vec::new();
-    let previous = std::mem::replace(&mut site.pages[i], page);
     {
         let pages = &site.pages;
         let has = |t: usize, a: &str| pages[t].rendered.ids.iter().any(|id| id == a);
         check_anchors_of(i, pages, &site.by_path, &has, &mut problems);
     }
     if !problems.is_empty() {
-        site.pages[i] = previous;
+        let page = &mut site.pages[i];
+        (page.text, page.rendered) = previous;
         return None;
     }
     // `check --external` reads these, never a serve: their order may differ
