@@ -603,6 +603,30 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Guide interviews-and-rejection#after-hired, the same thank-you naming the role (003:17)",
         "Hi Dana, thank you for offering me the Senior QA Engineer role. I'm really looking forward to working with you and the team from March.",
     ),
+    // Issue #20, sixth read (C3): a recruiter note that names the role they
+    // posted by a one-word title, as the rule's own message allows.
+    (
+        "Guide alternatives#recruiter, a recruiter note naming the role by a one-word title (002:118)",
+        "Hi Jordan, I saw the analyst role at Lumen. I have six years in data analysis, most recently at Tallis. I've applied and would welcome connecting in case questions come up. Are you open to that?",
+    ),
+    (
+        "Guide alternatives#recruiter, the same with a short title and no verb of seeing (002:118)",
+        "Hi Jordan, I'm writing about the QA role at Lumen. I have six years in test automation, most recently at Tallis. Would you be open to connecting?",
+    ),
+    (
+        "Guide alternatives#recruiter, the same with an opening in place of a role (002:118)",
+        "Hi Jordan, I saw the designer opening at Lumen. I have five years in product design, most recently at Tallis. Would you be open to connecting?",
+    ),
+    // Issue #20, sixth read (C4): the later message that mentions your
+    // interest once there is rapport, worded the ways readers word it.
+    (
+        "Guide after-they-accept#mention-interest and template mention-interest, in other words (002:92-93)",
+        "Hi Dana, I've really enjoyed our exchanges about async code reviews. I'm now looking for a new role, and I'd be glad to be considered in case something opens up on your team. Either way, thanks for the conversations.",
+    ),
+    (
+        "Guide after-they-accept#mention-interest, the same naming the role you want (002:92-93)",
+        "Hi Dana, I've really valued our talks about test automation. I'm actively looking for my next QA lead role, and your team's checkout work is the kind I'd like to do. If something fits, I'd be glad to be considered.",
+    ),
 ];
 
 /// Lines the articles say get declined or ignored, each with the rule that
@@ -790,6 +814,22 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "arguing-a-rejection",
         "I was disappointed not to get the role. Why did you choose someone else?",
     ),
+    // Issue #20, sixth read: what the loosened rules must still flag.
+    (
+        "Careery, a generic note naming no role (002:107): an empty word before \"role\" is not a title",
+        "nothing-specific",
+        "Hi, I saw the new role at your company and believe I could add real value there. Looking forward to hearing from you.",
+    ),
+    (
+        "Careery, a generic \"I'm looking for opportunities\" message (002:118)",
+        "open-to-opportunities",
+        "Hi Jordan, I'm currently looking for new opportunities. It would be great to hear if you have anything.",
+    ),
+    (
+        "Careery, the job search in the connection note, with nothing after it (002:98)",
+        "open-to-opportunities",
+        "Hi Kevin, I'm a product designer in healthcare and would be glad to connect in case anything comes up.",
+    ),
 ];
 
 #[test]
@@ -940,6 +980,11 @@ const ADVICE: &[(&str, &str, &str)] = &[
         "open-to-opportunities",
         "saving your job search for later",
         "I've really enjoyed these exchanges. If a role on your team ever fits my background, I'd be glad to be considered.",
+    ),
+    (
+        "open-to-opportunities",
+        "tie it to their team or the role you want",
+        "Hi Dana, I've really valued our talks. I'm now looking for my next QA lead role, and I'd be glad to be considered if something opens up on your team.",
     ),
     (
         "leading-with-i-applied",

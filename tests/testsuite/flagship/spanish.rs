@@ -489,6 +489,18 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Guía interviews-and-rejection#after-hired, el mismo agradecimiento con el puesto (003:17)",
         "Hola, Dana: gracias por ofrecerme el puesto de QA sénior. Tengo muchísimas ganas de trabajar contigo y con el equipo a partir de marzo.",
     ),
+    // Issue #20, sexta lectura (C3): una nota a un reclutador que nombra el
+    // puesto publicado con un título de una sola palabra.
+    (
+        "Guía alternatives#recruiter, una nota al reclutador con un título de una palabra (002:118)",
+        "Hola, Jordan: vi el puesto de analista en Lumen. Tengo seis años en análisis de datos, el último en Tallis. Ya envié mi candidatura. ¿Te parece bien que conectemos por si surgen preguntas?",
+    ),
+    // Issue #20, sexta lectura (C4): el mensaje posterior que menciona tu
+    // interés cuando ya hay confianza, con otras palabras.
+    (
+        "Guía after-they-accept#mention-interest y plantilla mention-interest, con otras palabras (002:92-93)",
+        "Hola, Dana: he disfrutado mucho nuestros intercambios sobre revisiones asíncronas. Ahora estoy buscando un nuevo puesto y me encantaría que contaras conmigo por si surge algo en tu equipo. Sea como sea, gracias por las conversaciones.",
+    ),
 ];
 
 /// Spanish lines of the kinds the articles say get declined or ignored,
@@ -701,6 +713,23 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "arguing-a-rejection",
         "Me decepcionó no conseguir el puesto. ¿Por qué eligieron a otra persona?",
     ),
+    // Issue #20, sexta lectura: lo que las reglas más flexibles deben
+    // seguir marcando.
+    (
+        "Careery, una nota genérica sin puesto (002:107): «de empleo» no es un título",
+        "nothing-specific",
+        "Hola: vi la vacante de empleo en tu empresa y creo que podría aportar mucho valor. Quedo pendiente de tus noticias.",
+    ),
+    (
+        "Careery, un mensaje genérico de «busco oportunidades» (002:118)",
+        "open-to-opportunities",
+        "Hola, Jordan: estoy buscando nuevas oportunidades. Me encantaría saber si tienes algo.",
+    ),
+    (
+        "Careery, la búsqueda de empleo en la nota, sin nada detrás (002:98)",
+        "open-to-opportunities",
+        "Hola, Kevin: soy diseñador de producto en salud y me gustaría conectar por si surge algo.",
+    ),
 ];
 
 #[test]
@@ -822,6 +851,11 @@ const ADVICE: &[(&str, &str, &str)] = &[
         "open-to-opportunities",
         "guardar la búsqueda de empleo para más adelante",
         "Me han gustado mucho estos intercambios. Si algún día surge en tu equipo un puesto que encaje con mi perfil, me encantaría que contaras conmigo.",
+    ),
+    (
+        "open-to-opportunities",
+        "vincúlala a su equipo o al puesto que buscas",
+        "Hola, Dana: valoro mucho nuestras charlas. Ahora busco mi próximo puesto de líder de QA, y me encantaría que contaras conmigo si surge algo en tu equipo.",
     ),
     (
         "leading-with-i-applied",
