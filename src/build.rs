@@ -51,7 +51,7 @@ pub struct Built {
     pub files: usize,
     pub bytes: usize,
     /// How long each stage took, for `build --timings`.
-    pub stages: Vec<(&'static str, Duration)>,
+    pub stages: Vec<Stage>,
     /// The site's images: how many were shown and how many resized in this
     /// build rather than found in the cache ([`crate::images::Cache::made`]),
     /// and the cache to store.
@@ -137,12 +137,19 @@ pub fn model(mut input: Input, opts: &Options) -> Result<(Vec<Site>, Diagnostics
 pub struct Memo {
     markdown: crate::markdown::Memo,
     render: render::Memo,
+    search: crate::search::Memo,
 }
 
 impl Memo {
     /// Each page's rendered Markdown, for rendering one page again.
     pub fn markdown(&self) -> &crate::markdown::Memo {
         &self.markdown
+    }
+
+    /// What the search index of each edition was analysed into: a
+    /// rebuild analyses again only the parts whose records changed.
+    pub fn search(&self) -> &crate::search::Memo {
+        &self.search
     }
 }
 
@@ -484,7 +491,8 @@ fn finish(
             pages_done();
         }
         for (site, texts) in sites.iter().zip(texts).filter(|(s, _)| s.config.search) {
-            problems.extend(put_index(site, texts, &tracked));
+            let params = index_params(site, memo);
+            problems.extend(put_index(site, texts, &params, &tracked));
         }
         clock.lap("search index");
     }
@@ -512,10 +520,24 @@ fn finish(
     })
 }
 
+/// How the index of `site` is built: in a build with a memo (`serve`),
+/// reusing the parts of its records that did not change.
+fn index_params(site: &Site, memo: Option<&Memo>) -> crate::search::Params {
+    crate::search::Params {
+        parts: memo.map(|m| m.search.edition(&site.lang.folder())),
+        ..crate::search::Params::default()
+    }
+}
+
 /// Makes the search index of one edition and hands it to `sink`, under
 /// the edition's folder.
-pub fn put_index(site: &Site, texts: PageTexts, sink: &dyn Sink) -> Vec<Diagnostic> {
-    let files = crate::search::build_index(site, texts, &crate::search::Params::default()).files;
+pub fn put_index(
+    site: &Site,
+    texts: PageTexts,
+    params: &crate::search::Params,
+    sink: &dyn Sink,
+) -> Vec<Diagnostic> {
+    let files = crate::search::build_index(site, texts, params).files;
     let sink = Prefixed {
         inner: sink,
         prefix: site.lang.folder(),
@@ -582,10 +604,38 @@ pub fn compile_staged(
     Ok((built, collect.into_sorted()))
 }
 
+/// One stage of a build: how long it took, and the process's peak
+/// resident memory when it ended (#17: which stage makes the peak).
+#[derive(Debug, Clone)]
+pub struct Stage {
+    pub name: &'static str,
+    pub took: Duration,
+    /// KiB; `None` where the system does not say (only Linux does here).
+    pub peak_kib: Option<u64>,
+}
+
 /// Stage timings.
 struct Clock {
     last: Instant,
-    stages: Vec<(&'static str, Duration)>,
+    stages: Vec<Stage>,
+}
+
+/// The process's peak resident memory so far, in KiB: `VmHWM` in
+/// /proc/self/status. Read by hand: it is one line of one file, and the
+/// crates that report it (procfs, sysinfo) bring far more than that.
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    parse_vm_hwm(&status)
+}
+
+fn parse_vm_hwm(status: &str) -> Option<u64> {
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.trim_start_matches("VmHWM:")
+        .trim()
+        .strip_suffix("kB")?
+        .trim()
+        .parse()
+        .ok()
 }
 
 impl Clock {
@@ -598,7 +648,11 @@ impl Clock {
 
     fn lap(&mut self, stage: &'static str) {
         let now = Instant::now();
-        self.stages.push((stage, now - self.last));
+        self.stages.push(Stage {
+            name: stage,
+            took: now - self.last,
+            peak_kib: peak_rss_kib(),
+        });
         self.last = now;
     }
 }
@@ -606,7 +660,9 @@ impl Clock {
 /// Loads, compiles and writes the site; returns what was built and where
 /// it went.
 pub fn write(opts: &Options) -> Result<(Built, PathBuf), Diagnostics> {
+    let mut clock = Clock::new();
     let input = load(opts)?;
+    clock.lap("read the files");
     let out = opts.output_dir(&input.config);
     let images = Arc::clone(&input.images);
     let cache_dir = crate::output::image_cache_dir(&out);
@@ -621,9 +677,14 @@ pub fn write(opts: &Options) -> Result<(Built, PathBuf), Diagnostics> {
             return Err(problems);
         }
     };
-    let swap_started = Instant::now();
+    clock.last = Instant::now();
     staging.commit()?;
-    built.stages.push(("swap in", swap_started.elapsed()));
+    clock.lap("swap in");
+    let mut stages = clock.stages;
+    let swap = stages.pop();
+    stages.append(&mut built.stages);
+    stages.extend(swap);
+    built.stages = stages;
     if let Err(d) = crate::output::store_image_cache(&cache_dir, &images, true) {
         // The site is written; only the next build's speed is at stake.
         built.advice.push(d.warning());
@@ -684,4 +745,18 @@ fn check_external(
         problems.push(d.hint("the next run asks every link again").warning());
     }
     report.links
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_vm_hwm;
+
+    #[test]
+    fn the_peak_is_read_from_the_vm_hwm_line() {
+        let status =
+            "Name:\tcasebook\nVmPeak:\t  900000 kB\nVmHWM:\t  287584 kB\nVmRSS:\t  1000 kB\n";
+        assert_eq!(parse_vm_hwm(status), Some(287_584));
+        assert_eq!(parse_vm_hwm("VmRSS:\t1000 kB\n"), None);
+        assert_eq!(parse_vm_hwm("VmHWM:\tlots\n"), None);
+    }
 }

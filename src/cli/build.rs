@@ -76,9 +76,16 @@ impl BuildArgs {
                     );
                 }
                 if self.timings {
-                    for (stage, took) in &built.stages {
-                        let ms = took.as_secs_f64() * 1000.0;
-                        status(self.format, &format!("  {stage:<26} {ms:>8.1} ms"));
+                    for stage in &built.stages {
+                        let ms = stage.took.as_secs_f64() * 1000.0;
+                        let peak = stage
+                            .peak_kib
+                            .map(|k| format!("   peak {:>6} MiB", k / 1024))
+                            .unwrap_or_default();
+                        status(
+                            self.format,
+                            &format!("  {:<26} {ms:>8.1} ms{peak}", stage.name),
+                        );
                     }
                     println!(
                         "  images: {}, of which {} resized in this build",

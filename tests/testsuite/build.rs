@@ -1547,3 +1547,43 @@ fn a_folder_without_a_site_is_explained() {
         .says(&format!("{}: the folder does not exist", missing.display()))
         .says(&format!("`casebook init {}`", missing.display()));
 }
+
+/// `--timings` names each stage in order, with how long it took and, on
+/// Linux, the peak memory when it ended, which only grows.
+#[test]
+fn timings_list_every_stage_with_its_peak_memory() {
+    let site = TestSite::new("basic");
+    let run = site.build(&["--timings"]).success();
+    let stages: Vec<&str> = run
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("  ") && (l.ends_with("MiB") || l.ends_with(" ms")))
+        .collect();
+    let names: Vec<&str> = stages
+        .iter()
+        .filter_map(|l| l.split("  ").map(str::trim).find(|s| !s.is_empty()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "read the files",
+            "default language",
+            "render, minify, write",
+            "search index",
+            "swap in"
+        ],
+        "{}",
+        run.stdout
+    );
+    if cfg!(target_os = "linux") {
+        let peaks: Vec<u64> = stages
+            .iter()
+            .map(|l| {
+                let mib = l.split("peak").nth(1).expect("a peak on every stage");
+                mib.trim().trim_end_matches("MiB").trim().parse().unwrap()
+            })
+            .collect();
+        assert!(peaks[0] > 0, "{}", run.stdout);
+        assert!(peaks.windows(2).all(|w| w[0] <= w[1]), "{}", run.stdout);
+    }
+}
