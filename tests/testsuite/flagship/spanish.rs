@@ -407,6 +407,13 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Networking Etiquette, un acercamiento informal que amplía tu red (004:11, parafraseado)",
         "Hola, Dana: me interesa postularme a Lumen en el futuro y me gustaría ir creando contactos con gente de tu equipo. ¿Qué buscas en una persona nueva para pruebas?",
     ),
+    // Issue #20, séptima lectura (punto menor 6): como en inglés, donde
+    // "build my network" pasa y "expand my network" no, "construir mi red"
+    // pasa como comentario de paso; "ampliar mi red" es la frase de Careery.
+    (
+        "Networking Etiquette, el mismo acercamiento con «construir mi red», como «build my network» en inglés (004:11, parafraseado)",
+        "Hola, Dana: me interesa postularme a Lumen en el futuro y me gustaría construir mi red con gente de tu equipo. ¿Qué buscas en una persona nueva para pruebas?",
+    ),
     (
         "Networking Etiquette, una conversación breve sobre el puesto (004:7, parafraseado)",
         "¿Tendrías un rato para una conversación breve sobre el puesto?",
