@@ -626,6 +626,16 @@ const RECOMMENDED: &[(&str, &str)] = &[
     (
         "Guide after-they-accept#mention-interest, the same naming the role you want (002:92-93)",
         "Hi Dana, I've really valued our talks about test automation. I'm actively looking for my next QA lead role, and your team's checkout work is the kind I'd like to do. If something fits, I'd be glad to be considered.",
+    ), // Issue #20, seventh read (contradiction 2): a note to a recruiter that
+    // names the role by its title, with no company after it or after "I
+    // applied to", as the message-recruiter FAQ says to write it.
+    (
+        "FAQ message-recruiter, the role named by its title and nothing after it (002:118)",
+        "Hi Jordan, I'm interested in the senior QA role. I have six years of test automation experience at Tallis. Would you be open to connecting?",
+    ),
+    (
+        "FAQ message-recruiter, the role named after \"I applied to\" (002:118)",
+        "Hi Jordan, I have six years of test automation experience at Tallis, and last week I applied to the senior QA role at Lumen. Would you be open to connecting?",
     ),
 ];
 
@@ -925,6 +935,11 @@ const ADVICE: &[(&str, &str, &str)] = &[
         "nothing-specific",
         "to a recruiter, the role they posted",
         "Hi Jordan, I saw you're recruiting for the Senior QA Engineer role at Lumen. I've spent six years in test automation. Would you be open to connecting?",
+    ),
+    (
+        "nothing-specific",
+        "to a recruiter, the role they posted",
+        "Hi Jordan, I applied to the senior QA role at Lumen. I have six years of test automation experience at Tallis. Would you be open to connecting?",
     ),
     (
         "nothing-specific",

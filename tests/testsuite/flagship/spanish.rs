@@ -407,6 +407,13 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Networking Etiquette, un acercamiento informal que amplía tu red (004:11, parafraseado)",
         "Hola, Dana: me interesa postularme a Lumen en el futuro y me gustaría ir creando contactos con gente de tu equipo. ¿Qué buscas en una persona nueva para pruebas?",
     ),
+    // Issue #20, séptima lectura (punto menor 6): como en inglés, donde
+    // "build my network" pasa y "expand my network" no, "construir mi red"
+    // pasa como comentario de paso; "ampliar mi red" es la frase de Careery.
+    (
+        "Networking Etiquette, el mismo acercamiento con «construir mi red», como «build my network» en inglés (004:11, parafraseado)",
+        "Hola, Dana: me interesa postularme a Lumen en el futuro y me gustaría construir mi red con gente de tu equipo. ¿Qué buscas en una persona nueva para pruebas?",
+    ),
     (
         "Networking Etiquette, una conversación breve sobre el puesto (004:7, parafraseado)",
         "¿Tendrías un rato para una conversación breve sobre el puesto?",
@@ -500,6 +507,19 @@ const RECOMMENDED: &[(&str, &str)] = &[
     (
         "Guía after-they-accept#mention-interest y plantilla mention-interest, con otras palabras (002:92-93)",
         "Hola, Dana: he disfrutado mucho nuestros intercambios sobre revisiones asíncronas. Ahora estoy buscando un nuevo puesto y me encantaría que contaras conmigo por si surge algo en tu equipo. Sea como sea, gracias por las conversaciones.",
+    ), // Issue #20, séptima lectura (contradicción 2): una nota a un reclutador
+    // que nombra el puesto por su título sin nada detrás, o tras "al".
+    (
+        "FAQ message-recruiter, el puesto nombrado por su título y nada detrás (002:118)",
+        "Hola, Jordan: me interesa el puesto de QA sénior. Tengo seis años de experiencia en automatización de pruebas en Tallis. ¿Estarías abierto a conectar?",
+    ),
+    (
+        "FAQ message-recruiter, el puesto nombrado tras «al» (002:118)",
+        "Hola, Jordan: tengo seis años de experiencia en automatización de pruebas en Tallis y la semana pasada me postulé al puesto de QA sénior en Lumen. ¿Estarías abierto a conectar?",
+    ),
+    (
+        "FAQ message-recruiter, el puesto nombrado tras «del» (002:118)",
+        "Hola, Jordan: te escribo por el anuncio del puesto de QA sénior. Tengo seis años de experiencia en automatización de pruebas en Tallis. ¿Estarías abierto a conectar?",
     ),
 ];
 
@@ -721,6 +741,11 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "Hola: vi la vacante de empleo en tu empresa y creo que podría aportar mucho valor. Quedo pendiente de tus noticias.",
     ),
     (
+        "Careery, una nota genérica sin puesto (002:107): «de empleo» sin lugar detrás tampoco es un título",
+        "nothing-specific",
+        "Hola: me interesa la vacante de empleo. Creo que podría aportar mucho valor a la empresa. Quedo pendiente de tus noticias, gracias.",
+    ),
+    (
         "Careery, un mensaje genérico de «busco oportunidades» (002:118)",
         "open-to-opportunities",
         "Hola, Jordan: estoy buscando nuevas oportunidades. Me encantaría saber si tienes algo.",
@@ -801,6 +826,11 @@ const ADVICE: &[(&str, &str, &str)] = &[
         "nothing-specific",
         "nombra una publicación, un proyecto, una charla, o una persona o una universidad",
         "Hola, Ben: yo también estudié ingeniería en Ohio State. Estoy haciendo ahora el mismo cambio de ingeniería civil a software. ¿Qué fue lo que más te ayudó?",
+    ),
+    (
+        "nothing-specific",
+        "a un reclutador, el puesto que publicó, con su nombre",
+        "Hola, Jordan: me postulé al puesto de QA sénior en Lumen. Tengo seis años de experiencia en automatización de pruebas en Tallis. ¿Estarías abierto a conectar?",
     ),
     (
         "nothing-specific",
