@@ -32,13 +32,13 @@ pub(super) fn analyse<F>(
     snippet_chars: usize,
     stop: &(dyn Fn() -> bool + Sync),
     memo: Option<&PartsMemo>,
-) -> (Vec<Arc<Part>>, usize)
+) -> (Vec<Part>, usize)
 where
     F: Fn(usize, &mut dyn FnMut(&[SearchRecord])) + Sync,
 {
     let ids: Vec<usize> = (0..origins).collect();
     let reused = std::sync::atomic::AtomicUsize::new(0);
-    let parts: Vec<Arc<Part>> = ids
+    let parts: Vec<Part> = ids
         .par_chunks(ORIGINS_PER_PART)
         .enumerate()
         .map(|(n, chunk)| {
@@ -50,7 +50,7 @@ where
                     }
                     each(i, &mut |records| analyser.add(records));
                 }
-                Arc::new(analyser.finish())
+                analyser.finish()
             };
             let Some(memo) = memo else {
                 return fresh();
@@ -58,11 +58,11 @@ where
             let key = digest(chunk, each, snippet_chars);
             if let Some(part) = memo.get(n, &key) {
                 reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                return part;
+                return Part::clone(&part);
             }
             let part = fresh();
             if !stop() {
-                memo.put(n, key, Arc::clone(&part));
+                memo.put(n, key, part.clone());
             }
             part
         })
@@ -133,12 +133,12 @@ impl PartsMemo {
         }
     }
 
-    fn put(&self, n: usize, key: blake3::Hash, part: Arc<Part>) {
+    fn put(&self, n: usize, key: blake3::Hash, part: Part) {
         let mut parts = self.lock();
         if parts.len() <= n {
             parts.resize_with(n + 1, || None);
         }
-        parts[n] = Some((key, part));
+        parts[n] = Some((key, Arc::new(part)));
     }
 
     /// Forgets the parts past the last one the index has now.
@@ -186,6 +186,7 @@ impl Tf {
 
 /// One part of the records, analysed with its own small dictionary, with
 /// the records' summaries and kinds. The records' text is not kept.
+#[derive(Clone)]
 pub(super) struct Part {
     /// The part's own dictionary, each word once, in the order first
     /// seen: [`Tf::word`] is a position in it.

@@ -9,8 +9,6 @@
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use std::sync::Arc;
-
 use super::analyse::Part;
 use crate::search::language::{Stemmer, stop_words};
 
@@ -45,7 +43,7 @@ impl Dictionary {
     /// Phases 2 and 3: one dictionary from the parts' own, and its stem
     /// groups. Also gives, per part, the stem group of each of its word
     /// ids, which is all the scoring needs of the dictionary.
-    pub(super) fn new(parts: &[Arc<Part>], language: &str) -> (Dictionary, Vec<Vec<u32>>) {
+    pub(super) fn new(parts: &[Part], language: &str) -> (Dictionary, Vec<Vec<u32>>) {
         let words = sorted_words(parts);
         let global_ids = global_ids(parts, &words);
         let stemmer = Stemmer::for_language(language);
@@ -77,7 +75,7 @@ impl Dictionary {
 /// Every part's words once, sorted like JavaScript sorts. The parts'
 /// words repeat: a site's vocabulary is a few thousand words however many
 /// parts there are, so they are made unique before sorting.
-fn sorted_words(parts: &[Arc<Part>]) -> Vec<String> {
+fn sorted_words(parts: &[Part]) -> Vec<String> {
     let unique: FxHashSet<&str> = parts
         .iter()
         .flat_map(|p| p.words.iter().map(String::as_str))
@@ -88,7 +86,7 @@ fn sorted_words(parts: &[Arc<Part>]) -> Vec<String> {
 }
 
 /// Per part: the position in `words` of each of its words.
-fn global_ids(parts: &[Arc<Part>], words: &[String]) -> Vec<Vec<u32>> {
+fn global_ids(parts: &[Part], words: &[String]) -> Vec<Vec<u32>> {
     let global: FxHashMap<&str, u32> = words
         .iter()
         .enumerate()

@@ -178,14 +178,9 @@ where
         return None;
     }
     let records: usize = parts.iter().map(|p| p.docs.len()).sum();
-    // A part no memo keeps gives its summaries away; a kept one lends
-    // copies, and stays whole for the next index.
     let summaries: Vec<String> = parts
         .iter_mut()
-        .flat_map(|p| match std::sync::Arc::get_mut(p) {
-            Some(p) => std::mem::take(&mut p.summaries),
-            None => p.summaries.clone(),
-        })
+        .flat_map(|p| std::mem::take(&mut p.summaries))
         .collect();
     let runs = kind_runs(parts.iter().flat_map(|p| p.kinds.iter().copied()));
     let (dictionary, part_groups) = Dictionary::new(&parts, language);

@@ -6,7 +6,6 @@
 //! than `max_postings` keep their best impacts (static index pruning).
 
 use std::ops::Range;
-use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -50,7 +49,7 @@ pub(super) struct Postings {
 /// Phase 4: the BM25F term frequency part per (group, record), each part
 /// in parallel, gathered into every group's postings.
 pub(super) fn gather_postings(
-    parts: Vec<Arc<Part>>,
+    parts: Vec<Part>,
     part_groups: &[Vec<u32>],
     groups: usize,
     records: usize,
@@ -59,13 +58,13 @@ pub(super) fn gather_postings(
     let weighted: Vec<WeightedPart> = parts
         .into_par_iter()
         .zip(part_groups)
-        .map(|(part, word_group)| weigh(&part, word_group, groups, &avg))
+        .map(|(part, word_group)| weigh(part, word_group, groups, &avg))
         .collect();
     group_postings(&weighted, groups)
 }
 
 /// The average length of each field over all records (at least 1).
-fn average_lengths(parts: &[Arc<Part>], records: usize) -> [f32; 3] {
+fn average_lengths(parts: &[Part], records: usize) -> [f32; 3] {
     let mut total = [0f64; 3];
     for p in parts {
         for (lens, _) in &p.docs {
@@ -82,7 +81,7 @@ fn average_lengths(parts: &[Arc<Part>], records: usize) -> [f32; 3] {
 /// its words' (BM25F weighs the stem group, not each word), added up in
 /// integers: the order of a record's words does not matter. `word_group`
 /// is the stem group of each of the part's word ids.
-fn weigh(part: &Part, word_group: &[u32], groups: usize, avg: &[f32; 3]) -> WeightedPart {
+fn weigh(part: Part, word_group: &[u32], groups: usize, avg: &[f32; 3]) -> WeightedPart {
     let mut out: Vec<(u32, f32)> = Vec::with_capacity(part.tfs.len());
     let mut ends = Vec::with_capacity(part.docs.len());
     let mut records = vec![0u32; groups];
@@ -91,7 +90,7 @@ fn weigh(part: &Part, word_group: &[u32], groups: usize, avg: &[f32; 3]) -> Weig
     let mut at: Vec<usize> = vec![usize::MAX; groups];
     let mut freq: Vec<[u32; 3]> = Vec::new();
     let mut start = 0;
-    for &(lens, end) in &part.docs {
+    for (lens, end) in part.docs {
         let first = out.len();
         freq.clear();
         for tf in &part.tfs[start..end] {
