@@ -13,7 +13,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use casebook::build::{Options, load, model};
-use casebook::search::{PageTexts, Params, PartsMemo, build_index};
+use casebook::search::{PageTexts, Params, build_index};
 
 /// User + system CPU time of this process so far (all threads).
 fn cpu() -> Duration {
@@ -99,27 +99,4 @@ fn main() {
         "process peak  {:.1} MiB",
         status_kib("VmHWM:") as f64 / 1024.0
     );
-    println!(
-        "with a memo   {:.0} ms (best of {runs}, every part reused, as after a save in serve)",
-        reused_wall(site, runs).as_secs_f64() * 1000.0
-    );
-}
-
-/// The index built again with a parts memo that holds every part (#17):
-/// what `serve` pays for the index after a save that changed one part.
-fn reused_wall(site: &casebook::site::Site, runs: usize) -> Duration {
-    let params = Params {
-        parts: Some(std::sync::Arc::new(PartsMemo::default())),
-        ..Params::default()
-    };
-    build_index(site, PageTexts::in_model(), &params);
-    (0..runs)
-        .map(|_| {
-            let started = Instant::now();
-            let built = build_index(site, PageTexts::in_model(), &params);
-            assert!(built.stats.reused_parts > 0, "no part was reused");
-            started.elapsed()
-        })
-        .min()
-        .unwrap_or_default()
 }
