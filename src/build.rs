@@ -137,19 +137,12 @@ pub fn model(mut input: Input, opts: &Options) -> Result<(Vec<Site>, Diagnostics
 pub struct Memo {
     markdown: crate::markdown::Memo,
     render: render::Memo,
-    search: crate::search::Memo,
 }
 
 impl Memo {
     /// Each page's rendered Markdown, for rendering one page again.
     pub fn markdown(&self) -> &crate::markdown::Memo {
         &self.markdown
-    }
-
-    /// What the search index of each edition was analysed into: a
-    /// rebuild analyses again only the parts whose records changed.
-    pub fn search(&self) -> &crate::search::Memo {
-        &self.search
     }
 }
 
@@ -491,8 +484,7 @@ fn finish(
             pages_done();
         }
         for (site, texts) in sites.iter().zip(texts).filter(|(s, _)| s.config.search) {
-            let params = index_params(site, memo);
-            problems.extend(put_index(site, texts, &params, &tracked));
+            problems.extend(put_index(site, texts, &tracked));
         }
         clock.lap("search index");
     }
@@ -520,24 +512,10 @@ fn finish(
     })
 }
 
-/// How the index of `site` is built: in a build with a memo (`serve`),
-/// reusing the parts of its records that did not change.
-fn index_params(site: &Site, memo: Option<&Memo>) -> crate::search::Params {
-    crate::search::Params {
-        parts: memo.map(|m| m.search.edition(&site.lang.folder())),
-        ..crate::search::Params::default()
-    }
-}
-
 /// Makes the search index of one edition and hands it to `sink`, under
 /// the edition's folder.
-pub fn put_index(
-    site: &Site,
-    texts: PageTexts,
-    params: &crate::search::Params,
-    sink: &dyn Sink,
-) -> Vec<Diagnostic> {
-    let files = crate::search::build_index(site, texts, params).files;
+pub fn put_index(site: &Site, texts: PageTexts, sink: &dyn Sink) -> Vec<Diagnostic> {
+    let files = crate::search::build_index(site, texts, &crate::search::Params::default()).files;
     let sink = Prefixed {
         inner: sink,
         prefix: site.lang.folder(),

@@ -33,7 +33,7 @@ pub mod text;
 use std::sync::Mutex;
 
 pub use index::{
-    BuiltIndex, HelpLink, IndexStats, Params, PartsMemo, decode_postings, encode_postings, js_cmp,
+    BuiltIndex, HelpLink, IndexStats, Params, decode_postings, encode_postings, js_cmp,
 };
 pub use records::squash;
 
@@ -92,18 +92,6 @@ pub fn build_index_unless_stopped(
     params: &Params,
 ) -> Option<BuiltIndex> {
     let origins = records::origins(site);
-    // Text handed over is gone once analysed: it cannot be hashed, then
-    // analysed, as the parts memo asks.
-    let memo_params;
-    let params = if texts.0.is_some() && params.parts.is_some() {
-        memo_params = Params {
-            parts: None,
-            ..params.clone()
-        };
-        &memo_params
-    } else {
-        params
-    };
     // Hands origin `i`'s records to `add`. A page's text handed over by
     // the build is dropped as soon as its records are analysed.
     let records_of = |i: usize, add: &mut dyn FnMut(&[SearchRecord])| {
@@ -137,19 +125,6 @@ pub fn build_index_unless_stopped(
         &help_links(site),
         params,
     )
-}
-
-/// Each edition's [`PartsMemo`], by its output folder (`""`, `es/`), for
-/// builds in one process (`serve`, #17).
-#[derive(Default)]
-pub struct Memo(Mutex<std::collections::HashMap<String, std::sync::Arc<PartsMemo>>>);
-
-impl Memo {
-    /// The parts memo of the edition written to `folder`.
-    pub fn edition(&self, folder: &str) -> std::sync::Arc<PartsMemo> {
-        let mut editions = self.0.lock().unwrap_or_else(|e| e.into_inner());
-        std::sync::Arc::clone(editions.entry(folder.to_owned()).or_default())
-    }
 }
 
 /// What "No results" suggests: the decision trees and the FAQ.
@@ -215,60 +190,6 @@ mod tests {
         let plain = build_records(records.clone(), "en", &[], &Params::default());
         let names = |b: &BuiltIndex| b.files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
         assert_eq!(whole.as_ref().map(names), Some(names(&plain)));
-    }
-
-    #[test]
-    fn a_parts_memo_analyses_only_changed_parts_and_changes_no_byte() {
-        let page = |i: usize, animal: &str| {
-            rec(
-                ResultKind::Guide,
-                &format!("Page {i}"),
-                &format!("Notes number {i} about {animal} and hiring managers."),
-            )
-        };
-        let mut records: Vec<SearchRecord> = (0..200).map(|i| page(i, "zebras")).collect();
-        let memo = std::sync::Arc::new(PartsMemo::default());
-        let with_memo = Params {
-            parts: Some(std::sync::Arc::clone(&memo)),
-            ..Params::default()
-        };
-        let files = |b: &BuiltIndex| {
-            b.files
-                .iter()
-                .map(|f| (f.path.clone(), f.bytes.to_vec()))
-                .collect::<Vec<_>>()
-        };
-        let clean = |records: &[SearchRecord<'static>]| {
-            files(&build_records(
-                records.to_vec(),
-                "en",
-                &[],
-                &Params::default(),
-            ))
-        };
-        // 200 records, one an origin: parts of 64, 64, 64 and 8.
-        let first = build_records(records.clone(), "en", &[], &with_memo);
-        assert_eq!((first.stats.reused_parts, memo.len()), (0, 4));
-        assert_eq!(files(&first), clean(&records));
-        let again = build_records(records.clone(), "en", &[], &with_memo);
-        assert_eq!(again.stats.reused_parts, 4);
-        assert_eq!(files(&again), files(&first));
-        // A word changed in the third part: only that part is analysed.
-        records[130] = page(130, "giraffes");
-        let changed = build_records(records.clone(), "en", &[], &with_memo);
-        assert_eq!(changed.stats.reused_parts, 3);
-        assert_eq!(files(&changed), clean(&records));
-        assert_ne!(files(&changed), files(&first));
-        // A title changes the part too, not only the words of the body.
-        records[3].title = "Renamed".into();
-        let retitled = build_records(records.clone(), "en", &[], &with_memo);
-        assert_eq!(retitled.stats.reused_parts, 3);
-        assert_eq!(files(&retitled), clean(&records));
-        // Fewer records: the parts past the end are forgotten.
-        records.truncate(100);
-        let fewer = build_records(records.clone(), "en", &[], &with_memo);
-        assert_eq!((fewer.stats.reused_parts, memo.len()), (1, 2));
-        assert_eq!(files(&fewer), clean(&records));
     }
 
     fn rec(kind: ResultKind, title: &str, body: &str) -> SearchRecord<'static> {

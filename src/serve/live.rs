@@ -180,14 +180,13 @@ impl Live {
         let pages = tracked.pages.load(std::sync::atomic::Ordering::Relaxed);
         update(Update::Files(collect.into_sorted()));
         self.stale.extend(editions);
+        let params = crate::search::Params {
+            stop: self.stop.clone(),
+            ..crate::search::Params::default()
+        };
         while let Some(&e) = self.stale.first() {
             let site = &last.sites[e];
             if site.config.search {
-                let params = crate::search::Params {
-                    stop: self.stop.clone(),
-                    parts: Some(self.memo.search().edition(&site.lang.folder())),
-                    ..crate::search::Params::default()
-                };
                 let texts = crate::search::PageTexts::in_model();
                 let Some(index) = crate::search::build_index_unless_stopped(site, texts, &params)
                 else {

@@ -4,15 +4,8 @@
 //! Origins are analysed a part at a time, in parallel, each part with its
 //! own small dictionary (no lock, no shared table); [`super::dictionary`]
 //! merges them.
-//!
-//! A part is a pure function of its records and the snippet length, so
-//! `serve` keeps each part with a digest of what it was made from
-//! ([`PartsMemo`], #17): after a save, only the parts whose records
-//! changed are analysed again. Hashing a part's records is a few times
-//! quicker than folding their words, which was most of the index's time.
 
 use std::hash::BuildHasher;
-use std::sync::{Arc, Mutex};
 
 use hashbrown::HashTable;
 use rayon::prelude::*;
@@ -24,136 +17,28 @@ use crate::search::text::fold_words;
 
 /// Every record of `origins` origins (`each(i, add)` hands origin `i`'s to
 /// `add`), analysed in parts of [`ORIGINS_PER_PART`] origins in parallel.
-/// With a `memo`, a part whose records hash as they did last time is taken
-/// from it; `each` must then hand the same records each time it is asked.
 pub(super) fn analyse<F>(
     origins: usize,
     each: &F,
     snippet_chars: usize,
     stop: &(dyn Fn() -> bool + Sync),
-    memo: Option<&PartsMemo>,
-) -> (Vec<Part>, usize)
+) -> Vec<Part>
 where
     F: Fn(usize, &mut dyn FnMut(&[SearchRecord])) + Sync,
 {
     let ids: Vec<usize> = (0..origins).collect();
-    let reused = std::sync::atomic::AtomicUsize::new(0);
-    let parts: Vec<Part> = ids
-        .par_chunks(ORIGINS_PER_PART)
-        .enumerate()
-        .map(|(n, chunk)| {
-            let fresh = || {
-                let mut analyser = Analyser::new(snippet_chars);
-                for &i in chunk {
-                    if stop() {
-                        break;
-                    }
-                    each(i, &mut |records| analyser.add(records));
+    ids.par_chunks(ORIGINS_PER_PART)
+        .map(|chunk| {
+            let mut analyser = Analyser::new(snippet_chars);
+            for &i in chunk {
+                if stop() {
+                    break;
                 }
-                analyser.finish()
-            };
-            let Some(memo) = memo else {
-                return fresh();
-            };
-            let key = digest(chunk, each, snippet_chars);
-            if let Some(part) = memo.get(n, &key) {
-                reused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                return Part::clone(&part);
+                each(i, &mut |records| analyser.add(records));
             }
-            let part = fresh();
-            if !stop() {
-                memo.put(n, key, part.clone());
-            }
-            part
+            analyser.finish()
         })
-        .collect();
-    if let Some(memo) = memo
-        && !stop()
-    {
-        memo.forget_from(parts.len());
-    }
-    (parts, reused.into_inner())
-}
-
-/// A digest of the records of `chunk`'s origins and of the snippet
-/// length: everything a part is made from. Each string is hashed with its
-/// length, so no two sequences of records hash alike by running together.
-fn digest<F>(chunk: &[usize], each: &F, snippet_chars: usize) -> blake3::Hash
-where
-    F: Fn(usize, &mut dyn FnMut(&[SearchRecord])) + Sync,
-{
-    let mut h = blake3::Hasher::new();
-    h.update(&(snippet_chars as u64).to_le_bytes());
-    let mut put = |s: &str| {
-        h.update(&(s.len() as u64).to_le_bytes());
-        h.update(s.as_bytes());
-    };
-    for &i in chunk {
-        each(i, &mut |records| {
-            for r in records {
-                put(r.kind.name());
-                put(&r.url);
-                put(&r.title);
-                put(&r.context);
-                for field in &r.fields {
-                    put(field);
-                }
-                put(&r.snippet);
-            }
-        });
-    }
-    h.finalize()
-}
-
-/// The parts of one index as last analysed, by position, each with the
-/// digest of what it was made from (see [`analyse`]). Kept by `serve`
-/// between rebuilds; a stale entry is never used, since its digest differs.
-#[derive(Default)]
-pub struct PartsMemo(Mutex<Vec<Option<Kept>>>);
-
-/// A part, with the digest of the records it was made from.
-type Kept = (blake3::Hash, Arc<Part>);
-
-impl std::fmt::Debug for PartsMemo {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let kept = self.lock().iter().flatten().count();
-        write!(f, "PartsMemo({kept} parts)")
-    }
-}
-
-impl PartsMemo {
-    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Option<Kept>>> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn get(&self, n: usize, key: &blake3::Hash) -> Option<Arc<Part>> {
-        match self.lock().get(n) {
-            Some(Some((k, part))) if k == key => Some(Arc::clone(part)),
-            _ => None,
-        }
-    }
-
-    fn put(&self, n: usize, key: blake3::Hash, part: Part) {
-        let mut parts = self.lock();
-        if parts.len() <= n {
-            parts.resize_with(n + 1, || None);
-        }
-        parts[n] = Some((key, Arc::new(part)));
-    }
-
-    /// Forgets the parts past the last one the index has now.
-    fn forget_from(&self, n: usize) {
-        self.lock().truncate(n);
-    }
-
-    /// How many parts it keeps (for tests).
-    pub fn len(&self) -> usize {
-        self.lock().iter().flatten().count()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
+        .collect()
 }
 
 /// A word of a record (its id in the part's dictionary) and how often it
@@ -186,7 +71,6 @@ impl Tf {
 
 /// One part of the records, analysed with its own small dictionary, with
 /// the records' summaries and kinds. The records' text is not kept.
-#[derive(Clone)]
 pub(super) struct Part {
     /// The part's own dictionary, each word once, in the order first
     /// seen: [`Tf::word`] is a position in it.

@@ -28,7 +28,6 @@ use serde::Serialize;
 use super::records::SearchRecord;
 use crate::artifact::OutputFile;
 use crate::search::text::CJK_SEGMENT;
-pub use analyse::PartsMemo;
 use analyse::analyse;
 use dictionary::Dictionary;
 use postings::{encode_groups, gather_postings};
@@ -54,11 +53,6 @@ pub struct Params {
     /// When set, the build stops as soon as it sees it, and makes nothing:
     /// `serve` sets it when a newer save arrives (#17).
     pub stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
-    /// The parts this index was analysed into last time, to take the
-    /// unchanged ones from and keep the new ones in (`serve`, #17). Only
-    /// for records that can be asked for twice: the model's, not text
-    /// handed over by a build.
-    pub parts: Option<std::sync::Arc<PartsMemo>>,
 }
 
 impl Params {
@@ -77,7 +71,6 @@ impl Default for Params {
             max_postings: 1_500,
             snippet_chars: 240,
             stop: None,
-            parts: None,
         }
     }
 }
@@ -93,9 +86,6 @@ pub struct IndexStats {
     pub term_shards: usize,
     pub chunks: usize,
     pub bytes: usize,
-    /// Parts of the records taken from [`Params::parts`] rather than
-    /// analysed again.
-    pub reused_parts: usize,
 }
 
 /// The index's files, all under `search/`, and what went into them.
@@ -167,13 +157,7 @@ where
     F: Fn(usize, &mut dyn FnMut(&[SearchRecord])) + Sync,
 {
     let stop = || params.stopped();
-    let (mut parts, reused_parts) = analyse(
-        origins,
-        &each,
-        params.snippet_chars,
-        &stop,
-        params.parts.as_deref(),
-    );
+    let mut parts = analyse(origins, &each, params.snippet_chars, &stop);
     if stop() {
         return None;
     }
@@ -209,7 +193,6 @@ where
         postings: encoded.iter().map(|g| g.postings.len()).sum(),
         pruned_groups: encoded.iter().filter(|g| g.pruned).count(),
         term_shards: shards.hashes.len(),
-        reused_parts,
         ..IndexStats::default()
     };
     drop(encoded);
