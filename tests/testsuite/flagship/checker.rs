@@ -617,6 +617,16 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Guide alternatives#recruiter, the same with an opening in place of a role (002:118)",
         "Hi Jordan, I saw the designer opening at Lumen. I have five years in product design, most recently at Tallis. Would you be open to connecting?",
     ),
+    // Issue #20, ninth read: after a rejection, asking to be kept in mind,
+    // as the interviews guide and the tree's ask-for-feedback outcome say.
+    (
+        "Guide interviews-and-rejection and FAQ after-rejection, keep me in mind (003:17)",
+        "Hi Dana, thank you for letting me know about the Senior QA Engineer role. I enjoyed our discussion of flaky tests, and I'd appreciate it if you kept me in mind in case anything comes up in the future.",
+    ),
+    (
+        "The same, with the time left out (003:17)",
+        "Hi Dana, thanks for telling me about the Senior QA Engineer role, and for your time. Please keep me in mind in case something opens up.",
+    ),
     // Issue #20, sixth read (C4): the later message that mentions your
     // interest once there is rapport, worded the ways readers word it.
     (

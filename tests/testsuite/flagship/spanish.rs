@@ -502,6 +502,16 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Guía alternatives#recruiter, una nota al reclutador con un título de una palabra (002:118)",
         "Hola, Jordan: vi el puesto de analista en Lumen. Tengo seis años en análisis de datos, el último en Tallis. Ya envié mi candidatura. ¿Te parece bien que conectemos por si surgen preguntas?",
     ),
+    // Issue #20, novena lectura: tras un rechazo, pedir que te tengan en
+    // cuenta, como dicen la guía de entrevistas y el desenlace del árbol.
+    (
+        "Guía interviews-and-rejection y pregunta after-rejection, tenme en cuenta (003:17)",
+        "Hola, Dana: gracias por avisarme sobre el puesto de QA sénior. Disfruté nuestra conversación sobre las pruebas inestables; tenme en cuenta por si surge algo en el futuro.",
+    ),
+    (
+        "Lo mismo, sin el tiempo (003:17)",
+        "Hola, Dana: gracias por decírmelo y por el tiempo que dedicaste a la entrevista para el puesto de QA sénior. Te agradecería que me tuvieras en cuenta por si sale algo.",
+    ),
     // Issue #20, sexta lectura (C4): el mensaje posterior que menciona tu
     // interés cuando ya hay confianza, con otras palabras.
     (
