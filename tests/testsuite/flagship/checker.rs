@@ -647,6 +647,28 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "FAQ message-recruiter, the role named after \"I applied to\" (002:118)",
         "Hi Jordan, I have six years of test automation experience at Tallis, and last week I applied to the senior QA role at Lumen. Would you be open to connecting?",
     ),
+    // Issue #20, tenth read: the tree's outcomes, written as readers word
+    // them. After the offer, a thank-you that looks forward to working
+    // together (hired-connect); a note about a call already arranged that
+    // asks something else (the interviews guide's "keep the note about the
+    // conversation ahead"); a status question to the recruiter, question
+    // first, as the pause-frustration outcome now words it.
+    (
+        "Tree outcome hired-connect and guide interviews-and-rejection#after-hired, thanks after the offer (003:17)",
+        "Hi Dana, thank you so much for everything during the process. I'm really looking forward to working together!",
+    ),
+    (
+        "Guide interviews-and-rejection#interview-booked, a call already arranged, a dash before the question",
+        "Looking forward to our call next Tuesday—should I prepare anything?",
+    ),
+    (
+        "The same with a comma before the question",
+        "Hi Dana, looking forward to our chat tomorrow, is there anything I should read first?",
+    ),
+    (
+        "Tree outcome pause-frustration, a status question to the recruiter (000:37)",
+        "Hi Jordan, could you tell me where my application for the Senior QA Engineer role stands? I applied three weeks ago.",
+    ),
 ];
 
 /// Lines the articles say get declined or ignored, each with the rule that

@@ -531,6 +531,24 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "FAQ message-recruiter, el puesto nombrado tras «del» (002:118)",
         "Hola, Jordan: te escribo por el anuncio del puesto de QA sénior. Tengo seis años de experiencia en automatización de pruebas en Tallis. ¿Estarías abierto a conectar?",
     ),
+    // Issue #20, décima lectura: los desenlaces del árbol con las palabras
+    // de un lector (véase checker.rs).
+    (
+        "Desenlace hired-connect y guía interviews-and-rejection#after-hired, las gracias tras la oferta (003:17)",
+        "Hola, Dana: muchas gracias por todo durante el proceso. ¡Tengo muchas ganas de trabajar juntos!",
+    ),
+    (
+        "Guía interviews-and-rejection#interview-booked, una llamada ya fijada y otra pregunta",
+        "Hola, Dana: nos vemos en nuestra llamada de mañana, ¿quieres que prepare algo?",
+    ),
+    (
+        "Lo mismo sin el signo de apertura",
+        "Hola, Dana: tengo ganas de nuestra charla del martes que viene, hay algo que deba leer antes?",
+    ),
+    (
+        "Desenlace pause-frustration, una pregunta al reclutador sobre la candidatura (000:37)",
+        "Hola, Jordan: ¿podrías decirme en qué punto está mi candidatura al puesto de QA sénior? Me postulé hace tres semanas.",
+    ),
 ];
 
 /// Spanish lines of the kinds the articles say get declined or ignored,
