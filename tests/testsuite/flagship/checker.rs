@@ -669,6 +669,36 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Tree outcome pause-frustration, a status question to the recruiter (000:37)",
         "Hi Jordan, could you tell me where my application for the Senior QA Engineer role stands? I applied three weeks ago.",
     ),
+    // Issue #20, eleventh read: notes the tree's later outcomes ask for,
+    // worded as readers word them, which `nothing-specific` flagged.
+    (
+        "Tree outcome ask-for-feedback and guide interviews-and-rejection#after-rejection (003:17)",
+        "Hi Dana, thank you for your time and the chance to interview. What could I have done better? Please keep me in mind if a future role fits.",
+    ),
+    (
+        "FAQ after-rejection, asking what would have strengthened the application (003:17)",
+        "Hi Dana, thank you for letting me know. Could you share briefly what would have strengthened my application? I'd welcome hearing about future openings.",
+    ),
+    (
+        "Tree outcome after-event and template after-event, where you met and what you talked about (004:7)",
+        "Hi Dana, it was great chatting at the Berlin QA meetup last night about flaky tests and quarantine lanes. Good to stay in touch!",
+    ),
+    (
+        "The same, met at a conference (004:7)",
+        "Hi Dana, great meeting at TestCon yesterday; your point about quarantine lanes for flaky tests has stuck with me. Good to stay in touch!",
+    ),
+    (
+        "Tree outcome hired-connect, in other words (003:17)",
+        "Thanks so much for everything, Dana. I can't wait to start in March and to work with you and the rest of the team.",
+    ),
+    (
+        "Guide interviews-and-rejection, a call already arranged, a typed hyphen before the question",
+        "Hi Dana, thanks for reaching out about the QA Lead role. Looking forward to our call tomorrow - anything I should prepare?",
+    ),
+    (
+        "The same with a semicolon",
+        "Hi Dana, looking forward to our call tomorrow; anything you'd like me to prepare?",
+    ),
 ];
 
 /// Lines the articles say get declined or ignored, each with the rule that

@@ -549,6 +549,39 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Desenlace pause-frustration, una pregunta al reclutador sobre la candidatura (000:37)",
         "Hola, Jordan: ¿podrías decirme en qué punto está mi candidatura al puesto de QA sénior? Me postulé hace tres semanas.",
     ),
+    // Issue #20, undécima lectura (véase checker.rs).
+    (
+        "Pregunta after-rejection y desenlace ask-for-feedback (003:17)",
+        "Hola, Dana: gracias por avisarme. ¿Podrías decirme brevemente qué habría reforzado mi candidatura? Me gustaría saber de futuras vacantes.",
+    ),
+    (
+        "Lo mismo, tras la entrevista (003:17)",
+        "Hola, Dana: gracias por tu tiempo y por la oportunidad de entrevistarme. Si tienes un momento, ¿qué podría haber hecho mejor? Tenme en cuenta si surge algo en el futuro.",
+    ),
+    (
+        "Desenlace after-event y plantilla after-event (004:7)",
+        "Hola, Dana: fue un placer charlar ayer en el meetup de QA de Berlín sobre pruebas inestables y cuarentenas. ¡Me alegrará seguir en contacto!",
+    ),
+    (
+        "Lo mismo, con la conversación de ayer (004:7)",
+        "Hola, Dana: me encantó la conversación de ayer en TestCon sobre las pruebas inestables. ¡Me alegrará seguir en contacto!",
+    ),
+    (
+        "Desenlace hired-connect, con otras palabras (003:17)",
+        "Hola, Dana: gracias por todo. Tengo muchas ganas de incorporarme en marzo y trabajar contigo y con el resto del equipo.",
+    ),
+    (
+        "El único recordatorio de Careery, como lo pide el mensaje de la regla (002:122)",
+        "Hola, Dana: creo que mi mensaje anterior puede haberse perdido entre tantos, así que te lo recuerdo. ¡Ninguna prisa si estás con mucho lío!",
+    ),
+    (
+        "Lo mismo, con otras palabras (002:122)",
+        "Hola, Dana: quería asegurarme de que mi último mensaje no se te perdió. ¡Si estás a tope, no te preocupes!",
+    ),
+    (
+        "Una llamada ya fijada, con un guion y sin signo de apertura",
+        "Hola, Dana: tengo ganas de nuestra llamada de mañana - quieres que prepare algo?",
+    ),
 ];
 
 /// Spanish lines of the kinds the articles say get declined or ignored,
