@@ -699,6 +699,33 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "The same with a semicolon",
         "Hi Dana, looking forward to our call tomorrow; anything you'd like me to prepare?",
     ),
+    // Issue #20, twelfth read: a shared school or employer named in plain
+    // words, and a line from the posting, the details the tree's
+    // specific-hook question and engage-first outcome count.
+    (
+        "Tree question specific-hook, a school you share (alternatives#shared-background)",
+        "Hi Dana, I also went to Ohio State, a few years after you. I'm moving into QA leadership and would be glad to connect.",
+    ),
+    (
+        "Tree question specific-hook, a past employer you share (alternatives#shared-background)",
+        "Hi Dana, we both worked at Deloitte, though a few years apart. I'm now in QA automation and would be glad to connect.",
+    ),
+    (
+        "The same, as the same company",
+        "Hi Dana, it turns out we worked at the same company, Deloitte, a few years apart. I'm in QA automation now and would be glad to connect.",
+    ),
+    (
+        "Tree outcome engage-first, a line in the posting itself",
+        "Hi Dana, the line in the Senior QA Engineer posting about owning test strategy end to end caught my eye; it's what I do today.",
+    ),
+    (
+        "The same, worded another way",
+        "Hi Dana, one line in the Senior QA Engineer posting stood out: owning test strategy end to end. That is the work I enjoy most.",
+    ),
+    (
+        "A conversation already had, named as the exchange",
+        "Hi Dana, thanks again for the exchange on flaky tests last week. I tried the quarantine lane you described and it worked well.",
+    ),
 ];
 
 /// Lines the articles say get declined or ignored, each with the rule that
@@ -891,6 +918,11 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "Careery, a generic note naming no role (002:107): an empty word before \"role\" is not a title",
         "nothing-specific",
         "Hi, I saw the new role at your company and believe I could add real value there. Looking forward to hearing from you.",
+    ),
+    (
+        "Careery, a generic note (002:107): \"the job posting\" names no line of it",
+        "nothing-specific",
+        "Hi, I read the job posting at your company and believe I could add real value there. Looking forward to hearing from you.",
     ),
     (
         "Careery, a generic \"I'm looking for opportunities\" message (002:118)",

@@ -582,6 +582,33 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Una llamada ya fijada, con un guion y sin signo de apertura",
         "Hola, Dana: tengo ganas de nuestra llamada de mañana - quieres que prepare algo?",
     ),
+    // Issue #20, duodécima lectura: una universidad o una empresa en común
+    // dicha con palabras corrientes, y una frase de la oferta, los detalles
+    // que cuentan la pregunta specific-hook y el desenlace engage-first.
+    (
+        "Pregunta specific-hook, una universidad en común (alternatives#shared-background)",
+        "Hola, Dana: fuimos a la misma universidad, la Complutense, unos años después. Estoy pasando a liderar un equipo de QA.",
+    ),
+    (
+        "Pregunta specific-hook, una empresa en común",
+        "Hola, Dana: los dos trabajamos en Deloitte, aunque en años distintos. Ahora me dedico a la automatización de pruebas.",
+    ),
+    (
+        "Lo mismo, en primera persona",
+        "Hola, Dana: yo también trabajé en Deloitte, unos años después que tú. Ahora me dedico a la automatización de pruebas.",
+    ),
+    (
+        "Desenlace engage-first, una frase de la propia oferta",
+        "Hola, Dana: una frase de la oferta de QA sénior me llamó la atención, la de encargarse de la estrategia de pruebas de principio a fin.",
+    ),
+    (
+        "Lo mismo, con otras palabras",
+        "Hola, Dana: en la oferta para QA sénior se dice que el equipo se encarga de la estrategia de pruebas de principio a fin. Es lo que hago hoy.",
+    ),
+    (
+        "Una conversación ya tenida, como el intercambio",
+        "Hola, Dana: gracias de nuevo por el intercambio sobre pruebas inestables. Probé la cuarentena que describiste y funcionó muy bien.",
+    ),
 ];
 
 /// Spanish lines of the kinds the articles say get declined or ignored,
@@ -805,6 +832,11 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "Careery, una nota genérica sin puesto (002:107): «de empleo» sin lugar detrás tampoco es un título",
         "nothing-specific",
         "Hola: me interesa la vacante de empleo. Creo que podría aportar mucho valor a la empresa. Quedo pendiente de tus noticias, gracias.",
+    ),
+    (
+        "Careery, una nota genérica (002:107): «la oferta de empleo» no nombra ninguna frase de ella",
+        "nothing-specific",
+        "Hola: leí la oferta de empleo de tu empresa y creo que podría aportar mucho valor al equipo. Quedo pendiente de tus noticias.",
     ),
     (
         "Careery, un mensaje genérico de «busco oportunidades» (002:118)",
