@@ -58,6 +58,24 @@ pub(super) fn validate<'a>(
             }
             (None, false) => {}
         }
+        if let Some(u) = &c.unless {
+            if c.kind != CheckKind::Pattern {
+                problems.push(problem(
+                    at("unless"),
+                    format!("check `{}` of kind `{kind}` takes no `unless`", c.id),
+                    "`unless` belongs to `kind: pattern` rules, where it excuses a match; remove it"
+                        .into(),
+                ));
+            } else if let Some((message, offset)) = js_regex_problem(u) {
+                let pos = pattern_pos(text, at("unless"), u, offset);
+                problems.push(problem_as(
+                    Code::DataCheckPattern,
+                    pos,
+                    format!("the `unless` of check `{}` {message}", c.id),
+                    "`unless` uses the same syntax as `pattern`: (a|b), [abc], \\b, \\s, ?, *, +, {m,n}".into(),
+                ));
+            }
+        }
         match (c.kind, c.max) {
             (CheckKind::Length, None) => problems.push(problem(
                 at("id"),

@@ -613,6 +613,22 @@ mod tests {
     }
 
     #[test]
+    fn unless_belongs_to_pattern_rules_and_is_checked_like_a_pattern() {
+        let p = parse_checks(
+            "- id: a\n  title: T\n  pattern: x\n  unless: '(?i)y'\n  message: M.\n  case: blank-request\n- id: b\n  title: T\n  kind: missing\n  pattern: x\n  unless: y\n  message: M.\n  case: blank-request\n- id: c\n  title: T\n  pattern: x\n  unless: y\n  message: M.\n  case: blank-request\n",
+        );
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert!(p[0].message.contains("the `unless` of check `a`"), "{p:?}");
+        assert_eq!(p[0].pos, Some(Pos::new(4, 12)));
+        assert!(
+            p[1].message
+                .contains("`b` of kind `missing` takes no `unless`"),
+            "{p:?}"
+        );
+        assert_eq!(p[1].pos.map(|p| p.line), Some(11));
+    }
+
+    #[test]
     fn unknown_kind_suggests() {
         let (_, p) = parse("case.yaml", SOURCES);
         assert_eq!(p[0].hint.as_deref(), Some("did you mean `cases`?"));

@@ -274,6 +274,10 @@ pub struct Check {
     /// A regular expression in the common subset of JavaScript and Rust
     /// syntax, matched case-insensitively.
     pub pattern: Option<String>,
+    /// `pattern` only: a second expression, in the same syntax; a note that
+    /// also matches it is not flagged (a generic phrase is fine in a note
+    /// that names something specific elsewhere).
+    pub unless: Option<String>,
     /// `missing` only: judge notes of at least this many characters.
     pub min: Option<usize>,
     /// `length` only: the most characters a note may have.

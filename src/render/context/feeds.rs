@@ -49,6 +49,8 @@ struct Rule<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pattern: Option<&'a str>,
     title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unless: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -174,7 +176,8 @@ impl<'a> Renderer<'a> {
 
     /// `check/rules.json`, what checker.js runs: `limit` for the counter and
     /// `rules`, each with `id`, `title`, `kind` (pattern | missing | length),
-    /// `pattern` (a RegExp source, used with the `iu` flags), `min`/`max`
+    /// `pattern` (a RegExp source, used with the `iu` flags), `unless` (a
+    /// second one that excuses a pattern rule's match), `min`/`max`
     /// where the kind has them, `message`, and `case` (`title`, `url`).
     /// The script inserts every text as text, never as markup.
     pub(in crate::render) fn check_rules(&self) -> OutputFile {
@@ -195,6 +198,7 @@ impl<'a> Renderer<'a> {
                 min: v.min,
                 pattern: v.pattern.as_deref(),
                 title: &v.title,
+                unless: v.unless.as_deref(),
             })
             .collect();
         let data = CheckRules {

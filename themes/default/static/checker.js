@@ -29,7 +29,7 @@
         var m = new RegExp(rule.pattern, "iu").exec(text);
         if (rule.kind === "missing") {
           if (!m && n >= (rule.min || 0)) hit = "";
-        } else if (m) {
+        } else if (m && !(rule.unless && new RegExp(rule.unless, "iu").test(text))) {
           hit = m[0];
         }
       }
