@@ -10,11 +10,11 @@
 
 use std::path::Path;
 
-use super::{CheckKind, Data};
+use super::{Check, CheckKind, Data, Located};
 use crate::diagnostics::{Code, Diagnostic, Pos, did_you_mean};
 use crate::locate::Lines;
 
-/// Checks each rule's fields for its kind, its pattern, and its case id.
+/// Checks each rule's fields for its kind, its expressions, and its case id.
 /// `case_ids` are the cases a rule may name.
 pub(super) fn validate<'a>(
     data: &'a Data,
@@ -23,99 +23,148 @@ pub(super) fn validate<'a>(
     problems: &mut Vec<Diagnostic>,
 ) {
     for r in &data.checks {
-        let c = &r.rec;
-        let text = text_of(&r.file);
-        let at = |key: &str| Lines::between(text, r.line, r.end_line).field(key);
-        let problem_as = |code: Code, pos: Pos, message: String, hint: String| {
-            Diagnostic::new(code, &r.file, message)
-                .at_in(pos, text)
-                .hint(hint)
+        let rule = Rule {
+            r,
+            text: text_of(&r.file),
         };
-        let problem = |pos, message, hint| problem_as(Code::DataCheckFields, pos, message, hint);
-        let kind = c.kind.name();
-        let needs_pattern = c.kind != CheckKind::Length;
-        match (&c.pattern, needs_pattern) {
-            (None, true) => problems.push(problem(
-                at("id"),
-                format!("check `{}` of kind `{kind}` has no `pattern`", c.id),
-                "add `pattern: '...'`, a regular expression matched case-insensitively".into(),
-            )),
-            (Some(_), false) => problems.push(problem(
-                at("pattern"),
-                format!("check `{}` of kind `length` takes no `pattern`", c.id),
-                "remove `pattern`; a `length` rule only counts characters (`max`)".into(),
-            )),
-            (Some(p), true) => {
-                if let Some((message, offset)) = js_regex_problem(p) {
-                    let pos = pattern_pos(text, at("pattern"), p, offset);
-                    problems.push(problem_as(
-                        Code::DataCheckPattern,
-                        pos,
-                        format!("the pattern of check `{}` {message}", c.id),
-                        "patterns use the syntax JavaScript and Rust share: (a|b), [abc], \\b, \\s, ?, *, +, {m,n}; escape ( ) [ ] { } . * + ? | \\ with a backslash".into(),
-                    ));
-                }
-            }
-            (None, false) => {}
-        }
-        if let Some(u) = &c.unless {
-            if c.kind != CheckKind::Pattern {
-                problems.push(problem(
-                    at("unless"),
-                    format!("check `{}` of kind `{kind}` takes no `unless`", c.id),
-                    "`unless` belongs to `kind: pattern` rules, where it excuses a match; remove it"
-                        .into(),
-                ));
-            } else if let Some((message, offset)) = js_regex_problem(u) {
-                let pos = pattern_pos(text, at("unless"), u, offset);
-                problems.push(problem_as(
-                    Code::DataCheckPattern,
-                    pos,
-                    format!("the `unless` of check `{}` {message}", c.id),
-                    "`unless` uses the same syntax as `pattern`: (a|b), [abc], \\b, \\s, ?, *, +, {m,n}".into(),
-                ));
-            }
-        }
-        match (c.kind, c.max) {
-            (CheckKind::Length, None) => problems.push(problem(
-                at("id"),
-                format!("check `{}` of kind `length` has no `max`", c.id),
-                "add `max: 300`, the most characters a note may have".into(),
-            )),
-            (CheckKind::Length, Some(0)) => problems.push(problem(
-                at("max"),
-                format!("check `{}` has `max: 0`", c.id),
-                "give the most characters a note may have, e.g. `max: 300`".into(),
-            )),
-            (CheckKind::Length, _) | (_, None) => {}
-            (_, Some(_)) => problems.push(problem(
-                at("max"),
-                format!("check `{}` of kind `{kind}` takes no `max`", c.id),
-                "`max` belongs to `kind: length` rules; remove it".into(),
-            )),
-        }
-        if c.min.is_some() && c.kind != CheckKind::Missing {
-            problems.push(problem(
-                at("min"),
-                format!("check `{}` of kind `{kind}` takes no `min`", c.id),
-                "`min` belongs to `kind: missing` rules; remove it".into(),
-            ));
-        }
-        if !c.case.trim().is_empty() && !case_ids.contains(&c.case.as_str()) {
-            problems.push(problem_as(
-                Code::LinkUnknownRecord,
-                at("case"),
-                format!(
-                    "check `{}` names case `{}`, which does not exist",
-                    c.id, c.case
-                ),
-                did_you_mean(&c.case, case_ids.iter().copied()).unwrap_or_else(|| {
-                    "name the id of a case in content/data/cases.yaml that explains the rule"
-                        .to_owned()
-                }),
+        fields_fit_kind(&rule, problems);
+        expressions_work(&rule, problems);
+        case_exists(&rule, case_ids, problems);
+    }
+}
+
+/// One rule being checked, with the text of its file for positions.
+struct Rule<'a> {
+    r: &'a Located<Check>,
+    text: &'a str,
+}
+
+impl Rule<'_> {
+    /// Where `key`'s value is written (the rule's first line if absent).
+    fn at(&self, key: &str) -> Pos {
+        Lines::between(self.text, self.r.line, self.r.end_line).field(key)
+    }
+
+    fn problem(&self, code: Code, pos: Pos, message: String, hint: String) -> Diagnostic {
+        Diagnostic::new(code, &self.r.file, message)
+            .at_in(pos, self.text)
+            .hint(hint)
+    }
+}
+
+/// Each field a kind takes, and only those: `pattern` for all but
+/// `length`, `unless` for `pattern`, `min` for `missing`, `max` (above 0)
+/// for `length`.
+fn fields_fit_kind(rule: &Rule, problems: &mut Vec<Diagnostic>) {
+    let c = &rule.r.rec;
+    let (id, kind) = (&c.id, c.kind.name());
+    let fields = [
+        (
+            "pattern",
+            c.pattern.is_some(),
+            c.kind != CheckKind::Length,
+            "remove `pattern`; a `length` rule only counts characters (`max`)",
+        ),
+        (
+            "unless",
+            c.unless.is_some(),
+            c.kind == CheckKind::Pattern,
+            "`unless` belongs to `kind: pattern` rules, where it excuses a match; remove it",
+        ),
+        (
+            "min",
+            c.min.is_some(),
+            c.kind == CheckKind::Missing,
+            "`min` belongs to `kind: missing` rules; remove it",
+        ),
+        (
+            "max",
+            c.max.is_some(),
+            c.kind == CheckKind::Length,
+            "`max` belongs to `kind: length` rules; remove it",
+        ),
+    ];
+    for (key, given, allowed, hint) in fields {
+        if given && !allowed {
+            problems.push(rule.problem(
+                Code::DataCheckFields,
+                rule.at(key),
+                format!("check `{id}` of kind `{kind}` takes no `{key}`"),
+                hint.into(),
             ));
         }
     }
+    let missing = |message: String, hint: &str| {
+        rule.problem(Code::DataCheckFields, rule.at("id"), message, hint.into())
+    };
+    if c.pattern.is_none() && c.kind != CheckKind::Length {
+        problems.push(missing(
+            format!("check `{id}` of kind `{kind}` has no `pattern`"),
+            "add `pattern: '...'`, a regular expression matched case-insensitively",
+        ));
+    }
+    match (c.kind, c.max) {
+        (CheckKind::Length, None) => problems.push(missing(
+            format!("check `{id}` of kind `length` has no `max`"),
+            "add `max: 300`, the most characters a note may have",
+        )),
+        (CheckKind::Length, Some(0)) => problems.push(rule.problem(
+            Code::DataCheckFields,
+            rule.at("max"),
+            format!("check `{id}` has `max: 0`"),
+            "give the most characters a note may have, e.g. `max: 300`".into(),
+        )),
+        _ => {}
+    }
+}
+
+/// `pattern` and `unless` compile in both `regex` and a browser; a
+/// mistake points into its own expression.
+fn expressions_work(rule: &Rule, problems: &mut Vec<Diagnostic>) {
+    let c = &rule.r.rec;
+    let expressions = [
+        (
+            "pattern",
+            "the pattern",
+            c.pattern.as_deref().filter(|_| c.kind != CheckKind::Length),
+        ),
+        (
+            "unless",
+            "the `unless`",
+            c.unless.as_deref().filter(|_| c.kind == CheckKind::Pattern),
+        ),
+    ];
+    for (key, name, expr) in expressions {
+        let Some((expr, (message, offset))) = expr.and_then(|e| Some((e, js_regex_problem(e)?)))
+        else {
+            continue;
+        };
+        problems.push(rule.problem(
+            Code::DataCheckPattern,
+            pattern_pos(rule.text, rule.at(key), expr, offset),
+            format!("{name} of check `{}` {message}", c.id),
+            "patterns use the syntax JavaScript and Rust share: (a|b), [abc], \\b, \\s, ?, *, +, {m,n}; escape ( ) [ ] { } . * + ? | \\ with a backslash".into(),
+        ));
+    }
+}
+
+/// The case a rule links to exists.
+fn case_exists(rule: &Rule, case_ids: &[&str], problems: &mut Vec<Diagnostic>) {
+    let c = &rule.r.rec;
+    if c.case.trim().is_empty() || case_ids.contains(&c.case.as_str()) {
+        return;
+    }
+    problems.push(rule.problem(
+        Code::LinkUnknownRecord,
+        rule.at("case"),
+        format!(
+            "check `{}` names case `{}`, which does not exist",
+            c.id, c.case
+        ),
+        did_you_mean(&c.case, case_ids.iter().copied()).unwrap_or_else(|| {
+            "name the id of a case in content/data/cases.yaml that explains the rule".to_owned()
+        }),
+    ));
 }
 
 /// Where the mistake at `offset` (bytes into the pattern) is in the file:
