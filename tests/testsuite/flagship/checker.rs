@@ -726,6 +726,80 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "A conversation already had, named as the exchange",
         "Hi Dana, thanks again for the exchange on flaky tests last week. I tried the quarantine lane you described and it worked well.",
     ),
+    // Issue #20, thirteenth read: natural wordings of notes the tree,
+    // templates and guides ask for, which four rules flagged.
+    (
+        "Tree question specific-hook, their work named without a keyword (thirteenth read)",
+        "Hi Dana, the talk you gave at TestBash on flaky tests changed how I triage. I've applied for a role on the team and I'm curious how you decide when to quarantine a test.",
+    ),
+    (
+        "The same, a project they led",
+        "Hi Dana, the checkout migration you led last year is the cleanest I've seen. I did a similar one at Tallis and have applied for a role there. How did you handle test data?",
+    ),
+    (
+        "Tree question specific-hook, a shared school in other words",
+        "Hi Dana, I went to Ohio State too and I'm moving from support into QA, like you did. I've applied for a QA job there. What helped most when you made the switch?",
+    ),
+    (
+        "Tree question specific-hook, a shared employer in other words",
+        "Hi Dana, I worked at Deloitte too (2015-2018). I'm moving into QA leadership now and have applied for a role there. What made the biggest difference for you?",
+    ),
+    (
+        "Careery, connections in common (002:31), counted",
+        "Hi Dana, we have four connections in common at Lumen. I'm in QA engineering and I'm curious how the team keeps code reviews that fast across time zones.",
+    ),
+    (
+        "Tree outcome engage-first, a line in the job posting",
+        "Hi Dana, the job posting says QA owns the release calendar, which is what I do at Tallis now. I've applied and I'm curious how that works day to day.",
+    ),
+    (
+        "Tree outcome engage-first, something their team launched",
+        "Hi Dana, I saw the team shipped the new checkout flow last month. I tested a similar rollout at Tallis, and I've applied. What was hardest to test?",
+    ),
+    (
+        "Tree outcome after-event, where you met in other words (004:7)",
+        "Hi Dana, good to chat at TestBash yesterday about flaky tests. I'm trying the quarantine idea on my team now. Would be good to stay in touch.",
+    ),
+    (
+        "Tree outcome connect-while-talking, a conversation already under way",
+        "Hi Dana, thanks for reaching out last week about the opening. Looking forward to continuing the conversation, and happy to connect here in the meantime.",
+    ),
+    (
+        "Tree outcome pause-frustration, the status question as readers word it",
+        "Hi Jordan, have you had a chance to review my application for the Senior QA Engineer role? I applied three weeks ago.",
+    ),
+    (
+        "Tree outcome warm-introduction and alternatives.md#referral, asking the contact",
+        "Hi Sam, hope Leeds is treating you well! Since you know Dana Reyes, would you be willing to introduce us or put in a good word? I'm applying for the Senior QA Engineer role on her team.",
+    ),
+    (
+        "The same, vouching, the word alternatives.md uses",
+        "Hi Sam, since you know Dana Reyes, could you vouch for me? I'm applying for the QA role on her team.",
+    ),
+    (
+        "The same, a recommendation to the manager",
+        "Hi Sam, could you recommend me to Dana Reyes? I'm applying for the Senior QA Engineer role on her team.",
+    ),
+    (
+        "Template mention-interest and Careery's later message (002:92-93), in other words",
+        "Hi Dana, I've really valued our exchanges about code reviews. I'm now looking for new roles, and if something opens up on your team, I'd be glad to be considered.",
+    ),
+    (
+        "The same, open to opportunities on their team",
+        "Hi Dana, I've really enjoyed our exchanges about code reviews. I'm open to new opportunities on your team if anything fits my background. Either way, thanks for the conversations.",
+    ),
+    (
+        "The same, a fit as a condition, not a claim",
+        "Hi Dana, I've really valued our exchanges about code reviews. If a role on your team ever looks like the right fit for my background, I'd be glad to be considered. Either way, thanks for the conversations.",
+    ),
+    (
+        "Tree outcome ask-for-feedback and Michael Staton (003:17), connecting in case something comes up",
+        "Hi Dana, thanks again for the interview. What would have made my application stronger? Happy to connect in case anything comes up in the future.",
+    ),
+    (
+        "The same, in other words (003:17)",
+        "Hi Dana, thanks again for the interview for the QA role. If you have a moment, what could I have done better? I'd like to connect in case something opens up later.",
+    ),
 ];
 
 /// Lines the articles say get declined or ignored, each with the rule that
@@ -923,6 +997,36 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "Careery, a generic note (002:107): \"the job posting\" names no line of it",
         "nothing-specific",
         "Hi, I read the job posting at your company and believe I could add real value there. Looking forward to hearing from you.",
+    ),
+    (
+        "Case ignoring-no-contact and when-to-reach-out#asked-not-to, the instruction named without \"I know\"",
+        "going-around-process",
+        "Hi Chris, the posting says to send questions through the recruiting team, but I wanted to reach you directly about the Platform Engineer role.",
+    ),
+    (
+        "The same, apologising for it",
+        "going-around-process",
+        "Hi Chris, sorry to message you directly when the posting says to go through the recruiter. I have a question about the role.",
+    ),
+    (
+        "Guide short-answer, no \"please consider me\"",
+        "review-my-application",
+        "Hi Chris, your talk on Kubernetes upgrades was great. I've applied for the Platform Engineer role, please consider me!",
+    ),
+    (
+        "Guide when-to-reach-out, a note that demands a reply",
+        "frustration",
+        "Hi Dana, your post on async reviews was great. I need to hear back about the Senior QA Engineer role this week, so please let me know.",
+    ),
+    (
+        "Case repeated-follow-ups, counting the messages",
+        "repeated-follow-ups",
+        "Hi Dana, I've messaged you twice now about the Senior QA Engineer role. Please respond when you can.",
+    ),
+    (
+        "The annotated note in connection-request, not \"I'm perfect for it\"",
+        "selling-yourself",
+        "Hi Dana, your post on flaky tests was great. I'm perfect for it: I've spent six years on exactly that.",
     ),
     (
         "Careery, a generic \"I'm looking for opportunities\" message (002:118)",

@@ -609,6 +609,72 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Una conversación ya tenida, como el intercambio",
         "Hola, Dana: gracias de nuevo por el intercambio sobre pruebas inestables. Probé la cuarentena que describiste y funcionó muy bien.",
     ),
+    // Issue #20, decimotercera lectura: formas naturales de notas que
+    // piden el árbol, las plantillas y las guías, que marcaban seis reglas.
+    (
+        "El único recordatorio (002:122), diciendo que escribes de nuevo (decimotercera lectura)",
+        "Hola, Dana: te escribo de nuevo por si mi mensaje sobre tu regla de responder en un día se perdió entre otros. Si estás con mucho trabajo, ninguna prisa.",
+    ),
+    (
+        "Lo mismo, vuelvo a escribirte",
+        "Hola, Dana: vuelvo a escribirte por si mi mensaje sobre tu regla de un día se perdió entre otros. Si estás con mucho lío, ninguna prisa.",
+    ),
+    (
+        "Lo mismo, como pregunta por el mensaje",
+        "Hola, Dana: ¿has podido leer mi mensaje sobre tu regla de un día? Si estás con mucho lío, ninguna prisa.",
+    ),
+    (
+        "Desenlace ask-for-feedback, las gracias tras un rechazo (003:17)",
+        "Hola, Dana: gracias por considerar mi candidatura para el puesto de QA sénior. Si tienes un momento, ¿qué habría hecho más sólida mi candidatura? Me encantará saber de futuras vacantes en tu equipo.",
+    ),
+    (
+        "Lo mismo, revisar",
+        "Hola, Dana: gracias por revisar mi candidatura y por la entrevista. ¿Qué podría haber hecho mejor? Me encantará saber de futuras vacantes.",
+    ),
+    (
+        "Lo mismo, tener en cuenta",
+        "Hola, Dana: gracias por tener en cuenta mi candidatura. ¿Qué podría haber hecho mejor? Me encantará saber de futuras vacantes.",
+    ),
+    (
+        "Desenlace pause-frustration, el puesto con un título en inglés",
+        "Hola, Jordan: ¿podrías decirme en qué punto está mi candidatura al puesto de Software Engineer? Me postulé hace tres semanas.",
+    ),
+    (
+        "FAQ message-recruiter, la oferta nombrada por su título en inglés",
+        "Hola, Jordan: vi la oferta de Software Engineer en Lumen. Tengo seis años de experiencia en desarrollo backend en Tallis. Ya me postulé y te agradecería conectar por si surgen preguntas. ¿Te parece bien?",
+    ),
+    (
+        "Antes de postularte, una duda sobre el puesto, con «aplicar»",
+        "Hola, Dana: antes de aplicar a la vacante, una duda que la oferta no resuelve: ¿cuánta parte del trabajo son pruebas manuales? Con una respuesta breve me basta. Gracias.",
+    ),
+    (
+        "Desenlace engage-first, una charla que dio",
+        "Hola, Dana: ¿vas a compartir las diapositivas de tu charla de esta semana en TestBash? Me quedé con ganas de repasar la parte de las pruebas inestables.",
+    ),
+    (
+        "Lo mismo, tras conoceros",
+        "Hola Dana, nos conocimos ayer en TestBash después de tu charla. ¿Compartirás las diapositivas de la charla de hoy?",
+    ),
+    (
+        "Plantilla mention-interest (002:92-93), buscando empleo como un puesto",
+        "Hola, Dana: ahora estoy buscando empleo como líder de QA, y el trabajo de tu equipo en el nuevo pago es justo lo que quiero hacer. Si surge algo adecuado, me encantaría que contaras conmigo.",
+    ),
+    (
+        "Desenlace after-event, dónde os conocisteis con otras palabras (004:7)",
+        "Hola, Dana: te conocí en TestBash y me quedé con lo que dijiste sobre responder cada revisión en un día. Ya lo estoy probando con mi equipo. Me alegrará seguir en contacto.",
+    ),
+    (
+        "Pregunta specific-hook, una empresa en común con el verbo delante",
+        "Hola, Dana: trabajamos los dos en Deloitte, yo en el equipo de auditoría entre 2018 y 2020. Ahora estoy dando el salto a producto. ¿Qué te ayudó más al pasar de consultoría a producto?",
+    ),
+    (
+        "Pregunta specific-hook, antigua alumna",
+        "Hola, Dana: soy antigua alumna de la Complutense, como tú. Ahora estoy planeando pasar de soporte a QA. ¿Qué te ayudó más al dar ese salto?",
+    ),
+    (
+        "Mencionar la candidatura con «envié mi CV»",
+        "Hola, Dana: tu publicación sobre revisiones asíncronas me dejó pensando. Encaja con cómo llevo las revisiones en mi equipo de QA. Ya envié mi CV por la web de empleo para el puesto de QA sénior y me pregunto qué pruebas automatiza primero tu equipo.",
+    ),
 ];
 
 /// Spanish lines of the kinds the articles say get declined or ignored,
@@ -837,6 +903,21 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "Careery, una nota genérica (002:107): «la oferta de empleo» no nombra ninguna frase de ella",
         "nothing-specific",
         "Hola: leí la oferta de empleo de tu empresa y creo que podría aportar mucho valor al equipo. Quedo pendiente de tus noticias.",
+    ),
+    (
+        "La nota anotada de connection-request, no «soy perfecto para el puesto»",
+        "selling-yourself",
+        "Hola, Dana: tu charla sobre pruebas inestables fue genial. Soy perfecto para el puesto: llevo seis años haciendo justo eso.",
+    ),
+    (
+        "Guía short-answer, no pedir que te tengan en cuenta",
+        "review-my-application",
+        "Hola, Dana: tu publicación sobre revisiones fue genial. Ya me postulé; por favor, ténganme en cuenta para el puesto.",
+    ),
+    (
+        "El caso repeated-follow-ups, contar los mensajes",
+        "repeated-follow-ups",
+        "Hola, Dana: te he escrito ya dos veces sobre el puesto de QA sénior. Responde cuando puedas, por favor.",
     ),
     (
         "Careery, un mensaje genérico de «busco oportunidades» (002:118)",
