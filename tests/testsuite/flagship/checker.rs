@@ -800,6 +800,11 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "The same, in other words (003:17)",
         "Hi Dana, thanks again for the interview for the QA role. If you have a moment, what could I have done better? I'd like to connect in case something opens up later.",
     ),
+    // Issue #20, fourteenth read.
+    (
+        "Tree outcome contact-recruiter, the role named as an opportunity",
+        "Hi Jordan, I'm very interested in the Senior QA opportunity at Lumen. I've spent five years automating tests with Cypress and cut release testing from three days to one.",
+    ),
 ];
 
 /// Lines the articles say get declined or ignored, each with the rule that
@@ -1022,6 +1027,11 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "Case repeated-follow-ups, counting the messages",
         "repeated-follow-ups",
         "Hi Dana, I've messaged you twice now about the Senior QA Engineer role. Please respond when you can.",
+    ),
+    (
+        "FAQ before-or-after-applying: apply before you ask to be considered",
+        "review-my-application",
+        "Hi Dana, I'm planning to apply for the Senior QA role; would you consider me?",
     ),
     (
         "The annotated note in connection-request, not \"I'm perfect for it\"",

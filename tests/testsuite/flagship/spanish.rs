@@ -675,6 +675,23 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Mencionar la candidatura con «envié mi CV»",
         "Hola, Dana: tu publicación sobre revisiones asíncronas me dejó pensando. Encaja con cómo llevo las revisiones en mi equipo de QA. Ya envié mi CV por la web de empleo para el puesto de QA sénior y me pregunto qué pruebas automatiza primero tu equipo.",
     ),
+    // Issue #20, decimocuarta lectura.
+    (
+        "Plantilla referred-by-employee y desenlace connect-with-referral, la recomendación seguida de una pregunta",
+        "Hola Dana: Sam Patel tuvo la amabilidad de recomendarme para QA sénior; ¿cómo eligió tu equipo qué automatizar?",
+    ),
+    (
+        "Lo mismo, con otras palabras",
+        "Hola Dana: Sam Patel me hizo el favor de recomendarme, ¿qué pruebas automatiza primero tu equipo?",
+    ),
+    (
+        "Desenlace hold-until-decision, el agradecimiento con la despedida de cortesía",
+        "Hola Dana, gracias por la entrevista de hoy, disfruté la charla sobre pruebas inestables. Quedo a la espera de tu respuesta.",
+    ),
+    (
+        "Desenlace contact-recruiter, el puesto nombrado como oportunidad",
+        "Hola Jordan, me interesa mucho la oportunidad de QA sénior en Lumen. Llevo cinco años automatizando pruebas con Cypress y reduje las pruebas de cada versión de tres días a uno.",
+    ),
 ];
 
 /// Spanish lines of the kinds the articles say get declined or ignored,
@@ -918,6 +935,16 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "El caso repeated-follow-ups, contar los mensajes",
         "repeated-follow-ups",
         "Hola, Dana: te he escrito ya dos veces sobre el puesto de QA sénior. Responde cuando puedas, por favor.",
+    ),
+    (
+        "Careery, pedir una recomendación antes de tener relación (002:25), con el pronombre delante",
+        "asking-a-favor",
+        "Hola Dana, ¿me podrías recomendar para el puesto?",
+    ),
+    (
+        "FAQ before-or-after-applying: antes de postularte, nunca pides que te tengan en cuenta",
+        "review-my-application",
+        "Hola Dana, pienso postularme al puesto de QA senior; ¿me tendrías en cuenta?",
     ),
     (
         "Careery, un mensaje genérico de «busco oportunidades» (002:118)",
