@@ -805,6 +805,15 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Tree outcome contact-recruiter, the role named as an opportunity",
         "Hi Jordan, I'm very interested in the Senior QA opportunity at Lumen. I've spent five years automating tests with Cypress and cut release testing from three days to one.",
     ),
+    // Issue #20, fifteenth read.
+    (
+        "alternatives.md#recruiter and Careery (002:118): to a recruiter, the role, your experience, open to connecting",
+        "Hi Jordan, I applied for the QA Engineer job at Lumen. Six years in QA automation here. Would you be open to connecting?",
+    ),
+    (
+        "Tree outcome contact-recruiter, the role named after \"open position\"",
+        "Hi Jordan, I saw you have an open position for a Senior QA Engineer at Lumen. I have six years in test automation. Would you be open to connecting?",
+    ),
 ];
 
 /// Lines the articles say get declined or ignored, each with the rule that

@@ -692,6 +692,39 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Desenlace contact-recruiter, el puesto nombrado como oportunidad",
         "Hola Jordan, me interesa mucho la oportunidad de QA sénior en Lumen. Llevo cinco años automatizando pruebas con Cypress y reduje las pruebas de cada versión de tres días a uno.",
     ),
+    // Issue #20, decimoquinta lectura.
+    (
+        "FAQ when-to-mention-job y plantilla mention-interest: que te tengan en cuenta si surge algo en su equipo",
+        "Hola Dana, he valorado mucho nuestros intercambios sobre revisiones. Busco mi próximo puesto de líder de QA; si surge algo en tu equipo, me encantaría que me tuvieras en cuenta.",
+    ),
+    (
+        "Desenlace ask-for-feedback: qué habría reforzado tu candidatura, con «recomendar»",
+        "Hola Dana, gracias por avisarme. Me hubiera encantado, pero lo entiendo. ¿Qué me recomendarías mejorar para una próxima vez? Me gustaría saber de futuras vacantes.",
+    ),
+    (
+        "Guía connection-request, una pregunta ligera con «recomendar»",
+        "Hola Dana, tu charla sobre pruebas de contrato me encantó. ¿Qué lectura me recomiendas para profundizar?",
+    ),
+    (
+        "Desenlace connect-after-event: envía la solicitud pronto",
+        "Hola Dana, te envío la solicitud porque hablamos hace un rato en la feria de empleo sobre pruebas de pago.",
+    ),
+    (
+        "Lo mismo, «invitación», la palabra de LinkedIn en español",
+        "Hola Dana: te envío la invitación porque nos conocimos en el congreso de QA. Me quedé con tu idea sobre los contratos.",
+    ),
+    (
+        "Plantilla referral-request y desenlace warm-introduction, con el saludo personal",
+        "Hola Sam, espero que estés muy bien. Como conoces a Dana Ruiz, ¿podrías presentarnos? Me postulo al puesto de QA sénior en su equipo porque su trabajo en pagos es justo lo mío. Te paso un texto breve para reenviar.",
+    ),
+    (
+        "Desenlace contact-recruiter, el puesto tras «abierta»",
+        "Hola Jordan, vi que tienen una posición abierta de QA senior en Lumen. Tengo 6 años de experiencia en automatización. ¿Podemos conectar?",
+    ),
+    (
+        "alternatives.md#recruiter y Careery (002:118): a un reclutador, la candidatura primero y si le parece bien conectar",
+        "Hola Jordan: me postulé al puesto de QA sénior en Lumen. Tengo seis años en automatización de pruebas. ¿Te parece bien que conectemos?",
+    ),
 ];
 
 /// Spanish lines of the kinds the articles say get declined or ignored,
@@ -945,6 +978,16 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "FAQ before-or-after-applying: antes de postularte, nunca pides que te tengan en cuenta",
         "review-my-application",
         "Hola Dana, pienso postularme al puesto de QA senior; ¿me tendrías en cuenta?",
+    ),
+    (
+        "Guía short-answer: ni «por favor, ténganme en cuenta»",
+        "review-my-application",
+        "Hola Dana: tu post sobre revisiones me gustó. Me postulé al puesto de QA sénior; por favor, ténganme en cuenta.",
+    ),
+    (
+        "Una invitación de calendario sigue siendo pedir una cita",
+        "pressing-for-a-meeting",
+        "Hola Dana, ¿te mando una invitación para una llamada el martes?",
     ),
     (
         "Careery, un mensaje genérico de «busco oportunidades» (002:118)",
