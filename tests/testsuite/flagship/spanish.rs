@@ -725,6 +725,22 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "alternatives.md#recruiter y Careery (002:118): a un reclutador, la candidatura primero y si le parece bien conectar",
         "Hola Jordan: me postulé al puesto de QA sénior en Lumen. Tengo seis años en automatización de pruebas. ¿Te parece bien que conectemos?",
     ),
+    (
+        "Desenlace send-specific-note: una pregunta sobre su trayectoria, la palabra del árbol",
+        "Hola Dana, me gustaría aprender de tu trayectoria de desarrollo a QA. ¿Qué fue lo más difícil?",
+    ),
+    (
+        "Desenlace pause-frustration: la pregunta de estado, diciendo que aún no hay noticias",
+        "Hola, Jordan: ¿podrías decirme en qué punto está mi candidatura al puesto de QA sénior? Me postulé hace tres semanas y aún no he tenido noticias.",
+    ),
+    (
+        "El único recordatorio (002:122), diciendo que aún no has sabido nada",
+        "Hola Dana: solo un pequeño recordatorio de mi mensaje sobre tu charla de pruebas, por si se perdió. Todavía no he sabido nada, pero ninguna prisa.",
+    ),
+    (
+        "Desenlace ask-for-feedback (003:17): pedir consejo tras un rechazo",
+        "Hola Dana, gracias por avisarme. Entiendo la decisión. Me ayudaría mucho que me dieras algunos consejos para reforzar mi candidatura en el futuro.",
+    ),
 ];
 
 /// Spanish lines of the kinds the articles say get declined or ignored,
