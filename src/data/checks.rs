@@ -62,13 +62,13 @@ fn fields_fit_kind(rule: &Rule, problems: &mut Vec<Diagnostic>) {
         (
             "pattern",
             c.pattern.is_some(),
-            c.kind != CheckKind::Length,
+            c.kind.takes_pattern(),
             "remove `pattern`; a `length` rule only counts characters (`max`)",
         ),
         (
             "unless",
             c.unless.is_some(),
-            c.kind == CheckKind::Pattern,
+            c.kind.takes_unless(),
             "`unless` belongs to `kind: pattern` rules, where it excuses a match; remove it",
         ),
         (
@@ -97,7 +97,7 @@ fn fields_fit_kind(rule: &Rule, problems: &mut Vec<Diagnostic>) {
     let missing = |message: String, hint: &str| {
         rule.problem(Code::DataCheckFields, rule.at("id"), message, hint.into())
     };
-    if c.pattern.is_none() && c.kind != CheckKind::Length {
+    if c.pattern.is_none() && c.kind.takes_pattern() {
         problems.push(missing(
             format!("check `{id}` of kind `{kind}` has no `pattern`"),
             "add `pattern: '...'`, a regular expression matched case-insensitively",
@@ -126,12 +126,12 @@ fn expressions_work(rule: &Rule, problems: &mut Vec<Diagnostic>) {
         (
             "pattern",
             "the pattern",
-            c.pattern.as_deref().filter(|_| c.kind != CheckKind::Length),
+            c.pattern.as_deref().filter(|_| c.kind.takes_pattern()),
         ),
         (
             "unless",
             "the `unless`",
-            c.unless.as_deref().filter(|_| c.kind == CheckKind::Pattern),
+            c.unless.as_deref().filter(|_| c.kind.takes_unless()),
         ),
     ];
     for (key, name, expr) in expressions {

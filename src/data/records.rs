@@ -256,6 +256,16 @@ impl CheckKind {
             CheckKind::Length => "length",
         }
     }
+
+    /// Whether rules of this kind have a `pattern` (all but `length`).
+    pub fn takes_pattern(self) -> bool {
+        self != CheckKind::Length
+    }
+
+    /// Whether rules of this kind may have an `unless` (only `pattern`).
+    pub fn takes_unless(self) -> bool {
+        self == CheckKind::Pattern
+    }
 }
 
 /// A message-checker rule (`checks.yaml`): run in the reader's browser by
