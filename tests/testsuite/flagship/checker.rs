@@ -1012,6 +1012,18 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "nothing-specific",
         "Hi, I read the job posting at your company and believe I could add real value there. Looking forward to hearing from you.",
     ),
+    // Issue #20, fifteenth read: "your team" alone names nothing about them;
+    // only their team's work, or a question about how it works, does.
+    (
+        "Careery, a generic note (002:107): \"your team\" with nothing of theirs",
+        "nothing-specific",
+        "Hi Dana, I'm a QA engineer with six years of experience and I'd love to add value to your team.",
+    ),
+    (
+        "Careery, a generic note (002:107): opportunities \"on your team\"",
+        "nothing-specific",
+        "Hi Dana, I'm very interested in opportunities on your amazing team and would like to connect.",
+    ),
     (
         "Case ignoring-no-contact and when-to-reach-out#asked-not-to, the instruction named without \"I know\"",
         "going-around-process",

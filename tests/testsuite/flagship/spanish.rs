@@ -970,6 +970,19 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "nothing-specific",
         "Hola: leí la oferta de empleo de tu empresa y creo que podría aportar mucho valor al equipo. Quedo pendiente de tus noticias.",
     ),
+    // Issue #20, decimoquinta lectura: «tu equipo» a secas no dice nada de
+    // la persona; solo el trabajo de su equipo, o una pregunta sobre cómo
+    // trabaja, lo hace.
+    (
+        "Careery, una nota genérica (002:107): «tu equipo» sin nada suyo",
+        "nothing-specific",
+        "Hola, Dana: soy ingeniera de QA con seis años de experiencia y me encantaría aportar valor a tu equipo.",
+    ),
+    (
+        "Careery, una nota genérica (002:107): oportunidades «en tu equipo»",
+        "nothing-specific",
+        "Hola, Dana: me interesan las oportunidades en tu gran equipo y me gustaría conectar.",
+    ),
     (
         "La nota anotada de connection-request, no «soy perfecto para el puesto»",
         "selling-yourself",
