@@ -1,6 +1,7 @@
 //! `site.toml` → [`SiteConfig`]. Unknown keys are errors that suggest the
 //! nearest known key, with the file's line and column.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use schemars::JsonSchema;
@@ -62,6 +63,13 @@ pub struct SiteConfig {
     /// The links in every page's header, in order.
     #[serde(default)]
     pub menu: Vec<MenuItem>,
+    /// The names shown for the slugs that group records (a template's
+    /// `context`, a case's or a quote's `topic`) on their pages and in
+    /// search results, e.g. `after-applying = "Right after applying"`. A
+    /// slug not listed is shown with spaces for hyphens and a capital first
+    /// letter ("After applying").
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
     /// Files for the static hosts that read them (Netlify, Cloudflare Pages).
     #[serde(default)]
     pub deploy: DeployConfig,
@@ -96,6 +104,9 @@ pub struct LanguageConfig {
     /// The header menu in this language (default: the top-level menu, each
     /// link taken to its translation where there is one).
     pub menu: Option<Vec<MenuItem>>,
+    /// The names of the slugs that group records, in this language (default:
+    /// none, so each slug is shown as it is spelt, hyphens as spaces).
+    pub labels: Option<BTreeMap<String, String>>,
 }
 
 /// Writing direction.
@@ -376,6 +387,16 @@ fn check_external_links(
 }
 
 impl SiteConfig {
+    /// What a grouping slug (a template's `context`, a case's `topic`) is
+    /// shown as: its label if the edition gives one, else the slug made
+    /// readable.
+    pub fn label(&self, slug: &str) -> String {
+        self.labels
+            .get(slug)
+            .cloned()
+            .unwrap_or_else(|| crate::text::humanize(slug))
+    }
+
     /// No language's URL prefix is one of `reserved`, the folders casebook
     /// writes its own pages in (`/search/`, …), which the site model knows.
     pub fn check_prefixes(
@@ -513,6 +534,26 @@ mod tests {
             assert_eq!(e.pos, Some(pos), "{bad}: {e}");
             assert!(e.hint.is_some(), "{bad}: {e}");
         }
+    }
+
+    #[test]
+    fn labels_name_grouping_slugs_and_each_language_has_its_own() {
+        let c = parse(concat!(
+            "title = \"KB\"\nbase_url = \"https://example.org/\"\n",
+            "[labels]\nwarm-path = \"Through someone you know\"\n",
+            "[[languages]]\ncode = \"es\"\n",
+            "[languages.labels]\nwarm-path = \"A través de alguien que conoces\"\n",
+            "[[languages]]\ncode = \"fr\"\n",
+        ))
+        .unwrap();
+        assert_eq!(c.label("warm-path"), "Through someone you know");
+        assert_eq!(c.label("after-applying"), "After applying");
+        let editions = crate::site::languages(&c, crate::i18n::builtin);
+        let label = |i: usize| editions[i].1.label("warm-path");
+        assert_eq!(label(1), "A través de alguien que conoces");
+        // A translation without labels shows the slug, not the default
+        // language's words.
+        assert_eq!(label(2), "Warm path");
     }
 
     #[test]

@@ -10,7 +10,6 @@ use pulldown_cmark::{Event, Parser, TagEnd};
 use crate::data::{Case, Faq, Kind as DataKind, Quote, Side, Template};
 use crate::markdown::TextSection;
 use crate::site::{Site, record_url};
-use crate::text::humanize;
 use crate::tree::Tree;
 
 /// What kind of result a record is, which its badge and the client's
@@ -259,13 +258,13 @@ fn case_record<'a>(site: &'a Site, k: &'a Case) -> SearchRecord<'a> {
         kind: ResultKind::Case,
         url: site.config.link(&record_url(DataKind::Cases, &k.id)),
         title: squash(&k.title),
-        context: humanize(&k.topic),
+        context: site.config.label(&k.topic),
         fields: [
             squash(&k.title).into(),
             format!(
                 "{} {} {}",
                 words_of(&k.id),
-                humanize(&k.topic),
+                site.config.label(&k.topic),
                 k.tags.join(" ")
             )
             .into(),
@@ -288,7 +287,7 @@ fn template_record<'a>(site: &'a Site, t: &'a Template) -> SearchRecord<'a> {
             format!(
                 "{} {} {} {}",
                 words_of(&t.id),
-                humanize(&t.context),
+                site.config.label(&t.context),
                 t.channel.label(),
                 t.tags.join(" ")
             )
@@ -315,7 +314,10 @@ fn quote_record<'a>(site: &'a Site, q: &'a Quote) -> SearchRecord<'a> {
             format!(
                 "{} {} {}",
                 role.join(" "),
-                q.topic.as_deref().map(humanize).unwrap_or_default(),
+                q.topic
+                    .as_deref()
+                    .map(|t| site.config.label(t))
+                    .unwrap_or_default(),
                 q.stance.label()
             )
             .into(),

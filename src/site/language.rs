@@ -107,6 +107,9 @@ pub fn languages(
         if let Some(m) = &l.menu {
             edition.menu = m.clone();
         }
+        // The top-level labels are in the default language: a translation
+        // names its groups itself or shows their slugs.
+        edition.labels = l.labels.clone().unwrap_or_default();
         edition.languages = Vec::new();
         out.push((
             make(&l.code, l.name.as_deref(), l.direction, Some(prefix)),

@@ -19,7 +19,6 @@ use crate::diagnostics::{Diagnostic, Pos};
 use crate::frontmatter::Date;
 use crate::locate::Lines;
 use crate::markdown::{self, Resolve};
-use crate::text::humanize;
 
 /// The text of each data file, by its path, to place messages about a
 /// record's Markdown fields.
@@ -481,7 +480,7 @@ fn case_view(f: &mut Fields, data: &Data, r: &Located<crate::data::Case>) -> Cas
         base: f.base(Kind::Cases, &c.id, r),
         title: c.title.clone(),
         topic: c.topic.clone(),
-        topic_title: humanize(&c.topic),
+        topic_title: f.links.config.label(&c.topic),
         tags: c.tags.clone(),
         situation: f.markdown(file, lines, "situation", &c.situation),
         dont,
@@ -549,7 +548,7 @@ fn template_view(f: &mut Fields, data: &Data, r: &Located<crate::data::Template>
         base: f.base(Kind::Templates, &t.id, r),
         title: t.title.clone(),
         context: t.context.clone(),
-        context_title: humanize(&t.context),
+        context_title: f.links.config.label(&t.context),
         channel: t.channel,
         channel_label: f.links.lang().strings.get(t.channel.key()).to_owned(),
         limit: t.limit(),

@@ -11,7 +11,6 @@ use crate::diagnostics::{Code, Diagnostic};
 use crate::render::Renderer;
 use crate::site::views::{CaseView, QuoteView, TemplateView};
 use crate::site::{Listing, RecordView, Site, urls};
-use crate::text::humanize;
 use crate::text::slugify;
 
 /// The most guides the search page lists for readers without JavaScript;
@@ -138,7 +137,7 @@ impl<'a> Renderer<'a> {
                     .into_iter()
                     .map(|(k, cases)| Topic {
                         slug: slugify(&k),
-                        title: humanize(&k),
+                        title: site.config.label(&k),
                         cases,
                     })
                     .collect();
@@ -151,7 +150,7 @@ impl<'a> Renderer<'a> {
                     .into_iter()
                     .map(|(k, templates)| Situation {
                         slug: slugify(&k),
-                        title: humanize(&k),
+                        title: site.config.label(&k),
                         templates,
                     })
                     .collect();

@@ -1344,3 +1344,45 @@ fn spanish_search_results_are_labelled_in_spanish() {
     assert!(summaries.contains("Nota de conexión de LinkedIn"));
     assert!(!summaries.contains("LinkedIn connection note"));
 }
+
+/// The Spanish templates page names its groups in Spanish (#20, read on a
+/// phone): each template's `context` has a label in `[languages.labels]`,
+/// shown as the group's heading and its chip, never the English slug made
+/// readable ("Warm path").
+#[test]
+fn spanish_template_groups_are_named_in_spanish() {
+    let out = flagship();
+    let page = out.read("es/templates/index.html");
+    let heading = Regex::new(r#"id="?context-([a-z-]+)-h"?>([^<]+)<"#).unwrap();
+    let groups: Vec<(String, String)> = heading
+        .captures_iter(&page)
+        .map(|c| (c[1].to_owned(), c[2].to_owned()))
+        .collect();
+    let contexts: BTreeSet<String> = spanish_data()
+        .templates
+        .iter()
+        .map(|t| t.rec.context.clone())
+        .collect();
+    assert_eq!(
+        groups
+            .iter()
+            .map(|(s, _)| s.clone())
+            .collect::<BTreeSet<_>>(),
+        contexts,
+        "one group per context"
+    );
+    let english: Vec<&(String, String)> = groups
+        .iter()
+        .filter(|(slug, title)| *title == casebook::text::humanize(slug))
+        .collect();
+    assert!(
+        english.is_empty(),
+        "groups without a Spanish label in site.toml's [languages.labels]: {english:?}"
+    );
+    let chip = Regex::new(r#"href="?#context-([a-z-]+)"?>([^<]+)<"#).unwrap();
+    let chips: Vec<(String, String)> = chip
+        .captures_iter(&page)
+        .map(|c| (c[1].to_owned(), c[2].to_owned()))
+        .collect();
+    assert_eq!(chips, groups, "each chip reads as its group's heading");
+}
