@@ -814,6 +814,79 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Tree outcome contact-recruiter, the role named after \"open position\"",
         "Hi Jordan, I saw you have an open position for a Senior QA Engineer at Lumen. I have six years in test automation. Would you be open to connecting?",
     ),
+    // Issue #20, sixteenth read: natural wordings of the tree's advice.
+    (
+        "Tree send-specific-note, a school you share, the role unnamed",
+        "Hi Dana, another Ohio State grad here! I applied for the open role on your team and would love to know what made you move from support into management.",
+    ),
+    (
+        "Tree send-specific-note, a school you share said \"like you\"",
+        "Hi Dana, Ohio State grad like you. I've applied for the open role on your team. What made you move from support into management?",
+    ),
+    (
+        "Tree send-specific-note, an employer you share",
+        "Hi Dana, we were both at Tallis. I've applied for the open position on your team. What was the biggest change moving to Lumen?",
+    ),
+    (
+        "Tree send-specific-note, an employer you share, overlapping years",
+        "Hi Dana, we overlapped at Tallis in 2019. I applied for the new role on your team. What was the biggest change moving to Lumen?",
+    ),
+    (
+        "Tree send-specific-note, their thoughts on a topic",
+        "Hi Dana, your thoughts on flaky tests were spot on. I've applied for the open role on your team. How do you decide when to quarantine a test?",
+    ),
+    (
+        "Tree apply-first and when-to-reach-out: before applying, a question the posting does not answer",
+        "Hi Dana, I'm considering applying for the new position on your team. One question the posting doesn't answer: is it remote-friendly?",
+    ),
+    (
+        "Tree connect-with-referral, the role unnamed",
+        "Hi Dana, thanks to Sam Patel's referral, I've applied for the open position on your team. He said great things about the checkout redesign. How did you test it?",
+    ),
+    (
+        "after-they-accept.md: refer back to your note, keen on the role once more",
+        "Thanks for connecting, Dana! Following up on my note: how do you decide when a flaky test gets quarantined? And I'm still excited about the opportunity.",
+    ),
+    (
+        "alternatives.md#recruiter: asking to connect in other words",
+        "Hi Jordan, I've applied for the Senior QA Engineer role at Lumen. Six years in test automation, most recently at Tallis. Would you like to connect?",
+    ),
+    (
+        "Tree respect-the-rules: writing to the recruiter the posting names",
+        "Hi Jordan, I applied for the Platform Engineer role. The posting names you for questions: is the team hybrid or remote?",
+    ),
+    (
+        "Tree respect-the-rules: the instruction acknowledged, to the contact it names",
+        "Hi Jordan, I see the posting asks candidates to send questions to you, but I couldn't find whether the Platform Engineer role is remote. Could you tell me?",
+    ),
+    (
+        "after-they-accept.md: ask once, leave the timing to them",
+        "Hi Dana, thanks for the exchange on flaky tests. Would you be open to a 15-minute call about how you set up quarantine? Just let me know what time works for you, if at all.",
+    ),
+    (
+        "Tree ask-for-feedback, thanks for the update and a feedback question",
+        "Hi Dana, thanks for the update and for your consideration. Is there anything that would have made my application stronger? I'd like to connect in case anything comes up.",
+    ),
+    (
+        "Tree ask-for-feedback and Staton (003:17), thanks for considering me",
+        "Hi Dana, thanks so much for considering me for the QA Lead role. Any feedback would help. Happy to connect in case anything comes up down the line.",
+    ),
+    (
+        "Case vague-interest do: a piece of the company's work, said with a possessive",
+        "Hi Dana, I keep coming back to your company's checkout redesign. I test payment flows at Tallis. How did you approach regression testing?",
+    ),
+    (
+        "Case vague-interest do: praise for a piece of their work, not the company",
+        "Hi Priya, I love your company's accessibility audit for the Harbor app, especially the screen-reader findings. I test mobile apps for a living. How do you fit audits into release cycles?",
+    ),
+    (
+        "Tree hold-until-decision: the thank-you after an interview",
+        "Hi Dana, thanks for taking the time to interview me today. I enjoyed discussing flaky tests. Looking forward to hearing from you.",
+    ),
+    (
+        "Tree hold-until-decision: the thank-you, the template's own close",
+        "Hi Dana, thanks again for this afternoon. Talking through the test platform was great, and I'm even more excited about the role. Looking forward to hearing about next steps.",
+    ),
 ];
 
 /// Lines the articles say get declined or ignored, each with the rule that
@@ -1068,6 +1141,22 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "Careery, the job search in the connection note, with nothing after it (002:98)",
         "open-to-opportunities",
         "Hi Kevin, I'm a product designer in healthcare and would be glad to connect in case anything comes up.",
+    ),
+    // Issue #20, sixteenth read: what the loosened rules must still flag.
+    (
+        "connection-request.md and case open-to-opportunities: \"on your team\" does not make it a later message",
+        "open-to-opportunities",
+        "Hi Dana, your post on flaky tests was great. I'm open to opportunities on your team and would welcome connecting.",
+    ),
+    (
+        "Case coffee-too-soon: a time asked for, with a date",
+        "pressing-for-a-meeting",
+        "Would you be free for a call? What time works tomorrow?",
+    ),
+    (
+        "Careery, a generic note (002:107): an unnamed role at \"your company\"",
+        "nothing-specific",
+        "Hi, I saw the open role at your company and I'm very interested. Looking forward to hearing from you.",
     ),
 ];
 
