@@ -197,7 +197,79 @@ fn model_timed(
         clock.lap("translations");
         problems.extend(translation_notes(&sites, &string_files));
     }
+    if let Ok((path, text)) = load::read_config(&opts.root) {
+        problems.extend(unused_labels(&sites, &path, &text));
+    }
     Ok((sites, problems))
+}
+
+/// A label in site.toml that names no group of records in its edition (a
+/// slug misspelt, or a `context` renamed since) would do nothing without a
+/// word: a warning at its line, listing the groups there are.
+fn unused_labels(sites: &[Site], path: &Path, text: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (i, site) in sites.iter().enumerate() {
+        let views = &site.views;
+        let groups: std::collections::BTreeSet<&str> = (views.templates.iter())
+            .map(|t| t.context.as_str())
+            .chain(views.cases.iter().map(|c| c.topic.as_str()))
+            .chain(views.quotes.iter().filter_map(|q| q.topic.as_deref()))
+            .collect();
+        // The table the labels are in: `[labels]`, or the i-th language's
+        // `[languages.labels]`.
+        let table = if i == 0 {
+            crate::locate::Lines::all(text).key("[labels]")
+        } else {
+            let mut line = 1;
+            for _ in 0..i {
+                line = crate::locate::Lines::from(text, line)
+                    .key("[[languages]]")
+                    .map_or(line, |p| p.line + 1);
+            }
+            crate::locate::Lines::from(text, line).key("[languages.labels]")
+        };
+        for slug in site.config.labels.keys() {
+            if groups.contains(slug.as_str()) {
+                continue;
+            }
+            let in_table = |t: crate::diagnostics::Pos| {
+                let lines = crate::locate::Lines::from(text, t.line);
+                [
+                    format!("{slug} "),
+                    format!("{slug}="),
+                    format!("\"{slug}\""),
+                ]
+                .iter()
+                .find_map(|k| lines.key(k))
+                .unwrap_or(t)
+            };
+            let pos = table
+                .map(in_table)
+                .unwrap_or(crate::diagnostics::Pos::new(1, 1));
+            let known: Vec<&str> = groups.iter().copied().collect();
+            out.push(
+                Diagnostic::new(
+                    Code::ConfigInvalidValue,
+                    path,
+                    format!(
+                        "the label `{slug}` names no group of records in `{}`",
+                        site.lang.code
+                    ),
+                )
+                .at_in(pos, text)
+                .hint(if known.is_empty() {
+                    "labels name a template's `context` or a case's or quote's `topic`, and this edition has none".to_owned()
+                } else {
+                    format!(
+                        "labels name a template's `context` or a case's or quote's `topic`; this edition has: {}",
+                        known.join(", ")
+                    )
+                })
+                .warning(),
+            );
+        }
+    }
+    out
 }
 
 /// For each translation: theme strings it lacks (a warning: they show in

@@ -1587,3 +1587,25 @@ fn timings_list_every_stage_with_its_peak_memory() {
         assert!(peaks.windows(2).all(|w| w[0] <= w[1]), "{}", run.stdout);
     }
 }
+
+/// `[labels]` names the groups of the templates and cases pages (#20: the
+/// Spanish flagship headed its groups "Warm path"); a label that names no
+/// group is a warning at its line in site.toml, and the build goes on.
+#[test]
+fn labels_name_record_groups_and_a_label_for_no_group_is_a_warning() {
+    let site = TestSite::new("basic");
+    site.edit(
+        "site.toml",
+        "author = \"Fixture authors\"\n",
+        "author = \"Fixture authors\"\n\n[labels]\nafter-applying = \"Right after you apply\"\nconnection-request = \"The first note\"\nafter-aplying = \"Misspelt\"\n",
+    );
+    let run = site.build(&[]).success();
+    run.says(
+        "warning: site.toml:11:1: the label `after-aplying` names no group of records in `en`",
+    )
+    .says("= help: labels name a template's `context` or a case's or quote's `topic`; this edition has: Small asks, after-applying, connection-request");
+    let out = site.out();
+    assert!(out.page("/templates/").contains("Right after you apply"));
+    assert!(!out.page("/templates/").contains(">After applying<"));
+    assert!(out.page("/cases/").contains("The first note"));
+}
