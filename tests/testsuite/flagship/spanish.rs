@@ -741,6 +741,184 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Desenlace ask-for-feedback (003:17): pedir consejo tras un rechazo",
         "Hola Dana, gracias por avisarme. Entiendo la decisión. Me ayudaría mucho que me dieras algunos consejos para reforzar mi candidatura en el futuro.",
     ),
+    // Issue #20, decimosexta lectura: formas naturales de lo que piden el
+    // árbol, las plantillas y las FAQ, que marcaban diez reglas.
+    (
+        "Desenlace pause-frustration: la pregunta de estado con «cómo va el proceso» y «aún no he tenido noticias» (decimosexta lectura, 1)",
+        "Hola Jordan, ¿me podrías decir cómo va el proceso para el puesto de QA senior? Postulé hace tres semanas y aún no he tenido noticias.",
+    ),
+    (
+        "Lo mismo, «alguna novedad» y «aún no he sabido nada» (decimosexta lectura, 1)",
+        "Hola Jordan, ¿hay alguna novedad sobre mi candidatura al puesto de QA senior? Me postulé hace tres semanas y aún no he sabido nada.",
+    ),
+    (
+        "El único recordatorio (desenlace pause-frustration, when-to-reach-out.md): «te la dejo de nuevo por aquí» (decimosexta lectura, 1)",
+        "Hola Dana, hace una semana te pregunté por tu charla sobre pruebas de carga y aún no he tenido respuesta. Te la dejo de nuevo por aquí, por si te viene bien.",
+    ),
+    (
+        "Lo mismo, «te lo recuerdo una vez» (decimosexta lectura, 1)",
+        "Hola Dana, hace una semana te pregunté por tu charla sobre pruebas de carga y todavía no he recibido respuesta, así que te lo recuerdo una vez. ¡Gracias!",
+    ),
+    (
+        "Desenlace pause-frustration: el puesto nombrado como «puesto abierto de QA senior» (decimosexta lectura, 2)",
+        "Hola Jordan, ¿podrías decirme en qué punto está mi candidatura al puesto abierto de QA senior? Me postulé hace tres semanas.",
+    ),
+    (
+        "Lo mismo, «la vacante abierta de QA» (decimosexta lectura, 2)",
+        "Hola Jordan, ¿podrías decirme en qué punto está mi candidatura a la vacante abierta de QA? Me postulé hace tres semanas.",
+    ),
+    (
+        "Desenlace ask-for-feedback: la pregunta de la plantilla y que te tengan en cuenta si más adelante se abre algo (decimosexta lectura, 3)",
+        "Hola Elena, gracias por contármelo. Si tienes un momento, ¿qué habría hecho más sólida mi candidatura? Y si más adelante se abre algo que encaje, me encantaría que me tengas en cuenta.",
+    ),
+    (
+        "Lo mismo, «si en el futuro hay un puesto que encaje» (decimosexta lectura, 3)",
+        "Hola Elena, gracias por el proceso y por tu respuesta. ¿Qué podría haber hecho mejor? Me encantaría que me tuvieras en cuenta si en el futuro hay un puesto que encaje.",
+    ),
+    (
+        "Lo mismo, «¿qué me faltó?» (decimosexta lectura, 3)",
+        "Hola Elena, gracias por todo. ¿Qué me faltó? Ojalá me tengas en cuenta si en el futuro encaja otro puesto.",
+    ),
+    (
+        "Plantilla mention-interest y FAQ when-to-mention-job: «si se abre una vacante en tu equipo» (decimosexta lectura, 3)",
+        "Hola Dana, gracias por nuestros intercambios sobre accesibilidad. Ahora busco un nuevo puesto de QA, y me encantaría que me tuvieras en cuenta si se abre una vacante en tu equipo.",
+    ),
+    (
+        "Lo mismo, «si en algún momento se abre algo en tu equipo» (decimosexta lectura, 3)",
+        "Hola Dana, gracias por nuestros intercambios sobre accesibilidad. Ahora busco un nuevo puesto de QA, y si en algún momento se abre algo en tu equipo, me encantaría que me tengas en cuenta.",
+    ),
+    (
+        "Plantilla mention-interest de usted: «su equipo», «que contara conmigo» (decimosexta lectura, 4)",
+        "Hola Dana, valoro mucho nuestras conversaciones sobre accesibilidad. Ahora estoy buscando trabajo en QA y lo que hace su equipo es justo lo que quiero hacer. Si surge algo, me encantaría que contara conmigo.",
+    ),
+    (
+        "Lo mismo, «trabajar en su equipo si surge algo» (decimosexta lectura, 4)",
+        "Hola Dana, valoro mucho nuestras conversaciones sobre accesibilidad. Estoy abierta a un nuevo puesto y me encantaría trabajar en su equipo si surge algo.",
+    ),
+    (
+        "Plantilla referral-request y desenlace warm-introduction: saludo personal y «¿me podrías presentar a…?» (decimosexta lectura, 5)",
+        "Hola Sam, espero que estés muy bien. ¿Me podrías presentar a Dana Reyes? Me postulé al puesto de QA senior en su equipo. Te paso un texto breve para reenviar.",
+    ),
+    (
+        "Lo mismo, «¿me presentarías a…?» (decimosexta lectura, 5)",
+        "Hola Sam, espero que te encuentres bien. ¿Me presentarías a Dana Reyes? Me postulé al puesto de QA senior en su equipo. Te paso un texto breve para reenviar.",
+    ),
+    (
+        "Lo mismo, «sé que conoces a…, ¿me la presentarías?» (decimosexta lectura, 5)",
+        "Hola Sam, espero que te encuentres bien. Sé que conoces a Dana Reyes, ¿me la presentarías? Me postulé al puesto de QA senior en su equipo.",
+    ),
+    (
+        "Desenlace warm-introduction: «¿me recomendarías con Dana Reyes?» (decimosexta lectura, 5)",
+        "Hola Sam, ¿me recomendarías con Dana Reyes? Me postulé al puesto de QA senior en su equipo y con dos líneas basta. Si te incomoda, no pasa nada.",
+    ),
+    (
+        "Lo mismo, «vi que conoces a…» y «hablar bien de mí» (decimosexta lectura, 5)",
+        "Hola Sam, vi que conoces a Dana Reyes. ¿Le podrías hablar bien de mí? Me postulé al puesto de QA en su equipo.",
+    ),
+    (
+        "Lo mismo, «tú que conoces a…, ¿me recomiendas con ella?» (decimosexta lectura, 5)",
+        "Hola Sam, tú que conoces a Dana Reyes, ¿me recomiendas con ella? Me postulé al puesto de QA senior en su equipo.",
+    ),
+    (
+        "FAQ message-recruiter y desenlace contact-recruiter: «¿te importa si conectamos?» (decimosexta lectura, 6)",
+        "Hola Jordan, me postulé al puesto de QA senior en Lumen. Tengo seis años de experiencia en automatización de pruebas. ¿Te importa si conectamos?",
+    ),
+    (
+        "Lo mismo, «¿conectamos?» (decimosexta lectura, 6)",
+        "Hola Jordan, envié mi candidatura para el puesto de QA senior en Lumen. Tengo seis años de experiencia en QA. ¿Conectamos?",
+    ),
+    (
+        "Lo mismo, «¿podríamos conectar…?» (decimosexta lectura, 6)",
+        "Hola Jordan, envié mi candidatura para el puesto de QA senior en Lumen. Tengo seis años de experiencia en QA. ¿Podríamos conectar por si surge alguna pregunta?",
+    ),
+    (
+        "Lo mismo, «encantado de conectar si te parece bien» (decimosexta lectura, 6)",
+        "Hola Jordan, envié mi candidatura para el puesto de QA senior en Lumen. Tengo seis años de experiencia en QA. Encantado de conectar si te parece bien.",
+    ),
+    (
+        "Desenlace hired-connect: las gracias por la oferta y ganas de «empezar cuanto antes» (decimosexta lectura, 7)",
+        "Hola Dana, ¡muchas gracias por la oferta! Acepto encantada y tengo ganas de empezar cuanto antes.",
+    ),
+    (
+        "Lo mismo, «lo antes posible» (decimosexta lectura, 7)",
+        "Hola Dana, ¡muchas gracias por la oferta! Acepto encantada y tengo ganas de empezar lo antes posible.",
+    ),
+    (
+        "Desenlace connect-after-event: la solicitud «después de hablar hace una hora» (decimosexta lectura, 8)",
+        "Hola Carla, te envío la solicitud después de hablar hace una hora en el stand de Finch. Tu consejo sobre Terraform me vino genial.",
+    ),
+    (
+        "Lo mismo, «tras nuestra charla de hace un rato» (decimosexta lectura, 8)",
+        "Hola Carla, te mando la solicitud tras nuestra charla de hace un rato en la feria de empleo. Me quedé con tu consejo sobre Terraform.",
+    ),
+    (
+        "Lo mismo, «después de la charla de hace unas horas» (decimosexta lectura, 8)",
+        "Hola Carla, te envío la solicitud después de la charla de hace unas horas en la feria de Finch. Me quedé con tu consejo sobre Terraform.",
+    ),
+    (
+        "Lo mismo, «tras charlar hace un rato» (decimosexta lectura, 8)",
+        "Hola Carla, te envío la solicitud tras charlar hace un rato en la feria. Me quedé con tu consejo sobre Terraform.",
+    ),
+    (
+        "Desenlace connect-while-talking: «tras tu mensaje de hace un rato» (decimosexta lectura, 8)",
+        "Hola Dana, gracias por tu mensaje sobre el puesto de QA senior. Te envío la solicitud tras tu mensaje de hace un rato, para seguir en contacto por aquí.",
+    ),
+    (
+        "Desenlace hold-until-decision: las gracias «por la entrevista de hace unas horas» (decimosexta lectura, 8)",
+        "Hola Dana, te envío estas líneas para darte las gracias por la entrevista de hace unas horas. Me encantó conocer al equipo de QA.",
+    ),
+    (
+        "Lo mismo, «gracias por hablar conmigo… hace unas horas» (decimosexta lectura, 8)",
+        "Hola Dana, gracias por hablar conmigo sobre mi candidatura hace unas horas. Me encantó conocer al equipo de QA.",
+    ),
+    (
+        "Desenlace ask-for-feedback y FAQ after-rejection: consejos «para la próxima vez» (decimosexta lectura, 9)",
+        "Hola Elena, gracias por tu respuesta y por todo el proceso. Me encantaría que me dieras algunos consejos para la próxima vez.",
+    ),
+    (
+        "Lo mismo, «gracias por contármelo» y «qué mejorar» (decimosexta lectura, 9)",
+        "Hola Elena, gracias por contármelo. Aunque me da pena, me encantaría que me dieras algunos consejos sobre qué mejorar.",
+    ),
+    (
+        "FAQ send-resume: el CV que te pidieron, «como me pediste» (decimosexta lectura, 12)",
+        "Hola Jordan, como me pediste, te envío mi CV para el puesto de QA senior.",
+    ),
+    (
+        "Lo mismo, «tal como me pediste, adjunto mi currículum» (decimosexta lectura, 12)",
+        "Hola Jordan, tal como me pediste, adjunto mi currículum.",
+    ),
+    (
+        "FAQ ask-for-a-call: dejar que elija cuándo, «sería perfecto» (decimosexta lectura, 13)",
+        "Hola Omar, gracias por tu respuesta sobre los turnos de noche. Si algún día tienes 15 minutos para contarme cómo planificaste el cuadrante, sería perfecto. Sin prisa.",
+    ),
+    (
+        "Lo mismo, «cuando te venga bien sería perfecto» (decimosexta lectura, 13)",
+        "Hola Omar, gracias por tu respuesta sobre los turnos de noche. ¿Te animarías a una llamada de 15 minutos algún día? Cuando te venga bien sería perfecto.",
+    ),
+    (
+        "Desenlace connect-after-event: «¡sería perfecto seguir en contacto!» (decimosexta lectura, 13)",
+        "Hola Carla, nos conocimos en la feria de empleo y me dijiste que te escribiera. ¡Sería perfecto seguir en contacto!",
+    ),
+    (
+        "Plantilla mutual-connection: «me dijo que eres la mejor persona para preguntar» (decimosexta lectura, 13)",
+        "Hola Dana, Sam Patel me dijo que eres la mejor persona para preguntar sobre pruebas de carga; trabajamos juntos en Tallis. ¿Cómo definís los umbrales en tu equipo?",
+    ),
+    (
+        "Plantilla email-before-applying: pedir «una respuesta breve cuando puedas» (decimosexta lectura, 14)",
+        "Hola Dana, antes de postularme al puesto de QA senior, una duda que la oferta no resuelve: ¿incluye guardias? Te agradecería una respuesta breve cuando puedas.",
+    ),
+    (
+        "Desenlace send-specific-note: «en la empresa donde trabajo», «como describiste» (decimosexta lectura, 15)",
+        "Hola Dana, en la empresa donde trabajo hacemos revisiones asíncronas como las que describiste en la JSConf. ¿Cómo mantienes el ritmo de un día?",
+    ),
+    (
+        "Lo mismo, «en esta empresa en la que trabajo», «como explicaste» (decimosexta lectura, 15)",
+        "Hola Dana, en esta empresa en la que trabajo llevamos un año con revisiones asíncronas, como explicaste en la JSConf. ¿Cómo mantenéis el ritmo?",
+    ),
+    (
+        "Lo mismo, «el rediseño que lanzó la empresa» (decimosexta lectura, 15)",
+        "Hola Dana, trabajo en QA y el rediseño del pago que lanzó la empresa el año pasado es el ejemplo que les paso a mis colegas. ¿Cómo eligieron los navegadores de prueba?",
+    ),
 ];
 
 /// Spanish lines of the kinds the articles say get declined or ignored,
@@ -1027,6 +1205,113 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "Careery, la búsqueda de empleo en la nota, sin nada detrás (002:98)",
         "open-to-opportunities",
         "Hola, Kevin: soy diseñador de producto en salud y me gustaría conectar por si surge algo.",
+    ),
+    // Issue #20, decimosexta lectura: lo que debe seguir marcado junto a
+    // cada arreglo, y lo que pasaba sin marcar (10, 11).
+    (
+        "El caso frustrated-follow-up sigue marcado sin pregunta de estado ni recordatorio (decimosexta lectura, 1)",
+        "frustration",
+        "Hola Jordan, me postulé hace tres semanas y todavía no he sabido nada. Te agradecería una respuesta lo antes posible.",
+    ),
+    (
+        "Un recordatorio que exige respuesta sigue marcado (decimosexta lectura, 1)",
+        "frustration",
+        "Hola Dana, te envié un mensaje hace una semana y aún no he tenido respuesta. Necesito una respuesta cuanto antes.",
+    ),
+    (
+        "Un «puesto abierto» sin su título sigue siendo genérico (decimosexta lectura, 2)",
+        "nothing-specific",
+        "Hola Dana, me interesa el puesto abierto en tu empresa y creo que encajaría bien.",
+    ),
+    (
+        "Antes de postularte, nunca pides que te tengan en cuenta, aunque digas «si hay una vacante» (decimosexta lectura, 3)",
+        "review-my-application",
+        "Hola Dana, vi que buscáis gente de QA. Si hay una vacante, ¿me tendrías en cuenta?",
+    ),
+    (
+        "De usted, la búsqueda sin vincularla a su equipo sigue marcada (decimosexta lectura, 4)",
+        "open-to-opportunities",
+        "Hola Dana, estoy buscando trabajo en QA. ¿Sabe si su empresa contrata?",
+    ),
+    (
+        "El saludo de relleno sigue marcado cuando «presentar» es presentar la candidatura (decimosexta lectura, 5)",
+        "finds-you-well",
+        "Hola Dana, espero que estés bien. Quería presentar mi candidatura al puesto.",
+    ),
+    (
+        "Pedirle al responsable que te recomiende «con tu equipo» sigue siendo un favor (decimosexta lectura, 5)",
+        "asking-a-favor",
+        "Hola Dana, ¿me recomendarías con tu equipo de selección?",
+    ),
+    (
+        "Empezar por la candidatura sin preguntar si conectar sigue marcado (decimosexta lectura, 6)",
+        "leading-with-i-applied",
+        "Hola Dana, me postulé a un puesto en tu equipo. ¿Te importa si te hago una pregunta?",
+    ),
+    (
+        "«Cuanto antes» sin ganas de empezar sigue marcado tras una oferta (decimosexta lectura, 7)",
+        "frustration",
+        "Hola Dana, gracias por la oferta. Necesito saber el salario cuanto antes.",
+    ),
+    (
+        "«¿Hablamos?» propone hablar, no dice que os conocisteis (decimosexta lectura, 11)",
+        "minutes-after-applying",
+        "Hola Dana, me postulé hace una hora al puesto de QA. ¿Hablamos?",
+    ),
+    (
+        "«Tras hablar» con otra persona no es el tiempo desde la conversación (decimosexta lectura, 8)",
+        "minutes-after-applying",
+        "Envié mi candidatura hace diez minutos; tras hablar con mi mentor decidí escribirte.",
+    ),
+    (
+        "Pedir consejos a un desconocido que acaba de aceptar sigue marcado (decimosexta lectura, 9)",
+        "pick-your-brain",
+        "Hola Dana, gracias por aceptar. Me encantaría que me dieras algunos consejos sobre tu carrera.",
+    ),
+    (
+        "Guía short-answer: nunca pedir que te tengan en cuenta, «¿podrías tenerme en cuenta?» (decimosexta lectura, 10)",
+        "review-my-application",
+        "Hola Dana, voy a postularme al puesto de QA senior; ¿podrías tenerme en cuenta?",
+    ),
+    (
+        "Lo mismo, «que me consideres para el puesto» (decimosexta lectura, 10)",
+        "review-my-application",
+        "Hola Dana, antes de postularme al puesto de QA senior quería pedirte que me consideres para el puesto.",
+    ),
+    (
+        "Guía connection-request: una nota genérica no se salva con «¿Hablamos?» (decimosexta lectura, 11)",
+        "nothing-specific",
+        "Hola Dana, me interesa mucho trabajar en tu empresa. ¿Hablamos?",
+    ),
+    (
+        "Lo mismo, «¿Charlamos?» (decimosexta lectura, 11)",
+        "nothing-specific",
+        "Hola Dana, me interesan las oportunidades en tu equipo. ¿Charlamos?",
+    ),
+    (
+        "Un CV que no te pidieron sigue marcado (decimosexta lectura, 12)",
+        "resume-attached",
+        "Hola Jordan, aunque no me lo pediste, te envío mi CV para el puesto.",
+    ),
+    (
+        "Venderte sigue marcado: «podría ser la mejor persona para el puesto» (decimosexta lectura, 13)",
+        "selling-yourself",
+        "Creo que podría ser la mejor persona para el puesto.",
+    ),
+    (
+        "Lo mismo, «sería perfecto para el puesto» (decimosexta lectura, 13)",
+        "selling-yourself",
+        "Sería perfecto para el puesto: llevo seis años con Cypress.",
+    ),
+    (
+        "Exigir una respuesta «cuanto antes» antes de postularte sigue marcado (decimosexta lectura, 14)",
+        "frustration",
+        "Hola Dana, antes de postularme, una duda: ¿incluye guardias? Te agradecería una respuesta cuanto antes.",
+    ),
+    (
+        "«La empresa» sin nada sobre esa persona sigue marcada (decimosexta lectura, 15)",
+        "nothing-specific",
+        "Hola Dana, me encantaría trabajar en la empresa y creo que encajo bien.",
     ),
 ];
 
