@@ -816,6 +816,22 @@ const RECOMMENDED: &[(&str, &str)] = &[
     ),
     // Issue #20, sixteenth read: natural wordings of the tree's advice.
     (
+        "FAQ send-resume: a resume they asked for",
+        "Hi Dana, as you asked, here's my resume. Thanks for the quick chat after your talk on flaky tests.",
+    ),
+    (
+        "FAQ send-resume: a CV they requested",
+        "Hi Dana, as requested, I've attached my CV. Thanks again for the conversation at TestBash.",
+    ),
+    (
+        "Tree hired-connect: eager to start the job just offered",
+        "Hi Dana, thank you so much for the offer! I'm excited to start as soon as possible.",
+    ),
+    (
+        "alternatives.md#recruiter: \"mind if we connect?\"",
+        "Hi Jordan, I applied for the Senior QA Engineer role at Lumen. Six years in QA automation. Mind if we connect?",
+    ),
+    (
         "Tree send-specific-note, a school you share, the role unnamed",
         "Hi Dana, another Ohio State grad here! I applied for the open role on your team and would love to know what made you move from support into management.",
     ),
@@ -1143,6 +1159,16 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "Hi Kevin, I'm a product designer in healthcare and would be glad to connect in case anything comes up.",
     ),
     // Issue #20, sixteenth read: what the loosened rules must still flag.
+    (
+        "Case frustrated-follow-up: a demand, even with a start date in it",
+        "frustration",
+        "Hi Dana, I need an answer about the role ASAP so I can start as soon as possible.",
+    ),
+    (
+        "Case unsolicited-resume: a resume nobody asked for",
+        "resume-attached",
+        "Hi Dana, I've attached my resume so you can see my experience.",
+    ),
     (
         "connection-request.md and case open-to-opportunities: \"on your team\" does not make it a later message",
         "open-to-opportunities",
