@@ -1671,3 +1671,37 @@ fn spanish_template_groups_are_named_in_spanish() {
         .collect();
     assert_eq!(chips, groups, "each chip reads as its group's heading");
 }
+
+/// Spanish pages show Spanish tags (#20, read on a phone): the translated
+/// guides and the Spanish tags page name no tag in English ("messages",
+/// "warm-paths").
+#[test]
+fn spanish_pages_show_spanish_tags() {
+    let out = flagship();
+    let shown =
+        Regex::new(r#"class="?(?:tag|chip)"? href="?/es/tags/[^/]+/"?[^>]*>([^<]+)<"#).unwrap();
+    let english: BTreeSet<String> = std::fs::read_dir(out.dir.join("tags"))
+        .expect("English tags")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".html"))
+        .collect();
+    let mut pages = vec!["es/tags/index.html".to_owned()];
+    pages.extend(
+        out.files()
+            .into_iter()
+            .filter(|f| f.starts_with("es/guides/") && f.ends_with("/index.html")),
+    );
+    let mut seen = 0;
+    for page in &pages {
+        for c in shown.captures_iter(&out.read(page)) {
+            let name = c[1].trim();
+            seen += 1;
+            assert!(
+                !english.contains(name),
+                "{page} shows the English tag «{name}»"
+            );
+        }
+    }
+    assert!(seen > 10, "only {seen} tags found on {pages:?}");
+}
