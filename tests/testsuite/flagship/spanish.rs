@@ -1,5 +1,5 @@
 //! The flagship in Spanish (#18, item 8): content/es/ translates the home
-//! page, three guides, the whole decision tree, every FAQ, every template
+//! page, every guide, the whole decision tree, every FAQ, every template
 //! and every rule of the message checker. These tests hold the Spanish
 //! edition to the promises the English one keeps: each template fits its
 //! limit as LinkedIn counts, each example's stated count is true, and the
@@ -62,17 +62,32 @@ fn every_faq_template_and_checker_rule_is_translated_and_the_pages_are_spanish()
         );
     }
     let out = flagship();
-    for url in [
+    // Every guide is translated (#20: a Spanish reader following a link no
+    // longer lands on an English guide).
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let guides: Vec<String> = std::fs::read_dir(root.join("content/guides"))
+        .expect("content/guides")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".md") && n != "_index.md")
+        .collect();
+    assert!(guides.len() >= 7, "{guides:?}");
+    let mut urls: Vec<String> = [
         "/es/",
         "/es/guides/",
-        "/es/guides/short-answer/",
-        "/es/guides/when-to-reach-out/",
-        "/es/guides/connection-request/",
         "/es/faq/",
         "/es/templates/",
         "/es/check/",
         "/es/decide/should-i-message/",
-    ] {
+    ]
+    .map(String::from)
+    .to_vec();
+    urls.extend(
+        guides
+            .iter()
+            .map(|g| format!("/es/guides/{}/", g.trim_end_matches(".md"))),
+    );
+    for url in &urls {
         let html_tag = tags(&out.page(url))
             .into_iter()
             .find(|t| t.name == "html")
