@@ -934,6 +934,451 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Lo mismo, «el rediseño que lanzó la empresa» (decimosexta lectura, 15)",
         "Hola Dana, trabajo en QA y el rediseño del pago que lanzó la empresa el año pasado es el ejemplo que les paso a mis colegas. ¿Cómo eligieron los navegadores de prueba?",
     ),
+    // Issue #20, decimoséptima lectura: notas naturales que siguen el consejo del sitio y antes se marcaban (C1-C20).
+    (
+        "C1 decimoséptima lectura: deja que elija cuándo (FAQ ask-for-a-call)",
+        "Hola Marta, gracias por aceptar. ¿Te animarías a una llamada de 15 minutos sobre tu post de guardias? Si te parece, dime qué día te viene mejor.",
+    ),
+    (
+        "C1 decimoséptima lectura: deja que elija cuándo (FAQ ask-for-a-call)",
+        "Hola Marta, ¿tendrías 15 minutos para una llamada sobre tu charla de accesibilidad? Sin prisa: ¿cuándo tendrías un hueco?",
+    ),
+    (
+        "C1 decimoséptima lectura: deja que elija cuándo (FAQ ask-for-a-call)",
+        "Hola Marta, ¿te vendría bien una llamada breve sobre tu artículo? Tú eliges: ¿qué momento te va mejor?",
+    ),
+    (
+        "C1 decimoséptima lectura: deja que elija cuándo (FAQ ask-for-a-call)",
+        "Hola Marta, si te apetece una llamada corta sobre tu post de OKRs, dime cuándo estarías disponible y me adapto.",
+    ),
+    (
+        "C1 decimoséptima lectura: deja que elija cuándo (FAQ ask-for-a-call)",
+        "Hola Marta, gracias por escribirme por el puesto de QA sénior. ¿Qué día te viene bien para la llamada que me propusiste?",
+    ),
+    (
+        "C2 decimoséptima lectura: mention-interest, «si … en tu equipo»",
+        "Hola Marta, gracias por nuestras conversaciones sobre accesibilidad de estas semanas. Estoy buscando mi próximo puesto de diseñadora UX. Si en tu equipo se abre algo, me encantaría que me tuvieras en cuenta.",
+    ),
+    (
+        "C2 decimoséptima lectura: mention-interest, «si … en tu equipo»",
+        "Hola Marta, gracias por nuestras conversaciones sobre accesibilidad de estas semanas. Estoy buscando mi próximo puesto de diseñadora UX. Si surgiera algo en tu equipo, me encantaría que me tuvieras en cuenta.",
+    ),
+    (
+        "C2 decimoséptima lectura: mention-interest, «si … en tu equipo»",
+        "Hola Marta, gracias por nuestras conversaciones sobre accesibilidad de estas semanas. Estoy buscando mi próximo puesto de diseñadora UX. Si se abriera algo en tu equipo, tenme en cuenta.",
+    ),
+    (
+        "C2 decimoséptima lectura: mention-interest, «si … en tu equipo»",
+        "Hola Marta, gracias por nuestras conversaciones sobre accesibilidad de estas semanas. Estoy buscando mi próximo puesto de diseñadora UX. Cuando se abra una vacante en tu equipo, me encantaría que me consideraras.",
+    ),
+    (
+        "C2 decimoséptima lectura: mention-interest, «si … en tu equipo»",
+        "Hola Marta, gracias por nuestras conversaciones sobre accesibilidad de estas semanas. Estoy buscando mi próximo puesto de diseñadora UX. Si necesitan a alguien en tu equipo, me encantaría que me tuvieras en cuenta.",
+    ),
+    (
+        "C2 decimoséptima lectura: mention-interest, «si … en tu equipo»",
+        "Hola Marta, gracias por nuestras conversaciones sobre accesibilidad de estas semanas. Estoy buscando mi próximo puesto de diseñadora UX. Ojalá me tengas en cuenta cuando haya algo en tu equipo.",
+    ),
+    (
+        "C2 decimoséptima lectura: mention-interest, «si … en tu equipo»",
+        "Estimada Marta: gracias por nuestras conversaciones sobre accesibilidad de estas semanas. Estoy buscando mi próximo puesto de diseñadora UX. Si en su equipo surgiera algo, le agradecería que me tuviera en cuenta.",
+    ),
+    (
+        "C3 decimoséptima lectura: nota al reclutador, «quedo atento»",
+        "Hola Jordan, te escribo por el cargo de analista de riesgos en Lumen. Tengo seis años de experiencia y ya envié mi candidatura. Quedo atento.",
+    ),
+    (
+        "C3 decimoséptima lectura: nota al reclutador, «quedo atento»",
+        "Hola Jordan, te escribo por la convocatoria de analista de riesgos. Tengo seis años de experiencia y ya envié mi candidatura. Quedo atento.",
+    ),
+    (
+        "C3 decimoséptima lectura: nota al reclutador, «quedo atento»",
+        "Hola Jordan, te escribo por el puesto de Scrum Master. Tengo seis años de experiencia y ya envié mi candidatura. Quedo atento.",
+    ),
+    (
+        "C3 decimoséptima lectura: nota al reclutador, «quedo atento»",
+        "Hola Jordan, te escribo por el puesto de abogada en Lumen. Tengo seis años de experiencia y ya envié mi candidatura. Quedo atento.",
+    ),
+    (
+        "C3 decimoséptima lectura: nota al reclutador, «quedo atento»",
+        "Hola Jordan, sé que estás llevando la búsqueda de QA sénior en Lumen. Tengo seis años de experiencia en QA. Ya me postulé. Quedo atento por si necesitas algo más.",
+    ),
+    (
+        "C4 decimoséptima lectura: tras un evento",
+        "Hola Marta, te conocí en la feria de empleo de la UPM y me hablaste del equipo de datos. Quedo atento.",
+    ),
+    (
+        "C4 decimoséptima lectura: tras un evento",
+        "Hola Marta, hablamos el jueves en la feria de empleo del ITAM. Quedo atento.",
+    ),
+    (
+        "C4 decimoséptima lectura: tras un evento",
+        "Hola Marta, platicamos en la feria de empleo del ITAM sobre el área de riesgos. Ya envié mi CV por la página. Quedo pendiente.",
+    ),
+    (
+        "C4 decimoséptima lectura: tras un evento",
+        "Hola Marta, te conocí ayer en el stand de Glovo en la feria de empleo de la UPM. Gracias por el consejo sobre el portafolio, ya lo estoy aplicando. Me encantaría seguir en contacto y saber más de la empresa.",
+    ),
+    (
+        "C5 decimoséptima lectura: universidad o empresa en común",
+        "Hola Marta, ambas pasamos por Deloitte. Ya envié mi candidatura. ¿Cómo fue tu llegada a la empresa?",
+    ),
+    (
+        "C5 decimoséptima lectura: universidad o empresa en común",
+        "Hola Marta, vi que también pasaste por la UNAM. Ya envié mi candidatura. ¿Cómo fue tu llegada a la empresa?",
+    ),
+    (
+        "C5 decimoséptima lectura: universidad o empresa en común",
+        "Hola Marta, estudiamos los dos en el Tec. Ya envié mi candidatura. ¿Cómo fue tu llegada a la empresa?",
+    ),
+    (
+        "C5 decimoséptima lectura: universidad o empresa en común",
+        "Hola Marta, trabajamos en Indra en la misma época. Ya envié mi candidatura. ¿Cómo fue tu llegada a la empresa?",
+    ),
+    (
+        "C5 decimoséptima lectura: universidad o empresa en común",
+        "Hola Marta, estuve en Accenture igual que tú. Ya envié mi candidatura. ¿Cómo fue tu llegada a la empresa?",
+    ),
+    (
+        "C5 decimoséptima lectura: universidad o empresa en común",
+        "Hola Marta, fui compañero tuyo en BBVA. Ya envié mi candidatura. ¿Cómo fue tu llegada a la empresa?",
+    ),
+    (
+        "C5 decimoséptima lectura: universidad o empresa en común",
+        "Hola Marta, yo también vengo de Globant. Ya envié mi candidatura. ¿Cómo fue tu llegada a la empresa?",
+    ),
+    (
+        "C5 decimoséptima lectura: universidad o empresa en común",
+        "Hola Marta, vi que estudiaste en la UBA como yo. Ya envié mi candidatura. ¿Cómo fue tu llegada a la empresa?",
+    ),
+    (
+        "C5 decimoséptima lectura: universidad o empresa en común",
+        "Hola Marta, fui alumno de la UC3M, como tú. Ya envié mi candidatura. ¿Cómo fue tu llegada a la empresa?",
+    ),
+    (
+        "C5 decimoséptima lectura: universidad o empresa en común",
+        "Hola Marta, también me gradué de la Universidad de Chile. Ya envié mi candidatura. ¿Cómo fue tu llegada a la empresa?",
+    ),
+    (
+        "C5 decimoséptima lectura: universidad o empresa en común",
+        "Hola Marta, también soy de la Javeriana. Ya envié mi candidatura. ¿Cómo fue tu llegada a la empresa?",
+    ),
+    (
+        "C5 decimoséptima lectura: universidad o empresa en común",
+        "Hola Marta, somos de la misma promoción de Ingeniería Industrial en la UPV. Ya envié mi candidatura. ¿Cómo fue tu llegada a la empresa?",
+    ),
+    (
+        "C5 decimoséptima lectura: universidad o empresa en común",
+        "Hola Marta, también hice el máster de Data Science en la UOC. Ya envié mi candidatura. ¿Cómo fue tu llegada a la empresa?",
+    ),
+    (
+        "C6 decimoséptima lectura: tras un rechazo (ask-for-feedback)",
+        "Hola Marta, agradezco la oportunidad y el tiempo de todo el equipo. ¿Qué aspectos de mi perfil debería reforzar? Ojalá coincidamos más adelante.",
+    ),
+    (
+        "C6 decimoséptima lectura: tras un rechazo (ask-for-feedback)",
+        "Hola Marta, te agradezco la oportunidad. Aunque esta vez no se dio, ¿qué me aconsejarías reforzar? Me encantaría saber si se abre otra vacante en tu equipo.",
+    ),
+    (
+        "C6 decimoséptima lectura: tras un rechazo (ask-for-feedback)",
+        "Hola Marta, muchas gracias por considerarme en el proceso. ¿Qué me aconsejarías mejorar? Me gustaría seguir en contacto por si surge otra oportunidad.",
+    ),
+    (
+        "C6 decimoséptima lectura: tras un rechazo (ask-for-feedback)",
+        "Hola Marta, gracias por informarme. Aunque me hubiera gustado otro resultado, ¿tienes algún feedback para mí? Estaré atento a nuevas oportunidades en tu equipo.",
+    ),
+    (
+        "C6 decimoséptima lectura: tras un rechazo (ask-for-feedback)",
+        "Hola Marta, fue una buena experiencia aunque no quedé. ¿Me compartes qué podría mejorar? Me gustaría que me consideraras para otra oportunidad en tu equipo.",
+    ),
+    (
+        "C6 decimoséptima lectura: tras un rechazo (ask-for-feedback)",
+        "Hola Marta, gracias por avisar. Sigo buscando trabajo en QA, así que si se abre otra vacante me encantaría saberlo. ¿Qué me faltó?",
+    ),
+    (
+        "C6 decimoséptima lectura: tras un rechazo (ask-for-feedback)",
+        "Hola Marta, qué pena, pero gracias por el proceso. Estoy abierta a otras oportunidades en tu equipo más adelante. ¿Algo que debería mejorar?",
+    ),
+    (
+        "C7 decimoséptima lectura: tras una oferta (hired-connect)",
+        "Hola Marta, gracias por la propuesta, ya la firmé. Estoy con muchas ganas de sumarme a la empresa.",
+    ),
+    (
+        "C7 decimoséptima lectura: tras una oferta (hired-connect)",
+        "Hola Marta, ¡gracias por la propuesta! Ya acepté y tengo muchas ganas de formar parte de la empresa.",
+    ),
+    (
+        "C7 decimoséptima lectura: tras una oferta (hired-connect)",
+        "Hola Marta, gracias por elegirme. ¡Qué ganas de sumarme a tu empresa!",
+    ),
+    (
+        "C7 decimoséptima lectura: tras una oferta (hired-connect)",
+        "Hola Marta, gracias por seleccionarme. Estoy muy emocionada por esta nueva oportunidad y por trabajar con todo el equipo.",
+    ),
+    (
+        "C8 decimoséptima lectura: agradecimiento tras la entrevista",
+        "Hola Marta, gracias por recibirme ayer. Me quedé con muchas ganas de sumarme al proyecto de pagos. Quedo atento a los próximos pasos.",
+    ),
+    (
+        "C8 decimoséptima lectura: agradecimiento tras la entrevista",
+        "Hola Marta, muchas gracias por la videollamada de esta mañana. Me quedé con muchas ganas de sumarme al proyecto de pagos. Quedo atento a los próximos pasos.",
+    ),
+    (
+        "C8 decimoséptima lectura: agradecimiento tras la entrevista",
+        "Hola Marta, gracias por el tiempo que me dedicaste ayer. Me quedé con muchas ganas de sumarme al proyecto de pagos. Quedo atento a los próximos pasos.",
+    ),
+    (
+        "C8 decimoséptima lectura: agradecimiento tras la entrevista",
+        "Hola Marta, gracias por atenderme hoy. Me quedé con muchas ganas de sumarme al proyecto de pagos. Quedo atento a los próximos pasos.",
+    ),
+    (
+        "C8 decimoséptima lectura: agradecimiento tras la entrevista",
+        "Hola Marta, gracias por el espacio de ayer. Me quedé con muchas ganas de sumarme al proyecto de pagos. Quedo atento a los próximos pasos.",
+    ),
+    (
+        "C9 decimoséptima lectura: pregunta de estado al reclutador",
+        "Hola Jordan: ¿sabes si ya revisaron mi CV para la vacante de QA sénior? Lo envié hace tres semanas.",
+    ),
+    (
+        "C9 decimoséptima lectura: pregunta de estado al reclutador",
+        "Hola Jordan, ¿alcanzaste a ver mi postulación para el cargo de analista? Postulé hace 20 días.",
+    ),
+    (
+        "C9 decimoséptima lectura: pregunta de estado al reclutador",
+        "Hola Jordan, ¿sabes cuándo darán respuesta a los candidatos de QA sénior? Apliqué hace tres semanas y aún no he tenido noticias.",
+    ),
+    (
+        "C9 decimoséptima lectura: pregunta de estado al reclutador",
+        "Hola Jordan, ¿se sabe algo del proceso de QA sénior? Me postulé hace tres semanas y sigo sin noticias.",
+    ),
+    (
+        "C10 decimoséptima lectura: pedir una presentación a un contacto",
+        "Hola Sam, espero que estés bien. ¿Me podrías poner en contacto con Dana Reyes? Apliqué a la vacante de QA sénior.",
+    ),
+    (
+        "C10 decimoséptima lectura: pedir una presentación a un contacto",
+        "Hola Sam, espero que estés muy bien. ¿Le podrías hablar de mí a Dana Reyes? Me postulé al puesto de QA sénior en su equipo. Si te incomoda, no pasa nada.",
+    ),
+    (
+        "C10 decimoséptima lectura: pedir una presentación a un contacto",
+        "Hola Sam, espero que estés bien. ¿Me recomendarías con Dana Reyes? Apliqué a la vacante de QA sénior.",
+    ),
+    (
+        "C10 decimoséptima lectura: pedir una presentación a un contacto",
+        "Hola Sam, espero que estés bien. ¿Me conectas con Dana Reyes? Apliqué a la vacante de QA sénior.",
+    ),
+    (
+        "C10 decimoséptima lectura: pedir una presentación a un contacto",
+        "Hola Sam, espero que estés bien. ¿Me harías una intro con Dana Reyes? Apliqué a la vacante de QA sénior.",
+    ),
+    (
+        "C10 decimoséptima lectura: pedir una presentación a un contacto",
+        "Hola Sam, espero que estés bien. ¿Le pasarías mi contacto a Dana Reyes? Apliqué a la vacante de QA sénior.",
+    ),
+    (
+        "C11 decimoséptima lectura: su trabajo y «la empresa»",
+        "Hola Marta, tu tuit sobre guardias sostenibles me pareció muy sensato; en la empresa donde estoy ahora lo sufrimos bastante. Ya envié mi candidatura. ¿Cuántas personas rotan en las guardias?",
+    ),
+    (
+        "C11 decimoséptima lectura: su trabajo y «la empresa»",
+        "Hola Marta, tu masterclass de Platzi sobre SQL me ayudó muchísimo. Ya envié mi candidatura. ¿Qué base de datos usan en la empresa?",
+    ),
+    (
+        "C11 decimoséptima lectura: su trabajo y «la empresa»",
+        "Hola Marta, tu taller de accesibilidad en el Codemotion me cambió la forma de diseñar formularios. Ya envié mi postulación. ¿Cómo prueban la accesibilidad en la compañía?",
+    ),
+    (
+        "C11 decimoséptima lectura: su trabajo y «la empresa»",
+        "Hola Marta, tu tutorial de Cypress en YouTube es el que uso con mi equipo. Ya apliqué. ¿Siguen usando Cypress en la empresa?",
+    ),
+    (
+        "C11 decimoséptima lectura: su trabajo y «la empresa»",
+        "Hola Marta, tu curso de analítica en Coursera me ayudó a cambiar de carrera. Ya me postulé. ¿Qué herramientas usan en la empresa para los dashboards?",
+    ),
+    (
+        "C11 decimoséptima lectura: su trabajo y «la empresa»",
+        "Hola Marta, me encanta cómo tu empresa publica sus postmortems en abierto; tu último sobre la caída de marzo fue ejemplar. Ya me postulé. ¿Quién los escribe?",
+    ),
+    (
+        "C12 decimoséptima lectura: contacto en común",
+        "Hola Dana, Sam Patel me animó a escribirte; fuimos compañeros en Tallis. ¿Cómo organizan las revisiones en la empresa?",
+    ),
+    (
+        "C12 decimoséptima lectura: contacto en común",
+        "Hola Dana, Sam Patel (trabajamos juntos en Tallis) me comentó que te escribiera. ¿Cómo organizan las revisiones en la empresa?",
+    ),
+    (
+        "C12 decimoséptima lectura: contacto en común",
+        "Hola Dana, Sam Patel me pasó tu contacto; fuimos compañeros en Tallis. ¿Cómo organizan las revisiones en la empresa?",
+    ),
+    (
+        "C12 decimoséptima lectura: contacto en común",
+        "Hola Marta, tenemos varios conocidos en común en Lumen. Trabajo en QA. ¿Qué herramientas usan en la empresa?",
+    ),
+    (
+        "C12 decimoséptima lectura: contacto en común",
+        "Hola Marta, conocemos a varias personas en común en Lumen. Trabajo en QA. ¿Qué herramientas usan en la empresa?",
+    ),
+    (
+        "C13 decimoséptima lectura: frase de la oferta",
+        "Hola Marta, la oferta habla de \"calidad como cultura\" y me encantó. Ya envié mi candidatura. ¿Cómo se vive eso en la empresa?",
+    ),
+    (
+        "C13 decimoséptima lectura: frase de la oferta",
+        "Hola Marta, la oferta dice que \"la calidad es de todos\", y estoy totalmente de acuerdo. Ya envié mi candidatura. ¿Cómo se vive eso en la empresa?",
+    ),
+    (
+        "C13 decimoséptima lectura: frase de la oferta",
+        "Hola Marta, en la oferta ponen \"aquí se prueba antes de opinar\", me encantó. Ya me postulé. ¿Cómo lo aplican en el día a día de la compañía?",
+    ),
+    (
+        "C14 decimoséptima lectura: connect-while-talking, «la oportunidad»",
+        "Hola Marta, gracias por tu correo sobre la oportunidad en tu equipo. Te agrego por aquí; me encantaría seguir conversando.",
+    ),
+    (
+        "C14 decimoséptima lectura: connect-while-talking, «la oportunidad»",
+        "Hola Marta! Gracias por escribirme por la oportunidad. Te agrego para seguir la conversación. Quedo pendiente.",
+    ),
+    (
+        "C15 decimoséptima lectura: gracias tras aceptar",
+        "Hola Marta, muchas gracias por aceptar mi solicitud hace unas horas. Tu post sobre guardias me hizo replantear las nuestras. ¿Cómo lo hacen en vacaciones?",
+    ),
+    (
+        "C15 decimoséptima lectura: gracias tras aceptar",
+        "Marta, gracias por aceptar la solicitud que te envié hace un rato. Me quedé pensando en tu publicación sobre OKRs: ¿cómo los revisan?",
+    ),
+    (
+        "C16 decimoséptima lectura: CV pedido («como quedamos»)",
+        "Hola Marta, como quedamos, te envío mi CV.",
+    ),
+    (
+        "C16 decimoséptima lectura: CV pedido («como quedamos»)",
+        "Hola Marta, según lo conversado, te envío mi CV.",
+    ),
+    (
+        "C16 decimoséptima lectura: CV pedido («como quedamos»)",
+        "Hola Marta, según lo hablado ayer, te comparto mi hoja de vida.",
+    ),
+    (
+        "C16 decimoséptima lectura: CV pedido («como quedamos»)",
+        "Hola Marta, te envío mi CV como acordamos en la entrevista.",
+    ),
+    (
+        "C17 decimoséptima lectura: «no te pido que revises»",
+        "Hola Dana, tu publicación sobre revisiones asíncronas me dejó pensando. Envié mi candidatura para el puesto de QA sénior. No te pido que revises mi candidatura; solo me gustaría saber qué pruebas automatizan primero.",
+    ),
+    (
+        "C17 decimoséptima lectura: «no te pido que revises»",
+        "Hola Dana, tu post sobre revisiones asíncronas me encantó. Ya me postulé al puesto de QA sénior; no te pido que mires mi CV, solo quería preguntarte qué pruebas automatizan primero.",
+    ),
+    (
+        "C17 decimoséptima lectura: «no te pido que revises»",
+        "Hola Dana, tu artículo sobre revisiones me ayudó mucho. Me postulé al puesto de QA sénior, pero no te escribo para que revises mi postulación: ¿cómo deciden qué automatizar?",
+    ),
+    (
+        "C18 decimoséptima lectura: duda que la oferta no aclara",
+        "Hola Marta, antes de postularme: veo que la oferta pide enviar el CV por correo, pero no dice si aceptan candidatos de fuera de España. ¿Los aceptan?",
+    ),
+    (
+        "C18 decimoséptima lectura: duda que la oferta no aclara",
+        "Hola Marta, veo que la oferta pide postular a través de la web, pero no dice si hay guardias. ¿Las hay?",
+    ),
+    (
+        "C18 decimoséptima lectura: duda que la oferta no aclara",
+        "Hola Marta, antes de postularme: entiendo que la oferta pide mandar las candidaturas por el portal, pero no queda claro si el puesto es remoto. ¿Lo es?",
+    ),
+    (
+        "C19 decimoséptima lectura: de usted, «le escribo para»",
+        "Estimado Jordan, le escribo para preguntarle en qué punto está mi candidatura al puesto de QA sénior. Me postulé hace tres semanas.",
+    ),
+    (
+        "C19 decimoséptima lectura: de usted, «le escribo para»",
+        "Buenas tardes, Dra. Reyes. Le escribo para agradecerle la entrevista de ayer para el puesto de analista. Me gustó mucho conocer el proyecto de riesgos.",
+    ),
+    (
+        "C19 decimoséptima lectura: de usted, «le escribo para»",
+        "Hola Marta, le escribo para darle las gracias por la oferta. Tengo muchas ganas de trabajar con usted.",
+    ),
+    (
+        "C19 decimoséptima lectura: de usted, «le escribo para»",
+        "Estimada Marta: le escribo para comentarle que Sam Patel me recomendó para el puesto de analista en su equipo. Ya envié mi candidatura. ¿Qué herramientas usan?",
+    ),
+    (
+        "C20 decimoséptima lectura: palabra que describe su trabajo o a ti",
+        "Hola Marta, tu post sobre QA proactivo me encantó. Ya me postulé al puesto de QA sénior. ¿Cómo lo aplican en tu equipo?",
+    ),
+    (
+        "C20 decimoséptima lectura: palabra que describe su trabajo o a ti",
+        "Hola Marta, tu charla sobre mantenimiento proactivo en plantas industriales me pareció muy útil. Envié mi candidatura. ¿Qué sensores usan?",
+    ),
+    (
+        "C20 decimoséptima lectura: palabra que describe su trabajo o a ti",
+        "Hola Marta, tu artículo sobre liderazgo orientado a resultados y no a horas me encantó. Ya me postulé. ¿Cómo lo miden en tu equipo?",
+    ),
+    (
+        "C20 decimoséptima lectura: palabra que describe su trabajo o a ti",
+        "Hola Marta, la oferta de QA sénior pide a alguien \"proactivo con la calidad\"; en Tallis monté un programa de bug bash mensual. Ya me postulé. ¿Cómo lo viven en el equipo?",
+    ),
+    (
+        "C20 decimoséptima lectura: palabra que describe su trabajo o a ti",
+        "Hola Marta, tu regla de revisiones en un día sería perfecta para el equipo de QA donde trabajo. Ya me postulé. ¿Cómo la introdujiste?",
+    ),
+    (
+        "C20 decimoséptima lectura: palabra que describe su trabajo o a ti",
+        "Hola Marta, tu post sobre por qué Lumen es un lugar ideal para trabajar en remoto me pareció muy honesto. Ya envié mi candidatura. ¿Cómo organizan las reuniones?",
+    ),
+    (
+        "C20 decimoséptima lectura: palabra que describe su trabajo o a ti",
+        "Hola Marta, admiro la empresa que fundaste y sobre todo cómo publican sus postmortems. Ya me postulé al puesto de SRE. ¿Quién los escribe?",
+    ),
+    (
+        "C20 decimoséptima lectura: palabra que describe su trabajo o a ti",
+        "Hola Marta, sin considerarme experta en accesibilidad, tu charla en la T3chFest me abrió los ojos. Ya envié mi candidatura al puesto de UX. ¿Qué herramienta usan para auditar?",
+    ),
+    (
+        "C20 decimoséptima lectura: palabra que describe su trabajo o a ti",
+        "Hola Marta, aunque me considere principiante en Rust, tu post sobre ownership me lo aclaró todo. Ya me postulé al puesto de backend. ¿Cuánto Rust usan en el equipo?",
+    ),
+    (
+        "C4 decimoséptima lectura: tras un evento, «nos cruzamos en»",
+        "Hola Marta, nos cruzamos en la feria de empleo de la UPM. Me encantaría saber de oportunidades en tu equipo.",
+    ),
+    (
+        "C4 decimoséptima lectura: tras un evento, «estuvimos platicando en»",
+        "Hola Marta, estuvimos platicando en el evento de Startup México. Me encantaría saber de oportunidades en tu equipo.",
+    ),
+    (
+        "C4 decimoséptima lectura: tras un evento, «nos presentaron en»",
+        "Hola Marta, nos presentaron en el meetup de DataBeers. Me encantaría saber de oportunidades en tu equipo.",
+    ),
+    (
+        "C4 decimoséptima lectura: tras un evento, «hablé contigo en»",
+        "Hola Marta, hablé contigo en la feria de empleo de la UPM. Me encantaría saber de oportunidades en tu equipo.",
+    ),
+    (
+        "C11 decimoséptima lectura: «tu blog» y «el puesto abierto»",
+        "Hola Marta, leí tu blog sobre deuda técnica y me pareció muy útil. Me postulé al puesto abierto en la empresa. ¿Cómo lo aplican ustedes?",
+    ),
+    (
+        "C11 decimoséptima lectura: «tu keynote» y «la vacante actual de frontend»",
+        "Hola Marta, tu keynote en la JSConf sobre rendimiento me voló la cabeza. Me postulé a la vacante actual de frontend. ¿Qué métricas de rendimiento miran en tu equipo?",
+    ),
+    (
+        "C11 decimoséptima lectura: «tu repositorio»",
+        "Hola Marta, leí tu repositorio de GitHub sobre deuda técnica y me pareció muy útil. Me postulé al puesto abierto en la empresa. ¿Cómo lo aplican ustedes?",
+    ),
+    (
+        "C10 decimoséptima lectura: «¿Le hablarías de mí a Dana?»",
+        "Hola Sam, espero que estés muy bien. ¿Le hablarías de mí a Dana? Me postulé al puesto de QA sénior en su equipo. Si te incomoda, no pasa nada.",
+    ),
+    (
+        "C10 decimoséptima lectura: «¿Me podrías recomendar con Dana Reyes?»",
+        "Hola Sam, espero que estés muy bien. ¿Me podrías recomendar con Dana Reyes? Me postulé al puesto de QA sénior en su equipo. Si te incomoda, no pasa nada.",
+    ),
+    (
+        "C2 decimoséptima lectura: «si en algún momento buscan a alguien en tu equipo»",
+        "Hola Marta, gracias por nuestras conversaciones sobre accesibilidad de estas semanas. Estoy buscando mi próximo puesto de diseñadora UX. Si en algún momento buscan a alguien en tu equipo, tenme en cuenta.",
+    ),
 ];
 
 /// Spanish lines of the kinds the articles say get declined or ignored,
@@ -1327,6 +1772,223 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "«La empresa» sin nada sobre esa persona sigue marcada (decimosexta lectura, 15)",
         "nothing-specific",
         "Hola Dana, me encantaría trabajar en la empresa y creo que encajo bien.",
+    ),
+    // Issue #20, decimoséptima lectura: lo que los arreglos dejan marcado (guardas).
+    (
+        "Guarda, decimoséptima lectura",
+        "nothing-specific",
+        "Hola Dana, me encantaría trabajar en la empresa y creo que encajo bien.",
+    ),
+    (
+        "Guarda, decimoséptima lectura",
+        "nothing-specific",
+        "Hola Dana, me interesa mucho formar parte de tu empresa. Quedo atento.",
+    ),
+    (
+        "Guarda, decimoséptima lectura",
+        "nothing-specific",
+        "Hola Dana, busco una oportunidad en tu equipo. ¿Hablamos?",
+    ),
+    (
+        "Guarda, decimoséptima lectura",
+        "pressing-for-a-meeting",
+        "Hola Marta, ¿qué día te viene mejor esta semana para una llamada?",
+    ),
+    (
+        "Guarda, decimoséptima lectura",
+        "pressing-for-a-meeting",
+        "Hola Marta, ¿cuándo estarías disponible mañana para hablar?",
+    ),
+    (
+        "Guarda, decimoséptima lectura",
+        "review-my-application",
+        "Hola Dana, ¿podrías considerarme para el puesto de QA?",
+    ),
+    (
+        "Guarda, decimoséptima lectura",
+        "review-my-application",
+        "Hola Dana, me gustaría que me consideraras para el puesto de QA.",
+    ),
+    (
+        "Guarda, decimoséptima lectura",
+        "review-my-application",
+        "Hola Dana, no te pido mucho: ¿podrías revisar mi candidatura?",
+    ),
+    (
+        "Guarda, decimoséptima lectura",
+        "too-formal",
+        "Hola Marta, le escribo para manifestar mi interés en la vacante.",
+    ),
+    (
+        "Guarda, decimoséptima lectura",
+        "buzzwords",
+        "Hola Marta, tu post sobre pruebas me encantó. Soy proactivo y orientado a resultados.",
+    ),
+    (
+        "Guarda, decimoséptima lectura",
+        "selling-yourself",
+        "Hola Marta, creo que sería perfecta para el puesto de QA.",
+    ),
+    (
+        "Guarda, decimoséptima lectura",
+        "love-your-company",
+        "Hola Marta, tu post sobre pruebas me gustó. ¡Me encanta tu empresa!",
+    ),
+    (
+        "Guarda, decimoséptima lectura",
+        "going-around-process",
+        "Sé que la oferta pide enviar las preguntas al equipo de selección, pero quería escribirte directamente.",
+    ),
+    (
+        "Guarda, decimoséptima lectura",
+        "resume-attached",
+        "Hola Marta, aunque no hablamos de ello, te envío mi CV.",
+    ),
+    (
+        "Guarda, decimoséptima lectura",
+        "minutes-after-applying",
+        "Hola Marta, me postulé hace una hora al puesto de QA. ¿Podrías revisar mi perfil?",
+    ),
+    (
+        "Guarda, decimoséptima lectura",
+        "finds-you-well",
+        "Hola Marta, espero que estés bien. Me postulé al puesto de QA en tu equipo.",
+    ),
+    // Issue #20, decimoséptima lectura: frases que el sitio o la regla citan como error y antes pasaban (C21).
+    (
+        "C21 decimoséptima lectura",
+        "pick-your-brain",
+        "unos minutos para hacerte unas preguntas",
+    ),
+    (
+        "C21 decimoséptima lectura",
+        "pick-your-brain",
+        "Hola Marta, ¿tendrías unos minutos para hacerte unas preguntas?",
+    ),
+    (
+        "C21 decimoséptima lectura",
+        "pick-your-brain",
+        "Hola Marta, ¿tienes unos minutos para unas preguntas?",
+    ),
+    (
+        "C21 decimoséptima lectura",
+        "pick-your-brain",
+        "Hola Marta, me encantaría robarte 15 minutos para que me cuentes de tu experiencia.",
+    ),
+    (
+        "C21 decimoséptima lectura",
+        "asking-a-favor",
+        "Hola Marta, ¿me podrías conseguir una entrevista con tu equipo?",
+    ),
+    (
+        "C21 decimoséptima lectura",
+        "asking-a-favor",
+        "Hola Marta, ¿hay alguna forma de que me des una entrevista?",
+    ),
+    (
+        "C21 decimoséptima lectura",
+        "asking-a-favor",
+        "Hola Marta, ¿podrías reenviar mi hoja de vida a recursos humanos?",
+    ),
+    (
+        "C21 decimoséptima lectura",
+        "frustration",
+        "Hola Marta, te escribo porque todavía no me han respondido y ya pasaron tres semanas. Necesito una respuesta.",
+    ),
+    (
+        "C21 decimoséptima lectura",
+        "repeated-follow-ups",
+        "Hola Marta, otra vez yo. ¿Pudiste leer mis mensajes?",
+    ),
+    (
+        "C21 decimoséptima lectura",
+        "repeated-follow-ups",
+        "Hola Marta, perdona que insista otra vez, ¿tuviste tiempo de ver mis mensajes?",
+    ),
+    (
+        "C21 decimoséptima lectura",
+        "too-formal",
+        "Hola Marta, por medio de la presente quiero expresar mi interés en la vacante.",
+    ),
+    (
+        "C21 decimoséptima lectura",
+        "too-formal",
+        "Hola Marta, me permito escribirle para manifestar mi interés en el cargo.",
+    ),
+    (
+        "C21 decimoséptima lectura",
+        "finds-you-well",
+        "Hola Marta, un gusto saludarte. Espero estés muy bien.",
+    ),
+    (
+        "C21 decimoséptima lectura",
+        "finds-you-well",
+        "Buen día Marta, espero se encuentre bien. Me interesa la vacante.",
+    ),
+    (
+        "C21 decimoséptima lectura",
+        "review-my-application",
+        "Hola Marta, antes de postularme al puesto de QA, ¿crees que mi perfil encaja?",
+    ),
+    (
+        "C21 decimoséptima lectura",
+        "review-my-application",
+        "Hola Marta, estoy pensando en postularme al puesto de analista. ¿Podrías decirme si tengo posibilidades?",
+    ),
+    (
+        "C21 decimoséptima lectura",
+        "review-my-application",
+        "Hola Marta, ¿vale la pena que me postule? Tengo 3 años en QA. ¿Qué opinas de mi perfil?",
+    ),
+    (
+        "C21 decimoséptima lectura",
+        "arguing-a-rejection",
+        "Hola Marta, ¿podrías explicarme por qué no pasé a la siguiente fase?",
+    ),
+    (
+        "C21 decimoséptima lectura",
+        "arguing-a-rejection",
+        "Hola Marta, no entiendo por qué me descartaron, tengo toda la experiencia que pedían.",
+    ),
+    (
+        "C21 decimoséptima lectura",
+        "minutes-after-applying",
+        "Hola Marta, hace 10 minutos envié mi CV para la vacante de analista.",
+    ),
+    (
+        "C21 decimoséptima lectura",
+        "selling-yourself",
+        "Hola Marta, me interesa el puesto. ¿Me puedes contratar?",
+    ),
+    (
+        "C21 decimoséptima lectura",
+        "selling-yourself",
+        "Hola Marta, no te vas a arrepentir si me contratas.",
+    ),
+    (
+        "C21 decimoséptima lectura",
+        "asking-a-favor",
+        "Hola Marta, ¿me puedes ayudar a conseguir trabajo en tu empresa?",
+    ),
+    (
+        "Guarda, decimoséptima lectura",
+        "nothing-specific",
+        "Hola Dana, me interesan las oportunidades en tu equipo. ¿Platicamos?",
+    ),
+    (
+        "Guarda, decimoséptima lectura",
+        "nothing-specific",
+        "Hola Marta, reciba un saludo cordial. Me interesa la vacante publicada.",
+    ),
+    (
+        "Guarda, decimoséptima lectura",
+        "finds-you-well",
+        "Hola Sam, espero que estés bien. ¿Me podrías recomendar con tu equipo de selección?",
+    ),
+    (
+        "Guarda, decimoséptima lectura",
+        "review-my-application",
+        "Hola Dana, vi que buscáis gente de QA. Si necesitan a alguien, ¿me tendrías en cuenta?",
     ),
 ];
 
