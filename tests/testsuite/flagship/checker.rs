@@ -903,6 +903,120 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Tree hold-until-decision: the thank-you, the template's own close",
         "Hi Dana, thanks again for this afternoon. Talking through the test platform was great, and I'm even more excited about the role. Looking forward to hearing about next steps.",
     ),
+    // Issue #20, seventeenth read: a detail the list does not know, next to
+    // ordinary words ("a role at your company", "an opportunity", "looking
+    // forward to hearing").
+    (
+        "Tree send-specific-note, a school you share, the application as \"a role at your company\"",
+        "Hi Dana, I studied at Ohio State too. I've applied for a role at your company and I'm curious how you made the switch to management.",
+    ),
+    (
+        "Template fellow-alumni, British: the same graduate programme",
+        "Hi Dana, we were on the same graduate programme at Tallis. I've applied for a role at your company - how did you find the move?",
+    ),
+    (
+        "Template fellow-alumni, British: read a subject at the same university",
+        "Hi Dana, I read Computer Science at Leeds too. I've applied for a position at your organisation and wondered how you found the switch into management.",
+    ),
+    (
+        "Template fellow-alumni, a shared former employer said tersely",
+        "Hi Dana, ex-Tallis here too! I've applied for a position at your company and would love to know how the QA culture compares.",
+    ),
+    (
+        "Tree connect-after-event, where you met and a detail, a courteous close",
+        "Hi Dana, nice to chat at TestBash yesterday about flaky tests. Looking forward to hearing how the company's quarantine experiment goes.",
+    ),
+    (
+        "when-to-reach-out.md: their team's work, and the same switch on yours",
+        "Hi Dana, I noticed your team moved to trunk-based development this year. We're halfway through the same switch. I've applied for a position at your company - how did testers adapt?",
+    ),
+    (
+        "alternatives.md#warm-introduction: one person you both know",
+        "Hi Dana, we share a few connections at Lumen, including Sam Patel. I've applied for a role at your company and I'm curious how QA works there.",
+    ),
+    (
+        "when-to-reach-out.md#before-applying: a question the posting doesn't answer",
+        "Hi Dana, I'm thinking of applying for a QA position at your company - is the role remote-friendly? The posting doesn't say.",
+    ),
+    (
+        "when-to-reach-out.md#before-applying: a question about the team, before applying",
+        "Hi Dana, I'm considering applying to your company and wanted to ask: does the QA team work on mobile as well as web?",
+    ),
+    (
+        "Staton (003:17) and tree ask-for-feedback, nearly in his words",
+        "Hi Dana, sorry it didn't work out this time. Could you tell me what I could've done better? And please reach out if there's an opportunity that comes around in the future.",
+    ),
+    (
+        "Tree ask-for-feedback, an opportunity \"in future\"",
+        "Hi Dana, disappointed not to get the role, but I'd love to know what I could have done better. Please let me know if there's an opportunity in future.",
+    ),
+    (
+        "Tree connect-with-referral, \"I was referred by\", a courteous close",
+        "Hi Dana, I was referred by Sam Patel at Lumen. I'm grateful to him and I've applied through the careers site. Looking forward to hearing more about the team.",
+    ),
+    (
+        "Tree connect-with-referral, \"put me forward\"",
+        "Hi Dana, Sam Patel put me forward for a role at your company. I've applied and I'm really grateful for his help. I'm curious how QA is organised there.",
+    ),
+    (
+        "Template mention-interest and Careery (002:93), after \"the back-and-forth\"",
+        "Hi Dana, thanks for all the back-and-forth on flaky tests. I'm now looking for my next QA lead role. If an opportunity opens up on your team, I'd be glad to be considered.",
+    ),
+    // Issue #20, seventeenth read: to a recruiter, the specific role and your
+    // experience (tree contact-recruiter), however the note closes.
+    (
+        "Tree contact-recruiter: the role and your most relevant experience, no ask",
+        "Hi Jordan, I've applied for the Senior QA Engineer role at Lumen. I have six years in QA engineering, most recently leading test automation for a payments team at Tallis.",
+    ),
+    (
+        "FAQ message-recruiter, closing with Careery's \"Would be great to connect\" (002:58)",
+        "Hi Jordan, I recently applied for the Senior QA Engineer role at Lumen. I've spent six years in QA engineering, most recently at Tallis. Would be great to connect.",
+    ),
+    (
+        "Tree contact-recruiter, offering to answer questions",
+        "Hello Jordan, I have just applied for the Data Analyst role at Finch. I have four years in SQL and dashboarding for retail clients. Happy to answer any questions.",
+    ),
+    (
+        "Tree contact-recruiter, introducing yourself",
+        "Hi Jordan, I applied for the Senior QA Engineer role and wanted to introduce myself. I have six years in QA engineering. Let me know if you have any questions.",
+    ),
+    // Issue #20, seventeenth read: "I'd love to connect" and what you want to follow.
+    (
+        "Tree connect-after-event: where you met, then the conversation to keep going",
+        "Hi Dana, great chatting at TestBash about flaky tests. Would love to connect and keep the conversation going.",
+    ),
+    (
+        "Tree connect-while-talking: the note about the conversation ahead",
+        "Hi Dana, good to talk earlier about the QA position. I'd love to connect here ahead of our follow-up - I've been reading up on your team's release process.",
+    ),
+    (
+        "Case after-networking-event do, in other words",
+        "Hi Carla, great meeting you at DevOpsDays Denver yesterday - I'd love to connect and keep chatting about on-call rotas.",
+    ),
+    // Issue #20, seventeenth read: asking a contact to vouch for you with the
+    // manager (tree warm-introduction).
+    (
+        "Tree warm-introduction: a good word with the manager, named",
+        "Hi Sam, could you put in a good word for me with Dana Reyes? I've applied for the Senior QA Engineer role on her team. Happy to send a blurb.",
+    ),
+    (
+        "Tree warm-introduction: a good word, the manager named first",
+        "Hey Sam, would you be willing to put in a good word with Dana for me? I'm applying for the QA lead role on her team. No worries if it's awkward.",
+    ),
+    // Issue #20, seventeenth read: the channel the posting names and the status
+    // question still pass under the narrower excuses.
+    (
+        "Tree respect-the-rules: asking the recruiting team for the right contact",
+        "Hi Jordan, I know the posting says questions go to the recruiting team, but it doesn't list an address - could you point me to the right contact for the QA role?",
+    ),
+    (
+        "Tree pause-frustration: asking the recruiter about the application's status, with a sign-off",
+        "Hi Jordan, I applied three weeks ago - could you check my application status? Thank you for your time.",
+    ),
+    (
+        "Tree pause-frustration: a nudge to the recruiter that asks where the application stands",
+        "Hi Jordan, just a quick nudge on my application for the analyst role - could you tell me where it stands?",
+    ),
 ];
 
 /// Lines the articles say get declined or ignored, each with the rule that
@@ -1184,6 +1298,88 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "nothing-specific",
         "Hi, I saw the open role at your company and I'm very interested. Looking forward to hearing from you.",
     ),
+    // Issue #20, seventeenth read: what the narrowed rules must still flag, and
+    // the site's own declined lines that passed with a sign-off or a connect-ask.
+    (
+        "Careery, a generic note (002:107): interest in a role at \"your firm\", nothing else",
+        "nothing-specific",
+        "Hi Dana, I'm interested in the open role at your firm.",
+    ),
+    (
+        "Careery, a generic note (002:107): a generic search for opportunities",
+        "nothing-specific",
+        "Hi Dana, are there any opportunities on your team for a QA engineer?",
+    ),
+    (
+        "Careery, a stock line (002:18): \"I'd love to connect\" with a tail that could go to anyone",
+        "love-to-connect",
+        "Hi Dana, I'd love to connect with professionals in QA.",
+    ),
+    (
+        "Tree pause-frustration and case frustrated-follow-up: don't chase the application, even as a nudge",
+        "frustration",
+        "Hi Sam, just bumping my application for the analyst role in case it got buried. No worries at all if things are busy.",
+    ),
+    (
+        "The same, a quick nudge on the application",
+        "frustration",
+        "Hi Sam, a quick nudge on my application for the Senior Analyst opening in case it got buried. No worries if you're busy.",
+    ),
+    (
+        "The same, a friendly nudge that says when you applied",
+        "frustration",
+        "Hi Sam, a friendly nudge: I applied for the Senior Analyst opening three weeks ago and wanted to make sure it didn't get lost. No worries if you're busy.",
+    ),
+    (
+        "Case review-my-application don't, with a sign-off",
+        "review-my-application",
+        "Thanks for connecting, Lena! Could you review my application for the UX Researcher role and let me know if I'm a fit? Thanks for your time.",
+    ),
+    (
+        "Guide short-answer, no \"please consider me\", with a sign-off",
+        "review-my-application",
+        "Hi Dana, please consider me for the Senior QA Engineer role. Thanks for your time.",
+    ),
+    (
+        "Case open-to-opportunities and connection-request.md: \"I'm open to opportunities\", with a sign-off",
+        "open-to-opportunities",
+        "Hi Kevin, I'm open to opportunities in product design. Thank you for your time.",
+    ),
+    (
+        "The same, thanking them for the chance to connect",
+        "open-to-opportunities",
+        "Hi Dana, I'm actively looking for new roles in QA - thanks for the chance to connect.",
+    ),
+    (
+        "Careery, a bare application opener (002:38), with an ask to connect",
+        "leading-with-i-applied",
+        "Hi Dana, I applied for a role on your team. Would you be open to connecting?",
+    ),
+    (
+        "Case leading-with-i-applied don't, the role on your team, with an ask to connect",
+        "leading-with-i-applied",
+        "Hi Dana, I applied for the Product Manager role on your team. Happy to connect!",
+    ),
+    (
+        "Case engage-before-asking don't: a referral asked of a stranger, to their recruiter",
+        "asking-a-favor",
+        "Hi Rosa, we haven't met but could you refer me to your recruiter for the open role on your team?",
+    ),
+    (
+        "Careery, asking a favor before any relationship (002:25): recommend me to the panel",
+        "asking-a-favor",
+        "Hi Rosa, could you recommend me to the hiring panel for the analyst job?",
+    ),
+    (
+        "Case ignoring-no-contact don't, calling the manager the right person to ask",
+        "going-around-process",
+        "Hi Dana, I know the posting says to send questions to the recruiter, but I wanted to ask you directly as you're the right person to ask.",
+    ),
+    (
+        "connection-request.md#tone: \"I wish to express my interest…\"",
+        "too-formal",
+        "Dear Ms Reyes, I wish to express my interest in the position advertised. Kind regards, Alex Kim",
+    ),
 ];
 
 #[test]
@@ -1410,6 +1606,22 @@ const ADVICE: &[(&str, &str, &str)] = &[
         "arguing-a-rejection",
         "ask what you could have done better",
         "Thanks again for the interview. What could I have done better?",
+    ),
+    // Issue #20, seventeenth read: the reworded messages.
+    (
+        "frustration",
+        "ask the recruiter where it stands",
+        "Hi Jordan, could you tell me where my application for the Senior Analyst role stands?",
+    ),
+    (
+        "frustration",
+        "the one friendly nudge for a message of yours",
+        "Hi Sam, just bumping my message from last week about your forecasting post in case it got buried. No worries if you're busy.",
+    ),
+    (
+        "leading-with-i-applied",
+        "name the role they posted by its title",
+        "Hi Jordan, I've applied for the Senior QA Engineer role at Lumen. I have six years in QA engineering.",
     ),
 ];
 
