@@ -1379,6 +1379,71 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "C2 decimoséptima lectura: «si en algún momento buscan a alguien en tu equipo»",
         "Hola Marta, gracias por nuestras conversaciones sobre accesibilidad de estas semanas. Estoy buscando mi próximo puesto de diseñadora UX. Si en algún momento buscan a alguien en tu equipo, tenme en cuenta.",
     ),
+    // Issue #20, lectura de las cinco guías nuevas: lo que piden escribir.
+    (
+        "after-they-accept.md#nudge: el único recordatorio, con las palabras de la guía",
+        "Hola Dana, aún no he tenido noticias sobre mi mensaje de las revisiones asíncronas; solo quería asegurarme de que no se perdió. No pasa nada si estás desbordada.",
+    ),
+    (
+        "after-they-accept.md#nudge: el único recordatorio, con las palabras de la guía",
+        "Hola Dana, todavía no he recibido respuesta a mi mensaje sobre las revisiones asíncronas, así que solo quería asegurarme de que no se quedó enterrado. No pasa nada si estás desbordada.",
+    ),
+    (
+        "after-they-accept.md#nudge: el único recordatorio, con las palabras de la guía",
+        "Hola Dana, todavía no he sabido nada de mi mensaje sobre las revisiones asíncronas. Solo quería asegurarme de que no se perdió entre otros; si estás desbordada, no pasa nada.",
+    ),
+    (
+        "after-they-accept.md#nudge: el único recordatorio, con las palabras de la guía",
+        "Hola Dana, un pequeño recordatorio: todavía no he recibido respuesta a mi mensaje sobre las revisiones asíncronas. Si estás muy ocupada, no pasa nada.",
+    ),
+    (
+        "after-they-accept.md y FAQ when-to-mention-job: el mensaje posterior de interés",
+        "Hola Dana, he disfrutado mucho de nuestras conversaciones sobre revisiones asíncronas. Si en tu equipo se abre algo que encaje con mi perfil, me encantaría que me tuvieras en cuenta. Gracias en cualquier caso.",
+    ),
+    (
+        "after-they-accept.md y FAQ when-to-mention-job: el mensaje posterior de interés",
+        "Hola Dana, he disfrutado mucho de nuestros intercambios. Me encantaría que me tuvieras en cuenta si hay alguna vacante en tu equipo que encaje con mi experiencia. ¡Gracias igualmente!",
+    ),
+    (
+        "after-they-accept.md y FAQ when-to-mention-job: el mensaje posterior de interés",
+        "Hola Dana, gracias por todo lo que me has ido contando sobre el nuevo pago. Quería comentarte que estoy buscando trabajo como ingeniero de QA; si en tu equipo se abre algo que encaje con mi perfil, me encantaría que me tuvieras en cuenta. Y si no, gracias igualmente.",
+    ),
+    (
+        "after-they-accept.md: el mensaje posterior, «tenerme presente»",
+        "Hola Dana, gracias por nuestras conversaciones sobre revisiones asíncronas. Estoy buscando trabajo y, si se abre algo que encaje, me encantaría que me tuvieras presente. Gracias en cualquier caso.",
+    ),
+    (
+        "alternatives.md#warm-introduction: pedir a un contacto que te presente",
+        "Hola Sam, espero que estés bien. ¿Podrías ponerme en contacto con Dana Reyes? Me he postulado al puesto de QA sénior en su equipo. Te paso un texto breve para reenviar. Si te incomoda, no pasa nada.",
+    ),
+    (
+        "alternatives.md#warm-introduction: pedir a un contacto que te presente",
+        "Hola Sam, ¿me recomendarías a Dana Reyes? Me postulé al puesto de QA sénior en su equipo. Te paso un texto breve. Si te incomoda, no pasa nada.",
+    ),
+    (
+        "alternatives.md#warm-introduction: pedir a un contacto que te presente",
+        "Gracias por aceptar, Dana. Como te comentaba en la nota, me interesa mucho cómo automatizáis las pruebas del pago. Sigo muy interesada en la vacante abierta, por cierto.",
+    ),
+    (
+        "alternatives.md#warm-introduction: pedir a un contacto que te presente",
+        "Gracias por aceptar, Dana. Como te comentaba en la nota, ¿cómo automatizáis las pruebas del pago? Por cierto, sigo muy interesada en el puesto abierto.",
+    ),
+    (
+        "alternatives.md#warm-introduction: «¿me recomendarías a Dana Reyes?»",
+        "Gracias por aceptar, Dana. Retomo lo que te decía en mi solicitud: ¿cómo elegís qué pruebas automatizar? Sigo con mucho interés el proceso de la vacante abierta.",
+    ),
+    (
+        "after-they-accept.md: el agradecimiento, sigues interesada en el puesto abierto",
+        "Gracias por conectar, Dana. Lo que te contaba en la nota sobre las pruebas inestables sigue en pie: ¿cómo las detectáis? Por cierto, la posición abierta me sigue interesando muchísimo.",
+    ),
+    (
+        "after-they-accept.md: el agradecimiento, sigues interesada en el puesto abierto",
+        "Hola Jordan, me postulé al puesto de QA sénior en Lumen. Tengo seis años de experiencia en QA. ¿Te parecería bien conectar?",
+    ),
+    (
+        "after-they-accept.md: el agradecimiento, sigues interesada en el puesto abierto",
+        "Hola Jordan, me postulé al puesto de QA sénior en Lumen. Tengo seis años de experiencia en QA y lidero la automatización en Tallis. ¿Te parecería bien que conectáramos?",
+    ),
 ];
 
 /// Spanish lines of the kinds the articles say get declined or ignored,
@@ -1989,6 +2054,32 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "Guarda, decimoséptima lectura",
         "review-my-application",
         "Hola Dana, vi que buscáis gente de QA. Si necesitan a alguien, ¿me tendrías en cuenta?",
+    ),
+    // Issue #20, lectura de las cinco guías nuevas: lo que debe seguir marcado.
+    (
+        "Caso coffee-too-soon: un café con fecha",
+        "pressing-for-a-meeting",
+        "Hola Dana, ¿quedamos para un café la semana que viene?",
+    ),
+    (
+        "Caso repeated-follow-ups: el tercer mensaje",
+        "repeated-follow-ups",
+        "Hola Dana, te escribo otra vez, es mi tercer mensaje.",
+    ),
+    (
+        "Regla going-around-process: la instrucción vista y dejada de lado",
+        "going-around-process",
+        "Hola Dana, vi que la oferta pide no contactar directamente, pero quería escribirte igualmente.",
+    ),
+    (
+        "Careery, una nota genérica (002:107): sin el puesto abierto sigue siendo genérica",
+        "nothing-specific",
+        "Hola, vi el puesto abierto en tu empresa y me encantaría aportar valor. Quedo atento.",
+    ),
+    (
+        "Caso open-to-opportunities: la búsqueda en una primera nota, aunque pida tenerte presente",
+        "open-to-opportunities",
+        "Hola, estoy buscando trabajo, ¿me tienes presente?",
     ),
 ];
 
