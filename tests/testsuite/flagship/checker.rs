@@ -1274,6 +1274,11 @@ const DECLINED: &[(&str, &str, &str)] = &[
     ),
     // Issue #20, sixteenth read: what the loosened rules must still flag.
     (
+        "Careery, a stock line (002:18-20): \"love to connect and pick your brain\" (the browser test's generic note)",
+        "love-to-connect",
+        "Hi Tara, I'd love to connect and pick your brain!",
+    ),
+    (
         "Case frustrated-follow-up: a demand, even with a start date in it",
         "frustration",
         "Hi Dana, I need an answer about the role ASAP so I can start as soon as possible.",
