@@ -1444,6 +1444,143 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "after-they-accept.md: el agradecimiento, sigues interesada en el puesto abierto",
         "Hola Jordan, me postulé al puesto de QA sénior en Lumen. Tengo seis años de experiencia en QA y lidero la automatización en Tallis. ¿Te parecería bien que conectáramos?",
     ),
+    // Issue #20, decimoctava lectura: notas naturales que siguen el consejo del sitio y antes se marcaban (#1-#5, #7, #8).
+    (
+        "#3 decimoctava lectura: gracias tras una oferta (hired-connect)",
+        "Hola Dana, ¡qué alegría! Acepto la oferta con mucho gusto. Tengo ganas de formar parte de la empresa.",
+    ),
+    (
+        "#3 decimoctava lectura: gracias tras una oferta (hired-connect)",
+        "Hola Dana, ya es oficial: el lunes empiezo. Con muchas ganas de trabajar en la empresa.",
+    ),
+    (
+        "#1 decimoctava lectura: pregunta de estado a un reclutador (desenlace pause-frustration)",
+        "Hola Jordan, ¿podrías darme una actualización sobre mi candidatura al puesto de QA sénior? Todavía no he tenido noticias y me postulé hace tres semanas.",
+    ),
+    (
+        "#1 decimoctava lectura: pregunta de estado a un reclutador (desenlace pause-frustration)",
+        "Hola Jordan, ¿me podrías contar algo del proceso de QA sénior? Me postulé hace un mes y aún no he recibido respuesta.",
+    ),
+    (
+        "#1 decimoctava lectura: pregunta de estado a un reclutador (desenlace pause-frustration)",
+        "Hola Jordan, ¿sigue abierto el proceso para QA sénior? Me postulé hace tres semanas y todavía no he sabido nada.",
+    ),
+    (
+        "#1 decimoctava lectura: pregunta de estado a un reclutador (desenlace pause-frustration)",
+        "Hola Jordan, ¿sabes algo de mi candidatura para QA sénior? Me postulé hace tres semanas y todavía no he recibido respuesta.",
+    ),
+    (
+        "#2 decimoctava lectura: tras un rechazo (desenlace ask-for-feedback)",
+        "Hola, Dana. Gracias por comunicarme la decisión. Me gustaría saber qué podría mejorar y que me tuvieras en cuenta en el futuro.",
+    ),
+    (
+        "#2 decimoctava lectura: tras un rechazo (desenlace ask-for-feedback)",
+        "Hola Dana, gracias por informarme. Si puedes, me encantaría que me dieras algunos consejos para mejorar de cara a futuras vacantes.",
+    ),
+    (
+        "#2 decimoctava lectura: tras un rechazo (desenlace ask-for-feedback)",
+        "Hola Dana, lamento no haber quedado, pero gracias por el trato durante todo el proceso. ¿Hubo algo en particular que me faltara? Me gustaría seguir en contacto por si surge alguna oportunidad más adelante.",
+    ),
+    (
+        "#2 decimoctava lectura: tras un rechazo (desenlace ask-for-feedback)",
+        "Hola Dana, gracias por la entrevista. ¿Me recomiendas algo para la próxima vez?",
+    ),
+    (
+        "#2 decimoctava lectura: tras un rechazo (desenlace ask-for-feedback)",
+        "Hola Dana, gracias por comunicarme la decisión. Si pudieras recomendarme en qué enfocarme, te lo agradecería.",
+    ),
+    (
+        "#2 decimoctava lectura: tras un rechazo (desenlace ask-for-feedback)",
+        "Le agradecería que me tuviera en cuenta en el futuro.",
+    ),
+    (
+        "#3 decimoctava lectura: gracias tras una oferta o una entrevista (hired-connect, hold-until-decision)",
+        "Muchas gracias, Dana. Estoy muy feliz de unirme a la empresa y con ganas de empezar.",
+    ),
+    (
+        "#3 decimoctava lectura: gracias tras una oferta o una entrevista (hired-connect, hold-until-decision)",
+        "Hola Dana, acepté la oferta. Mil gracias. Tengo muchas ganas de formar parte de la compañía.",
+    ),
+    (
+        "#3 decimoctava lectura: gracias tras una oferta o una entrevista (hired-connect, hold-until-decision)",
+        "Hola Dana, ¡ya firmé! Estoy deseando empezar a trabajar en la empresa y conocer al equipo.",
+    ),
+    (
+        "#3 decimoctava lectura: gracias tras una oferta o una entrevista (hired-connect, hold-until-decision)",
+        "Hola Dana, gracias, ¡qué buena noticia! Estoy muy contenta de formar parte de la empresa a partir de marzo.",
+    ),
+    (
+        "#3 decimoctava lectura: gracias tras una oferta o una entrevista (hired-connect, hold-until-decision)",
+        "Hola Dana, gracias por la confianza. Estoy con muchas ganas de empezar a trabajar en la compañía.",
+    ),
+    (
+        "#3 decimoctava lectura: gracias tras una oferta o una entrevista (hired-connect, hold-until-decision)",
+        "Hola Dana, gracias por recibirme hoy. Me quedé con muchas ganas de formar parte de la empresa.",
+    ),
+    (
+        "#3 decimoctava lectura: gracias tras una oferta o una entrevista (hired-connect, hold-until-decision)",
+        "Hola Dana, gracias por la reunión de hoy. Me dejó con más ganas de entrar en la empresa.",
+    ),
+    (
+        "#3 decimoctava lectura: gracias tras una oferta o una entrevista (hired-connect, hold-until-decision)",
+        "Hola Dana, gracias por el tiempo que me dedicaste. Me interesa todavía más trabajar en la empresa.",
+    ),
+    (
+        "#4 decimoctava lectura: duda antes de postularte (apply-first, when-to-reach-out)",
+        "Hola Dana, me interesa mucho la vacante abierta en tu equipo. Antes de aplicar, ¿podrías decirme si es remota?",
+    ),
+    (
+        "#4 decimoctava lectura: duda antes de postularte (apply-first, when-to-reach-out)",
+        "Hola Dana, me interesa mucho la vacante abierta en tu equipo. Antes de enviar mi CV, ¿podrías decirme si es remota?",
+    ),
+    (
+        "#4 decimoctava lectura: duda antes de postularte (apply-first, when-to-reach-out)",
+        "Hola Dana, tengo interés en el puesto abierto en tu equipo y una duda antes de mandar mi hoja de vida: ¿es híbrido?",
+    ),
+    (
+        "#5 decimoctava lectura: nota directa a un reclutador (contact-recruiter)",
+        "Hola Jordan: me postulé al puesto de QA sénior. Tengo seis años de experiencia en automatización de pruebas en Tallis. Quedo atento a cualquier pregunta.",
+    ),
+    (
+        "#5 decimoctava lectura: nota directa a un reclutador (contact-recruiter)",
+        "Hola Jordan, apliqué a la vacante de QA sénior. Tengo 6 años de experiencia en QA.",
+    ),
+    (
+        "#5 decimoctava lectura: nota directa a un reclutador (contact-recruiter)",
+        "Hola Jordan, envié mi candidatura al puesto de QA sénior. Seis años en QA.",
+    ),
+    (
+        "#7 decimoctava lectura: pedir a un contacto que te presente (warm-introduction)",
+        "Hola Sam, hace mucho que no hablamos, espero que estés bien. ¿Conoces a Dana Reyes de Lumen? Si es así, ¿me la podrías presentar? Me postulé a un puesto en su equipo.",
+    ),
+    (
+        "#7 decimoctava lectura: pedir a un contacto que te presente (warm-introduction)",
+        "Hola Sam, ¿le podrías hablar bien de mí a Dana Reyes? Me postulé al puesto de QA en su equipo.",
+    ),
+    (
+        "#8 decimoctava lectura: «¿me recomiendas…?» pide consejo (send-specific-note, play-long-game)",
+        "Gracias por aceptar, Dana. Tu post sobre pruebas inestables me ayudó mucho. ¿Me recomiendas algún libro para profundizar en el tema?",
+    ),
+    (
+        "#8 decimoctava lectura: «¿me recomiendas…?» pide consejo (send-specific-note, play-long-game)",
+        "Hola Dana, tu charla sobre accesibilidad me abrió los ojos. Trabajo en QA móvil. ¿Me recomiendas algún recurso para empezar con lectores de pantalla?",
+    ),
+    (
+        "#8 decimoctava lectura: «¿me recomiendas…?» pide consejo (send-specific-note, play-long-game)",
+        "Hola Dana, nos conocimos en TestBash y hablamos de accesibilidad. ¿Me recomiendas alguna herramienta para empezar con las auditorías que mencionaste?",
+    ),
+    (
+        "#8 decimoctava lectura: «¿me recomiendas…?» pide consejo (send-specific-note, play-long-game)",
+        "Hola, Dana: yo también estudié en Ohio State. Tu paso de soporte a dirección de ingeniería se parece al que planeo. ¿Me recomiendas algún curso que te ayudara en ese salto?",
+    ),
+    (
+        "#8 decimoctava lectura: «¿me recomiendas…?» pide consejo (send-specific-note, play-long-game)",
+        "Hola Dana, me postulé al puesto de QA sénior en tu equipo. ¿Me recomendarías alguna lectura sobre cómo lo aplican?",
+    ),
+    (
+        "#8 decimoctava lectura: «¿me recomiendas…?» pide consejo (send-specific-note, play-long-game)",
+        "Hola Dana, leí tu post sobre pruebas de carga. ¿Me recomiendas k6 o Gatling para un equipo pequeño?",
+    ),
 ];
 
 /// Spanish lines of the kinds the articles say get declined or ignored,
@@ -2080,6 +2217,72 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "Caso open-to-opportunities: la búsqueda en una primera nota, aunque pida tenerte presente",
         "open-to-opportunities",
         "Hola, estoy buscando trabajo, ¿me tienes presente?",
+    ),
+    // Issue #20, decimoctava lectura: frases que el sitio cita como error y antes pasaban (#6), y guardas de los arreglos.
+    (
+        "#6 decimoctava lectura: «Robarte unos minutos» (connection-request.md)",
+        "pick-your-brain",
+        "Hola Dana, ¿te puedo robar unos minutos?",
+    ),
+    (
+        "#6 decimoctava lectura: «Robarte unos minutos» (connection-request.md)",
+        "pick-your-brain",
+        "Hola Dana, ¿le puedo robar unos minutos?",
+    ),
+    (
+        "#6 decimoctava lectura: «Robarte unos minutos» (connection-request.md)",
+        "pick-your-brain",
+        "Hola Dana, ¿te puedo robar 10 minutos para que me cuentes sobre tu experiencia?",
+    ),
+    (
+        "#6 decimoctava lectura: «Me gusta tu empresa» no cuenta (árbol)",
+        "love-your-company",
+        "Hola Dana, me gusta tu empresa.",
+    ),
+    (
+        "#6 decimoctava lectura: «Me gusta tu empresa» no cuenta (árbol)",
+        "love-your-company",
+        "Hola Dana, me gusta mucho tu empresa. ¿Conectamos?",
+    ),
+    (
+        "Guarda #8 decimoctava lectura",
+        "asking-a-favor",
+        "Hola Dana, ¿me recomiendas para el puesto de QA?",
+    ),
+    (
+        "Guarda #8 decimoctava lectura",
+        "asking-a-favor",
+        "Hola Dana, ¿me recomiendas?",
+    ),
+    (
+        "Guarda #8 decimoctava lectura",
+        "asking-a-favor",
+        "Hola Dana, no nos conocemos. ¿Me recomendarías en tu empresa?",
+    ),
+    (
+        "Guarda #8 decimoctava lectura",
+        "asking-a-favor",
+        "Hola Dana, ¿me podrías recomendar para la vacante de QA?",
+    ),
+    (
+        "Guarda #7 decimoctava lectura",
+        "asking-a-favor",
+        "Hola Sam, ¿le podrías hablar bien de mí al equipo de selección?",
+    ),
+    (
+        "Guarda #2 decimoctava lectura",
+        "review-my-application",
+        "Hola Dana, me gustaría que me tuvieras en cuenta.",
+    ),
+    (
+        "Guarda #1 decimoctava lectura",
+        "frustration",
+        "Hola Dana, todavía no he recibido respuesta. Necesito una respuesta cuanto antes.",
+    ),
+    (
+        "Guarda #4 decimoctava lectura",
+        "nothing-specific",
+        "Hola Dana, me interesa mucho la vacante abierta. Antes de enviar nada, quería conectar.",
     ),
 ];
 
