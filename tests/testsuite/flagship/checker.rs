@@ -816,6 +816,18 @@ const RECOMMENDED: &[(&str, &str)] = &[
     ),
     // Issue #20, sixteenth read: natural wordings of the tree's advice.
     (
+        "Case after-networking-event do: where you met, then the closing line",
+        "Hi Carla, it was great meeting you at DevOpsDays Denver after your panel on on-call burnout! I'd love to connect.",
+    ),
+    (
+        "Tree connect-while-talking: the conversation named, then the closing line",
+        "Hi Dana, great talking with you about the QA role on Monday. Looking forward to continuing the conversation. Would love to connect.",
+    ),
+    (
+        "Tree hired-connect: after accepting the offer",
+        "Hi Dana, thank you for the offer - I'm delighted to accept! I'd love to connect.",
+    ),
+    (
         "FAQ send-resume: a resume they asked for",
         "Hi Dana, as you asked, here's my resume. Thanks for the quick chat after your talk on flaky tests.",
     ),
@@ -1273,6 +1285,11 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "Hi Kevin, I'm a product designer in healthcare and would be glad to connect in case anything comes up.",
     ),
     // Issue #20, sixteenth read: what the loosened rules must still flag.
+    (
+        "Case after-networking-event don't: no reminder of where you met",
+        "love-to-connect",
+        "Hi Carla, it was great meeting you! I'd love to connect.",
+    ),
     (
         "Careery, a stock line (002:18-20): \"love to connect and pick your brain\" (the browser test's generic note)",
         "love-to-connect",
