@@ -815,6 +815,27 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Hi Jordan, I saw you have an open position for a Senior QA Engineer at Lumen. I have six years in test automation. Would you be open to connecting?",
     ),
     // Issue #20, sixteenth read: natural wordings of the tree's advice.
+    // Issue #20, eighteenth read.
+    (
+        "love-to-connect's own message: say what you would like to learn",
+        "Hi Dana, I'd love to connect and learn how it's working for your team.",
+    ),
+    (
+        "Careery's alumni line (002:68) with \"love\"",
+        "Hi Dana, fellow Ohio State grad here. Your path into management is the one I'm planning. Would love to connect.",
+    ),
+    (
+        "Tree send-specific-note: a school you share, said plainly",
+        "Hi Dana, I went to Ohio State too. I've applied for a role at your company. Looking forward to hearing from you.",
+    ),
+    (
+        "FAQ when-to-mention-job: \"would welcome being considered\"",
+        "Hi Dana, I've really valued our talks. I'm looking for new roles and would welcome being considered if something opens up on your team.",
+    ),
+    (
+        "Tree warm-introduction: asking a contact to speak to the hiring manager",
+        "Hi Sam, could you put in a good word for me with the hiring manager, Dana Reyes?",
+    ),
     (
         "Case after-networking-event do: where you met, then the closing line",
         "Hi Carla, it was great meeting you at DevOpsDays Denver after your panel on on-call burnout! I'd love to connect.",
@@ -1285,6 +1306,11 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "Hi Kevin, I'm a product designer in healthcare and would be glad to connect in case anything comes up.",
     ),
     // Issue #20, sixteenth read: what the loosened rules must still flag.
+    (
+        "The tree's own example of what does not count: \"I like your company\"",
+        "love-your-company",
+        "Hi Dana, I like your company and want to work there.",
+    ),
     (
         "Case after-networking-event don't: no reminder of where you met",
         "love-to-connect",
