@@ -2676,3 +2676,62 @@ fn spanish_pages_show_spanish_tags() {
     }
     assert!(seen > 10, "only {seen} tags found on {pages:?}");
 }
+
+/// Every case is in Spanish too (#20: the checker's "see the case" links
+/// and the do/don't page no longer send a Spanish reader to English), and
+/// its examples behave in the Spanish checker as the English ones do in
+/// the English checker: each "don't" is flagged (by the rule that names
+/// the case, where one does), each "do" is clean.
+#[test]
+fn every_case_is_translated_and_its_examples_behave_in_the_spanish_checker() {
+    let en = flagship_data();
+    let es = spanish_data();
+    let mut want = ids(&en.cases, |c| &c.id);
+    let mut have = ids(&es.cases, |c| &c.id);
+    want.sort();
+    have.sort();
+    assert_eq!(have, want, "every case has a Spanish record");
+    if !node_or_skip() {
+        return;
+    }
+    let out = flagship();
+    let rules = spanish_rules(out);
+    // (label, text, the rules one of which must flag it: None for clean,
+    // Some(empty) for any rule)
+    let mut notes: Vec<(String, String, Option<Vec<String>>)> = Vec::new();
+    for c in &es.cases {
+        let c = &c.rec;
+        let own: Vec<String> = es
+            .checks
+            .iter()
+            .filter(|k| k.rec.case == c.id)
+            .map(|k| k.rec.id.clone())
+            .collect();
+        if let Some(t) = c.dont.example.as_ref().filter(|t| !t.trim().is_empty()) {
+            notes.push((format!("`{}` dont.example", c.id), t.clone(), Some(own)));
+        }
+        if let Some(t) = c.do_.example.as_ref().filter(|t| !t.trim().is_empty()) {
+            notes.push((format!("`{}` do.example", c.id), t.clone(), None));
+        }
+    }
+    assert!(notes.len() >= 40, "only {} examples", notes.len());
+    let texts: Vec<String> = notes.iter().map(|n| n.1.clone()).collect();
+    let (errors, flags) = run_checker(&shipped_script(out), &rules, &texts);
+    assert!(errors.is_empty(), "{errors:?}");
+    let mut wrong = Vec::new();
+    for ((label, text, rule), got) in notes.iter().zip(&flags) {
+        let ids: Vec<&str> = got.iter().filter_map(|f| f[0].as_str()).collect();
+        match rule {
+            None if !ids.is_empty() => {
+                wrong.push(format!("{label} is flagged {ids:?}:\n    {text}"))
+            }
+            Some(_) if ids.is_empty() => wrong.push(format!("{label} raises no flag:\n    {text}")),
+            Some(own) if !own.is_empty() && !own.iter().any(|r| ids.contains(&r.as_str())) => wrong
+                .push(format!(
+                    "{label} is flagged {ids:?}, by none of its own rules {own:?}:\n    {text}"
+                )),
+            _ => {}
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
