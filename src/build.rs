@@ -125,7 +125,15 @@ pub fn load(opts: &Options) -> Result<Input, Diagnostics> {
 pub fn model(mut input: Input, opts: &Options) -> Result<(Vec<Site>, Diagnostics), Diagnostics> {
     let statics = std::mem::take(&mut input.statics);
     let pictures = crate::images::Pictures::new(Arc::clone(&input.images));
-    model_timed(input, &statics, &pictures, opts, None, &mut Clock::new())
+    let mut clock = Clock::new();
+    let bodies = site::Bodies::Kept;
+    model_timed(
+        input,
+        (&statics, &pictures),
+        opts,
+        (None, bodies),
+        &mut clock,
+    )
 }
 
 /// What a build keeps for the next one in the same process (`serve`,
@@ -151,10 +159,9 @@ impl Memo {
 /// images and makes the copies the caller writes.
 fn model_timed(
     input: Input,
-    statics: &[load::BinaryFile],
-    pictures: &crate::images::Pictures,
+    (statics, pictures): (&[load::BinaryFile], &crate::images::Pictures),
     opts: &Options,
-    memo: Option<&Memo>,
+    (memo, bodies): (Option<&Memo>, site::Bodies),
     clock: &mut Clock,
 ) -> Result<(Vec<Site>, Diagnostics), Diagnostics> {
     let assets = site::Assets::with_pictures(statics, pictures);
@@ -178,6 +185,7 @@ fn model_timed(
         assets: &assets,
         opts,
         memo: memo.map(|m| &m.markdown),
+        bodies,
     };
     let default = edition(config, lang, content, None, &shared, &mut problems);
     clock.lap("default language");
@@ -331,6 +339,7 @@ struct Shared<'a> {
     assets: &'a site::Assets<'a>,
     opts: &'a Options,
     memo: Option<&'a crate::markdown::Memo>,
+    bodies: site::Bodies,
 }
 
 fn edition(
@@ -381,6 +390,7 @@ fn edition(
             git_dates: shared.git_dates.clone(),
             assets: shared.assets,
             memo: shared.memo,
+            bodies: shared.bodies,
         },
     );
     problems.extend(site_problems);
@@ -456,15 +466,24 @@ fn compile_memo(
 ) -> Result<Built, Diagnostics> {
     let mut clock = Clock::new();
     let theme = Theme::take(&mut input);
+    let bodies = bodies_for(memo);
     let (sites, problems) = model_timed(
         input,
-        &theme.statics,
-        &theme.pictures,
+        (&theme.statics, &theme.pictures),
         opts,
-        memo,
+        (memo, bodies),
         &mut clock,
     )?;
     finish(sites, problems, theme, sink, memo, pages_done, clock)
+}
+
+/// A build remakes each page's body as it writes it; serve (a build with
+/// a memo) keeps them all, to render one page again (#17).
+fn bodies_for(memo: Option<&Memo>) -> site::Bodies {
+    match memo {
+        Some(_) => site::Bodies::Kept,
+        None => site::Bodies::Remade,
+    }
 }
 
 /// What the render needs of the input besides the model.
@@ -527,27 +546,19 @@ fn finish(
         }
     };
     put_all(std::mem::take(&mut assets.files));
+    let (render_problems, texts) = render_pages(
+        &mut sites,
+        (&theme, &assets),
+        (&statics, &pictures),
+        &tracked,
+        memo,
+    );
     put_all(
         statics
             .into_iter()
             .map(|s| OutputFile::new(s.rel, s.bytes))
             .collect(),
     );
-    // Pages are rendered, minified and handed to the sink one by one, then
-    // the search index is built (#5). The pages' bodies go to the render
-    // and their text sections to the index, which free them page by page.
-    // Both are parallel inside; run side by side they took no less time on
-    // two cores, and the index's working memory came on top of the pages'
-    // HTML (10,000 pages: 432 MiB peak RSS side by side, 346 MiB in turn).
-    let bodies: Vec<render::Bodies> = sites.iter_mut().map(render::Bodies::take).collect();
-    let texts: Vec<PageTexts> = if keep {
-        sites.iter().map(|_| PageTexts::in_model()).collect()
-    } else {
-        sites.iter_mut().map(PageTexts::take).collect()
-    };
-    let render_memo = memo.map(|m| &m.render);
-    let render_problems =
-        render::render_all(&sites, &theme, &assets, bodies, &tracked, render_memo);
     clock.lap("render, minify, write");
     put_images(&pictures, &tracked, &mut problems);
     // A build with problems writes nothing: no index to make for it.
@@ -582,6 +593,38 @@ fn finish(
             statics,
         }),
     })
+}
+
+/// Every edition's pages rendered, minified and handed to `sink` one by
+/// one; returns the problems and each edition's text sections for the
+/// search index, which is built next (#5). The pages' bodies go to the
+/// render and their text sections to the index, which free them page by
+/// page. Both are parallel inside; run side by side they took no less time
+/// on two cores, and the index's working memory came on top of the pages'
+/// HTML (10,000 pages: 432 MiB peak RSS side by side, 346 MiB in turn).
+fn render_pages(
+    sites: &mut [Site],
+    theme: (&render::Theme, &render::Assets),
+    (statics, pictures): (&[load::BinaryFile], &crate::images::Pictures),
+    sink: &dyn Sink,
+    memo: Option<&Memo>,
+) -> (Vec<Diagnostic>, Vec<PageTexts>) {
+    let remade = bodies_for(memo) == site::Bodies::Remade;
+    let bodies: Vec<render::Bodies> = (sites.iter_mut())
+        .map(|s| render::Bodies::take(s, remade))
+        .collect();
+    let texts: Vec<PageTexts> = if memo.is_some() {
+        sites.iter().map(|_| PageTexts::in_model()).collect()
+    } else {
+        sites.iter_mut().map(PageTexts::take).collect()
+    };
+    // Remade bodies show the copied files' images again, as the model
+    // stage did: the caller writes the files after the render.
+    let files = site::Assets::with_pictures(statics, pictures);
+    let remake = remade.then_some((&files, texts.as_slice()));
+    let memo = memo.map(|m| &m.render);
+    let problems = render::render_all(sites, theme, bodies, sink, (memo, remake));
+    (problems, texts)
 }
 
 /// Makes the search index of one edition and hands it to `sink`, under
@@ -759,10 +802,9 @@ pub fn check(opts: &Options) -> Result<Built, Diagnostics> {
     let config = input.config.external_links.clone();
     let (sites, mut problems) = model_timed(
         input,
-        &theme.statics,
-        &theme.pictures,
+        (&theme.statics, &theme.pictures),
         &opts,
-        None,
+        (None, bodies_for(None)),
         &mut clock,
     )?;
     let report = check_external(&sites, &config, &opts.root, &mut problems);

@@ -28,7 +28,8 @@ pub use templates::{Theme, load_templates, tera_diagnostic};
 
 use crate::artifact::{OutputFile, Prefixed, Sink};
 use crate::diagnostics::{Code, Diagnostic};
-use crate::site::{Listing, Site, alias_path};
+use crate::search::PageTexts;
+use crate::site::{self, Links, Listing, Site, alias_path};
 
 /// Theme assets with fingerprinted names: `style.css` → `/kb/assets/style.1a2b3c4d.css`.
 #[derive(Debug, Clone, Default)]
@@ -106,19 +107,24 @@ fn theme_hash(theme: &Theme, minify: bool) -> blake3::Hash {
 pub struct Bodies(Vec<Mutex<Option<Body>>>);
 
 struct Body {
-    html: String,
+    /// `None` where the model did not keep it (`site::Bodies::Remade`):
+    /// the render makes it again from `text`.
+    html: Option<String>,
     /// The whole file, for the line and caret of a shortcode's error.
     text: String,
 }
 
 impl Bodies {
-    pub fn take(site: &mut Site) -> Bodies {
+    /// Takes each page's body out of `site`; with `remade`, the model kept
+    /// no HTML and the render makes it again.
+    pub fn take(site: &mut Site, remade: bool) -> Bodies {
         Bodies(
             site.pages
                 .iter_mut()
                 .map(|p| {
+                    let html = std::mem::take(&mut p.rendered.html);
                     Mutex::new(Some(Body {
-                        html: std::mem::take(&mut p.rendered.html),
+                        html: (!remade).then_some(html),
                         text: std::mem::take(&mut p.text),
                     }))
                 })
@@ -127,16 +133,26 @@ impl Bodies {
     }
 }
 
+/// What the render needs to make pages' bodies again
+/// (`site::Bodies::Remade`): the links of the edition being rendered, and
+/// where each page's text sections go for the search index.
+struct Remake<'a> {
+    links: Links<'a>,
+    texts: &'a PageTexts,
+}
+
 /// Renders every language's edition of the site (`sites`, the default
 /// language first), each under its prefix. `bodies` are each edition's
-/// pages' HTML and text ([`Bodies::take`]).
+/// pages' HTML and text ([`Bodies::take`]). With `remake` (the copied
+/// files and each edition's text sections' slots), bodies the model did
+/// not keep are rendered again as their page is written, and their text
+/// sections handed over for the index.
 pub fn render_all(
     sites: &[Site],
-    theme: &Theme,
-    assets: &Assets,
+    (theme, assets): (&Theme, &Assets),
     bodies: Vec<Bodies>,
     sink: &dyn Sink,
-    memo: Option<&Memo>,
+    (memo, remake): (Option<&Memo>, Option<(&site::Assets, &[PageTexts])>),
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let hash = memo.map(|_| theme_hash(theme, sites[0].config.minify));
@@ -147,6 +163,18 @@ pub fn render_all(
             memo.begin(&site.lang.folder(), hash, &globals);
             memo
         });
+        let remake = remake.map(|(files, texts)| Remake {
+            links: Links::new(
+                &site.config,
+                &site.lang,
+                &site.pages,
+                &site.data,
+                &site.trees,
+                &site.broken_trees,
+                files,
+            ),
+            texts: &texts[e],
+        });
         let r = Renderer {
             site,
             sites,
@@ -155,6 +183,7 @@ pub fn render_all(
             assets,
             bodies,
             memo,
+            remake,
         };
         let sink = Prefixed {
             inner: sink,
@@ -170,6 +199,7 @@ pub fn render_all(
                 .flatten()
                 .collect::<Vec<_>>(),
         );
+        r.remake_unshown();
     }
     problems
 }
@@ -190,7 +220,10 @@ pub fn render_body(
     let (tera, _) = edition_tera(theme, sites, e, assets);
     let mut bodies: Vec<Mutex<Option<Body>>> =
         site.pages.iter().map(|_| Mutex::new(None)).collect();
-    bodies[i] = Mutex::new(Some(Body { html, text }));
+    bodies[i] = Mutex::new(Some(Body {
+        html: Some(html),
+        text,
+    }));
     let r = Renderer {
         site,
         sites,
@@ -199,6 +232,7 @@ pub fn render_body(
         assets,
         bodies: Bodies(bodies),
         memo: None,
+        remake: None,
     };
     let sink = Prefixed {
         inner: sink,
@@ -290,9 +324,44 @@ pub(crate) struct Renderer<'a> {
     bodies: Bodies,
     /// Last build's pages, when rebuilding in `serve`.
     memo: Option<&'a Memo>,
+    /// How to make bodies the model did not keep.
+    remake: Option<Remake<'a>>,
 }
 
 impl Renderer<'_> {
+    /// Page `i`'s body HTML: as the model kept it, or made again, with its
+    /// text sections handed over for the index.
+    fn body_html(&self, i: usize, html: Option<String>, text: &str) -> String {
+        if let Some(html) = html {
+            return html;
+        }
+        let Some(remake) = &self.remake else {
+            return String::new();
+        };
+        let page = &self.site.pages[i];
+        let mut r = site::remake_body(self.site, page, text, &remake.links);
+        remake.texts.put(i, std::mem::take(&mut r.sections));
+        r.html
+    }
+
+    /// Makes again the text sections of the pages whose body no job showed
+    /// (none today: every page of an edition's own has one job that shows
+    /// its body), so the index never depends on which pages a theme shows.
+    fn remake_unshown(&self) {
+        if self.remake.is_none() {
+            return;
+        }
+        (0..self.bodies.0.len()).into_par_iter().for_each(|i| {
+            if self.site.pages[i].fallback {
+                return;
+            }
+            let left = self.bodies.0[i].lock().ok().and_then(|mut b| b.take());
+            if let Some(body) = left {
+                self.body_html(i, body.html, &body.text);
+            }
+        });
+    }
+
     fn jobs(&self) -> Vec<Job> {
         let site = self.site;
         let mut jobs: Vec<PageJob> = Vec::new();

@@ -25,11 +25,9 @@ impl Renderer<'_> {
     pub(super) fn page_content(&self, page: &Page) -> Result<String, Vec<Diagnostic>> {
         // Each page's body is shown by exactly one job (a section's by its
         // first page), which takes it.
-        let body = self
-            .site
-            .by_path
-            .get(&page.path)
-            .and_then(|&i| self.bodies.0[i].lock().ok()?.take())
+        let i = self.site.by_path.get(&page.path).copied();
+        let body = i
+            .and_then(|i| self.bodies.0[i].lock().ok()?.take())
             .ok_or_else(|| {
                 vec![Diagnostic::new(
                     Code::Internal,
@@ -37,10 +35,11 @@ impl Renderer<'_> {
                     "internal error: the page's body was rendered twice",
                 )]
             })?;
+        let html = self.body_html(i.unwrap_or_default(), body.html, &body.text);
         if page.rendered.shortcodes.is_empty() {
             // No markers to replace (only those of extracted shortcodes get
             // through the Markdown pass): the HTML is the content as it is.
-            return Ok(body.html);
+            return Ok(html);
         }
         let mut problems = Vec::new();
         let rendered: Vec<String> = page
@@ -57,7 +56,7 @@ impl Renderer<'_> {
         if !problems.is_empty() {
             return Err(problems);
         }
-        Ok(replace_markers(&body.html, &rendered))
+        Ok(replace_markers(&html, &rendered))
     }
 
     fn shortcode(&self, sc: &Shortcode) -> Result<String, Problem> {

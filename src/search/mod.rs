@@ -68,6 +68,17 @@ impl PageTexts {
     pub fn in_model() -> PageTexts {
         PageTexts(None)
     }
+
+    /// Hands over page `page`'s text sections, made again by the render
+    /// (a model with `site::Bodies::Remade` keeps none). Does nothing
+    /// for texts left [`in_model`](PageTexts::in_model).
+    pub fn put(&self, page: usize, sections: Vec<TextSection>) {
+        if let Some(slot) = self.0.as_ref().and_then(|t| t.get(page))
+            && let Ok(mut s) = slot.lock()
+        {
+            *s = sections;
+        }
+    }
 }
 
 /// The search index of `site`, one language edition of a site (#18): its

@@ -214,6 +214,22 @@ pub struct BuildOptions<'a> {
     pub assets: &'a Assets<'a>,
     /// What pages rendered to in an earlier build (`serve`, #17).
     pub memo: Option<&'a markdown::Memo>,
+    /// Whether each page's HTML and text sections stay in the model.
+    pub bodies: Bodies,
+}
+
+/// What the model keeps of each page's rendered Markdown (#17).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bodies {
+    /// Its HTML and search text stay in the model: for `serve`, which
+    /// renders one page again, and for `check` and the benchmarks.
+    Kept,
+    /// Only what other pages need stays (table of contents, ids, anchors,
+    /// summary, word count); the render makes each page's HTML and text
+    /// sections again, with [`remake_body`], as it writes the page. A
+    /// build holding every page's HTML and text at once peaked at 2.4 GB
+    /// on 100,000 pages; rendering each body twice costs less than that.
+    Remade,
 }
 
 /// Assembles the model from parsed input. Problems are collected; the model is usable for
@@ -250,7 +266,7 @@ pub fn assemble(
         &opts.broken_trees,
         opts.assets,
     );
-    let rendered = render_pages(&pages, &config, &links, opts.memo);
+    let rendered = render_pages(&pages, &config, &links, opts);
     let mut external = Vec::new();
     let views = views::record_views(&data, data_texts, &links, &mut problems, &mut external);
     let titles = |target: &str| link_title(target, &pages, &by_path, &views);
@@ -318,13 +334,13 @@ fn parse_pages(
     pages
 }
 
-/// Every page's Markdown, in parallel; with a `memo`, only the pages whose
+/// Every page's Markdown, in parallel; with a memo, only the pages whose
 /// text or links changed since the memo's build.
 fn render_pages(
     pages: &[Page],
     config: &SiteConfig,
     links: &Links,
-    memo: Option<&markdown::Memo>,
+    build: &BuildOptions,
 ) -> Vec<(Rendered, Vec<Diagnostic>)> {
     let opts = render_options(config);
     pages
@@ -333,15 +349,34 @@ fn render_pages(
             if p.fallback {
                 // A stand-in keeps what its original rendered.
                 (p.rendered.clone(), Vec::new())
-            } else if let Some(memo) = memo {
+            } else if let Some(memo) = build.memo {
                 let body = (p.body(), p.body_line);
                 memo.render(&links.lang().code, body, &p.file, &p.text, opts, links)
                     .0
+            } else if build.bodies == Bodies::Remade {
+                let opts = RenderOptions {
+                    sections: false,
+                    ..opts
+                };
+                let (mut r, problems) =
+                    markdown::render(p.body(), p.body_line, &p.file, &p.text, opts, links);
+                r.html = String::new();
+                (r, problems)
             } else {
                 markdown::render(p.body(), p.body_line, &p.file, &p.text, opts, links)
             }
         })
         .collect()
+}
+
+/// Page `p`'s Markdown rendered again from `text`, its file's text, as the
+/// model stage rendered it: for [`Bodies::Remade`], whose model keeps
+/// neither the HTML nor the text sections. Its problems were reported by
+/// the model stage.
+pub fn remake_body(site: &Site, p: &Page, text: &str, links: &Links) -> Rendered {
+    let body = text.get(p.body_start..).unwrap_or("");
+    let opts = render_options(&site.config);
+    markdown::render(body, p.body_line, &p.file, text, opts, links).0
 }
 
 /// How every page's Markdown is rendered in an edition with `config`.

@@ -288,7 +288,7 @@ proptest! {
         prop_assert!(data_problems.is_empty(), "{:?}", data_problems);
         let files = built.iter().zip(PATHS).map(|((text, _), path)| TextFile { path: Path::new("content").join(path), rel: (*path).to_owned(), text: text.clone() }).collect();
         let assets = site::Assets::default();
-        let build_opts = BuildOptions { drafts: false, original: None, broken_trees: Vec::new(), git_dates: HashMap::new(), assets: &assets, memo: None };
+        let build_opts = BuildOptions { drafts: false, original: None, broken_trees: Vec::new(), git_dates: HashMap::new(), assets: &assets, memo: None, bodies: site::Bodies::Kept };
         let lang = site::Language::plain(&config);
         let (site, problems) = site::assemble(config, lang, files, data, &HashMap::from([(cases_path.as_path(), cases.as_str())]), Vec::new(), &build_opts);
 
