@@ -1050,6 +1050,70 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Tree pause-frustration: a nudge to the recruiter that asks where the application stands",
         "Hi Jordan, just a quick nudge on my application for the analyst role - could you tell me where it stands?",
     ),
+    // Issue #20, nineteenth read (A1): "I'd love to connect" closing a note with a real detail about them.
+    (
+        "connection-request.md#specific-curious: a talk they gave, a question about their team, then the closing line",
+        "Hi Dana, your keynote at TestBash on flaky tests was brilliant. How does your team decide when to quarantine a test? I'd love to connect.",
+    ),
+    (
+        "connection-request.md#specific-curious: a project their team shipped, congratulations and a question",
+        "Hi Dana, saw your team just shipped the new checkout—congrats. I test payment flows at Tallis and I'm curious how you handled the address form. Would love to connect.",
+    ),
+    (
+        "connection-request.md#specific-curious: a count of shared connections, then their case study",
+        "Hi Ana, we have 4 mutual connections at Lumen, so I thought we might have overlapping circles. Your case study on the address step was a great read. I'd love to connect.",
+    ),
+    (
+        "connection-request.md#specific-curious: their team's work and a question",
+        "Hi Dana, your team's work on the checkout redesign is the example I point colleagues to. I'm curious how you chose which browsers to test on. I'd love to connect!",
+    ),
+    (
+        "connection-request.md#specific-curious: their project and a question",
+        "Hi Dana, I'm in QA at Tallis and keep coming back to your project on checkout test automation. How did you choose which browsers to cover? Would love to connect.",
+    ),
+    (
+        "connection-request.md#specific-curious: a person you are both connected with, their work and a question",
+        "Hi Dana, we're both connected with Sam Patel, and I've followed your work on async reviews. I'm curious how your team keeps to the one-day rule. Would love to connect.",
+    ),
+    // Issue #20, nineteenth read (A2): a referrer who already agreed to vouch for you.
+    (
+        "when-to-reach-out.md#genuine-link and FAQ referral: a referral already given, said as vouching",
+        "Hi Dana, Sam Patel from your team referred me for the Senior QA Engineer role, and I've applied through the careers site. Sam was kind enough to vouch for me. How does your team split manual and automated testing?",
+    ),
+    (
+        "The same, \"she has agreed to vouch for me\"",
+        "Hi Dana, Sam Patel on your team referred me for the QA role, and she has agreed to vouch for me. I've applied, and I'm curious how your team picks tests to automate.",
+    ),
+    (
+        "The same, \"said she'd happily vouch for me\"",
+        "Hi Dana, Sam Patel at Lumen referred me and said she'd happily vouch for me. I've applied for the Senior QA Engineer role and I'm curious how your team splits manual and automated testing.",
+    ),
+    // Issue #20, nineteenth read (A3): to a recruiter, the role they posted named by its title in other words.
+    (
+        "alternatives.md#recruiter and tree contact-recruiter: the company's opening, named by its title",
+        "Hi Jordan, I applied to Lumen's Senior QA Engineer opening last week. I have six years in QA, most recently test automation at Tallis. Would you be open to connecting?",
+    ),
+    (
+        "alternatives.md#recruiter: \"your Senior QA Engineer opening\", the one they posted",
+        "Hi Jordan, I've applied for your Senior QA Engineer opening. I have six years in QA, most recently test automation at Tallis. Would you be open to connecting?",
+    ),
+    (
+        "alternatives.md#recruiter: \"the role of Senior QA Engineer\"",
+        "Hi Jordan, I've applied for the role of Senior QA Engineer at Lumen. I have six years in QA, most recently test automation at Tallis. Would you be open to connecting?",
+    ),
+    (
+        "alternatives.md#recruiter: the title with no article",
+        "Hi Jordan, I applied for Senior QA Engineer at Lumen. I have six years in QA, most recently test automation at Tallis. Would you be open to connecting?",
+    ),
+    (
+        "alternatives.md#recruiter and Careery (002:118): \"I just applied\", then the ask to connect",
+        "Hi Jordan, I just applied for the Senior QA Engineer role at Lumen. Six years in QA automation. Would you be open to connecting?",
+    ),
+    // Issue #20, nineteenth read (A4): building your network as an aside next to real interest in their work.
+    (
+        "Case expand-my-network why (Networking Etiquette): growing your network as an aside, after their post and before a question",
+        "Hi Dana, your post on embedded payments testing was the best I've read. I may apply to Lumen in the future, and I'm keen to grow my network in payments QA. How does your team test partner integrations?",
+    ),
 ];
 
 /// Lines the articles say get declined or ignored, each with the rule that
@@ -1427,6 +1491,17 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "connection-request.md#tone: \"I wish to express my interest…\"",
         "too-formal",
         "Dear Ms Reyes, I wish to express my interest in the position advertised. Kind regards, Alex Kim",
+    ),
+    // Issue #20, nineteenth read (A3, A4).
+    (
+        "FAQ mention-application (\"not as the first words\") and Careery's after-applying opener (002:57): \"I just applied\" and nothing a recruiter note has",
+        "leading-with-i-applied",
+        "Hi Dev, I just applied for the Product Manager role at Finch. I have 6 years of product experience in fintech.",
+    ),
+    (
+        "Case expand-my-network don't, \"building\" for \"expanding\"",
+        "expand-network",
+        "Hi Tara, I'm building my network with leaders in fintech and I'd like to connect.",
     ),
 ];
 
