@@ -1503,6 +1503,147 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "expand-network",
         "Hi Tara, I'm building my network with leaders in fintech and I'd like to connect.",
     ),
+    // Issue #20, nineteenth read (B): a case's don't in other words.
+    (
+        "Tree pause-frustration and case frustrated-follow-up: \"still haven't heard\", even before asking where it stands",
+        "frustration",
+        "Hi Sam, it's been three weeks since I applied for the analyst role and I still haven't heard anything. Could you tell me where my application stands?",
+    ),
+    (
+        "The same, \"never heard back\"",
+        "frustration",
+        "Hi Sam, I applied for the analyst role a month ago and never heard back. I'd really appreciate an update.",
+    ),
+    (
+        "when-to-reach-out.md rule of thumb and FAQ right-after-applying: the application \"sent in\" minutes ago",
+        "minutes-after-applying",
+        "Hi Sam, I sent in my application for your Senior Analyst opening about ten minutes ago. Have you had a chance to look at it yet?",
+    ),
+    (
+        "The same, submitted \"earlier today\"",
+        "minutes-after-applying",
+        "Hi Sam, your post on weekly summaries was great. I submitted my application for the analyst role earlier today. Have you had a chance to look at it?",
+    ),
+    (
+        "Case review-my-application don't, \"reviewing my application\"",
+        "review-my-application",
+        "Thanks for connecting, Lena! Would you mind reviewing my application for the UX Researcher role and letting me know if I'm a fit?",
+    ),
+    (
+        "connection-request.md#mention-applied: asking them to take a look",
+        "review-my-application",
+        "Hi Dev, just applied to the Product Manager opening at Finch - would be great if you could take a look!",
+    ),
+    (
+        "Case fellow-alumnus don't, \"help me get an interview\"",
+        "asking-a-favor",
+        "Hi Ben, we went to the same school! Could you help me get an interview at your company?",
+    ),
+    (
+        "Case engage-before-asking don't, \"would you mind referring me\"",
+        "asking-a-favor",
+        "Hi Rosa, would you mind referring me for the open analyst role?",
+    ),
+    (
+        "The same, \"can you put me forward\"",
+        "asking-a-favor",
+        "Hi Rosa, can you put me forward for the open role on your team? I've included my resume.",
+    ),
+    (
+        "Case coffee-too-soon don't, a weekday after \"on\"",
+        "pressing-for-a-meeting",
+        "Hi Omar, thanks for connecting! Can I buy you a coffee on Thursday so we can talk about jobs at your company?",
+    ),
+    (
+        "The same, proposing the day",
+        "pressing-for-a-meeting",
+        "Hi Omar, thanks for connecting! I'd love to buy you a coffee next week, does Tuesday work?",
+    ),
+    (
+        "Case ignoring-no-contact don't, recruiting set aside to reach the manager directly",
+        "going-around-process",
+        "Hi Chris, I know recruiting is handling questions for this one, but I wanted to reach you directly about the Platform Engineer role.",
+    ),
+    (
+        "The same, \"I saw the posting says no direct messages, but\"",
+        "going-around-process",
+        "Hi Chris, I saw the posting says no direct messages, but I figured it couldn't hurt to reach out.",
+    ),
+    (
+        "Case vague-interest don't, \"a great place to work\"",
+        "love-your-company",
+        "Hi Priya, I love Lumen and think it would be a great place to work. Let's chat sometime!",
+    ),
+    (
+        "The same, \"would love to be a part of it\"",
+        "love-your-company",
+        "Hi Priya, I love what Lumen is doing and would love to be a part of it!",
+    ),
+    (
+        "connection-request.md, selling yourself: \"the perfect match\"",
+        "selling-yourself",
+        "Hi Dev, I believe my skills make me the perfect match for this role.",
+    ),
+    (
+        "The same, \"a great candidate\"",
+        "selling-yourself",
+        "Hi Dev, I think I'm a great candidate for the PM role on your team.",
+    ),
+    (
+        "The same, \"an excellent fit\"",
+        "selling-yourself",
+        "Hi Dev, I'd be an excellent fit for your team.",
+    ),
+    (
+        "Case open-to-opportunities don't: asking to be told if their team is hiring",
+        "open-to-opportunities",
+        "Hi Kevin, I'm currently looking for a new role in product design. Let me know if your team is hiring!",
+    ),
+    (
+        "The same: \"reach out if anything comes up\"",
+        "open-to-opportunities",
+        "Hi Kevin, I'm looking for my next product design role. Feel free to reach out if anything comes up!",
+    ),
+    (
+        "Case after-rejection don't, \"why someone else got it\"",
+        "arguing-a-rejection",
+        "Hi Elena, thanks for letting me know. Can you tell me why someone else got it? I thought I was a great candidate.",
+    ),
+    (
+        "The same, \"why I wasn't selected\"",
+        "arguing-a-rejection",
+        "Hi Elena, could you tell me why I wasn't selected? I thought the interviews went well.",
+    ),
+    (
+        "Case pick-your-brain don't, \"learn from you\" and \"your career journey\"",
+        "learn-from-experience",
+        "Hi Marcus, I'd love to learn from you and hear about your career journey!",
+    ),
+    (
+        "The same, \"tap into your expertise\"",
+        "learn-from-experience",
+        "I'd love to tap into your expertise sometime!",
+    ),
+    (
+        "connection-request.md#tone and FAQ: cover-letter language in other words",
+        "too-formal",
+        "Dear Ms. Reyes, I am reaching out to express my sincere interest in the position advertised. I would be honoured to connect. Respectfully, Daniel Okafor",
+    ),
+    (
+        "connection-request.md: a placeholder left in angle brackets",
+        "placeholder",
+        "Hi <Name>, I saw the <Role> opening on your team and just sent in my application.",
+    ),
+    (
+        "Case repeated-follow-ups don't, \"circling back again on my previous messages\"",
+        "repeated-follow-ups",
+        "Hi Sam, just circling back again on my previous messages. Hope to hear from you soon.",
+    ),
+    (
+        "Case unsolicited-resume don't, a link to the resume \"included\"",
+        "resume-attached",
+        "Hi Omar, thanks for connecting. I've included a link to my resume so you can see my experience. How does your team run onboarding?",
+    ),
 ];
 
 #[test]
