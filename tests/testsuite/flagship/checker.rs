@@ -1644,6 +1644,12 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "resume-attached",
         "Hi Omar, thanks for connecting. I've included a link to my resume so you can see my experience. How does your team run onboarding?",
     ),
+    // Issue #20, nineteenth read (B20): the accented spelling (JavaScript's \b ends no word after an é).
+    (
+        "Case unsolicited-resume don't, \"résumé\" included",
+        "resume-attached",
+        "Hi Omar, thanks for connecting. I've included my résumé so you can see my experience. How does your team run onboarding?",
+    ),
 ];
 
 #[test]
