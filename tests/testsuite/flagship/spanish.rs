@@ -2284,6 +2284,17 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "nothing-specific",
         "Hola Dana, me interesa mucho la vacante abierta. Antes de enviar nada, quería conectar.",
     ),
+    // Issue #20, decimonovena lectura (1): un «tu equipo» suelto ya no exime el anuncio de la búsqueda.
+    (
+        "#1 decimonovena lectura: «formar parte de tu equipo» no vincula la búsqueda a nada (open-to-opportunities)",
+        "open-to-opportunities",
+        "Hola, Kevin: estoy buscando trabajo activamente y me encantaría formar parte de tu equipo.",
+    ),
+    (
+        "#1 decimonovena lectura: «¿tu equipo está contratando?» tras anunciar la búsqueda (open-to-opportunities)",
+        "open-to-opportunities",
+        "Hola Kevin! Actualmente estoy en búsqueda de empleo, ¿tu equipo está contratando?",
+    ),
 ];
 
 #[test]
