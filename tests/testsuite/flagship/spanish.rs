@@ -2295,6 +2295,22 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "open-to-opportunities",
         "Hola Kevin! Actualmente estoy en búsqueda de empleo, ¿tu equipo está contratando?",
     ),
+    // Issue #20, decimonovena lectura (2): «a» o «con» seguidos de tu, su, el o la no nombran a quien te presenta.
+    (
+        "#2 decimonovena lectura: «recomendarme con tu equipo» es el favor (engage-before-asking)",
+        "asking-a-favor",
+        "Hola Rosa, ¿podrías recomendarme con tu equipo?",
+    ),
+    (
+        "#2 decimonovena lectura: «recomendar a tu jefa» es el favor (engage-before-asking)",
+        "asking-a-favor",
+        "Hola Rosa, ¿me podrías recomendar a tu jefa para el puesto?",
+    ),
+    (
+        "#2 decimonovena lectura: «hablarle bien de mí a tu equipo» es el favor (engage-before-asking)",
+        "asking-a-favor",
+        "Hola Rosa, ¿podrías hablarle bien de mí a tu equipo?",
+    ),
 ];
 
 #[test]
