@@ -2311,6 +2311,12 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "asking-a-favor",
         "Hola Rosa, ¿podrías hablarle bien de mí a tu equipo?",
     ),
+    // Issue #20, decimonovena lectura (3): la indicación de la oferta dejada de lado, sin «sé que» delante.
+    (
+        "#3 decimonovena lectura: «la oferta pide… pero quería escribirte directamente» (ignoring-no-contact)",
+        "going-around-process",
+        "Hola Chris, la oferta pide mandar las preguntas al reclutador, pero quería escribirte directamente.",
+    ),
 ];
 
 #[test]
