@@ -2317,6 +2317,17 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "going-around-process",
         "Hola Chris, la oferta pide mandar las preguntas al reclutador, pero quería escribirte directamente.",
     ),
+    // Issue #20, decimonovena lectura (4): el elogio a la empresa con «compañía» o con un adverbio.
+    (
+        "#4 decimonovena lectura: «me encanta tu compañía» (vague-interest)",
+        "love-your-company",
+        "Hola Priya, me encanta tu compañía.",
+    ),
+    (
+        "#4 decimonovena lectura: «admiro mucho tu empresa» (vague-interest)",
+        "love-your-company",
+        "Hola Priya, admiro mucho tu empresa y me encantaría trabajar con ustedes.",
+    ),
 ];
 
 #[test]
