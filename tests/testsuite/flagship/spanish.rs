@@ -2328,6 +2328,12 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "love-your-company",
         "Hola Priya, admiro mucho tu empresa y me encantaría trabajar con ustedes.",
     ),
+    // Issue #20, decimonovena lectura (5): «encajaría muy bien» es venderse.
+    (
+        "#5 decimonovena lectura: «encajaría muy bien en tu equipo», el «I'd be a great fit» inglés (resume-rehash)",
+        "selling-yourself",
+        "Hola Dev, tengo 6 años en producto y creo que encajaría muy bien en tu equipo.",
+    ),
 ];
 
 #[test]
