@@ -2334,6 +2334,17 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "selling-yourself",
         "Hola Dev, tengo 6 años en producto y creo que encajaría muy bien en tu equipo.",
     ),
+    // Issue #20, decimonovena lectura (6): «tu trayectoria» y «crecer mi red».
+    (
+        "#6 decimonovena lectura: «aprender de ti y de tu trayectoria», el «learn from you and your career» inglés (pick-your-brain)",
+        "learn-from-experience",
+        "Hola Marcus, me encantaría aprender de ti y de tu trayectoria.",
+    ),
+    (
+        "#6 decimonovena lectura: «crecer mi red», el «grow my professional network» inglés (expand-my-network)",
+        "expand-network",
+        "Hola Tara, quiero crecer mi red profesional en fintech.",
+    ),
 ];
 
 #[test]
