@@ -1581,6 +1581,15 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "#8 decimoctava lectura: «¿me recomiendas…?» pide consejo (send-specific-note, play-long-game)",
         "Hola Dana, leí tu post sobre pruebas de carga. ¿Me recomiendas k6 o Gatling para un equipo pequeño?",
     ),
+    // Issue #20, decimonovena lectura (7): «me encantaría conectar» como cierre de una nota que dice dónde os conocisteis o sigue su trabajo.
+    (
+        "#7 decimonovena lectura: dónde os conocisteis y de qué hablasteis, luego el cierre (connect-after-event, when-to-reach-out.md)",
+        "Hola Dana, fue un placer conocerte en la TestBash ayer y charlar sobre pruebas inestables. ¡Me encantaría conectar!",
+    ),
+    (
+        "#7 decimonovena lectura: su post, y conectar para seguir lo que publica (lo que pide el mensaje de la regla)",
+        "Hola Dana, tu post sobre revisiones asíncronas me encantó. Trabajo en QA y me encantaría conectar para seguir lo que publicas.",
+    ),
 ];
 
 /// Spanish lines of the kinds the articles say get declined or ignored,
