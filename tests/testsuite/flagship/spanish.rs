@@ -1590,6 +1590,11 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "#7 decimonovena lectura: su post, y conectar para seguir lo que publica (lo que pide el mensaje de la regla)",
         "Hola Dana, tu post sobre revisiones asíncronas me encantó. Trabajo en QA y me encantaría conectar para seguir lo que publicas.",
     ),
+    // Issue #20, decimonovena lectura (8): «espero que estés bien» a secas, el saludo del recordatorio, no es la fórmula hecha.
+    (
+        "#8 decimonovena lectura: el único recordatorio amable con «espero que estés bien» (polite-follow-up; la regla inglesa pasa «hope you're well»)",
+        "Hola Dana, espero que estés bien. Solo un recordatorio de mi mensaje sobre el puesto de QA, por si se perdió. Sin prisa.",
+    ),
 ];
 
 /// Spanish lines of the kinds the articles say get declined or ignored,
@@ -1750,12 +1755,12 @@ const DECLINED: &[(&str, &str, &str)] = &[
     (
         "Careery, cada palabra cuenta, de usted (002:9)",
         "finds-you-well",
-        "Espero que se encuentre bien.",
+        "Espero que este mensaje le encuentre bien.",
     ),
     (
         "Careery, cada palabra cuenta: un saludo de relleno (002:9)",
         "finds-you-well",
-        "Hola, Dana: quería ponerme en contacto contigo.",
+        "Hola, Dana: espero que te encuentres bien al recibir este mensaje.",
     ),
     (
         "Careery, pedir un favor sin relación previa (002:25)",
@@ -1907,7 +1912,7 @@ const DECLINED: &[(&str, &str, &str)] = &[
     (
         "El saludo de relleno sigue marcado cuando «presentar» es presentar la candidatura (decimosexta lectura, 5)",
         "finds-you-well",
-        "Hola Dana, espero que estés bien. Quería presentar mi candidatura al puesto.",
+        "Hola Dana, espero que este mensaje te encuentre bien. Quería presentar mi candidatura al puesto.",
     ),
     (
         "Pedirle al responsable que te recomiende «con tu equipo» sigue siendo un favor (decimosexta lectura, 5)",
@@ -2063,7 +2068,7 @@ const DECLINED: &[(&str, &str, &str)] = &[
     (
         "Guarda, decimoséptima lectura",
         "finds-you-well",
-        "Hola Marta, espero que estés bien. Me postulé al puesto de QA en tu equipo.",
+        "Hola Marta, espero que este mensaje te encuentre bien. Me postulé al puesto de QA en tu equipo.",
     ),
     // Issue #20, decimoséptima lectura: frases que el sitio o la regla citan como error y antes pasaban (C21).
     (
@@ -2129,12 +2134,12 @@ const DECLINED: &[(&str, &str, &str)] = &[
     (
         "C21 decimoséptima lectura",
         "finds-you-well",
-        "Hola Marta, un gusto saludarte. Espero estés muy bien.",
+        "Hola Marta, un gusto saludarte. Espero que este correo te encuentre muy bien.",
     ),
     (
         "C21 decimoséptima lectura",
         "finds-you-well",
-        "Buen día Marta, espero se encuentre bien. Me interesa la vacante.",
+        "Buen día Marta, espero este mensaje la encuentre bien. Me interesa la vacante.",
     ),
     (
         "C21 decimoséptima lectura",
@@ -2194,7 +2199,7 @@ const DECLINED: &[(&str, &str, &str)] = &[
     (
         "Guarda, decimoséptima lectura",
         "finds-you-well",
-        "Hola Sam, espero que estés bien. ¿Me podrías recomendar con tu equipo de selección?",
+        "Hola Sam, espero que este mensaje te encuentre bien. ¿Me podrías recomendar con tu equipo de selección?",
     ),
     (
         "Guarda, decimoséptima lectura",
