@@ -2359,6 +2359,52 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "expand-network",
         "Hola Tara, quiero crecer mi red profesional en fintech.",
     ),
+    // Issue #20, decimonovena lectura (9-12): peticiones de siempre dichas de otra forma.
+    (
+        "#9 decimonovena lectura: «acabo de postularme… ¿ya la has visto?» (minutes-after-applying)",
+        "minutes-after-applying",
+        "Hola Sam, acabo de postularme a tu vacante de analista, ¿ya la has visto?",
+    ),
+    (
+        "#9 decimonovena lectura: «recién postulé… ¿La puedes revisar?» (minutes-after-applying)",
+        "minutes-after-applying",
+        "Hola Sam, recién postulé a la vacante de analista senior. ¿La puedes revisar?",
+    ),
+    (
+        "#10 decimonovena lectura: «darle un vistazo a mi CV» (review-my-application)",
+        "review-my-application",
+        "Hola Lena, ¿podrías darle un vistazo a mi CV? Postulé al puesto de UX Researcher.",
+    ),
+    (
+        "#10 decimonovena lectura: «mi CV… ¿le puedes echar un ojo?» (review-my-application)",
+        "review-my-application",
+        "Hola Dana, acabo de mandar mi CV para la vacante de QA, ¿le puedes echar un ojo?",
+    ),
+    (
+        "#11 decimonovena lectura: «¿te puedo hacer unas preguntas sobre tu carrera?» (pick-your-brain, connection-request.md)",
+        "pick-your-brain",
+        "Hola Marcus, ¿te puedo hacer unas preguntas sobre tu carrera?",
+    ),
+    (
+        "#11 decimonovena lectura: «¿me regalas unos minutos para conversar…?» (pick-your-brain)",
+        "pick-your-brain",
+        "Hola Marcus, ¿me regalas unos minutos para conversar sobre tu experiencia?",
+    ),
+    (
+        "#11 decimonovena lectura: «¿tendrías unos minutos para charlar sobre tu experiencia?» (pick-your-brain)",
+        "pick-your-brain",
+        "Hola Marcus, ¿tendrías unos minutos para charlar sobre tu experiencia? Me ayudaría mucho.",
+    ),
+    (
+        "#12 decimonovena lectura: «llevo semanas esperando una respuesta… contéstame pronto» (frustrated-follow-up)",
+        "frustration",
+        "Hola Dana, llevo semanas esperando una respuesta, por favor contéstame pronto.",
+    ),
+    (
+        "#12 decimonovena lectura: «¿me puedes responder por favor?» (frustrated-follow-up)",
+        "frustration",
+        "Hola Dana, ¿me puedes responder por favor? Ya son tres semanas sin noticias.",
+    ),
 ];
 
 #[test]
