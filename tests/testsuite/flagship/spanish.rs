@@ -2405,6 +2405,37 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "frustration",
         "Hola Dana, ¿me puedes responder por favor? Ya son tres semanas sin noticias.",
     ),
+    // Issue #20, decimonovena lectura (13-15): insistir, fijar la fecha y discutir el rechazo, dichos de otra forma.
+    (
+        "#13 decimonovena lectura: «mis mensajes anteriores» (repeated-follow-ups)",
+        "repeated-follow-ups",
+        "Hola Dana, te vuelvo a escribir porque no he recibido respuesta a mis mensajes anteriores.",
+    ),
+    (
+        "#13 decimonovena lectura: «ya van tres mensajes que te mando» (repeated-follow-ups)",
+        "repeated-follow-ups",
+        "Hola Sam, ya van tres mensajes que te mando y nada. ¿Me puedes contestar?",
+    ),
+    (
+        "#14 decimonovena lectura: «hablar por teléfono esta semana» (coffee-too-soon)",
+        "pressing-for-a-meeting",
+        "Hola Omar, gracias por conectar! ¿Podemos hablar por teléfono esta semana sobre posibles vacantes en tu empresa?",
+    ),
+    (
+        "#14 decimonovena lectura: «te propongo una videollamada el martes a las 5» (coffee-too-soon)",
+        "pressing-for-a-meeting",
+        "Hola Omar, gracias por aceptar. Te propongo una videollamada el martes a las 5 para conocernos.",
+    ),
+    (
+        "#15 decimonovena lectura: «¿por qué no fui seleccionado?» (after-rejection)",
+        "arguing-a-rejection",
+        "Hola Dana, ¿por qué no fui seleccionado? Cumplía con todos los requisitos.",
+    ),
+    (
+        "#15 decimonovena lectura: «¿cuál fue el motivo del rechazo?» (after-rejection)",
+        "arguing-a-rejection",
+        "Hola Elena, ¿cuál fue el motivo del rechazo?",
+    ),
 ];
 
 #[test]
