@@ -2436,6 +2436,17 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "arguing-a-rejection",
         "Hola Elena, ¿cuál fue el motivo del rechazo?",
     ),
+    // Issue #20, decimonovena lectura (16-17): «pensé en agregarte» sin motivo, y un arranque corto antes de «ya apliqué».
+    (
+        "#16 decimonovena lectura: «así que pensé en agregarte» tras unos contactos en común (mutual-connection)",
+        "love-to-connect",
+        "Hola Ana, tenemos 12 contactos en común, así que pensé en agregarte.",
+    ),
+    (
+        "#17 decimonovena lectura: «quería avisarte que ya apliqué» sigue empezando por la candidatura (leading-with-i-applied)",
+        "leading-with-i-applied",
+        "Hola Dev, quería avisarte que ya apliqué a la vacante de PM en tu equipo.",
+    ),
 ];
 
 #[test]
