@@ -2447,6 +2447,17 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "leading-with-i-applied",
         "Hola Dev, quería avisarte que ya apliqué a la vacante de PM en tu equipo.",
     ),
+    // Issue #20, decimonovena lectura (4, 9): otras formas de las mismas frases en el corpus del lector.
+    (
+        "#4 decimonovena lectura: «admiro mucho a tu compañía», con la «a» personal (vague-interest)",
+        "love-your-company",
+        "Hola Priya, admiro mucho a tu compañía y me encantaría trabajar allí.",
+    ),
+    (
+        "#9 decimonovena lectura: «te acabo de mandar mi postulación… ¿la pudiste ver?» (minutes-after-applying)",
+        "minutes-after-applying",
+        "Hola Sam, te acabo de mandar mi postulación para analista senior, ¿la pudiste ver?",
+    ),
 ];
 
 #[test]
