@@ -1257,6 +1257,11 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "Could you expedite my candidacy for the QA role?",
     ),
     (
+        "Careery, expediting your candidacy, with the résumé accented (the rule's \\b after é never matched in JavaScript)",
+        "asking-a-favor",
+        "Could you expedite my résumé for the QA role?",
+    ),
+    (
         "Careery, asking a favor before any relationship (002:25)",
         "asking-a-favor",
         "We haven't met, but could you refer me for the open role?",
