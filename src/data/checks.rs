@@ -139,11 +139,16 @@ fn expressions_work(rule: &Rule, problems: &mut Vec<Diagnostic>) {
         else {
             continue;
         };
+        let hint = if message.contains("beside") {
+            "drop the `\\b` on that side (the letter already ends the word), or end a word in a letter outside ASCII with `(?:[\\s.,;:!?)]|$)`"
+        } else {
+            "patterns use the syntax JavaScript and Rust share: (a|b), [abc], \\b, \\s, ?, *, +, {m,n}; escape ( ) [ ] { } . * + ? | \\ with a backslash"
+        };
         problems.push(rule.problem(
             Code::DataCheckPattern,
             pattern_pos(rule.text, rule.at(key), expr, offset),
             format!("{name} of check `{}` {message}", c.id),
-            "patterns use the syntax JavaScript and Rust share: (a|b), [abc], \\b, \\s, ?, *, +, {m,n}; escape ( ) [ ] { } . * + ? | \\ with a backslash".into(),
+            hint.into(),
         ));
     }
 }
@@ -225,12 +230,83 @@ pub fn js_regex_problem(pattern: &str) -> Option<(String, Option<usize>)> {
             ),
         });
     }
-    rust_only_syntax(pattern).map(|(what, at)| {
-        (
+    if let Some((what, at)) = rust_only_syntax(pattern) {
+        return Some((
             format!("uses {what}, which browsers read differently"),
+            Some(at),
+        ));
+    }
+    ascii_boundary_beside_a_letter(pattern).map(|(letter, at)| {
+        (
+            format!(
+                "has a `\\b` beside `{letter}`, which never matches there in a browser: \
+                 JavaScript's `\\b` counts only ASCII letters, digits and `_` as a word"
+            ),
             Some(at),
         )
     })
+}
+
+/// A `\b` written next to a letter outside ASCII (`r[eé]sum[eé]\b`,
+/// `\b(?:él|ella)`): `regex` matches it, a browser never does where that
+/// letter is the one beside it. Returns the letter and the `\b`'s offset.
+/// (regex-syntax's AST: the browser's reading is not in any crate.)
+fn ascii_boundary_beside_a_letter(pattern: &str) -> Option<(char, usize)> {
+    use regex_syntax::ast::{Ast, AssertionKind};
+    let ast = regex_syntax::ast::parse::Parser::new().parse(pattern).ok()?;
+    let mut stack = vec![&ast];
+    while let Some(node) = stack.pop() {
+        match node {
+            Ast::Concat(c) => {
+                for (i, item) in c.asts.iter().enumerate() {
+                    let Ast::Assertion(a) = item else { continue };
+                    if !matches!(a.kind, AssertionKind::WordBoundary) {
+                        continue;
+                    }
+                    let before = i.checked_sub(1).and_then(|j| edge_letter(&c.asts[j], true));
+                    let after = c.asts.get(i + 1).and_then(|n| edge_letter(n, false));
+                    if let Some(letter) = before.or(after) {
+                        return Some((letter, a.span.start.offset));
+                    }
+                }
+                stack.extend(c.asts.iter());
+            }
+            Ast::Alternation(a) => stack.extend(a.asts.iter()),
+            Ast::Group(g) => stack.push(&g.ast),
+            Ast::Repetition(r) => stack.push(&r.ast),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// A letter outside ASCII that `ast` can end with (`end`) or start with.
+fn edge_letter(ast: &regex_syntax::ast::Ast, end: bool) -> Option<char> {
+    use regex_syntax::ast::{Ast, ClassSet, ClassSetItem};
+    let wide = |c: char| (!c.is_ascii() && c.is_alphabetic()).then_some(c);
+    fn items(set: &ClassSet) -> Vec<&ClassSetItem> {
+        match set {
+            ClassSet::Item(ClassSetItem::Union(u)) => u.items.iter().collect(),
+            ClassSet::Item(item) => vec![item],
+            ClassSet::BinaryOp(_) => Vec::new(),
+        }
+    }
+    match ast {
+        Ast::Literal(l) => wide(l.c),
+        Ast::ClassBracketed(c) if !c.negated => items(&c.kind).into_iter().find_map(|i| match i {
+            ClassSetItem::Literal(l) => wide(l.c),
+            ClassSetItem::Range(r) => (r.end.c as u32 > 0x7f).then_some(r.end.c),
+            _ => None,
+        }),
+        Ast::Group(g) => edge_letter(&g.ast, end),
+        Ast::Repetition(r) => edge_letter(&r.ast, end),
+        Ast::Alternation(a) => a.asts.iter().find_map(|x| edge_letter(x, end)),
+        Ast::Concat(c) => {
+            let edge = if end { c.asts.last() } else { c.asts.first() };
+            edge.and_then(|x| edge_letter(x, end))
+        }
+        _ => None,
+    }
 }
 
 /// The first construct `regex` accepts that a browser's `RegExp` with the
@@ -317,6 +393,9 @@ mod tests {
             r"[a-z\-]+",
             r"^i (just )?applied",
             r"(?<who>you)",
+            r"(?:application\b|r[eé]sum[eé]|cv\b)",
+            r"\bni[nñ]o",
+            r"[^é]\b",
         ] {
             assert_eq!(js_regex_problem(ok), None, "{ok}");
         }
@@ -337,6 +416,10 @@ mod tests {
             (r"x{,3}", "does not compile", 2),
             (r"[]a]", "starts with `]`", 1),
             ("", "is empty", 0),
+            (r"my r[eé]sum[eé]\b", "beside `é`", 17),
+            (r"(?:fundaste|cre[oó])\b", "beside `ó`", 21),
+            (r"x|\b(?:él|ella)", "beside `é`", 2),
+            (r"caf\u00e9|café\b", "beside `é`", 15),
         ];
         for (pattern, says, at) in cases {
             let (message, offset) =

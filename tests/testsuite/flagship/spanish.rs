@@ -290,6 +290,10 @@ fn the_spanish_guides_character_counts_are_true() {
 /// the seed line it rests on. The Spanish checker must raise no flag on any.
 const RECOMMENDED: &[(&str, &str)] = &[
     (
+        "tras firmar la oferta, «ya firmé» cuenta como algo de esa persona (el \\b tras la é nunca coincidía en JavaScript)",
+        "Hola Dana: ya firmé, así que pronto podré aportar valor a tu empresa.",
+    ),
+    (
         "una empresa que fundó la persona (love-your-company la excusa; el \\b tras la ó nunca coincidía en JavaScript)",
         "Hola Marta, admiro la empresa que creó tu equipo y cómo publican sus postmortems. ¿Quién los escribe?",
     ),
