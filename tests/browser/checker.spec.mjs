@@ -44,7 +44,7 @@ test("typing a generic note flags it; fixing it clears the flags", async () => {
 
     await box.fill(SPECIFIC);
     await page.waitForFunction(() => document.querySelectorAll(".checker-flags .flag").length === 0);
-    await page.waitForFunction(() => /No flags/.test(document.querySelector("[data-checker-status]").textContent));
+    await page.waitForFunction(() => /None of the lines it knows/.test(document.querySelector("[data-checker-status]").textContent));
     assert.equal(await page.locator("[data-checker-count]").textContent(), String([...SPECIFIC].length));
 
     // Over the limit: the counter says so and the length flag appears; an
