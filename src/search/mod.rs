@@ -203,6 +203,31 @@ mod tests {
         assert_eq!(whole.as_ref().map(names), Some(names(&plain)));
     }
 
+    #[test]
+    fn postings_gathered_in_bands_make_the_same_index() {
+        let files = |b: BuiltIndex| {
+            (b.files.into_iter())
+                .map(|f| (f.path.clone(), f.bytes.to_vec()))
+                .collect::<Vec<_>>()
+        };
+        let whole = build_records(sample(), "en", &[], &Params::default());
+        let postings = whole.stats.postings;
+        let whole = files(whole);
+        for band in [1, 3] {
+            let params = Params {
+                band_postings: band,
+                ..Params::default()
+            };
+            let banded = build_records(sample(), "en", &[], &params);
+            assert_eq!(banded.stats.postings, postings);
+            assert!(
+                postings > 3 * band,
+                "{postings} postings make several bands"
+            );
+            assert_eq!(files(banded), whole, "bands of {band}");
+        }
+    }
+
     fn rec(kind: ResultKind, title: &str, body: &str) -> SearchRecord<'static> {
         SearchRecord {
             kind,

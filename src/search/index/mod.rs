@@ -50,6 +50,9 @@ pub struct Params {
     pub max_postings: usize,
     /// Snippet source text per record, in characters.
     pub snippet_chars: usize,
+    /// Most postings gathered in one array at a time: a large site's are
+    /// gathered and encoded in bands of groups (the output is the same).
+    pub band_postings: usize,
     /// When set, the build stops as soon as it sees it, and makes nothing:
     /// `serve` sets it when a newer save arrives (#17).
     pub stop: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
@@ -70,6 +73,7 @@ impl Default for Params {
             chunk_bytes: 3_000,
             max_postings: 1_500,
             snippet_chars: 240,
+            band_postings: 8_000_000,
             stop: None,
         }
     }
@@ -180,7 +184,7 @@ where
         postings,
         &dictionary.stop_group,
         records,
-        params.max_postings,
+        (params.max_postings, params.band_postings),
     );
     if stop() {
         return None;

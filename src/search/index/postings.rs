@@ -31,23 +31,24 @@ const LEVELS: f32 = 16.0;
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// A part's records as (stem group, weighted frequency) pairs, record
-/// after record (`ends`), and how many of its records each group is in.
+/// after record (`ends`), and how many of its records each group is in
+/// (`records`, emptied once counted).
 struct WeightedPart {
     pairs: Vec<(u32, f32)>,
     ends: Vec<usize>,
     records: Vec<u32>,
 }
 
-/// Every stem group's postings before scoring, in one array, group after
-/// group: group `g`'s are `list[starts[g]..starts[g + 1]]`, each a record
-/// (in record order) and the group's weighted term frequency in it.
+/// Every stem group's postings before scoring, not yet gathered: each
+/// part's pairs, and where each group's postings start in the list of all
+/// of them, group after group (group `g`'s are `starts[g]..starts[g + 1]`).
 pub(super) struct Postings {
+    weighted: Vec<WeightedPart>,
     starts: Vec<usize>,
-    list: Vec<(u32, f32)>,
 }
 
 /// Phase 4: the BM25F term frequency part per (group, record), each part
-/// in parallel, gathered into every group's postings.
+/// in parallel, counted per group.
 pub(super) fn gather_postings(
     parts: Vec<Part>,
     part_groups: &[Vec<u32>],
@@ -55,12 +56,22 @@ pub(super) fn gather_postings(
     records: usize,
 ) -> Postings {
     let avg = average_lengths(&parts, records);
-    let weighted: Vec<WeightedPart> = parts
+    let mut weighted: Vec<WeightedPart> = parts
         .into_par_iter()
         .zip(part_groups)
         .map(|(part, word_group)| weigh(part, word_group, groups, &avg))
         .collect();
-    group_postings(&weighted, groups)
+    let mut starts = vec![0usize; groups + 1];
+    for w in &mut weighted {
+        for (g, &n) in w.records.iter().enumerate() {
+            starts[g + 1] += n as usize;
+        }
+        w.records = Vec::new(); // a count per group of the whole site
+    }
+    for g in 0..groups {
+        starts[g + 1] += starts[g];
+    }
+    Postings { weighted, starts }
 }
 
 /// The average length of each field over all records (at least 1).
@@ -123,27 +134,20 @@ fn weigh(part: Part, word_group: &[u32], groups: usize, avg: &[f32; 3]) -> Weigh
     }
 }
 
-/// Every group's postings in one array, group after group (a counting
-/// sort): no list grows and copies itself over and over. Two halves of the
-/// groups are filled side by side.
-fn group_postings(weighted: &[WeightedPart], groups: usize) -> Postings {
-    let mut starts = vec![0usize; groups + 1];
-    for w in weighted {
-        for (g, &n) in w.records.iter().enumerate() {
-            starts[g + 1] += n as usize;
-        }
-    }
-    for g in 0..groups {
-        starts[g + 1] += starts[g];
-    }
-    let mut list: Vec<(u32, f32)> = vec![(0, 0.0); starts[groups]];
-    let mid = groups / 2;
-    let (low, high) = list.split_at_mut(starts[mid]);
+/// The postings of the groups in `band`, in one array, group after group
+/// (a counting sort): no list grows and copies itself over and over. Two
+/// halves of the band are filled side by side.
+fn band_postings(postings: &Postings, band: Range<usize>) -> Vec<(u32, f32)> {
+    let starts = &postings.starts;
+    let base = starts[band.start];
+    let mut list: Vec<(u32, f32)> = vec![(0, 0.0); starts[band.end] - base];
+    let mid = band.start + (band.end - band.start) / 2;
+    let (low, high) = list.split_at_mut(starts[mid] - base);
     rayon::join(
-        || fill_postings(low, &starts, 0..mid, weighted),
-        || fill_postings(high, &starts, mid..groups, weighted),
+        || fill_postings(low, starts, band.start..mid, &postings.weighted),
+        || fill_postings(high, starts, mid..band.end, &postings.weighted),
     );
-    Postings { starts, list }
+    list
 }
 
 /// Fills `into`, the postings of the groups in `range`, from every part's
@@ -183,19 +187,34 @@ pub(super) struct EncodedGroup {
 }
 
 /// Phase 5: impacts (idf × saturated tf) per group, pruned and encoded.
+/// The postings are gathered and encoded a band of groups at a time, each
+/// band at most `band` postings (or one group), so the whole site's
+/// postings are never in one array beside the parts they came from: at
+/// 100,000 pages that array was about 400 MB.
 pub(super) fn encode_groups(
     postings: Postings,
     stop_group: &[bool],
     records: usize,
-    max_postings: usize,
+    (max_postings, band): (usize, usize),
 ) -> Vec<EncodedGroup> {
     let max = max_postings.max(1);
-    postings
-        .starts
-        .par_windows(2)
-        .zip(stop_group.par_iter())
-        .map(|(range, &stop)| encode_group(&postings.list[range[0]..range[1]], stop, records, max))
-        .collect()
+    let starts = &postings.starts;
+    let groups = starts.len() - 1;
+    let mut encoded = Vec::with_capacity(groups);
+    let mut first = 0;
+    while first < groups {
+        // The last group whose postings end within `band` of the first's.
+        let limit = starts[first].saturating_add(band);
+        let end = (starts.partition_point(|&s| s <= limit) - 1).clamp(first + 1, groups);
+        let list = band_postings(&postings, first..end);
+        let base = starts[first];
+        encoded.par_extend((first..end).into_par_iter().map(|g| {
+            let range = starts[g] - base..starts[g + 1] - base;
+            encode_group(&list[range], stop_group[g], records, max)
+        }));
+        first = end;
+    }
+    encoded
 }
 
 /// One group's postings scored and encoded, at most `max` of them.
