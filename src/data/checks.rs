@@ -252,8 +252,10 @@ pub fn js_regex_problem(pattern: &str) -> Option<(String, Option<usize>)> {
 /// letter is the one beside it. Returns the letter and the `\b`'s offset.
 /// (regex-syntax's AST: the browser's reading is not in any crate.)
 fn ascii_boundary_beside_a_letter(pattern: &str) -> Option<(char, usize)> {
-    use regex_syntax::ast::{Ast, AssertionKind};
-    let ast = regex_syntax::ast::parse::Parser::new().parse(pattern).ok()?;
+    use regex_syntax::ast::{AssertionKind, Ast};
+    let ast = regex_syntax::ast::parse::Parser::new()
+        .parse(pattern)
+        .ok()?;
     let mut stack = vec![&ast];
     while let Some(node) = stack.pop() {
         match node {
