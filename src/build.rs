@@ -34,7 +34,19 @@ pub struct Options {
     /// `check --external`: also ask other websites about the links to
     /// them. Nothing else touches the network.
     pub external: bool,
+    /// Bytes of page text above which a build keeps only what other pages
+    /// need of each page and renders its Markdown again as it writes it
+    /// ([`site::Bodies::Remade`]); `None`: [`REMAKE_ABOVE`]. Tests set 0
+    /// to build small sites that way.
+    pub remake_above: Option<usize>,
 }
+
+/// Page text above which a build remakes bodies (see
+/// [`Options::remake_above`]). Rendering each page's Markdown twice cost
+/// about a quarter more CPU on 10,000 pages (56 MB of text), whose build
+/// keeping every body peaks under 300 MiB; on 100,000 pages (560 MB)
+/// keeping them peaked at 2.4 GB, remaking them at 1.7 GB.
+pub const REMAKE_ABOVE: usize = 128 << 20;
 
 /// What a build made: the model, and the pages, files and bytes handed to
 /// the sink, with how long each stage took.
@@ -466,7 +478,7 @@ fn compile_memo(
 ) -> Result<Built, Diagnostics> {
     let mut clock = Clock::new();
     let theme = Theme::take(&mut input);
-    let bodies = bodies_for(memo);
+    let bodies = bodies_for(&input, opts, memo);
     let (sites, problems) = model_timed(
         input,
         (&theme.statics, &theme.pictures),
@@ -474,15 +486,30 @@ fn compile_memo(
         (memo, bodies),
         &mut clock,
     )?;
-    finish(sites, problems, theme, sink, memo, pages_done, clock)
+    finish(
+        sites,
+        problems,
+        theme,
+        sink,
+        (memo, bodies),
+        pages_done,
+        clock,
+    )
 }
 
-/// A build remakes each page's body as it writes it; serve (a build with
-/// a memo) keeps them all, to render one page again (#17).
-fn bodies_for(memo: Option<&Memo>) -> site::Bodies {
-    match memo {
-        Some(_) => site::Bodies::Kept,
-        None => site::Bodies::Remade,
+/// A large site's build remakes each page's body as it writes it; a small
+/// one's, and serve's (a build with a memo, to render one page again),
+/// keep them all (#17).
+fn bodies_for(input: &Input, opts: &Options, memo: Option<&Memo>) -> site::Bodies {
+    let text: usize = std::iter::once(&input.content)
+        .chain(input.translations.iter().map(|(_, c)| c))
+        .flat_map(|c| &c.pages)
+        .map(|f| f.text.len())
+        .sum();
+    if memo.is_none() && text > opts.remake_above.unwrap_or(REMAKE_ABOVE) {
+        site::Bodies::Remade
+    } else {
+        site::Bodies::Kept
     }
 }
 
@@ -512,7 +539,7 @@ fn finish(
     mut problems: Diagnostics,
     theme: Theme,
     sink: &dyn Store,
-    memo: Option<&Memo>,
+    (memo, bodies): (Option<&Memo>, site::Bodies),
     pages_done: &mut dyn FnMut(),
     mut clock: Clock,
 ) -> Result<Built, Diagnostics> {
@@ -551,7 +578,7 @@ fn finish(
         (&theme, &assets),
         (&statics, &pictures),
         &tracked,
-        memo,
+        (memo, bodies),
     );
     put_all(
         statics
@@ -607,9 +634,9 @@ fn render_pages(
     theme: (&render::Theme, &render::Assets),
     (statics, pictures): (&[load::BinaryFile], &crate::images::Pictures),
     sink: &dyn Sink,
-    memo: Option<&Memo>,
+    (memo, bodies): (Option<&Memo>, site::Bodies),
 ) -> (Vec<Diagnostic>, Vec<PageTexts>) {
-    let remade = bodies_for(memo) == site::Bodies::Remade;
+    let remade = bodies == site::Bodies::Remade;
     let bodies: Vec<render::Bodies> = (sites.iter_mut())
         .map(|s| render::Bodies::take(s, remade))
         .collect();
@@ -800,17 +827,26 @@ pub fn check(opts: &Options) -> Result<Built, Diagnostics> {
     let mut clock = Clock::new();
     let theme = Theme::take(&mut input);
     let config = input.config.external_links.clone();
+    let bodies = bodies_for(&input, &opts, None);
     let (sites, mut problems) = model_timed(
         input,
         (&theme.statics, &theme.pictures),
         &opts,
-        (None, bodies_for(None)),
+        (None, bodies),
         &mut clock,
     )?;
     let report = check_external(&sites, &config, &opts.root, &mut problems);
     clock.lap("external links");
     let collect = Collect::default();
-    let mut built = finish(sites, problems, theme, &collect, None, &mut || {}, clock)?;
+    let mut built = finish(
+        sites,
+        problems,
+        theme,
+        &collect,
+        (None, bodies),
+        &mut || {},
+        clock,
+    )?;
     built.external_links = Some(report);
     Ok(built)
 }

@@ -367,12 +367,42 @@ fn changed(
         .collect()
 }
 
+/// Options for serve and for the clean builds it is held to. The clean
+/// builds remake every page's body (as a large site's build does) while
+/// serve keeps them, so the property test holds the two ways to the same
+/// bytes.
 fn options(root: &Path) -> Options {
     Options {
         root: root.to_path_buf(),
         base_url: Some("http://127.0.0.1:4000/".to_owned()),
         no_minify: true,
+        remake_above: Some(0),
         ..Options::default()
+    }
+}
+
+#[test]
+fn remaking_bodies_as_pages_are_written_changes_no_byte() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sites = [
+        "",
+        "tests/fixtures/basic",
+        "tests/fixtures/multilingual",
+        "tests/fixtures/rich",
+    ];
+    for dir in sites {
+        let remade = Options {
+            no_minify: false,
+            ..options(&root.join(dir))
+        };
+        let kept = Options {
+            remake_above: Some(usize::MAX),
+            ..remade.clone()
+        };
+        let (a, b) = (clean(&remade), clean(&kept));
+        let files = a.as_ref().map_or(0, BTreeMap::len);
+        assert!(files > 10, "{dir}: {:?}", a.as_ref().err());
+        assert!(a == b, "{dir}: {}", first_difference(&a, &b));
     }
 }
 
