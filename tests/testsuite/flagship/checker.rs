@@ -1114,6 +1114,55 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "Case expand-my-network why (Networking Etiquette): growing your network as an aside, after their post and before a question",
         "Hi Dana, your post on embedded payments testing was the best I've read. I may apply to Lumen in the future, and I'm keen to grow my network in payments QA. How does your team test partner integrations?",
     ),
+    // Issue #20, twentieth read (A1-A7): lines the site recommends that were flagged.
+    (
+        "when-to-reach-out.md, the closing after where you met (\"great to meet you at\")",
+        "Hi Carla, great to meet you at DevOpsDays Denver yesterday! Your tip about a quiet week after on-call stuck with me. Would love to connect.",
+    ),
+    (
+        "case love-to-connect, the closing after what you talked about where you met",
+        "Hi Carla, thanks for chatting with me at DevOpsDays Denver about on-call burnout. I'd love to connect.",
+    ),
+    (
+        "connection-request.md, the closing after a person you share",
+        "Hi Dana, we share a connection with Sam Patel, so I thought we might find common ground. Your team's checkout redesign is fascinating. I'd love to connect.",
+    ),
+    (
+        "case pick-your-brain do, the closing after a question to them",
+        "Hi Marcus, your move from nursing into clinical informatics is the path I'm exploring now. What made the switch feel real for you? I'd love to connect.",
+    ),
+    (
+        "interviews-and-rejection.md, Staton's close after an interview, with a request for advice",
+        "Hi Elena, thank you for interviewing me for the analytics role. Any advice on how I could improve? Let me know if anything opens up in the future.",
+    ),
+    (
+        "tree ask-for-feedback, Staton's close after asking what could've been done better",
+        "Hi Elena, I'd love to know what I could've done better in the process. Please reach out if anything comes up in the future!",
+    ),
+    (
+        "templates.yaml, a gracious line after a rejection (\"the right candidate\")",
+        "Hi Elena, thanks for letting me know. I'm sure you found the right candidate. What would have made my application stronger?",
+    ),
+    (
+        "templates.yaml, a gracious line after a rejection (\"the best candidate\")",
+        "Hi Elena, thanks for letting me know. I hope the best candidate won. What would have made my application stronger?",
+    ),
+    (
+        "interviews-and-rejection.md, thanks for considering the application",
+        "Hi Elena, thank you for taking the time to consider my application and to interview me. What would have made it stronger? I'd be glad to hear about future openings.",
+    ),
+    (
+        "interviews-and-rejection.md, a question about a call already arranged",
+        "Hi Dana, thanks for reaching out about the QA lead role. Is there anything I should prepare for our call on Thursday?",
+    ),
+    (
+        "tree hired-connect, eager to start after being hired",
+        "Hi Dana, thank you so much for hiring me! I can't wait to start and I'm ready to begin as soon as possible.",
+    ),
+    (
+        "when-to-reach-out.md, a before-applying question about the posting",
+        "Hi Dana, I'm planning to apply for the QA role. I saw the posting says the job involves client calls, but not how often. Roughly what share of the week is that?",
+    ),
 ];
 
 /// Lines the articles say get declined or ignored, each with the rule that
@@ -1654,6 +1703,67 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "Case unsolicited-resume don't, \"résumé\" included",
         "resume-attached",
         "Hi Omar, thanks for connecting. I've included my résumé so you can see my experience. How does your team run onboarding?",
+    ),
+    // Issue #20, twentieth read (B8-B12): lines the checker missed.
+    (
+        "Case pick-your-brain don't, \"learn from your experiences\"",
+        "learn-from-experience",
+        "Would love to connect and learn from your experiences",
+    ),
+    (
+        "Case pick-your-brain don't, \"learn from your experiences\" after a vague wish",
+        "learn-from-experience",
+        "Hi Marcus, I'd love to hear about your career and learn from your experiences!",
+    ),
+    (
+        "Case minutes-after-applying don't, \"mins ago\"",
+        "minutes-after-applying",
+        "Hi Sam, I applied for your Senior Analyst opening about ten mins ago. Have you had a chance to look at it yet?",
+    ),
+    (
+        "Case minutes-after-applying don't, \"min ago\"",
+        "minutes-after-applying",
+        "Hi Sam, I applied for your Senior Analyst opening about 10 min ago. Have you had a chance to look at it yet?",
+    ),
+    (
+        "Case unsolicited-resume don't, \"Resume attached\"",
+        "resume-attached",
+        "Hi Omar, thanks for connecting. Resume attached so you can see my experience. Let me know if there's a fit!",
+    ),
+    (
+        "Case unsolicited-resume don't, \"find my resume attached\"",
+        "resume-attached",
+        "Hi Omar, thanks for connecting. Please find my resume attached so you can see my experience. Let me know if there's a fit!",
+    ),
+    (
+        "Case unsolicited-resume don't, \"attached a copy of my resume\"",
+        "resume-attached",
+        "Hi Omar, thanks for connecting. I've attached a copy of my resume so you can see my experience. Let me know if there's a fit!",
+    ),
+    (
+        "Case coffee-too-soon don't, a bare weekday",
+        "pressing-for-a-meeting",
+        "Hi Omar, thanks for connecting! Can I buy you a coffee Friday so we can talk about jobs at your company?",
+    ),
+    (
+        "Case coffee-too-soon don't, lunch next week",
+        "pressing-for-a-meeting",
+        "Hi Omar, thanks for connecting! Can I buy you lunch next week so we can talk about jobs at your company?",
+    ),
+    (
+        "Case coffee-too-soon don't, \"Let's grab a coffee next week\"",
+        "pressing-for-a-meeting",
+        "Hi Omar, thanks for connecting! Let's grab a coffee next week so we can talk about jobs at your company.",
+    ),
+    (
+        "Case mutual-connection don't, \"I'd like to connect\"",
+        "love-to-connect",
+        "Hi Ana, we have 12 mutual connections so I figured I'd add you. I'd like to connect!",
+    ),
+    (
+        "Case expand-my-network don't, \"I'd like to connect\"",
+        "love-to-connect",
+        "Hi Carla, it was great meeting you! I'd like to connect.",
     ),
 ];
 
