@@ -164,15 +164,7 @@ pub fn render_all(
             memo
         });
         let remake = remake.map(|(files, texts)| Remake {
-            links: Links::new(
-                &site.config,
-                &site.lang,
-                &site.pages,
-                &site.data,
-                &site.trees,
-                &site.broken_trees,
-                files,
-            ),
+            links: site.links(files),
             texts: &texts[e],
         });
         let r = Renderer {

@@ -389,6 +389,20 @@ fn render_options(config: &SiteConfig) -> RenderOptions {
 }
 
 impl Site {
+    /// How this edition's Markdown links resolve, as the model stage
+    /// resolved them: for rendering a page's body again.
+    pub fn links<'a>(&'a self, assets: &'a Assets<'a>) -> Links<'a> {
+        Links::new(
+            &self.config,
+            &self.lang,
+            &self.pages,
+            &self.data,
+            &self.trees,
+            &self.broken_trees,
+            assets,
+        )
+    }
+
     /// A link to page `p` from this edition: the default language's URL
     /// for a page not translated yet.
     pub fn page_link(&self, p: &Page) -> String {

@@ -13,7 +13,7 @@
 //! rebuilds everything. The property test in `tests/testsuite/incremental.rs`
 //! holds the result to a clean build, byte for byte.
 
-use super::links::{Links, check_anchors_of};
+use super::links::check_anchors_of;
 use super::pages::parse_page;
 use super::{Assets, ExternalUse, Page, Site, render_options};
 use crate::load::TextFile;
@@ -39,15 +39,7 @@ pub fn redo_body(
     let edition = site.lang.code.clone();
     let files_before = memo.files_named(&edition, &old.file)?;
     let rendered = {
-        let links = Links::new(
-            &site.config,
-            &site.lang,
-            &site.pages,
-            &site.data,
-            &site.trees,
-            &site.broken_trees,
-            assets,
-        );
+        let links = site.links(assets);
         let opts = render_options(&site.config);
         let body = (new.body(), new.body_line);
         let ((rendered, problems), _) =
