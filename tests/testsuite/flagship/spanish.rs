@@ -1603,6 +1603,15 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "#8 decimonovena lectura: el único recordatorio amable con «espero que estés bien» (polite-follow-up; la regla inglesa pasa «hope you're well»)",
         "Hola Dana, espero que estés bien. Solo un recordatorio de mi mensaje sobre el puesto de QA, por si se perdió. Sin prisa.",
     ),
+    // Issue #20, vigésima lectura (4, 5): ampliar la red como coletilla junto a su charla y una pregunta; tenerte en cuenta «si alguna vez surge una oportunidad» en su equipo.
+    (
+        "#4 vigésima lectura: «hacer crecer mi red» como coletilla junto a su charla y una pregunta (el «por qué» del caso expand-my-network, Networking Etiquette)",
+        "Hola, Dana: tu charla sobre guardias me pareció muy clara. Trabajo en QA y me gustaría hacer crecer mi red en fintech. ¿Cómo repartís las guardias?",
+    ),
+    (
+        "#5 vigésima lectura: el mensaje posterior de Careery, «si alguna vez surge una oportunidad en tu equipo… que me tuvieras en cuenta» (after-they-accept.md, 002:92-93)",
+        "Hola, Dana: valoro mucho nuestros intercambios. Si alguna vez surge una oportunidad en tu equipo que encaje con mi perfil, me encantaría que me tuvieras en cuenta. Gracias igualmente.",
+    ),
 ];
 
 /// Spanish lines of the kinds the articles say get declined or ignored,
@@ -2466,6 +2475,17 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "minutes-after-applying",
         "Hola Sam, te acabo de mandar mi postulación para analista senior, ¿la pudiste ver?",
     ),
+    // Issue #20, vigésima lectura (3): recordarle la candidatura es reclamarla (pause-frustration), como «nudge my application».
+    (
+        "#3 vigésima lectura: «solo quería recordarte mi candidatura» (pause-frustration: no le escribas para reclamar tu candidatura)",
+        "frustration",
+        "Hola, Dana: solo quería recordarte mi candidatura al puesto de QA sénior. Me postulé hace tres semanas.",
+    ),
+    (
+        "#3 vigésima lectura: «te escribo para hacer seguimiento de mi candidatura» (pause-frustration)",
+        "frustration",
+        "Hola, Dana: te escribo para hacer seguimiento de mi candidatura al puesto de QA sénior.",
+    ),
 ];
 
 #[test]
@@ -2640,7 +2660,7 @@ const ADVICE: &[(&str, &str, &str)] = &[
     ),
     (
         "frustration",
-        "envía un único recordatorio amable",
+        "guarda el único recordatorio amable para un mensaje tuyo",
         "Solo recupero mi mensaje de la semana pasada por si se quedó enterrado. No te preocupes si estás con mucho trabajo.",
     ),
     (
