@@ -2486,6 +2486,77 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "frustration",
         "Hola, Dana: te escribo para hacer seguimiento de mi candidatura al puesto de QA sénior.",
     ),
+    // Issue #20, vigésima lectura (1, 6-16): frases que la regla inglesa marca y la española dejaba pasar.
+    (
+        "#1 vigésima lectura: «me postulé esta mañana», el mismo día (when-to-reach-out.md, let-it-land)",
+        "minutes-after-applying",
+        "Hola, Sam: tu publicación sobre resúmenes semanales daba en el clavo. Me postulé esta mañana al puesto de analista. ¿Has tenido ocasión de mirarla ya?",
+    ),
+    (
+        "#1 vigésima lectura: «envié mi postulación hoy… ¿ya la viste?» (let-it-land)",
+        "minutes-after-applying",
+        "Hola, Sam: envié mi postulación hoy al puesto de analista. ¿Ya la viste?",
+    ),
+    (
+        "#6 vigésima lectura: «mis tres mensajes anteriores» (repeated-follow-ups)",
+        "repeated-follow-ups",
+        "Hola, Sam: te escribo otra vez por mis tres mensajes anteriores. ¿Los recibiste? Dímelo en cualquier caso, por favor.",
+    ),
+    (
+        "#7 vigésima lectura: «¿por qué elegisteis a otra persona?», de vosotros (after-rejection)",
+        "arguing-a-rejection",
+        "Hola, Elena: me decepcionó mucho no conseguir el puesto. ¿Me puedes explicar por qué elegisteis a otra persona?",
+    ),
+    (
+        "#8 vigésima lectura: «¿me consigues una entrevista?» (engage-before-asking)",
+        "asking-a-favor",
+        "Hola, Ben: estudiamos en la misma universidad. ¿Me consigues una entrevista con tu equipo?",
+    ),
+    (
+        "#9 vigésima lectura: «¿te va bien el martes para un café…?», con la fecha delante (coffee-too-soon)",
+        "pressing-for-a-meeting",
+        "Hola Omar! Gracias por conectar. ¿Te va bien el martes para un café y hablamos de vacantes en tu empresa?",
+    ),
+    (
+        "#10 vigésima lectura: «soy la persona adecuada» (leading-with-i-applied)",
+        "selling-yourself",
+        "Hola, Dana: soy la persona adecuada para este puesto.",
+    ),
+    (
+        "#11 vigésima lectura: «considérame para el puesto» (review-my-application)",
+        "review-my-application",
+        "Hola, Dana: por favor, considérame para el puesto de QA sénior.",
+    ),
+    (
+        "#12 vigésima lectura: «¿puedo enviarte mi CV?» (unsolicited-resume)",
+        "resume-attached",
+        "Hola, Dana: ¿puedo enviarte mi CV?",
+    ),
+    (
+        "#12 vigésima lectura: «te puedo mandar mi CV si quieres» (unsolicited-resume)",
+        "resume-attached",
+        "Hola, Dana: te puedo mandar mi CV si quieres.",
+    ),
+    (
+        "#13 vigésima lectura: «busco trabajo… avísame si surge algo» (open-to-opportunities)",
+        "open-to-opportunities",
+        "Hola Kevin: busco trabajo en diseño de producto; avísame si surge algo.",
+    ),
+    (
+        "#14 vigésima lectura: «perdona que te escriba directamente; sé que la oferta pide…» (ignoring-no-contact)",
+        "going-around-process",
+        "Hola, Chris: perdona que te escriba directamente; sé que la oferta pide pasar por el equipo de selección. ¿Podríamos hablar del puesto?",
+    ),
+    (
+        "#15 vigésima lectura: «te escribo para expresarte mi interés» (too-formal)",
+        "too-formal",
+        "Hola, Dana: te escribo para expresarte mi interés en el puesto de QA sénior.",
+    ),
+    (
+        "#16 vigésima lectura: «ojalá que este mensaje te encuentre muy bien» (over-300-characters)",
+        "finds-you-well",
+        "Hola Grace, ojalá que este mensaje te encuentre muy bien.",
+    ),
 ];
 
 #[test]
