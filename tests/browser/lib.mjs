@@ -87,3 +87,15 @@ export async function watchedPage(context) {
   });
   return { page, problems };
 }
+
+/**
+ * Waits until the header box's list shows the results for what the box now
+ * says: search.js marks the list aria-busy from a keystroke until that text's
+ * results are drawn, so an earlier, shorter query's list never passes.
+ */
+export async function settledOptions(page, timeout = 10_000) {
+  await page.waitForFunction(() => {
+    const list = document.getElementById("search-listbox");
+    return list && list.getAttribute("aria-busy") === "false" && list.querySelector("[role=option]");
+  }, null, { timeout });
+}

@@ -5,7 +5,7 @@
 // added here is checked by every gate.
 import { readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { screenshotDir } from "./lib.mjs";
+import { screenshotDir, settledOptions } from "./lib.mjs";
 
 /** Every file under `dir`, as site paths ("/guides/x/index.html"). */
 export async function siteFiles(dir) {
@@ -147,7 +147,7 @@ function headerSearch(query) {
   return async (page) => {
     await page.locator("#site-search").click();
     await page.keyboard.type(query, { delay: 20 });
-    await page.locator("#search-listbox [role=option]").first().waitFor({ timeout: 10_000 });
+    await settledOptions(page);
   };
 }
 

@@ -6,7 +6,7 @@
 import test from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { serve, launch, watchedPage, screenshotDir } from "./lib.mjs";
+import { serve, launch, watchedPage, screenshotDir, settledOptions } from "./lib.mjs";
 
 const isIndex = (url) => /\/search\/[^/]+\.json$/.test(new URL(url).pathname);
 
@@ -34,7 +34,7 @@ async function offered(page, query) {
   const input = page.locator("#site-search");
   await input.click();
   await input.fill(query);
-  await page.locator("#search-listbox [role=option]").first().waitFor();
+  await settledOptions(page);
   return page.locator("#search-listbox [role=option]").evaluateAll((as) => as.map((a) => { const u = new URL(a.href); return u.pathname + u.hash; }));
 }
 

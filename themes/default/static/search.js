@@ -420,8 +420,13 @@
     var r = form.getBoundingClientRect();
     panel.classList.toggle("search-panel-end", r.left + panel.offsetWidth > innerWidth - 8 && r.right > panel.offsetWidth);
     box.setAttribute("aria-expanded", String(on));
-    if (!on) { move(-1); seq++; }
+    if (!on) { move(-1); seq++; busy(!!timer); }
   }
+  // aria-busy marks the list as stale while the words in the box still wait
+  // for their results (typing's pause, then the fetch): assistive technology
+  // holds off reading it, and a script or a test can tell when the list shown
+  // is the one for what the box says.
+  function busy(on) { list.setAttribute("aria-busy", String(on)); }
   function move(i) {
     if (items[active]) items[active].li.setAttribute("aria-selected", "false");
     active = i;
@@ -450,11 +455,13 @@
   // to a question do not each fetch their own shards and summaries.
   function later() {
     clearTimeout(timer);
-    timer = setTimeout(update, 120);
+    busy(true);
+    timer = setTimeout(function () { timer = null; update(); }, 120);
   }
   function update() {
     var q = box.value, n = ++seq;
     if (!words(q).some(function (w) { return w.length > 1 || cjk1(w); })) { open(false); announce(""); return; }
+    busy(true);
     find(q, true).then(function (res) {
       var top = res.hits.slice(0, SHOW);
       return eng().records(top.map(function (h) { return h[0]; })).then(function (recs) {
@@ -466,12 +473,14 @@
         if (count) option(searchUrl(q)).appendChild(el("span", "search-all-link", count > SHOW ? t(form, "search_see_all", count) : t(form, "search_open_page")));
         else noResults(note, q, res.help);
         list.hidden = !count;
+        busy(!!timer);
         open(true);
         announce(count ? t(form, "search_live_results", count) : t(form, "search_no_results"));
       });
     }).catch(function () {
       if (n !== seq) return;
       list.hidden = true; note.textContent = t(form, "search_load_error_box");
+      busy(!!timer);
       open(true);
     });
   }
