@@ -7,8 +7,6 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant, SystemTime};
 
-use rayon::prelude::*;
-
 use crate::artifact::{Collect, OutputFile, Prefixed, Sink};
 use crate::config::SiteConfig;
 use crate::data::{self, DataFile};
@@ -657,16 +655,14 @@ fn render_pages(
 /// Makes the search index of one edition and hands it to `sink`, under
 /// the edition's folder.
 pub fn put_index(site: &Site, texts: PageTexts, sink: &dyn Sink) -> Vec<Diagnostic> {
-    let files = crate::search::build_index(site, texts, &crate::search::Params::default()).files;
     let sink = Prefixed {
         inner: sink,
         prefix: site.lang.folder(),
     };
-    // A large site's index is a few thousand files: written in parallel.
-    files
-        .into_par_iter()
-        .filter_map(|f| sink.put(f).err())
-        .collect()
+    // Each file is written as it is made, from the index's parallel phases,
+    // so a large site's index is never held whole (#17).
+    let params = crate::search::Params::default();
+    crate::search::write_index(site, texts, &params, &sink).map_or_else(Vec::new, |i| i.problems)
 }
 
 /// Hands the WebP copies of the site's images to the sink (#19).

@@ -33,12 +33,13 @@ pub mod text;
 use std::sync::Mutex;
 
 pub use index::{
-    BuiltIndex, HelpLink, IndexStats, Params, decode_postings, encode_postings, js_cmp,
+    BuiltIndex, HelpLink, IndexStats, Indexed, Params, decode_postings, encode_postings, js_cmp,
 };
 pub use records::squash;
 
 use records::{Origin, SearchRecord};
 
+use crate::artifact::{Collect, Sink};
 use crate::markdown::TextSection;
 use crate::site::Site;
 
@@ -84,24 +85,17 @@ impl PageTexts {
 /// The search index of `site`, one language edition of a site (#18): its
 /// words analysed in the edition's language (`site.config.language`, a BCP
 /// 47 tag; see [`language`] and [`text`]), its files all under `search/`,
-/// which the build puts under the language's URL prefix, and what went into
-/// it. The one way to build an index: the build calls it with
-/// [`PageTexts::take`], benchmarks with [`PageTexts::in_model`].
-pub fn build_index(site: &Site, texts: PageTexts, params: &Params) -> BuiltIndex {
-    let params = Params {
-        stop: None,
-        ..params.clone()
-    };
-    // Without a stop flag the build always finishes.
-    build_index_unless_stopped(site, texts, &params).unwrap_or_default()
-}
-
-/// [`build_index`], or `None` as soon as `params.stop` is set.
-pub fn build_index_unless_stopped(
+/// which the build puts under the language's URL prefix, each handed to
+/// `sink` as soon as it is made (#17), and what went into it. The one way to
+/// build an index: the build calls it with [`PageTexts::take`], serve and
+/// benchmarks with [`PageTexts::in_model`]. `None` as soon as `params.stop`
+/// is set.
+pub fn write_index(
     site: &Site,
     texts: PageTexts,
     params: &Params,
-) -> Option<BuiltIndex> {
+    sink: &dyn Sink,
+) -> Option<Indexed> {
     let origins = records::origins(site);
     // Hands origin `i`'s records to `add`. A page's text handed over by
     // the build is dropped as soon as its records are analysed.
@@ -132,10 +126,35 @@ pub fn build_index_unless_stopped(
         origins.len(),
         records_of,
         &site.config.language,
-        &kinds,
-        &help_links(site),
+        (&kinds, &help_links(site)),
         params,
+        sink,
     )
+}
+
+/// [`write_index`] into memory, without a stop flag: every file, sorted by
+/// path.
+pub fn build_index(site: &Site, texts: PageTexts, params: &Params) -> BuiltIndex {
+    let params = Params {
+        stop: None,
+        ..params.clone()
+    };
+    // Without a stop flag the build always finishes.
+    build_index_unless_stopped(site, texts, &params).unwrap_or_default()
+}
+
+/// [`build_index`], or `None` as soon as `params.stop` is set.
+pub fn build_index_unless_stopped(
+    site: &Site,
+    texts: PageTexts,
+    params: &Params,
+) -> Option<BuiltIndex> {
+    let files = Collect::default();
+    let indexed = write_index(site, texts, params, &files)?;
+    Some(BuiltIndex {
+        files: files.into_sorted(),
+        stats: indexed.stats,
+    })
 }
 
 /// What "No results" suggests: the decision trees and the FAQ.
@@ -172,15 +191,31 @@ mod tests {
         help: &[HelpLink],
         params: &Params,
     ) -> BuiltIndex {
-        index::build(
+        build_each(
             records.len(),
             |i, add| add(std::slice::from_ref(&records[i])),
             language,
-            &ResultKind::ALL.map(|k| [k.name(), k.label()]),
             help,
             params,
         )
         .expect("no stop flag")
+    }
+
+    /// [`index::build`] into memory, as [`build_index_unless_stopped`] does.
+    fn build_each(
+        origins: usize,
+        each: impl Fn(usize, &mut dyn FnMut(&[SearchRecord])) + Sync,
+        language: &str,
+        help: &[HelpLink],
+        params: &Params,
+    ) -> Option<BuiltIndex> {
+        let kinds = ResultKind::ALL.map(|k| [k.name(), k.label()]);
+        let files = Collect::default();
+        let indexed = index::build(origins, each, language, (&kinds, help), params, &files)?;
+        Some(BuiltIndex {
+            files: files.into_sorted(),
+            stats: indexed.stats,
+        })
     }
 
     #[test]
@@ -190,14 +225,13 @@ mod tests {
             stop: Some(std::sync::Arc::clone(&flag)),
             ..Params::default()
         };
-        let kinds = ResultKind::ALL.map(|k| [k.name(), k.label()]);
         let records = sample();
         let each =
             |i: usize, add: &mut dyn FnMut(&[SearchRecord])| add(std::slice::from_ref(&records[i]));
-        let stopped = index::build(records.len(), each, "en", &kinds, &[], &params);
+        let stopped = build_each(records.len(), each, "en", &[], &params);
         assert!(stopped.is_none());
         flag.store(false, std::sync::atomic::Ordering::Relaxed);
-        let whole = index::build(records.len(), each, "en", &kinds, &[], &params);
+        let whole = build_each(records.len(), each, "en", &[], &params);
         let plain = build_records(records.clone(), "en", &[], &Params::default());
         let names = |b: &BuiltIndex| b.files.iter().map(|f| f.path.clone()).collect::<Vec<_>>();
         assert_eq!(whole.as_ref().map(names), Some(names(&plain)));

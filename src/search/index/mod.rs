@@ -23,10 +23,14 @@ mod postings;
 mod shards;
 mod summaries;
 
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use serde::Serialize;
 
 use super::records::SearchRecord;
-use crate::artifact::OutputFile;
+use crate::artifact::{OutputFile, Sink};
+use crate::diagnostics::Diagnostic;
 use crate::search::text::CJK_SEGMENT;
 use analyse::analyse;
 use dictionary::Dictionary;
@@ -144,33 +148,39 @@ struct Manifest<'a> {
     help: &'a [HelpLink],
 }
 
-/// Builds every file of the index from `origins` origins of records:
-/// `each(i, add)` hands the records of origin `i`, in order, to `add`.
-/// Origins are analysed a part at a time, in parallel; an origin's records
-/// may borrow its text, which it can drop once they are analysed. `None`:
-/// `params.stop` was set.
+/// Builds every file of the index from `origins` origins of records and
+/// hands each to `sink` as soon as it is made: `each(i, add)` hands the
+/// records of origin `i`, in order, to `add`. Origins are analysed a part
+/// at a time, in parallel; an origin's records may borrow its text, which it
+/// can drop once they are analysed. `None`: `params.stop` was set (some
+/// files may have gone to `sink` already).
 pub(super) fn build<F>(
     origins: usize,
     each: F,
     language: &str,
-    kinds: &[[&str; 2]],
-    help: &[HelpLink],
+    (kinds, help): (&[[&str; 2]], &[HelpLink]),
     params: &Params,
-) -> Option<BuiltIndex>
+    sink: &dyn Sink,
+) -> Option<Indexed>
 where
     F: Fn(usize, &mut dyn FnMut(&[SearchRecord])) + Sync,
 {
     let stop = || params.stopped();
+    let out = Out::new(sink);
+    let put = |f: OutputFile| out.put(f);
     let mut parts = analyse(origins, &each, params.snippet_chars, &stop);
     if stop() {
         return None;
     }
     let records: usize = parts.iter().map(|p| p.docs.len()).sum();
+    let runs = kind_runs(parts.iter().flat_map(|p| p.kinds.iter().copied()));
+    // The summaries go out first, so the postings' working memory never
+    // comes on top of them.
     let summaries: Vec<String> = parts
         .iter_mut()
         .flat_map(|p| std::mem::take(&mut p.summaries))
         .collect();
-    let runs = kind_runs(parts.iter().flat_map(|p| p.kinds.iter().copied()));
+    let chunks = summary_chunks(summaries, records, params.chunk_bytes, &put);
     let (dictionary, part_groups) = Dictionary::new(&parts, language);
     if stop() {
         return None;
@@ -189,7 +199,7 @@ where
     if stop() {
         return None;
     }
-    let shards = term_shards(&dictionary, &encoded, params.shard_bytes);
+    let shards = term_shards(&dictionary, &encoded, params.shard_bytes, &put);
     let mut stats = IndexStats {
         records,
         words: dictionary.words.len(),
@@ -197,11 +207,10 @@ where
         postings: encoded.iter().map(|g| g.postings.len()).sum(),
         pruned_groups: encoded.iter().filter(|g| g.pruned).count(),
         term_shards: shards.hashes.len(),
+        chunks: chunks.hashes.len() / HASH_CHARS,
         ..IndexStats::default()
     };
     drop(encoded);
-    let chunks = summary_chunks(summaries, records, params.chunk_bytes);
-    stats.chunks = chunks.files.len();
     let manifest = Manifest {
         version: 1,
         build: build_hash(&shards.hashes, &chunks.hashes),
@@ -219,14 +228,52 @@ where
         chunks: chunks.hashes,
         help,
     };
-    let mut files = shards.files;
-    files.extend(chunks.files);
-    files.push(OutputFile::new(
+    put(OutputFile::new(
         super::MANIFEST,
         serde_json::to_vec(&manifest).unwrap_or_default(),
     ));
-    stats.bytes = files.iter().map(|f| f.bytes.len()).sum();
-    Some(BuiltIndex { files, stats })
+    let (bytes, problems) = out.finish();
+    stats.bytes = bytes;
+    Some(Indexed { stats, problems })
+}
+
+/// What [`build`] made, besides the files it handed on.
+pub struct Indexed {
+    pub stats: IndexStats,
+    /// The files the sink refused.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// The sink the index's files go to, with their bytes counted and its
+/// refusals kept.
+struct Out<'a> {
+    sink: &'a dyn Sink,
+    bytes: AtomicUsize,
+    problems: Mutex<Vec<Diagnostic>>,
+}
+
+impl<'a> Out<'a> {
+    fn new(sink: &'a dyn Sink) -> Self {
+        Out {
+            sink,
+            bytes: AtomicUsize::new(0),
+            problems: Mutex::new(Vec::new()),
+        }
+    }
+
+    fn put(&self, file: OutputFile) {
+        self.bytes.fetch_add(file.bytes.len(), Ordering::Relaxed);
+        if let Err(d) = self.sink.put(file)
+            && let Ok(mut problems) = self.problems.lock()
+        {
+            problems.push(d);
+        }
+    }
+
+    fn finish(self) -> (usize, Vec<Diagnostic>) {
+        let problems = self.problems.into_inner().unwrap_or_default();
+        (self.bytes.into_inner(), problems)
+    }
 }
 
 /// The records' kind indexes as runs of `[kind index, count]`.

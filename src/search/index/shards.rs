@@ -13,9 +13,8 @@ use super::postings::EncodedGroup;
 use super::short_hash;
 use crate::artifact::OutputFile;
 
-/// The term shard files, with what the manifest says of them.
+/// What the manifest says of the term shards.
 pub(super) struct TermShards {
-    pub(super) files: Vec<OutputFile>,
     /// The first word (or a shorter prefix) of each shard.
     pub(super) keys: Vec<String>,
     /// Each shard's content hash, in shard order.
@@ -23,39 +22,38 @@ pub(super) struct TermShards {
 }
 
 /// Phase 6: term shards, ranges of the dictionary cut between two-letter
-/// prefixes.
+/// prefixes, each handed to `put`.
 pub(super) fn term_shards(
     dictionary: &Dictionary,
     encoded: &[EncodedGroup],
     target: usize,
+    put: &(dyn Fn(OutputFile) + Sync),
 ) -> TermShards {
     let words = &dictionary.words;
     let word_group = &dictionary.word_group;
     let ranges = cut_shards(words, word_group, encoded, target);
-    let shard_files: Vec<(String, Vec<u8>)> = ranges
+    let hashes: Vec<String> = ranges
         .par_iter()
-        .map(|r| {
+        .enumerate()
+        .map(|(i, r)| {
             let bytes = shard_json(&words[r.clone()], &word_group[r.clone()], encoded);
-            (short_hash(&bytes), bytes)
+            let hash = short_hash(&bytes);
+            put(OutputFile::new(format!("search/t{i}.{hash}.json"), bytes));
+            hash
         })
         .collect();
-    let mut shards = TermShards {
-        files: Vec::new(),
-        keys: Vec::new(),
-        hashes: Vec::new(),
-    };
-    for (i, (r, (hash, bytes))) in ranges.iter().zip(shard_files).enumerate() {
-        shards.keys.push(if i == 0 {
-            String::new()
-        } else {
-            separator(&words[r.start - 1], &words[r.start])
-        });
-        shards
-            .files
-            .push(OutputFile::new(format!("search/t{i}.{hash}.json"), bytes));
-        shards.hashes.push(hash);
-    }
-    shards
+    let keys = ranges
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            if i == 0 {
+                String::new()
+            } else {
+                separator(&words[r.start - 1], &words[r.start])
+            }
+        })
+        .collect();
+    TermShards { keys, hashes }
 }
 
 /// A term shard is a JSON array of stem groups, each
