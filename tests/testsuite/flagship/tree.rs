@@ -316,7 +316,9 @@ const APPLIED: &[(&str, &str)] = &[("applied", "yes")];
 const LANDED: &[(&str, &str)] = &[("how-long", "a-day-or-more")];
 const NO_WARM_PATH: &[(&str, &str)] = &[("warm-path", "no-one-i-could")];
 /// when-to-reach-out#after-applying and #culture: a note is welcome when the
-/// listing names the manager, or the company or field seems open to it.
+/// listing names the manager, or the company, the field or the manager's
+/// own posts suggest it's open (twenty-first read, C3: a manager who posts
+/// about hiring is one of the signs, and its answer has to cover it).
 const WELCOME: &[(&str, &str)] = &[("welcome", "names-the-manager"), ("welcome", "seems-open")];
 /// when-to-reach-out#after-applying: the note is likely to be read when the
 /// company is small or mid-sized, OR the manager is active, OR the listing
@@ -823,6 +825,21 @@ const MUST_SAY: &[(&str, &[&str], &str)] = &[
         "research-before-interview",
         &["interviews-and-rejection.md#interview-booked"],
         "a booked interview means wait, even after direct talks",
+    ),
+    // Issue #20, twenty-first read (C1): the event outcome said "One thing
+    // comes first" and then named two, where when-to-reach-out.md and the
+    // met-at-event FAQ say "Two things come first".
+    (
+        "connect-after-event",
+        &["Two things come first"],
+        "a no-contact listing and a booked interview, counted as the guide counts them",
+    ),
+    // Twenty-first read (C2): the outcome asked for a comment on one post
+    // while the engaged-with-post template it links asks for "a post or two".
+    (
+        "engage-first",
+        &["a post or two"],
+        "as much engagement as the template it recommends asks for",
     ),
 ];
 
