@@ -1163,6 +1163,99 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "when-to-reach-out.md, a before-applying question about the posting",
         "Hi Dana, I'm planning to apply for the QA role. I saw the posting says the job involves client calls, but not how often. Roughly what share of the week is that?",
     ),
+    // Issue #20, twenty-first read (F1-F5): lines the site recommends that were flagged.
+    (
+        "interviews-and-rejection.md, leaves the door open: thanks for the update, then Staton's ask (003:17)",
+        "Hi Mia, thanks for your time and the update on the Robotics Engineer role. Please reach out if something opens up.",
+    ),
+    (
+        "tree ask-for-feedback, thanks after the decision, then Staton's ask",
+        "Hi Mia, thank you for the kind note about the decision. I enjoyed every conversation with your team. Please let me know if anything opens up later on.",
+    ),
+    (
+        "tree ask-for-feedback, thanks for the decision, then Staton's ask",
+        "Hi Mia, thank you for the decision and your kindness throughout. Please get in touch if something opens up down the line.",
+    ),
+    (
+        "interviews-and-rejection.md, not selected, then asking to hear about future openings",
+        "Hi Mia, although I wasn't selected, I enjoyed every conversation with you. I'd love to hear about future openings, and please let me know if anything comes up.",
+    ),
+    (
+        "tree pause-frustration, a status question to the recruiter (\"still considering\")",
+        "Hi Jordan, could you let me know whether the team is still considering my application for the Senior QA Engineer role?",
+    ),
+    (
+        "tree pause-frustration, a status question to the recruiter (\"has had a chance\")",
+        "Hi Jordan, could you tell me if the hiring team has had a chance to look at my application for the Data Analyst role?",
+    ),
+    (
+        "tree pause-frustration, a status question to the recruiter (\"did the team get a chance\")",
+        "Hi Jordan, did the team get a chance to see my application for the QA Engineer role? I applied three weeks ago.",
+    ),
+    (
+        "connection-request.md, the closing after their blog",
+        "Hi Ravi, your blog on golden paths convinced my team to try them. I'd love to connect.",
+    ),
+    (
+        "connection-request.md, the closing after their book",
+        "Hi Ravi, I read your book on incident response cover to cover. Would love to connect!",
+    ),
+    (
+        "connection-request.md, the closing after their podcast interview",
+        "Hi Ravi, your interview on the Platform Engineering podcast was great. I'd love to connect.",
+    ),
+    (
+        "connection-request.md, the closing after their team's project",
+        "Hi Ravi, your team's migration to Kubernetes is impressive. I'd love to connect.",
+    ),
+    (
+        "connection-request.md, the closing after a turn in their career",
+        "Hi Ravi, your recent promotion to Head of Platform is well deserved. Would love to connect.",
+    ),
+    (
+        "Careery's alumni template (002:69), its close in other words",
+        "Hi Dana, I saw you spent time at Tallis—I was there too (2016-2020, payments QA). Would love to connect.",
+    ),
+    (
+        "connection-request.md, the closing after a shared employer (\"at Tallis too\")",
+        "Hi Dana, I was at Tallis too, 2016 to 2020 in payments QA. I'd love to connect.",
+    ),
+    (
+        "connection-request.md, the closing after a shared employer (\"I also spent\")",
+        "Hi Dana, I also spent five years at Tallis, on the payments side. Would love to connect.",
+    ),
+    (
+        "when-to-reach-out.md, the closing after a shared school",
+        "Hi Dana, Michigan grad here too, class of 2015, now in QA automation. Would love to connect.",
+    ),
+    (
+        "alternatives.md, the closing after a named contact who suggested the note",
+        "Hi Dana, Sam Patel, my former manager at Tallis, suggested I reach out. I'd love to connect.",
+    ),
+    (
+        "alternatives.md, the closing after a named contact's recommendation",
+        "Hi Dana, Sam Patel, my old teammate at Tallis, said you'd be a great person to talk to about test automation. I'd love to connect.",
+    ),
+    (
+        "connection-request.md, the closing after a named contact you worked with",
+        "Hi Dana, Sam Patel speaks highly of you; we worked together at Tallis. I'm in QA too and would love to connect.",
+    ),
+    (
+        "tree connect-while-talking, the note about the conversation ahead",
+        "Hi Dana, thanks for reaching out about the QA lead role. Looking forward to our conversation on Thursday. Would love to connect here.",
+    ),
+    (
+        "after-they-accept.md and Careery (002:92-93), mentioning interest after a back-and-forth",
+        "Hi Ana, I've enjoyed our back-and-forth about data contracts. I'm job hunting at the moment, so if anything opens up on your team, I'd love to be in the running. Thanks either way!",
+    ),
+    (
+        "after-they-accept.md and Careery (002:92-93), mentioning interest after their advice",
+        "Hi Ana, thanks for all your advice on lineage over the past month. I'm looking for new roles now, and your team is at the top of my list. If anything comes up, I'd love to hear about it.",
+    ),
+    (
+        "after-they-accept.md, asking to be considered after real exchanges",
+        "Hi Ana, I've loved our exchanges. If a role opens up on your team, please consider me.",
+    ),
 ];
 
 /// Lines the articles say get declined or ignored, each with the rule that
@@ -1764,6 +1857,52 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "Case expand-my-network don't, \"I'd like to connect\"",
         "love-to-connect",
         "Hi Carla, it was great meeting you! I'd like to connect.",
+    ),
+    // Twenty-first read (section 3): close paraphrases of declined lines that passed.
+    (
+        "Case minutes-after-applying, on the day you apply (when-to-reach-out.md#timing)",
+        "minutes-after-applying",
+        "Hi Dana, I applied for your analyst opening today. Looking forward to hearing from you!",
+    ),
+    (
+        "Case leading-with-i-applied, \"a great addition\" (Careery 002:22)",
+        "selling-yourself",
+        "Hi Dev, I've applied for the Product Manager role at Finch. I have six years of experience and would be a great addition to the team.",
+    ),
+    (
+        "Case leading-with-i-applied, \"an ideal hire\" (Careery 002:22)",
+        "selling-yourself",
+        "Hi Dev, I've applied for the Product Manager role at Finch and think my background makes me an ideal hire.",
+    ),
+    (
+        "Careery, selling yourself (002:22): \"an excellent addition\"",
+        "selling-yourself",
+        "Hi Dana, I'm excited about the QA role and think I'd be an excellent addition to your team.",
+    ),
+    (
+        "Case repeated-follow-ups, \"once more\"",
+        "repeated-follow-ups",
+        "Hi Sam, just following up once more on my earlier message.",
+    ),
+    (
+        "Case repeated-follow-ups, \"several messages\"",
+        "repeated-follow-ups",
+        "Hi Dana, I've sent you several messages now and haven't had a reply.",
+    ),
+    (
+        "Case repeated-follow-ups, \"a few times\"",
+        "repeated-follow-ups",
+        "Hi Dana, I've reached out a few times already and would appreciate a quick reply.",
+    ),
+    (
+        "Case ignoring-no-contact, going around the recruiter",
+        "going-around-process",
+        "Hi Chris, apologies for going around the recruiter, but I wanted to reach you about the Platform Engineer role.",
+    ),
+    (
+        "Case expand-my-network don't, a day but no place",
+        "love-to-connect",
+        "Hi Dana, nice meeting you yesterday! Would love to connect.",
     ),
 ];
 
