@@ -138,7 +138,7 @@ pub struct TemplateView {
     pub channel_label: String,
     pub limit: Option<usize>,
     pub text: String,
-    /// In characters, as LinkedIn counts.
+    /// In characters (code points).
     pub length: usize,
     pub parts: Vec<TextPart>,
     pub notes: Option<String>,

@@ -10,7 +10,7 @@
 (function () {
   "use strict";
 
-  // Characters as LinkedIn counts them: code points, not bytes or UTF-16 units.
+  // Characters are code points, not bytes or UTF-16 units.
   function count(text) {
     return [...text].length;
   }
