@@ -1612,6 +1612,83 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "#5 vigésima lectura: el mensaje posterior de Careery, «si alguna vez surge una oportunidad en tu equipo… que me tuvieras en cuenta» (after-they-accept.md, 002:92-93)",
         "Hola, Dana: valoro mucho nuestros intercambios. Si alguna vez surge una oportunidad en tu equipo que encaje con mi perfil, me encantaría que me tuvieras en cuenta. Gracias igualmente.",
     ),
+    // Issue #20, vigesimoprimera lectura (1, 2): líneas que el sitio recomienda y el revisor marcaba.
+    (
+        "1a vigesimoprimera lectura: «robar 15 minutos» con la pregunta concreta detrás (el comentario de pick-your-brain; after-they-accept.md#asking-for-a-call)",
+        "Hola, Dana: ¿te puedo robar 15 minutos para preguntarte cómo organizáis las guardias?",
+    ),
+    (
+        "1b vigesimoprimera lectura: el CV que te pidieron, «como lo conversamos» (FAQ send-resume: «a menos que te lo pida»)",
+        "Hola, Jordan: te comparto mi hoja de vida como lo conversamos.",
+    ),
+    (
+        "1b vigesimoprimera lectura: el CV que te pidieron, «como me dijiste» (FAQ send-resume)",
+        "Hola, Jordan: como me dijiste, aquí tienes mi CV.",
+    ),
+    (
+        "1b vigesimoprimera lectura: el CV que te pidieron, «según me comentaste» (FAQ send-resume)",
+        "Hola, Jordan: según me comentaste, te mando mi currículum.",
+    ),
+    (
+        "1b vigesimoprimera lectura: el CV que te pidieron, «tal como lo acordamos» (FAQ send-resume)",
+        "Hola, Jordan: te comparto mi CV, tal como lo acordamos en la llamada.",
+    ),
+    (
+        "2a vigesimoprimera lectura: «monitorización proactiva» de su equipo, un término técnico, no un adjetivo sobre ti",
+        "Gracias por aceptar, Marta. Vi que tu equipo apuesta por la monitorización proactiva. ¿Qué alertas os han dado más resultado?",
+    ),
+    (
+        "2a vigesimoprimera lectura: «mantenimiento proactivo» de su equipo",
+        "Hola, Marta: tu equipo hace mantenimiento proactivo en la planta de Burgos y me parece admirable. Trabajo en fiabilidad. ¿Cómo empezasteis?",
+    ),
+    (
+        "2a vigesimoprimera lectura: «tu enfoque proactivo», lo suyo",
+        "Gracias por aceptar, Marta. Me encantó tu enfoque proactivo de la seguridad en tu última publicación. ¿Cómo lo aplicáis en el equipo?",
+    ),
+    (
+        "2a vigesimoprimera lectura: «proactiva» dentro del tema de su hilo",
+        "Hola, Dana: leí tu hilo sobre por qué buscáis gente proactiva en QA. ¿Cómo lo detectáis en una entrevista?",
+    ),
+    (
+        "2a vigesimoprimera lectura: «tu paso de autodidacta», su trayectoria",
+        "Hola, Marta: tu paso de autodidacta a directora de ingeniería me inspira mucho. ¿Qué te ayudó más al principio?",
+    ),
+    (
+        "2a vigesimoprimera lectura: «buen trabajador» dentro del tema de su reflexión",
+        "Hola, Dana: me gustó tu reflexión sobre lo que significa ser buen trabajador en remoto. ¿Cómo lo medís en tu equipo?",
+    ),
+    (
+        "2b vigesimoprimera lectura: el mensaje posterior de mention-interest, «una oportunidad en tu equipo… que contaras conmigo» (after-they-accept.md#mention-interest)",
+        "Hola, Dana: estas semanas he aprendido mucho de lo que me has contado sobre QA. Si alguna vez hay una oportunidad en tu equipo, me encantaría que contaras conmigo. Gracias en cualquier caso.",
+    ),
+    (
+        "2b vigesimoprimera lectura: «si hay alguna oportunidad en tu equipo» tras un intercambio real (after-they-accept.md#mention-interest)",
+        "Hola, Dana: gracias por tus respuestas sobre las pruebas inestables. Te comento que estoy buscando un nuevo trabajo en QA; si hay alguna oportunidad en tu equipo, me encantaría saberlo.",
+    ),
+    (
+        "2c vigesimoprimera lectura: «revisé mi CV siguiendo tus consejos» cuenta lo que hiciste, no pide nada",
+        "Hola, Dana: tu publicación sobre currículums de una página me convenció: revisé mi CV siguiendo tus consejos. ¿Qué sección recortarías primero?",
+    ),
+    (
+        "2d vigesimoprimera lectura: las gracias al contacto que pasó tu CV (alternatives.md#warm-introduction)",
+        "Hola, Sam: gracias por pasar mi CV a Dana; ya me ha escrito. ¡Te debo un café!",
+    ),
+    (
+        "2e vigesimoprimera lectura: una llamada breve que le deja elegir cuándo (after-they-accept.md#asking-for-a-call, FAQ ask-for-a-call)",
+        "Hola, Omar: ¿tendrías 15 minutos para una llamada la semana que viene, o cuando mejor te venga, sobre cómo planificaste los turnos?",
+    ),
+    (
+        "2f vigesimoprimera lectura: el único recordatorio, que promete no mandar otro (after-they-accept.md#no-reply)",
+        "Hola, Dana: un recordatorio de mi mensaje sobre tu charla, por si se perdió. No te mandaré otro recordatorio; si estás liada, no pasa nada.",
+    ),
+    (
+        "2g vigesimoprimera lectura: «¿hay alguna actualización…?» al reclutador (desenlace pause-frustration)",
+        "Hola, Jordan: ¿hay alguna actualización sobre mi postulación al puesto de analista? La envié hace tres semanas y sigo sin noticias.",
+    ),
+    (
+        "2g vigesimoprimera lectura: «¿sabes algo del proceso…?» al reclutador (desenlace pause-frustration)",
+        "Hola, Jordan: ¿sabes algo del proceso de QA sénior? Me postulé hace tres semanas y sigo sin respuesta.",
+    ),
 ];
 
 /// Spanish lines of the kinds the articles say get declined or ignored,
@@ -2556,6 +2633,102 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "#16 vigésima lectura: «ojalá que este mensaje te encuentre muy bien» (over-300-characters)",
         "finds-you-well",
         "Hola Grace, ojalá que este mensaje te encuentre muy bien.",
+    ),
+    // Issue #20, vigesimoprimera lectura (3): frases que la regla inglesa marca y su equivalente español no.
+    (
+        "3 vigesimoprimera lectura: «Estimados señores… para mostrar mi interés» (too-formal; «Dear Sir or Madam» en inglés)",
+        "too-formal",
+        "Estimados señores: les escribo para mostrar mi interés en el puesto.",
+    ),
+    (
+        "3 vigesimoprimera lectura: «A la atención del responsable de selección» (too-formal)",
+        "too-formal",
+        "A la atención del responsable de selección: les escribo por la vacante.",
+    ),
+    (
+        "3 vigesimoprimera lectura: «me encantaría hacerte unas preguntas sobre QA» («pick your brain about QA»)",
+        "pick-your-brain",
+        "Hola, Dana: me encantaría hacerte unas preguntas sobre QA.",
+    ),
+    (
+        "3 vigesimoprimera lectura: «trabajadora, detallista y con espíritu de equipo» («hard-working, detail-oriented team player»)",
+        "buzzwords",
+        "Hola, Dana: soy una persona trabajadora, detallista y con espíritu de equipo.",
+    ),
+    (
+        "3 vigesimoprimera lectura: «resolutiva y con iniciativa, enfocada en resultados» («results-driven self-starter»)",
+        "buzzwords",
+        "Hola, Dana: soy resolutiva y con iniciativa, enfocada en resultados.",
+    ),
+    (
+        "3 vigesimoprimera lectura: «tengo el perfil ideal» («I'm the ideal candidate»)",
+        "selling-yourself",
+        "Hola, Dana: tengo el perfil ideal para este puesto.",
+    ),
+    (
+        "3 vigesimoprimera lectura: «encajo como anillo al dedo» («the perfect fit»)",
+        "selling-yourself",
+        "Hola, Dana: encajo como anillo al dedo en este puesto.",
+    ),
+    (
+        "3 vigesimoprimera lectura: «puedo sumar mucho a tu equipo» («I can add value to your team»)",
+        "nothing-specific",
+        "Hola, Dana: puedo sumar mucho a tu equipo.",
+    ),
+    (
+        "3 vigesimoprimera lectura: «me interesa la vacante que tienen en su empresa» («the open position at your company»)",
+        "nothing-specific",
+        "Hola, Dana: me interesa la vacante que tienen en su empresa.",
+    ),
+    (
+        "3 vigesimoprimera lectura: «¿podrías interceder por mí…?» («put in a good word»)",
+        "asking-a-favor",
+        "Hola, Dana: ¿podrías interceder por mí ante el equipo de selección?",
+    ),
+    (
+        "3 vigesimoprimera lectura: «¿podrías mover mi candidatura…?» («fast-track my application»)",
+        "asking-a-favor",
+        "Hola, Dana: ¿podrías mover mi candidatura para que la revisen antes?",
+    ),
+    (
+        "3 vigesimoprimera lectura: «necesito saber algo pronto» («need an answer soon»)",
+        "frustration",
+        "Hola, Jordan: todavía no sé nada y necesito saber algo pronto.",
+    ),
+    (
+        "3 vigesimoprimera lectura: «respóndeme en cuanto puedas… es urgente» («reply as soon as possible»)",
+        "frustration",
+        "Hola, Jordan: respóndeme en cuanto puedas, por favor, es urgente.",
+    ),
+    (
+        "3 vigesimoprimera lectura: «¿qué tenía la otra persona…?» («why did you pick someone else?»)",
+        "arguing-a-rejection",
+        "Hola, Dana: ¿qué tenía la otra persona que no tuviera yo?",
+    ),
+    (
+        "3 vigesimoprimera lectura: «disponible para nuevos proyectos» («open to new opportunities»)",
+        "open-to-opportunities",
+        "Hola, Dana: estoy disponible para nuevos proyectos.",
+    ),
+    (
+        "3 vigesimoprimera lectura: «en plena búsqueda de empleo» («job hunting»)",
+        "open-to-opportunities",
+        "Hola, Dana: estoy en plena búsqueda de empleo.",
+    ),
+    (
+        "3 vigesimoprimera lectura: «tu empresa me parece increíble y sería un sueño trabajar allí» («a dream to work there»)",
+        "love-your-company",
+        "Hola, Dana: tu empresa me parece increíble y sería un sueño trabajar allí.",
+    ),
+    (
+        "3 vigesimoprimera lectura: «¿me tendrías en consideración…?» («would you consider me for the role?»)",
+        "review-my-application",
+        "Hola, Dana: ¿me tendrías en consideración para el puesto?",
+    ),
+    (
+        "3 vigesimoprimera lectura: «conectar con profesionales afines» («like-minded professionals»)",
+        "love-to-connect",
+        "Hola, Dana: me gustaría conectar con profesionales afines.",
     ),
 ];
 
