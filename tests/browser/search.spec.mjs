@@ -5,7 +5,7 @@
 import test from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { serve, launch, watchedPage, siteDir, screenshotDir } from "./lib.mjs";
+import { serve, launch, watchedPage, siteDir, screenshotDir, settledOptions } from "./lib.mjs";
 
 const isIndex = (url) => /\/search\/[^/]+\.json$/.test(new URL(url).pathname);
 
@@ -86,6 +86,23 @@ test("a question finds its answer; arrow keys and Enter land on the anchor", asy
     assert.ok(await target.isVisible());
     // The answer scrolls into view (smoothly, unless motion is reduced).
     await page.waitForFunction(() => { const r = document.querySelector(":target").getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight / 2; });
+  });
+});
+
+test("after a pause in typing, the list says it is busy until the final query's results replace the shorter one's", async () => {
+  await withPage({ width: 1280, height: 900 }, async ({ page, url }) => {
+    await page.goto(url + "/guides/");
+    const input = box(page);
+    await input.click();
+    // A pause long enough for the shorter query's results to be drawn: they
+    // already hold the FAQ the full question finds.
+    await input.pressSequentially("how long should I wait before", { delay: 5 });
+    await page.waitForFunction(() => /How long should I wait/.test(document.querySelector("#search-listbox [role=option]")?.textContent || ""));
+    await input.pressSequentially(" following up", { delay: 5 });
+    await settledOptions(page);
+    await page.keyboard.press("ArrowDown");
+    await page.waitForTimeout(400);
+    assert.equal(await options(page).first().getAttribute("aria-selected"), "true", "no late render undoes the key");
   });
 });
 
