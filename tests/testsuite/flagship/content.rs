@@ -365,22 +365,52 @@ const POSITIONS: &[Position] = &[
         &["welcome", BEFORE_APPLYING],
         &["ideally", "one line about you"],
     ),
+    // Twenty-second read (1a): any one sign is a good sign, not "enough":
+    // at a large employer the tree goes on to ask whether the manager is
+    // likely to see the note.
     (
-        "content/guides/when-to-reach-out.md",
-        Some("#after-applying"),
-        &["is welcome"],
-        &["ideally", "minds a short"],
+        "content/decisions/should-i-message.yaml",
+        Some("welcome"),
+        &["a good sign", "at a large employer"],
+        &["enough"],
     ),
     (
         "content/guides/when-to-reach-out.md",
+        Some("#after-applying"),
+        &["is welcome", "a good sign", "#large-company"],
+        &["ideally", "minds a short", "as enough"],
+    ),
+    // Twenty-second read (1b): the application is the ask; a note after it
+    // never says "please consider me", and being considered if something
+    // fits waits for real rapport.
+    (
+        "content/guides/when-to-reach-out.md",
         Some("#before-applying"),
-        &["to learn", "to be considered", "one line about you"],
-        &[],
+        &[
+            "to learn",
+            "to be considered",
+            "one line about you",
+            "how you ask to be considered",
+            "after-they-accept.md#mention-interest",
+        ],
+        &["ask to be considered only"],
+    ),
+    (
+        "content/guides/channels.md",
+        None,
+        &["let your application be the ask"],
+        &["ask to be considered only"],
+    ),
+    (
+        "content/guides/short-answer.md",
+        None,
+        &["let the application be the ask"],
+        &["before you ask to be considered"],
     ),
     (
         "content/data/faqs.yaml",
         Some("before-or-after-applying"),
-        &["to be considered", BEFORE_APPLYING],
+        &["how you ask to be considered", BEFORE_APPLYING],
         &["one line about you"],
     ),
     (

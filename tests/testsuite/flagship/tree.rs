@@ -840,6 +840,14 @@ const MUST_SAY: &[(&str, &[&str], &str)] = &[
         "engage-first",
         &["a post or two"],
         "as much engagement as the template it recommends asks for",
+    ), // Twenty-second read (1b): one position on asking to be considered.
+    (
+        "apply-first",
+        &[
+            "how you ask to be considered",
+            "never \"please consider me\"",
+        ],
+        "the application is the ask, and a note after it supports it",
     ),
 ];
 
@@ -848,11 +856,28 @@ const MUST_SAY: &[(&str, &[&str], &str)] = &[
 /// ago and writes calmly about the manager's work reaches `send-specific-note`
 /// (go) through "I want a specific open role", and the guide's warning sign
 /// is the frustration, not the wait (seed 000:15, 000:33).
-const MUST_NOT_SAY: &[(&str, &[&str], &str)] = &[(
-    "pause-frustration",
-    &["don't start now", "don't write to the manager"],
-    "the open-role path says go for a calm note after the same wait",
-)];
+const MUST_NOT_SAY: &[(&str, &[&str], &str)] = &[
+    (
+        "pause-frustration",
+        &["don't start now", "don't write to the manager"],
+        "the open-role path says go for a calm note after the same wait",
+    ),
+    // Twenty-second read (1b): "ask to be considered only after" told a
+    // reader who has applied to ask, where the site's position is that the
+    // application is the ask.
+    (
+        "apply-first",
+        &["ask to be considered only"],
+        "the application is the ask; a note after it never says \"please consider me\"",
+    ),
+    // Twenty-second read (1c): on the large-company path the manager
+    // question has just said a note is often redirected.
+    (
+        "send-specific-note",
+        &["likely to read it"],
+        "at a large firm a note may still be redirected (seed 000:15)",
+    ),
+];
 
 #[test]
 fn every_outcomes_advice_fits_every_path_to_it() {
