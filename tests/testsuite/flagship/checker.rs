@@ -1256,6 +1256,106 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "after-they-accept.md, asking to be considered after real exchanges",
         "Hi Ana, I've loved our exchanges. If a role opens up on your team, please consider me.",
     ),
+    (
+        "tree connect-after-event (twenty-second read, 2a): where you met and what you talked about",
+        "Hi Nina, I enjoyed our conversation at DevOpsDays about on-call rotations. I'd love to connect.",
+    ),
+    (
+        "tree connect-after-event (twenty-second read, 2a): where you met and what you talked about",
+        "Hi Carla, enjoyed our chat at DevOpsDays about on-call burnout. I'd love to connect.",
+    ),
+    (
+        "tree connect-after-event (twenty-second read, 2a): where you met and what you talked about",
+        "Hi Carla, lovely chatting at DevOpsDays Denver about on-call burnout. I'd love to connect.",
+    ),
+    (
+        "tree connect-after-event (twenty-second read, 2a): where you met and what you talked about",
+        "Hi Carla, it was great to talk at DevOpsDays about on-call burnout. I'd love to connect.",
+    ),
+    (
+        "tree connect-after-event (twenty-second read, 2a): where you met and what you talked about",
+        "Hi Nina, it was nice to chat at the Georgia Tech career fair about your robotics team. I'd love to connect.",
+    ),
+    (
+        "tree connect-after-event (twenty-second read, 2a): where you met and what you talked about",
+        "Hi Nina, thanks for the chat at the career fair about your robotics team. I'd like to connect.",
+    ),
+    (
+        "tree connect-after-event (twenty-second read, 2a): where you met and what you talked about",
+        "Hi Nina, great conversation at the career fair yesterday about your robotics team. I'd love to connect.",
+    ),
+    (
+        "tree connect-after-event (twenty-second read, 2a): where you met and what you talked about",
+        "Hi Nina, thanks for taking the time to chat at the career fair. I enjoyed hearing about your team's move to event-driven services, and I'd like to connect.",
+    ),
+    (
+        "tree connect-after-event (twenty-second read, 2a): where you met and what you talked about",
+        "Hi Nina, thanks for stopping by our booth at the job fair and talking about robotics. I'd love to connect.",
+    ),
+    (
+        "connection-request.md and Careery's templates (twenty-second read, 2b): a specific detail, then the closing",
+        "Hi Dana, I use your open-source library for contract testing every day, and the new retry API saved us hours. I'd love to connect.",
+    ),
+    (
+        "connection-request.md and Careery's templates (twenty-second read, 2b): a specific detail, then the closing",
+        "Hi Dana, your Coursera course on test automation got me my first QA job. I'd love to connect.",
+    ),
+    (
+        "connection-request.md and Careery's templates (twenty-second read, 2b): a specific detail, then the closing",
+        "Hi Dana, your YouTube series on Playwright taught me most of what I know about UI tests. I'd love to connect.",
+    ),
+    (
+        "connection-request.md and Careery's templates (twenty-second read, 2b): a specific detail, then the closing",
+        "Hi Dana, your team's move to event-driven testing is something I'm trying at Tallis now. I'd love to connect.",
+    ),
+    (
+        "connection-request.md and Careery's templates (twenty-second read, 2b): a specific detail, then the closing",
+        "Hi Dana, I loved the Lumen engineering blog entry you wrote on flaky tests. I'd love to connect.",
+    ),
+    (
+        "connection-request.md and Careery's templates (twenty-second read, 2b): a specific detail, then the closing",
+        "Hi Dana, your GitHub repo of test heuristics is my go-to checklist. I'd love to connect.",
+    ),
+    (
+        "connection-request.md and Careery's templates (twenty-second read, 2b): a specific detail, then the closing",
+        "Hi Dana, your slides from TestBash on risk-based testing are pinned on my desk. I'd love to connect.",
+    ),
+    (
+        "connection-request.md and Careery's templates (twenty-second read, 2b): a specific detail, then the closing",
+        "Hi Dana, your quote in the Wired piece on software quality stuck with me. I'd love to connect.",
+    ),
+    (
+        "connection-request.md and Careery's templates (twenty-second read, 2b): a specific detail, then the closing",
+        "Hi Dana, your answer on the QA subreddit about test data saved my sprint. I'd like to connect.",
+    ),
+    (
+        "tree connect-with-referral and the untitled article (001:28) (twenty-second read, 2c): the referral is the reason",
+        "Hi Leo, Priya Shah at Finch referred me for the Data Engineer role. I've applied and I'm grateful for her recommendation. I'd love to connect.",
+    ),
+    (
+        "tree connect-with-referral and the untitled article (001:28) (twenty-second read, 2c): the referral is the reason",
+        "Hi Leo, Priya Shah referred me for the data engineering role on your team. I've applied and would love to connect.",
+    ),
+    (
+        "tree connect-while-talking (twenty-second read, 2d): the manager is already talking with you",
+        "Hi Paul, thanks for reaching out about the Solutions Architect role. I'd love to connect.",
+    ),
+    (
+        "tree connect-while-talking (twenty-second read, 2d): the manager is already talking with you",
+        "Hi Paul, thanks for the chat about the Solutions Architect role. I'd love to connect.",
+    ),
+    (
+        "tree connect-while-talking (twenty-second read, 2d): the manager is already talking with you",
+        "Hi Paul, I enjoyed our call about the Solutions Architect role. Looking forward to the next step, and I'd love to connect.",
+    ),
+    (
+        "tree ask-for-feedback and Michael Staton (003:17) (twenty-second read, 2e): what I could improve",
+        "Hi Elena, thanks for the call today. I'm disappointed but grateful. Could you share what I could improve for next time? Let me know if anything comes up on your team.",
+    ),
+    (
+        "learn-from-experience's own comment (twenty-second read, 2f): the ask names a topic",
+        "Hi Grace, your talk on grid storage was excellent. I manage solar installs and would love to learn from your experience with battery sites.",
+    ),
 ];
 
 /// Lines the articles say get declined or ignored, each with the rule that
@@ -1497,7 +1597,7 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "Hi Dana, I've messaged you twice now about the Senior QA Engineer role. Please respond when you can.",
     ),
     (
-        "FAQ before-or-after-applying: apply before you ask to be considered",
+        "FAQ before-or-after-applying: the application is how you ask to be considered",
         "review-my-application",
         "Hi Dana, I'm planning to apply for the Senior QA role; would you consider me?",
     ),
