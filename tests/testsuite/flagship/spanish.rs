@@ -1689,6 +1689,78 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "2g vigesimoprimera lectura: «¿sabes algo del proceso…?» al reclutador (desenlace pause-frustration)",
         "Hola, Jordan: ¿sabes algo del proceso de QA sénior? Me postulé hace tres semanas y sigo sin respuesta.",
     ),
+    (
+        "1a vigesimosegunda lectura: nota directa al reclutador con el puesto nombrado y «Hola, Jordan:» con coma (alternatives.md#recruiter)",
+        "Hola, Jordan: me postulé al puesto de QA sénior en Lumen. Tengo seis años en QA; lo último, automatizar pagos en Tallis. Quedo atento por si surgen preguntas.",
+    ),
+    (
+        "1a vigesimosegunda lectura: «quería contarte que me postulé» al reclutador, con «Hola, Jordan:» (alternatives.md#recruiter)",
+        "Hola, Jordan: quería contarte que me postulé al puesto de QA sénior en Lumen. Tengo seis años en QA; lo último, automatizar pagos en Tallis. Quedo atento por si surgen preguntas.",
+    ),
+    (
+        "1a vigesimosegunda lectura: «Buenos días, Jordan: he enviado mi candidatura…» al reclutador (alternatives.md#recruiter)",
+        "Buenos días, Jordan: he enviado mi candidatura al puesto de QA sénior. Tengo seis años en QA; lo último, automatizar pagos en Tallis.",
+    ),
+    (
+        "1b vigesimosegunda lectura: «dar seguimiento a mi postulación… ¿en qué etapa va?» al reclutador (desenlace pause-frustration)",
+        "Hola, Jordan: te escribo para dar seguimiento a mi postulación al puesto de QA sénior: ¿me podrías contar en qué etapa va el proceso?",
+    ),
+    (
+        "1b vigesimosegunda lectura: «dar seguimiento a mi postulación… ¿en qué etapa está?» al reclutador (desenlace pause-frustration)",
+        "Hola, Jordan: te escribo para dar seguimiento a mi postulación al puesto de QA sénior: ¿en qué etapa está?",
+    ),
+    (
+        "1c vigesimosegunda lectura: el agradecimiento tras la entrevista con saludo con nombre, «Estimada Sra. Reyes:» (interviews-and-rejection.md)",
+        "Estimada Sra. Reyes: muchas gracias por la entrevista de ayer para el puesto de QA sénior. Disfruté la conversación sobre pruebas inestables. Un saludo, Alex Kim",
+    ),
+    (
+        "1c vigesimosegunda lectura: la nota de recomendación de usted, «me pongo en contacto con usted porque…» (desenlace connect-with-referral)",
+        "Buenos días, señora Reyes: me pongo en contacto con usted porque Laura Martín me recomendó para el puesto de analista de datos en su equipo. Ya envié mi candidatura. ¿Qué proyectos tiene ahora el equipo?",
+    ),
+    (
+        "1d vigesimosegunda lectura: gracias por un artículo que te envió «hace un rato» (after-they-accept.md#timeline)",
+        "Hola, Dana: gracias por el artículo que me enviaste hace un rato sobre pruebas de contrato. Lo leo esta tarde.",
+    ),
+    (
+        "1d vigesimosegunda lectura: «envié tu artículo a mi equipo hace unas horas» (alternatives.md#engage)",
+        "Hola, Dana: envié tu artículo a mi equipo hace unas horas y ya lo estamos comentando. ¿Tienes pensado escribir una segunda parte?",
+    ),
+    (
+        "1d vigesimosegunda lectura: «me inscribí a tu taller… hace un rato» (alternatives.md#engage)",
+        "Hola, Dana: me inscribí a tu taller de Cypress hace un rato y ya tengo ganas de que llegue. ¿Hace falta traer algo preparado?",
+    ),
+    (
+        "1d vigesimosegunda lectura: «mi solicitud de hace unas horas» es la de conexión (after-they-accept.md)",
+        "Hola, Dana: gracias por responder a mi solicitud de hace unas horas. Tu charla sobre QA fue genial.",
+    ),
+    (
+        "2a vigesimosegunda lectura: «cuanto antes» dentro del tema de su publicación (connection-request.md#specific-curious)",
+        "Hola, Dana: tu publicación sobre detectar los fallos cuanto antes en el pipeline me pareció muy útil. Trabajo en QA de integración continua. ¿Qué pruebas ejecutáis en cada commit?",
+    ),
+    (
+        "2a vigesimosegunda lectura: «lo antes posible» dentro del tema de su charla (connection-request.md#specific-curious)",
+        "Hola, Dana: tu charla sobre por qué conviene probar lo antes posible me pareció muy útil. Trabajo en QA de integración continua. ¿Qué pruebas ejecutáis en cada commit?",
+    ),
+    (
+        "2a vigesimosegunda lectura: «es urgente» dentro del tema de su artículo (connection-request.md#specific-curious)",
+        "Hola, Dana: tu artículo sobre por qué la accesibilidad es urgente en la banca online me pareció muy útil. ¿Qué herramientas usáis para auditarla?",
+    ),
+    (
+        "2a vigesimosegunda lectura: «a la brevedad» dentro del tema de su hilo (connection-request.md#specific-curious)",
+        "Hola, Dana: tu hilo sobre parchear vulnerabilidades a la brevedad me pareció muy útil. ¿Cómo priorizáis los parches?",
+    ),
+    (
+        "2b vigesimosegunda lectura: el CV que te pidió, «me pediste que te enviara mi CV» (FAQ send-resume)",
+        "Hola, Dana: gracias por aceptar. Me pediste que te enviara mi CV después de la feria, así que aquí lo tienes.",
+    ),
+    (
+        "2b vigesimosegunda lectura: el CV que te pidió, «me dijiste que te enviara mi CV» (FAQ send-resume)",
+        "Hola, Dana: nos conocimos en la feria de empleo de Valencia y me dijiste que te enviara mi CV; aquí te lo dejo. ¡Gracias por la charla!",
+    ),
+    (
+        "2b vigesimosegunda lectura: «según lo que hablamos, te envío mi currículum» (FAQ send-resume)",
+        "Hola, Dana: según lo que hablamos, te envío mi currículum.",
+    ),
 ];
 
 /// Spanish lines of the kinds the articles say get declined or ignored,
