@@ -826,6 +826,17 @@ const MUST_SAY: &[(&str, &[&str], &str)] = &[
         &["interviews-and-rejection.md#interview-booked"],
         "a booked interview means wait, even after direct talks",
     ),
+    // Twenty-third read (F4): the interviews guide's middle path keeps to
+    // the default (request after a decision) when the process is formal or
+    // run by a recruiter, even if you are talking with the manager directly.
+    (
+        "connect-while-talking",
+        &[
+            "formal or run by a recruiter",
+            "interviews-and-rejection.md#before-interview",
+        ],
+        "a formal or recruiter-run process keeps to the guide's default",
+    ),
     // Issue #20, twenty-first read (C1): the event outcome said "One thing
     // comes first" and then named two, where when-to-reach-out.md and the
     // met-at-event FAQ say "Two things come first".
@@ -840,6 +851,13 @@ const MUST_SAY: &[(&str, &[&str], &str)] = &[
         "engage-first",
         &["a post or two"],
         "as much engagement as the template it recommends asks for",
+    ),
+    // Twenty-third read (F7): with no rapport yet, the guides start with
+    // likes and pace comments over weeks (alternatives.md#engage).
+    (
+        "engage-first",
+        &["like a few of their updates", "over a few weeks"],
+        "lighter signals first, as alternatives.md and the how-often-engage FAQ say",
     ), // Twenty-second read (1b): one position on asking to be considered.
     (
         "apply-first",
