@@ -1583,7 +1583,10 @@ const RECOMMENDED: &[(&str, &str)] = &[
     ),
     (
         "#8 decimoctava lectura: «¿me recomiendas…?» pide consejo (send-specific-note, play-long-game)",
-        "Hola Dana, me postulé al puesto de QA sénior en tu equipo. ¿Me recomendarías alguna lectura sobre cómo lo aplican?",
+        // Vigesimotercera lectura, F3: antes abría con «me postulé al puesto
+        // de QA sénior en tu equipo.», la apertura que el sitio desaconseja
+        // y que ahora se marca; la candidatura va después de su charla.
+        "Hola Dana, tu charla sobre pruebas de contrato me hizo pensar. Me postulé al puesto de QA sénior en tu equipo. ¿Me recomendarías alguna lectura sobre cómo lo aplican?",
     ),
     (
         "#8 decimoctava lectura: «¿me recomiendas…?» pide consejo (send-specific-note, play-long-game)",
@@ -2801,6 +2804,23 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "3 vigesimoprimera lectura: «conectar con profesionales afines» («like-minded professionals»)",
         "love-to-connect",
         "Hola, Dana: me gustaría conectar con profesionales afines.",
+    ),
+    // Vigesimotercera lectura, F3: el puesto nombrado por su título no
+    // exime la frase si la sitúa «en tu equipo», como en inglés.
+    (
+        "F3 vigesimotercera lectura: «me postulé al puesto de QA sénior en tu equipo.» («I applied for the Senior QA Engineer role on your team.»)",
+        "leading-with-i-applied",
+        "Hola, Dana: me postulé al puesto de QA sénior en tu equipo.",
+    ),
+    (
+        "F3 vigesimotercera lectura: «me he postulado al puesto de QA sénior en tu equipo.» y después su publicación",
+        "leading-with-i-applied",
+        "Hola, Dana: me he postulado al puesto de QA sénior en tu equipo. Tu publicación sobre revisiones asíncronas se me quedó grabada.",
+    ),
+    (
+        "F3 vigesimotercera lectura: «envié mi candidatura para el puesto de QA sénior en tu equipo.»",
+        "leading-with-i-applied",
+        "Hola, Dana: envié mi candidatura para el puesto de QA sénior en tu equipo.",
     ),
 ];
 
