@@ -149,8 +149,14 @@ pub fn build_index_unless_stopped(
     texts: PageTexts,
     params: &Params,
 ) -> Option<BuiltIndex> {
+    in_memory(|files| write_index(site, texts, params, files))
+}
+
+/// The index `make` hands to a sink, kept in memory: every file, sorted by
+/// path. (A `Collect` refuses nothing, so there are no problems to keep.)
+fn in_memory(make: impl FnOnce(&Collect) -> Option<Indexed>) -> Option<BuiltIndex> {
     let files = Collect::default();
-    let indexed = write_index(site, texts, params, &files)?;
+    let indexed = make(&files)?;
     Some(BuiltIndex {
         files: files.into_sorted(),
         stats: indexed.stats,
@@ -210,12 +216,7 @@ mod tests {
         params: &Params,
     ) -> Option<BuiltIndex> {
         let kinds = ResultKind::ALL.map(|k| [k.name(), k.label()]);
-        let files = Collect::default();
-        let indexed = index::build(origins, each, language, (&kinds, help), params, &files)?;
-        Some(BuiltIndex {
-            files: files.into_sorted(),
-            stats: indexed.stats,
-        })
+        in_memory(|files| index::build(origins, each, language, (&kinds, help), params, files))
     }
 
     #[test]

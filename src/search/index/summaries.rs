@@ -38,12 +38,8 @@ pub(super) fn summary_chunks(
         .max(records.div_ceil(MAX_CHUNKS));
     let mut owned: Vec<Vec<String>> = Vec::with_capacity(summaries.len().div_ceil(per));
     let mut rest = summaries.into_iter();
-    loop {
-        let chunk: Vec<String> = rest.by_ref().take(per).collect();
-        if chunk.is_empty() {
-            break;
-        }
-        owned.push(chunk);
+    while rest.len() > 0 {
+        owned.push(rest.by_ref().take(per).collect());
     }
     let hashes: Vec<String> = owned
         .into_par_iter()
