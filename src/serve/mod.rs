@@ -7,6 +7,7 @@
 //! HTTP is tiny_http and watching is notify; the routing, the reload script
 //! injection and the overlay are small pure functions tested from `&str`.
 
+mod burst;
 mod live;
 mod routes;
 
@@ -19,6 +20,8 @@ use std::sync::{Arc, Condvar, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
+
+use burst::{Burst, Step};
 
 pub use live::{Live, Rebuilt, Update};
 pub use routes::{Response, inject, overlay_html, resolve};
@@ -188,15 +191,15 @@ pub fn run(
     rebuild(&mut live, &[], &shared, on_event.as_ref());
     on_event(Event::Listening(listening));
 
-    // Watch the site's inputs; rebuild after a short quiet period.
-    let (tx, rx) = mpsc::channel::<Vec<PathBuf>>();
+    // Watch the site's inputs; rebuild as soon as a save is over.
+    let (tx, rx) = mpsc::channel::<(Step, Vec<PathBuf>)>();
     let root = build_opts.root.clone();
     let flag = Arc::clone(&newer);
     let mut watcher = notify::recommended_watcher(move |event| {
-        let paths = relevant(&root, event);
+        let (step, paths) = relevant(&root, event);
         if !paths.is_empty() {
             flag.store(true, Ordering::Relaxed);
-            let _ = tx.send(paths);
+            let _ = tx.send((step, paths));
         }
     })
     .map_err(|e| {
@@ -219,14 +222,19 @@ pub fn run(
         let on_event = Arc::clone(&on_event);
         std::thread::spawn(move || {
             let _keep = watcher;
-            while let Ok(mut paths) = rx.recv() {
-                // Editors save in bursts (temp file, rename, chmod): wait for quiet.
-                while let Ok(more) = rx.recv_timeout(Duration::from_millis(40)) {
-                    paths.extend(more);
+            let mut burst = Burst::default();
+            while let Ok((step, paths)) = rx.recv() {
+                // Editors save in bursts (write and close, or temp file,
+                // rename, chmod): wait until the save is over.
+                burst.add(step, paths);
+                while let Ok((step, paths)) = rx.recv_timeout(burst.wait()) {
+                    burst.add(step, paths);
                 }
                 newer.store(false, Ordering::Relaxed);
-                paths.sort();
-                paths.dedup();
+                let paths = burst.take();
+                if paths.is_empty() {
+                    continue;
+                }
                 on_event(Event::Changed(paths.clone()));
                 rebuild(&mut live, &paths, &shared, on_event.as_ref());
             }
@@ -249,13 +257,17 @@ pub fn watched(root: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Paths of an event that can change the site (not editor swap files).
-fn relevant(root: &Path, event: notify::Result<notify::Event>) -> Vec<PathBuf> {
-    let Ok(event) = event else { return Vec::new() };
-    if matches!(event.kind, notify::EventKind::Access(_)) {
-        return Vec::new();
+/// Paths of an event that can change the site (not editor swap files),
+/// and what the event says about them.
+fn relevant(root: &Path, event: notify::Result<notify::Event>) -> (Step, Vec<PathBuf>) {
+    let Ok(event) = event else {
+        return (Step::Nothing, Vec::new());
+    };
+    let step = Step::of(&event.kind);
+    if step == Step::Nothing {
+        return (step, Vec::new());
     }
-    event
+    let paths = event
         .paths
         .into_iter()
         .filter(|p| {
@@ -269,7 +281,8 @@ fn relevant(root: &Path, event: notify::Result<notify::Event>) -> Vec<PathBuf> {
                 || name.ends_with(".tmp"))
         })
         .map(|p| live::site_relative(root, &p))
-        .collect()
+        .collect();
+    (step, paths)
 }
 
 /// Takes in a change to `changed` (empty: build everything): open pages
