@@ -195,10 +195,8 @@ where
         &dictionary.stop_group,
         records,
         (params.max_postings, params.band_postings),
-    );
-    if stop() {
-        return None;
-    }
+        &stop,
+    )?;
     let shards = term_shards(&dictionary, &encoded, params.shard_bytes, &put);
     let mut stats = IndexStats {
         records,

@@ -137,31 +137,40 @@ fn weigh(part: Part, word_group: &[u32], groups: usize, avg: &[f32; 3]) -> Weigh
 /// The postings of the groups in `band`, in one array, group after group
 /// (a counting sort): no list grows and copies itself over and over. Two
 /// halves of the band are filled side by side.
-fn band_postings(postings: &Postings, band: Range<usize>) -> Vec<(u32, f32)> {
+fn band_postings(
+    postings: &Postings,
+    band: Range<usize>,
+    halt: &(dyn Fn() -> bool + Sync),
+) -> Vec<(u32, f32)> {
     let starts = &postings.starts;
     let base = starts[band.start];
     let mut list: Vec<(u32, f32)> = vec![(0, 0.0); starts[band.end] - base];
     let mid = band.start + (band.end - band.start) / 2;
     let (low, high) = list.split_at_mut(starts[mid] - base);
     rayon::join(
-        || fill_postings(low, starts, band.start..mid, &postings.weighted),
-        || fill_postings(high, starts, mid..band.end, &postings.weighted),
+        || fill_postings(low, starts, band.start..mid, &postings.weighted, halt),
+        || fill_postings(high, starts, mid..band.end, &postings.weighted, halt),
     );
     list
 }
 
 /// Fills `into`, the postings of the groups in `range`, from every part's
-/// pairs, record after record.
+/// pairs, record after record; left half filled once `halt()` says so
+/// (the caller then drops it).
 fn fill_postings(
     into: &mut [(u32, f32)],
     starts: &[usize],
     range: Range<usize>,
     weighted: &[WeightedPart],
+    halt: &(dyn Fn() -> bool + Sync),
 ) {
     let base = starts[range.start];
     let mut next: Vec<usize> = starts[range.clone()].iter().map(|s| s - base).collect();
     let mut doc = 0u32;
     for part in weighted {
+        if halt() {
+            return;
+        }
         let mut start = 0;
         for &end in &part.ends {
             for &(g, w) in &part.pairs[start..end] {
@@ -177,6 +186,7 @@ fn fill_postings(
 }
 
 /// A stem group's postings as its term shard lists them.
+#[derive(Default)]
 pub(super) struct EncodedGroup {
     /// The group's idf × 10, rounded.
     pub(super) idf: u32,
@@ -190,13 +200,17 @@ pub(super) struct EncodedGroup {
 /// The postings are gathered and encoded a band of groups at a time, each
 /// band at most `band` postings (or one group), so the whole site's
 /// postings are never in one array beside the parts they came from: at
-/// 100,000 pages that array was about 400 MB.
+/// 100,000 pages that array was about 400 MB. `None` as soon as `halt()`
+/// says so (serve: a newer save is waiting): checked per band, per part
+/// gathered and per group, so a save waits a few milliseconds, not the
+/// whole phase.
 pub(super) fn encode_groups(
     postings: Postings,
     stop_group: &[bool],
     records: usize,
     (max_postings, band): (usize, usize),
-) -> Vec<EncodedGroup> {
+    halt: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<EncodedGroup>> {
     let max = max_postings.max(1);
     let starts = &postings.starts;
     let groups = starts.len() - 1;
@@ -206,15 +220,21 @@ pub(super) fn encode_groups(
         // The last group whose postings end within `band` of the first's.
         let limit = starts[first].saturating_add(band);
         let end = (starts.partition_point(|&s| s <= limit) - 1).clamp(first + 1, groups);
-        let list = band_postings(&postings, first..end);
+        let list = band_postings(&postings, first..end, halt);
         let base = starts[first];
         encoded.par_extend((first..end).into_par_iter().map(|g| {
+            if halt() {
+                return EncodedGroup::default();
+            }
             let range = starts[g] - base..starts[g + 1] - base;
             encode_group(&list[range], stop_group[g], records, max)
         }));
+        if halt() {
+            return None;
+        }
         first = end;
     }
-    encoded
+    Some(encoded)
 }
 
 /// One group's postings scored and encoded, at most `max` of them.
@@ -324,6 +344,61 @@ pub fn decode_postings(s: &str) -> Vec<(u32, u32)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Encoding halts partway through when told to: serve's next save
+    /// waits for a check, not for the whole phase (about 100 ms at 10,000
+    /// pages).
+    #[test]
+    fn encoding_gives_way_as_soon_as_it_is_halted() {
+        use crate::search::records::{ResultKind, SearchRecord};
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        let records: Vec<SearchRecord> = (0..40)
+            .map(|i| SearchRecord {
+                kind: ResultKind::Guide,
+                url: format!("/p{i}/"),
+                title: format!("Page {i}"),
+                context: String::new(),
+                fields: [
+                    format!("page {i}").into(),
+                    "".into(),
+                    format!("word{i} shared text {i}").into(),
+                ],
+                snippet: "".into(),
+            })
+            .collect();
+        let each = |i: usize, add: &mut dyn FnMut(&[SearchRecord])| {
+            add(std::slice::from_ref(&records[i]));
+        };
+        let run = |halt_after: usize| {
+            let parts = super::super::analyse::analyse(records.len(), &each, 240, &|| false);
+            let (dictionary, part_groups) = super::super::dictionary::Dictionary::new(&parts, "en");
+            let postings = gather_postings(parts, &part_groups, dictionary.groups, records.len());
+            let checks = AtomicUsize::new(0);
+            let halt = || checks.fetch_add(1, Ordering::Relaxed) >= halt_after;
+            let encoded = encode_groups(
+                postings,
+                &dictionary.stop_group,
+                records.len(),
+                (100, 50),
+                &halt,
+            );
+            (
+                encoded.map(|e| e.len()),
+                checks.into_inner(),
+                dictionary.groups,
+            )
+        };
+        let (whole, checks, groups) = run(usize::MAX);
+        assert_eq!(whole, Some(groups));
+        // Halted at every point it checks: nothing comes out.
+        for after in [0, 1, checks / 2, checks - 1] {
+            assert_eq!(
+                run(after).0,
+                None,
+                "halted after {after} of {checks} checks"
+            );
+        }
+    }
 
     #[test]
     fn postings_round_trip() {
