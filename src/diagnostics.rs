@@ -161,6 +161,8 @@ codes! {
     DataEmptyField = "data/empty-field",
     /// A source whose `url` is not a web address.
     DataInvalidUrl = "data/invalid-url",
+    /// A source whose `title_lang` is not a language code.
+    DataInvalidLanguage = "data/invalid-language",
     /// A template longer than its character limit.
     DataOverLimit = "data/over-limit",
     /// A message-checker rule with fields its kind lacks or does not take.

@@ -33,6 +33,12 @@ pub struct Source {
     pub id: String,
     /// The article's title.
     pub title: String,
+    /// The language of `title` when it is not the site's (a BCP 47 code):
+    /// a headline kept as the article gives it, e.g. `en` in a Spanish
+    /// edition. Marks it up with `lang`, so a screen reader speaks it in
+    /// its own language (WCAG 3.1.2).
+    #[schemars(regex(pattern = r"^[A-Za-z0-9-]+$"))]
+    pub title_lang: Option<String>,
     /// Who published it (a site, a company, a magazine).
     pub publisher: Option<String>,
     /// Who wrote it.

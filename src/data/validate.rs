@@ -47,6 +47,7 @@ pub(super) fn validate(
     let sources = known(Kind::Sources);
     check_citations(data, &sources, &texts, problems);
     check_source_urls(data, &texts, problems);
+    check_source_title_langs(data, &texts, problems);
     check_template_limits(data, &texts, problems);
 }
 
@@ -157,6 +158,35 @@ fn check_source_urls(data: &Data, texts: &Texts, problems: &mut Vec<Diagnostic>)
             )
             .at_in(lines.find(url).unwrap_or(lines.start()), text)
             .hint(hint),
+        );
+    }
+}
+
+/// A source's `title_lang` is a language code (letters, digits, hyphens,
+/// as `site.toml`'s codes): it becomes a `lang` attribute.
+fn check_source_title_langs(data: &Data, texts: &Texts, problems: &mut Vec<Diagnostic>) {
+    for r in &data.sources {
+        let Some(code) = r.rec.title_lang.as_deref() else {
+            continue;
+        };
+        let valid = code.split('-').all(|part| {
+            (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
+        }) && code.split('-').next().is_some_and(|p| p.len() >= 2);
+        if valid {
+            continue;
+        }
+        let (lines, text) = texts.record(r);
+        problems.push(
+            Diagnostic::new(
+                Code::DataInvalidLanguage,
+                &r.file,
+                format!(
+                    "the `title_lang` of source `{}` is not a language code",
+                    r.rec.id
+                ),
+            )
+            .at_in(lines.field("title_lang"), text)
+            .hint("write a BCP 47 code such as `en`, `pt-BR` or `zh-Hans`"),
         );
     }
 }

@@ -48,6 +48,10 @@ pub struct RecordBase {
 pub struct SourceRef {
     pub id: String,
     pub title: String,
+    /// The title's language when it may not be the page's: its
+    /// `title_lang`, or the default language's for a source not yet
+    /// translated.
+    pub title_lang: Option<String>,
     pub publisher: Option<String>,
     pub url: String,
 }
@@ -57,6 +61,10 @@ pub struct SourceView {
     #[serde(flatten)]
     pub base: RecordBase,
     pub title: String,
+    /// The title's language when it may not be the page's: its
+    /// `title_lang`, or the default language's for a source not yet
+    /// translated.
+    pub title_lang: Option<String>,
     pub publisher: Option<String>,
     pub author: Option<String>,
     /// The article's address, if it is a web address.
@@ -403,6 +411,11 @@ impl Fields<'_> {
             .map(|s| SourceRef {
                 id: s.rec.id.clone(),
                 title: s.rec.title.clone(),
+                title_lang: s
+                    .rec
+                    .title_lang
+                    .clone()
+                    .or_else(|| s.fallback.then(|| self.links.lang().default_code.clone())),
                 publisher: s.rec.publisher.clone(),
                 url: self.record_link(Kind::Sources, &s.rec.id, s.fallback),
             })
@@ -457,6 +470,10 @@ pub fn record_views(
 fn source_view(f: &Fields, r: &Located<crate::data::Source>) -> SourceView {
     let s = &r.rec;
     SourceView {
+        title_lang: s
+            .title_lang
+            .clone()
+            .or_else(|| r.fallback.then(|| f.links.lang().default_code.clone())),
         base: f.base(Kind::Sources, &s.id, r),
         title: s.title.clone(),
         publisher: s.publisher.clone(),

@@ -328,6 +328,75 @@ fn what_is_not_translated_is_marked_with_its_language_and_a_note_in_the_readers(
     assert_eq!(tree.attr("hreflang"), Some("en"));
 }
 
+/// A source title kept in the article's language, or a source not yet
+/// translated, is marked with its language wherever a Spanish page shows
+/// it (WCAG 3.1.2), and nowhere on the English pages.
+#[test]
+fn a_source_title_in_another_language_carries_its_lang() {
+    let site = TestSite::new("multilingual");
+    site.write(
+        "content/data/sources.yaml",
+        "- id: headline\n  title: Should I Message a Hiring Manager?\n- id: untranslated\n  title: A Field Guide to Follow-ups\n",
+    )
+    .write(
+        "content/es/data/sources.yaml",
+        "- id: headline\n  title: Should I Message a Hiring Manager?\n  title_lang: en\n",
+    )
+    .edit(
+        "content/guides/timing.md",
+        "tags: [timing]\n",
+        "tags: [timing]\nsources: [headline, untranslated]\n",
+    )
+    .edit(
+        "content/es/guides/timing.md",
+        "tags: [momento]\n",
+        "tags: [momento]\nsources: [headline, untranslated]\n",
+    );
+    site.build(&[]).success();
+    let out = site.out();
+    let cited = |url: &str| -> Vec<(String, Option<String>)> {
+        tags(&out.page(url))
+            .into_iter()
+            .filter(|t| t.name == "a" && t.attr("href").is_some_and(|h| h.contains("sources/#")))
+            .map(|t| {
+                (
+                    t.attr("href").unwrap().to_owned(),
+                    t.attr("lang").map(str::to_owned),
+                )
+            })
+            .collect()
+    };
+    let en = Some("en".to_owned());
+    assert_eq!(
+        cited("/es/guides/timing/"),
+        [
+            ("/kb/es/sources/#headline".to_owned(), en.clone()),
+            ("/kb/sources/#untranslated".to_owned(), en.clone()),
+        ]
+    );
+    assert!(
+        cited("/guides/timing/")
+            .iter()
+            .all(|(_, lang)| lang.is_none()),
+        "{:?}",
+        cited("/guides/timing/")
+    );
+    let list = out.page("/es/sources/");
+    let title = tags(&list)
+        .into_iter()
+        .find(|t| t.attr("class") == Some("source-title"))
+        .expect("the source's title");
+    assert_eq!(title.attr("lang"), Some("en"));
+    let english = out.page("/sources/");
+    assert!(
+        tags(&english)
+            .iter()
+            .filter(|t| t.attr("class") == Some("source-title"))
+            .all(|t| t.attr("lang").is_none()),
+        "{english}"
+    );
+}
+
 #[test]
 fn the_theme_speaks_the_readers_language() {
     let (_site, out) = built();

@@ -287,6 +287,20 @@ fn source_url_that_is_not_a_web_address() {
 }
 
 #[test]
+fn source_title_lang_that_is_not_a_language_code() {
+    let (_, run) = fails_cleanly(|s| {
+        s.write(
+            "content/data/sources/more.yaml",
+            "- id: kept\n  title: T\n  title_lang: English (UK)\n- id: fine\n  title: U\n  title_lang: pt-BR\n",
+        );
+    });
+    run.at("content/data/sources/more.yaml:3:15")
+        .says("`title_lang` of source `kept` is not a language code")
+        .problems(1)
+        .hinted();
+}
+
+#[test]
 fn output_inside_content_or_at_dangerous_places_is_refused() {
     let site = TestSite::new("basic");
     let inside = site.root().join("content/public");
