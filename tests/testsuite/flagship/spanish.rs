@@ -257,19 +257,27 @@ fn the_spanish_guides_character_counts_are_true() {
         .map(|t| t.rec)
         .filter(|t| t.channel == data::Channel::ConnectionNote)
         .collect();
-    let room: Vec<usize> = notes.iter().map(|t| 300 - t.text.chars().count()).collect();
+    // Vigesimocuarta lectura (wording 3): the room for your details is 300
+    // minus each template's fixed text, its bracketed placeholders removed
+    // (your details replace them), counted in code points.
+    let brackets = Regex::new(r"\[[^\[\]]*\]").expect("regex");
+    let room: Vec<usize> = notes
+        .iter()
+        .map(|t| 300 - brackets.replace_all(&t.text, "").chars().count())
+        .collect();
     let filled: Vec<usize> = notes
         .iter()
         .flat_map(|t| ejemplos(t.notes.as_deref().unwrap_or_default()))
         .map(|e| e.1)
         .collect();
-    let stated = number(r"entre unos (\d+) y (\d+) caracteres para tus detalles");
+    let stated = number(r"dejan entre (\d+) y (\d+) caracteres para tus detalles");
     let (lo, hi) = (
         *room.iter().min().expect("notes"),
         *room.iter().max().expect("notes"),
     );
-    assert!(
-        stated[0].abs_diff(lo) <= 5 && stated[1].abs_diff(hi) <= 5,
+    assert_eq!(
+        stated,
+        vec![lo, hi],
         "room {lo}..{hi}, the guide says {stated:?}"
     );
     let stated = number(r"los ejemplos completados van de (\d+) a (\d+) caracteres");
@@ -1764,6 +1772,35 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "2b vigesimosegunda lectura: «según lo que hablamos, te envío mi currículum» (FAQ send-resume)",
         "Hola, Dana: según lo que hablamos, te envío mi currículum.",
     ),
+    // Vigesimocuarta lectura: falsas alertas que el inglés no levanta.
+    (
+        "F1 vigesimocuarta lectura: la nota de «ya estáis hablando» (desenlace connect-while-talking; «I'd love to connect here in the meantime» pasa en inglés)",
+        "Hola, Paul: gracias por escribirme la semana pasada sobre el puesto de plataforma. Tengo ganas de nuestra llamada; mientras tanto, me encantaría conectar por aquí.",
+    ),
+    (
+        "F2 vigesimocuarta lectura: las gracias por la conversación en el evento («thanks for the great chat at TestBash»)",
+        "Hola, Dana: gracias por la conversación en TestBash. Me encantaría conectar.",
+    ),
+    (
+        "F2 vigesimocuarta lectura: las gracias por la charla en el evento",
+        "Hola, Dana: gracias por la charla en TestBash. Me encantaría conectar.",
+    ),
+    (
+        "F2 vigesimocuarta lectura: «¡gracias por la charla tan buena en TestBash!»",
+        "Hola, Dana: ¡gracias por la charla tan buena en TestBash! Me encantaría conectar.",
+    ),
+    (
+        "F3 vigesimocuarta lectura: el trabajo concreto de su equipo («I've admired your team's work on the checkout redesign»)",
+        "Hola, Dana: soy ingeniero de QA en Tallis y admiro el trabajo de tu equipo en el rediseño del pago. Me encantaría conectar.",
+    ),
+    (
+        "F4 vigesimocuarta lectura: la pregunta tras un rechazo que recomienda Staton (003:17), «ser mejor candidata»",
+        "Hola, Dana: gracias por avisarme. Me da pena, pero disfruté conociendo al equipo. ¿Hay algo que pueda hacer para ser mejor candidata la próxima vez?",
+    ),
+    (
+        "F4 vigesimocuarta lectura: lo mismo, «ser mejor candidato»",
+        "Hola, Dana: gracias por avisarme. Me da pena, pero disfruté conociendo al equipo. ¿Hay algo que pueda hacer para ser mejor candidato la próxima vez?",
+    ),
 ];
 
 /// Spanish lines of the kinds the articles say get declined or ignored,
@@ -2032,9 +2069,9 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "Hola Dana, pienso postularme al puesto de QA senior; ¿me tendrías en cuenta?",
     ),
     (
-        "Guía short-answer: ni «por favor, ténganme en cuenta»",
+        "Guía short-answer: ni «por favor, tenme en cuenta»",
         "review-my-application",
-        "Hola Dana: tu post sobre revisiones me gustó. Me postulé al puesto de QA sénior; por favor, ténganme en cuenta.",
+        "Hola Dana: tu post sobre revisiones me gustó. Me postulé al puesto de QA sénior; por favor, tenme en cuenta.",
     ),
     (
         "Una invitación de calendario sigue siendo pedir una cita",
@@ -2822,6 +2859,92 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "leading-with-i-applied",
         "Hola, Dana: envié mi candidatura para el puesto de QA sénior en tu equipo.",
     ),
+    // Vigesimocuarta lectura: frases que el revisor dejaba pasar.
+    (
+        "M1 vigesimocuarta lectura: «abierta a nuevos puestos» («open to new roles»)",
+        "open-to-opportunities",
+        "Hola, Kim: estoy abierta a nuevos puestos en ciencia de datos.",
+    ),
+    (
+        "M1 vigesimocuarta lectura: «abierto a nuevos puestos»",
+        "open-to-opportunities",
+        "Hola, Kim: estoy abierto a nuevos puestos en ciencia de datos.",
+    ),
+    (
+        "M2 vigesimocuarta lectura: «¡Avísame si tu equipo está contratando!» («Let me know if your team is hiring!»)",
+        "open-to-opportunities",
+        "Hola, Dana: tu charla sobre pruebas me gustó mucho. ¡Avísame si tu equipo está contratando!",
+    ),
+    (
+        "M2 vigesimocuarta lectura: «avísame si hay vacantes en tu equipo»",
+        "open-to-opportunities",
+        "Hola, Dana: por favor, avísame si hay vacantes en tu equipo.",
+    ),
+    (
+        "M1 vigesimocuarta lectura: «estoy buscando trabajo de QA» («looking for a job in QA»)",
+        "open-to-opportunities",
+        "Hola, Dana: te escribo porque estoy buscando trabajo de QA.",
+    ),
+    (
+        "M1 vigesimocuarta lectura: «busco un nuevo puesto en UX»",
+        "open-to-opportunities",
+        "Hola, Kim: busco un nuevo puesto en UX. ¿Hay vacantes en tu equipo?",
+    ),
+    (
+        "M7 vigesimocuarta lectura: «reflotar mi candidatura» («just bumping my application»)",
+        "review-my-application",
+        "Hola, Lee: solo quería reflotar mi candidatura del mes pasado. ¿Alguna novedad?",
+    ),
+    (
+        "M7 vigesimocuarta lectura: reflotar un mensaje otra vez («bumping my last message again»)",
+        "repeated-follow-ups",
+        "Hola, Sam: solo quería reflotar mi mensaje otra vez.",
+    ),
+    (
+        "M8 vigesimocuarta lectura: «mis dos últimos mensajes» («my last two messages»)",
+        "repeated-follow-ups",
+        "Hola, Sam: vuelvo a escribirte por mis dos últimos mensajes. ¿Los recibiste?",
+    ),
+    (
+        "M8 vigesimocuarta lectura: «mis tres últimos mensajes»",
+        "repeated-follow-ups",
+        "Hola, Sam: vuelvo a escribirte por mis tres últimos mensajes. ¿Los recibiste?",
+    ),
+    (
+        "M9 vigesimocuarta lectura: «échale un vistazo a mi currículum» («take a look at my resume»)",
+        "review-my-application",
+        "Hola, Laura: vi que estás contratando. Por favor, échale un vistazo a mi currículum.",
+    ),
+    (
+        "M3 vigesimocuarta lectura: «¿te importaría pasarle mi CV al equipo de selección?»",
+        "asking-a-favor",
+        "Hola, Rosa: ¿te importaría pasarle mi CV al equipo de selección?",
+    ),
+    (
+        "M3 vigesimocuarta lectura: «¿te importaría pasarle mi nombre al equipo de selección?»",
+        "asking-a-favor",
+        "Hola, Dana: ¿te importaría pasarle mi nombre al equipo de selección?",
+    ),
+    (
+        "M3 vigesimocuarta lectura: «¿podrías darme una recomendación para el puesto?» («give me a referral»)",
+        "asking-a-favor",
+        "Hola, Dana: ¿podrías darme una recomendación para el puesto de QA?",
+    ),
+    (
+        "M4 vigesimocuarta lectura: la llamada con fecha dicha sin pregunta («I'd love to hop on a call this Friday»)",
+        "pressing-for-a-meeting",
+        "Hola, Dana: me encantaría hacer una llamada este viernes para hablar del puesto.",
+    ),
+    (
+        "M10 vigesimocuarta lectura: «me encantaría formar parte del equipo» tras un saludo en frío («Would love to be part of the team»)",
+        "nothing-specific",
+        "Hola, Dana: ¡soy fan de Lumen! Me encantaría formar parte del equipo.",
+    ),
+    (
+        "M10 vigesimocuarta lectura: «creo que sería un gran activo para tu equipo» («I'd be an asset to your team»)",
+        "selling-yourself",
+        "Hola, Dana: creo que sería un gran activo para tu equipo. ¿Hablamos?",
+    ),
 ];
 
 #[test]
@@ -3272,4 +3395,206 @@ fn every_case_is_translated_and_its_examples_behave_in_the_spanish_checker() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// Positions the Spanish pages hold after the twenty-fourth read: (file
+/// under content/es, a pattern, whether it must be found, why).
+const POSITIONS: &[(&str, &str, bool, &str)] = &[
+    // Contradictions 1 and 2: a named recruiter means writing to the
+    // recruiter, whatever the manager's activity; the one exception, which
+    // the tree routes first, is a referral from a current employee.
+    (
+        "guides/alternatives.md",
+        r"salvo que el responsable sea (?:claramente )?activo",
+        false,
+        "C1: the manager's LinkedIn activity does not override a named recruiter",
+    ),
+    (
+        "guides/alternatives.md",
+        r"Que el responsable sea activo en LinkedIn no cambia eso",
+        true,
+        "C1: the which-route list says a named recruiter holds",
+    ),
+    (
+        "guides/alternatives.md",
+        r"Alguien que trabaja allí te ha recomendado:\*\* es la única excepción",
+        true,
+        "C2: the referral is the one exception, its own short item",
+    ),
+    (
+        "decisions/should-i-message.yaml",
+        r"aunque se cumpla cualquier otra señal",
+        false,
+        "C2: the welcome help no longer says the recruiter rule has no exception",
+    ),
+    (
+        "decisions/should-i-message.yaml",
+        r"Solo hay una excepción, que el árbol ya ha comprobado: si alguien que trabaja allí te recomendó",
+        true,
+        "C2: the welcome help names the referral exception",
+    ),
+    (
+        "guides/when-to-reach-out.md",
+        r"La única excepción es que alguien que trabaja allí te haya recomendado",
+        true,
+        "C2: the timing guide names the referral exception",
+    ),
+    // Contradiction 3: talking directly keeps to the default when the
+    // process is formal or run by a recruiter.
+    (
+        "guides/when-to-reach-out.md",
+        r"si el proceso es formal o lo lleva un reclutador, quédate con la opción por defecto: guarda la solicitud hasta que haya una decisión\. La \[guía de entrevistas\]\(@/guides/interviews-and-rejection\.md#before-interview\)",
+        true,
+        "C3: the already-talking paragraph gives the recruiter-run exception",
+    ),
+    // Contradiction 4: saying once that you applied is a fact, not an ask.
+    (
+        "guides/after-they-accept.md",
+        r"Es un dato, no una petición",
+        true,
+        "C4: the thank-you may state the application once, asking nothing",
+    ),
+    (
+        "guides/after-they-accept.md",
+        r"Esta sección trata de los puestos a los que no te has postulado y de pedirle que cuente contigo",
+        true,
+        "C4: mention-interest is about roles not applied for and asking to be considered",
+    ),
+    (
+        "data/faqs.yaml",
+        r"puedes decirlo una vez, como un dato, sin pedirle que te tenga en cuenta",
+        true,
+        "C4: the after-they-accept FAQ agrees with the guide",
+    ),
+    // Sources 1 and 2: what each article says, and what is the site's own.
+    (
+        "guides/when-to-reach-out.md",
+        r"nombrando algo concreto de él",
+        false,
+        "S1: Networking Etiquette does not say to name something specific (004:11)",
+    ),
+    (
+        "data/faqs.yaml",
+        r"nombrando algo concreto de él",
+        false,
+        "S1: Networking Etiquette does not say to name something specific (004:11)",
+    ),
+    (
+        "guides/alternatives.md",
+        r"A nuestro entender, por eso escribirles no es saltarse el proceso",
+        true,
+        "S2: not going around the process is the site's reading of the decision guide",
+    ),
+    // Wording 1: with an offer in hand, connect, said plainly.
+    (
+        "guides/interviews-and-rejection.md",
+        r"cada una a su manera|\(\*job offer\*\)|\(\*hired\*\)",
+        false,
+        "W1: no 'each uses their own word'",
+    ),
+    (
+        "decisions/should-i-message.yaml",
+        r"cada una su propia palabra|\(\*job offer\*\)|\(\*hired\*\)",
+        false,
+        "W1: the hired outcome says it plainly",
+    ),
+    (
+        "decisions/should-i-message.yaml",
+        r"Ya tienes la oferta, así que conecta",
+        true,
+        "W1: the hired outcome says it plainly",
+    ),
+    // Wording 4, 6, 7: one neutral Spanish, tú throughout, no flippant opener.
+    (
+        "data/cases.yaml",
+        r"(?i)\ba tope\b|\bliad[oa]\b|\bhasta arriba\b",
+        false,
+        "W4: no Peninsular colloquialisms in the examples",
+    ),
+    (
+        "data/templates.yaml",
+        r"(?i)\bde baja\b",
+        false,
+        "W4: no Peninsular colloquialisms in the examples",
+    ),
+    (
+        "guides/short-answer.md",
+        r"ténganme",
+        false,
+        "W6: tú, as everywhere",
+    ),
+    (
+        "data/faqs.yaml",
+        r"Hay opiniones para todo",
+        false,
+        "W7: opinions are divided, not 'there is an opinion for everything'",
+    ),
+    // Wording 5: the warm-up to cut is the one Spanish writers use.
+    (
+        "guides/connection-request.md",
+        r#"Quita el calentamiento\.\*\* En una nota a alguien que no te conoce, "Espero que estés bien""#,
+        true,
+        "W5: the filler Spanish writers really use",
+    ),
+];
+
+#[test]
+fn the_spanish_pages_hold_the_twenty_fourth_reads_positions() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/content/es/");
+    let mut wrong = Vec::new();
+    for (file, pattern, want, why) in POSITIONS {
+        let text = std::fs::read_to_string(format!("{root}{file}")).expect(file);
+        let found = Regex::new(pattern).expect("regex").is_match(&text);
+        if found != *want {
+            let verb = if *want { "lacks" } else { "still has" };
+            wrong.push(format!("{file} {verb} /{pattern}/: {why}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// The two sources whose English headlines the Spanish edition keeps are
+/// marked `lang="en"` on its pages, so a screen reader speaks them in
+/// English (WCAG 3.1.2); the three it describes in Spanish are not.
+#[test]
+fn english_source_headlines_on_spanish_pages_carry_lang_en() {
+    let out = flagship();
+    let expected = [
+        ("decision-guide", Some("en")),
+        ("networking-etiquette", Some("en")),
+        ("connect-hiring-manager", None),
+        ("careery-connection-messages", None),
+        ("terkel-hiring-managers", None),
+    ];
+    let list = out.page("/es/sources/");
+    let items = tags(&list);
+    for (id, lang) in expected {
+        let at = items
+            .iter()
+            .position(|t| t.name == "li" && t.attr("id") == Some(id))
+            .unwrap_or_else(|| panic!("/es/sources/ lists no {id}"));
+        let title = items[at..]
+            .iter()
+            .find(|t| t.attr("class") == Some("source-title"))
+            .expect("a title");
+        assert_eq!(title.attr("lang"), lang, "/es/sources/#{id}");
+    }
+    // The guide's own list of sources (its text names them in Spanish).
+    let page = out.page("/es/guides/alternatives/");
+    let guide = &page[page.find("sources-heading").expect("a list of sources")..];
+    for (id, lang) in expected {
+        let link = tags(guide)
+            .into_iter()
+            .find(|t| {
+                t.name == "a"
+                    && t.attr("href")
+                        .is_some_and(|h| h.ends_with(&format!("/es/sources/#{id}")))
+            })
+            .unwrap_or_else(|| panic!("the alternatives guide cites no {id}"));
+        assert_eq!(
+            link.attr("lang"),
+            lang,
+            "the alternatives guide's link to {id}"
+        );
+    }
 }
