@@ -222,22 +222,7 @@ pub fn run(
         let on_event = Arc::clone(&on_event);
         std::thread::spawn(move || {
             let _keep = watcher;
-            let mut burst = Burst::default();
-            while let Ok((step, paths)) = rx.recv() {
-                // Editors save in bursts (write and close, or temp file,
-                // rename, chmod): wait until the save is over.
-                burst.add(step, paths);
-                while let Ok((step, paths)) = rx.recv_timeout(burst.wait()) {
-                    burst.add(step, paths);
-                }
-                newer.store(false, Ordering::Relaxed);
-                let paths = burst.take();
-                if paths.is_empty() {
-                    continue;
-                }
-                on_event(Event::Changed(paths.clone()));
-                rebuild(&mut live, &paths, &shared, on_event.as_ref());
-            }
+            take_saves(&rx, &mut live, &newer, &shared, on_event.as_ref());
         });
     }
 
@@ -246,6 +231,33 @@ pub fn run(
         std::thread::spawn(move || respond(request, &shared));
     }
     Ok(())
+}
+
+/// Takes in each save the watcher reports, once it is over, until the
+/// watcher goes away.
+fn take_saves(
+    rx: &mpsc::Receiver<(Step, Vec<PathBuf>)>,
+    live: &mut Live,
+    newer: &AtomicBool,
+    shared: &Shared,
+    on_event: &(dyn Fn(Event) + Send + Sync),
+) {
+    let mut burst = Burst::default();
+    while let Ok((step, paths)) = rx.recv() {
+        // Editors save in bursts (write and close, or temp file, rename,
+        // chmod): wait until the save is over.
+        burst.add(step, paths);
+        while let Ok((step, paths)) = rx.recv_timeout(burst.wait()) {
+            burst.add(step, paths);
+        }
+        newer.store(false, Ordering::Relaxed);
+        let paths = burst.take();
+        if paths.is_empty() {
+            continue;
+        }
+        on_event(Event::Changed(paths.clone()));
+        rebuild(live, &paths, shared, on_event);
+    }
 }
 
 /// The folders and files a site's output depends on.
