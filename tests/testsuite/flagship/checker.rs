@@ -1356,6 +1356,52 @@ const RECOMMENDED: &[(&str, &str)] = &[
         "learn-from-experience's own comment (twenty-second read, 2f): the ask names a topic",
         "Hi Grace, your talk on grid storage was excellent. I manage solar installs and would love to learn from your experience with battery sites.",
     ),
+    // Twenty-fourth read: lines near the new patterns of that read, which
+    // the guides recommend, must stay clean.
+    (
+        "alternatives.md#engage and Careery's Specific + Curious (002:40) (twenty-fourth read): \"I'd love to learn how\"",
+        "Hi Dana, your talk on contract testing was great. I'd love to learn how your team decides which tests to automate first.",
+    ),
+    (
+        "tree pause-frustration: the status question to a recruiter (twenty-fourth read)",
+        "Hi Jordan, I applied for the Senior QA Engineer role three weeks ago. Could you tell me where my application stands?",
+    ),
+    (
+        "tree connect-while-talking (twenty-fourth read): a call already held",
+        "Hi Paul, after our call on Friday I'd love to connect here. Looking forward to the next step.",
+    ),
+    (
+        "interviews-and-rejection.md#before-interview (twenty-fourth read): a call already arranged",
+        "Hi Paul, looking forward to our call on Friday. Should I prepare anything?",
+    ),
+    (
+        "tree connect-with-referral (001:28) (twenty-fourth read): thanks for the referral",
+        "Hi Priya, thanks for the referral for the Data Engineer role. I've applied and will let you know how it goes.",
+    ),
+    (
+        "tree hired-connect (twenty-fourth read): glad to join, after the offer",
+        "Hi Dana, thanks for the offer! I'd love to be part of the team and can't wait to start.",
+    ),
+    (
+        "after-they-accept.md#thank-you (twenty-fourth read): saying once that you applied and are keen",
+        "Thanks for connecting, Dana. I applied for the Senior QA Engineer role on your team last week and I'm keen on it. I'm curious how your team handles reviews when someone is on leave.",
+    ),
+    (
+        "alternatives.md#warm-introduction (twenty-fourth read): the contact passes your name to the manager",
+        "Hi Sam, since you know Dana, would you mind passing my name along to her?",
+    ),
+    (
+        "interviews-and-rejection.md#after-rejection and Michael Staton (003:17) (twenty-fourth read): keep me in mind after the decision",
+        "Hi Dana, thanks for the update. Would you keep me in mind for future openings on your team?",
+    ),
+    (
+        "Careery's one polite bump (002:122) (twenty-fourth read): once, not again",
+        "Hi Sam, just bumping my message from last week in case it got buried. No worries if you're busy.",
+    ),
+    (
+        "after-they-accept.md#asking-for-a-call (twenty-fourth read): a call, timing left to them",
+        "Hi Dana, if you're ever open to a 15-minute call, I'd be glad to; no rush at all.",
+    ),
 ];
 
 /// Lines the articles say get declined or ignored, each with the rule that
@@ -2003,6 +2049,93 @@ const DECLINED: &[(&str, &str, &str)] = &[
         "Case expand-my-network don't, a day but no place",
         "love-to-connect",
         "Hi Dana, nice meeting you yesterday! Would love to connect.",
+    ),
+    // Twenty-fourth read (checker misses): ordinary wordings of lines the
+    // cases already decline.
+    (
+        "Case open-to-opportunities, the search in the singular (twenty-fourth read, misses 1)",
+        "open-to-opportunities",
+        "Hi Dana, I'm reaching out because I'm looking for a job in QA.",
+    ),
+    (
+        "Case open-to-opportunities, \"a new position\" (twenty-fourth read, misses 1)",
+        "open-to-opportunities",
+        "Hi Dana, I'm looking for a new position in QA. Would you keep me in mind?",
+    ),
+    (
+        "Case open-to-opportunities, \"seeking\" with no \"I'm\" (twenty-fourth read, misses 1)",
+        "open-to-opportunities",
+        "Hi Kim, seeking a new position in UX. Any openings on your team?",
+    ),
+    (
+        "Case open-to-opportunities, asking about openings (twenty-fourth read, misses 2)",
+        "open-to-opportunities",
+        "Hi Dana, please let me know if there are any openings on your team.",
+    ),
+    (
+        "Case engage-before-asking, the CV passed on (Careery 002:25) (twenty-fourth read, misses 3)",
+        "asking-a-favor",
+        "Hi Rosa, would you mind passing my CV along to the hiring team?",
+    ),
+    (
+        "Case engage-before-asking, the name passed on (Careery 002:25) (twenty-fourth read, misses 3)",
+        "asking-a-favor",
+        "Hi Dana, would you mind passing my name along to the hiring team?",
+    ),
+    (
+        "Case engage-before-asking, a referral asked of a stranger (twenty-fourth read, misses 3)",
+        "asking-a-favor",
+        "Hi Dana, could you give me a referral for the QA role?",
+    ),
+    (
+        "Case coffee-too-soon, a call with a date, said as a wish (Careery, pushy about calls) (twenty-fourth read, misses 4)",
+        "pressing-for-a-meeting",
+        "Hi Dana, I'd love to hop on a call this Friday to chat about the role.",
+    ),
+    (
+        "Case coffee-too-soon, \"when you're free\" next week (twenty-fourth read, misses 4)",
+        "pressing-for-a-meeting",
+        "Hi Dana, let me know when you're free for a call next week.",
+    ),
+    (
+        "Case frustrated-follow-up, demanding an answer (decision guide 000:33) (twenty-fourth read, misses 5)",
+        "frustration",
+        "Hi Tom, I know you're busy but I really need an answer about my application this week.",
+    ),
+    (
+        "Case frustrated-follow-up, \"I really need to hear back\" (twenty-fourth read, misses 5)",
+        "frustration",
+        "Hi Dana, I really need to hear back soon as I have another offer.",
+    ),
+    (
+        "Guide short-answer, no \"consider me\" (Careery 002:24) (twenty-fourth read, misses 6)",
+        "review-my-application",
+        "Hi Dana, I'm writing to ask you to consider me for the QA role.",
+    ),
+    (
+        "Guide short-answer, \"keep me in mind\" in a cold note (twenty-fourth read, misses 6)",
+        "review-my-application",
+        "Hi Dana, I'm a QA engineer with six years of experience. Would you keep me in mind?",
+    ),
+    (
+        "Case repeated-follow-ups, a bump again (Careery 002:122) (twenty-fourth read, misses 7)",
+        "repeated-follow-ups",
+        "Hi Sam, just bumping my last message again.",
+    ),
+    (
+        "Case vague-interest, praise for the company in other words (twenty-fourth read, misses 10)",
+        "love-your-company",
+        "Hi, I'm a passionate engineer who would love to join your amazing company.",
+    ),
+    (
+        "Case vague-interest, \"be part of the team\" (twenty-fourth read, misses 10)",
+        "love-your-company",
+        "Hey Dana, big fan of Lumen! Would love to be part of the team.",
+    ),
+    (
+        "Case leading-with-i-applied, \"an asset\" (Careery 002:22) (twenty-fourth read, misses 10)",
+        "selling-yourself",
+        "Hi Dana, I think I'd be an asset to your team. Could we talk?",
     ),
 ];
 

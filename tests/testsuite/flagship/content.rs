@@ -456,6 +456,118 @@ const POSITIONS: &[Position] = &[
         &["only through the channel"],
         &["skip it if"],
     ),
+    // Twenty-fourth read (contradictions 1 and 2): a listing that names a
+    // recruiter means writing to the recruiter, whatever the firm's size and
+    // however active the manager is; the one exception, which the tree asks
+    // about first, is a referral from a current employee.
+    (
+        "content/guides/alternatives.md",
+        Some("#which-route"),
+        &[
+            "names a recruiter",
+            "even if the manager is active",
+            "the one exception",
+            "referred you",
+        ],
+        &["clearly active on linkedin", "names them as the contact"],
+    ),
+    (
+        "content/decisions/should-i-message.yaml",
+        Some("welcome"),
+        &[
+            "names a recruiter",
+            "however active the manager is",
+            "referral from a current employee",
+        ],
+        &["whatever else holds"],
+    ),
+    (
+        "content/guides/when-to-reach-out.md",
+        Some("#after-applying"),
+        &[
+            "however active the manager is",
+            "referral from a current employee",
+            "#genuine-link",
+        ],
+        &[
+            "even at a small firm",
+            "one of the signs listed below is a good sign",
+        ],
+    ),
+    // Twenty-fourth read (contradiction 3): talking directly is a reason to
+    // connect, except in a formal or recruiter-run process, as the
+    // interviews guide and the tree's connect-while-talking say.
+    (
+        "content/guides/when-to-reach-out.md",
+        Some("#in-process"),
+        &[
+            "formal or run by a recruiter",
+            "until a decision",
+            "interviews-and-rejection.md#before-interview",
+            "interviews-and-rejection.md#interview-booked",
+        ],
+        &[],
+    ),
+    // Twenty-fourth read (contradiction 4): in the thank-you, saying once
+    // that you applied and are keen states a fact; asking to be considered
+    // waits for real rapport. The three places say the same.
+    (
+        "content/guides/after-they-accept.md",
+        Some("#thank-you"),
+        &[
+            "that you applied and are keen",
+            "asks nothing",
+            "#mention-interest",
+        ],
+        &["say once more that you are keen"],
+    ),
+    (
+        "content/guides/after-they-accept.md",
+        Some("#mention-interest"),
+        &[
+            "asking to be considered",
+            "not applied for",
+            "#thank-you",
+            "real rapport",
+        ],
+        &[],
+    ),
+    (
+        "content/data/faqs.yaml",
+        Some("after-they-accept"),
+        &["that you applied and are keen", "ask to be considered"],
+        &[],
+    ),
+    // Twenty-fourth read (sources 1 and 2): naming something specific is
+    // Careery's advice, not the Networking Etiquette article's (004:11);
+    // "doesn't go around the process" is the site's reading of the decision
+    // guide (000:37).
+    (
+        "content/guides/when-to-reach-out.md",
+        Some("#gap"),
+        &["Careery"],
+        &["naming something specific"],
+    ),
+    (
+        "content/data/faqs.yaml",
+        Some("missing-requirements"),
+        &["as [Careery]"],
+        &["by naming something specific"],
+    ),
+    (
+        "content/guides/alternatives.md",
+        Some("#recruiter"),
+        &["in this site's reading"],
+        &["job, so writing to them"],
+    ),
+    // Twenty-fourth read (wording 1): said plainly, each word with its
+    // source.
+    (
+        "content/guides/interviews-and-rejection.md",
+        Some("#after-hired"),
+        &["Rosen", "job offer", "Staton", "hired"],
+        &["their own word"],
+    ),
 ];
 
 #[test]
@@ -705,12 +817,17 @@ fn the_template_room_the_guide_states_is_the_templates_own() {
     let mut room = Vec::new();
     let mut filled = Vec::new();
     let example = regex::Regex::new(r"\*\*[^*]+\*\* \((\d+) characters\):").expect("regex");
+    let slot = regex::Regex::new(r"\[[^\[\]]*\]").expect("regex");
     for t in site.data.templates.iter().map(|t| &t.rec) {
         if t.channel != casebook::data::Channel::ConnectionNote {
             continue;
         }
         let limit = t.limit().expect("a connection note has a limit");
-        room.push(limit - t.text.chars().count());
+        // Twenty-fourth read (wording 3): the room is what the fixed words
+        // leave, since your details replace the bracketed slots; 300 minus
+        // the template as written (slots and all) understated it.
+        let fixed = slot.replace_all(&t.text, "");
+        room.push(limit - fixed.chars().count());
         let notes = t.notes.as_deref().unwrap_or_default();
         filled.extend(
             example

@@ -805,6 +805,15 @@ const MUST_SAY: &[(&str, &[&str], &str)] = &[
         &["Rosen", "job offer", "Staton", "hired"],
         "each source's word (offer, hired) with its source",
     ),
+    // Twenty-fourth read (contradiction 3): while talking directly, a
+    // formal or recruiter-run process still means holding the request until
+    // a decision, as interviews-and-rejection.md#before-interview and
+    // when-to-reach-out.md#in-process say.
+    (
+        "connect-while-talking",
+        &["formal or run by a recruiter", "until a decision"],
+        "the exception the guides give for a recruiter-run process",
+    ),
     // Issue #20, fourth read (C1): a reader talking directly with the
     // manager who also has an interview booked was told "connect" on one
     // path and "wait" on the other. The interviews guide states the one
@@ -894,6 +903,13 @@ const MUST_NOT_SAY: &[(&str, &[&str], &str)] = &[
         "send-specific-note",
         &["likely to read it"],
         "at a large firm a note may still be redirected (seed 000:15)",
+    ),
+    // Twenty-fourth read (wording 1): the offer is in hand, so say so
+    // plainly rather than weigh the two sources' words.
+    (
+        "hired-connect",
+        &["their own word", "two voices", "either way"],
+        "say plainly that with the offer both sources' points are met",
     ),
 ];
 
