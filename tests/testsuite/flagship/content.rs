@@ -458,18 +458,25 @@ const POSITIONS: &[Position] = &[
     ),
     // Twenty-fourth read (contradictions 1 and 2): a listing that names a
     // recruiter means writing to the recruiter, whatever the firm's size and
-    // however active the manager is; the one exception, which the tree asks
-    // about first, is a referral from a current employee.
+    // however active the manager is. Twenty-fifth read (contradiction 1):
+    // only a warm path, which the tree asks about first, comes before it: a
+    // referral from a current employee, or an introduction from someone who
+    // knows you both (made through them, not as a cold note).
     (
         "content/guides/alternatives.md",
         Some("#which-route"),
         &[
             "names a recruiter",
             "even if the manager is active",
-            "the one exception",
+            "a referral or an introduction",
             "referred you",
+            "not a cold note",
         ],
-        &["clearly active on linkedin", "names them as the contact"],
+        &[
+            "clearly active on linkedin",
+            "names them as the contact",
+            "the one exception",
+        ],
     ),
     (
         "content/decisions/should-i-message.yaml",
@@ -478,8 +485,9 @@ const POSITIONS: &[Position] = &[
             "names a recruiter",
             "however active the manager is",
             "referral from a current employee",
+            "an introduction from someone who knows you both",
         ],
-        &["whatever else holds"],
+        &["whatever else holds", "only a referral"],
     ),
     (
         "content/guides/when-to-reach-out.md",
@@ -488,11 +496,43 @@ const POSITIONS: &[Position] = &[
             "however active the manager is",
             "referral from a current employee",
             "#genuine-link",
+            "introduction",
+            "#warm-introduction",
         ],
         &[
             "even at a small firm",
             "one of the signs listed below is a good sign",
+            "only a referral",
         ],
+    ),
+    (
+        "content/data/faqs.yaml",
+        Some("large-company"),
+        &[
+            "however active the manager is",
+            "referred you",
+            "introduction",
+        ],
+        &["the one exception"],
+    ),
+    (
+        "content/data/cases.yaml",
+        Some("large-company-manager"),
+        &[
+            "named recruiter",
+            "referral",
+            "introduction from someone who knows you both",
+        ],
+        &["or ask a mutual connection"],
+    ),
+    // Twenty-fifth read (contradiction 2): the checker's meeting message
+    // agrees with after-they-accept#call-or-coffee: the connection note asks
+    // for nothing; a call or a coffee comes later, with someone you talked with.
+    (
+        "content/data/checks.yaml",
+        Some("pressing-for-a-meeting"),
+        &["connection note asks for nothing", "actually talked with"],
+        &["a fair ask, but"],
     ),
     // Twenty-fourth read (contradiction 3): talking directly is a reason to
     // connect, except in a formal or recruiter-run process, as the

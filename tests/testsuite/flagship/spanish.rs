@@ -3415,11 +3415,113 @@ const POSITIONS: &[(&str, &str, bool, &str)] = &[
         true,
         "C1: the which-route list says a named recruiter holds",
     ),
+    // Twenty-fifth read (contradiction 1): only a warm path comes before a
+    // named recruiter, a referral or an introduction (made through the
+    // contact, not as a cold note); everywhere, as in English.
     (
         "guides/alternatives.md",
-        r"Alguien que trabaja allí te ha recomendado:\*\* es la única excepción",
+        r"es la única excepción",
+        false,
+        "25-C1: the referral is no longer the only exception",
+    ),
+    (
+        "guides/alternatives.md",
+        r"Solo van antes los dos caminos cercanos que siguen: una recomendación o una presentación\.",
         true,
-        "C2: the referral is the one exception, its own short item",
+        "25-C1: the which-route list names both warm paths",
+    ),
+    (
+        "guides/alternatives.md",
+        r"La presentación llega a través de esa persona; no es una nota tuya en frío",
+        true,
+        "25-C1: the introduction goes through the contact",
+    ),
+    (
+        "decisions/should-i-message.yaml",
+        r"una recomendación de alguien que trabaja allí, o que alguien que te conoce a ti y al responsable te presente",
+        true,
+        "25-C1: the welcome help names both warm paths",
+    ),
+    (
+        "guides/when-to-reach-out.md",
+        r"o que alguien que te conoce a ti y al responsable te \[presente\]\(@/guides/alternatives\.md#warm-introduction\)",
+        true,
+        "25-C1: the timing guide names both warm paths",
+    ),
+    (
+        "data/faqs.yaml",
+        r"La excepción que hace este sitio es una recomendación",
+        false,
+        "25-C1: the large-company FAQ no longer makes the referral the only exception",
+    ),
+    (
+        "data/faqs.yaml",
+        r"si la oferta nombra a uno, escríbele a él por muy activo que sea el responsable\. Solo un camino cercano va antes",
+        true,
+        "25-D1: the large-company FAQ says a named recruiter holds however active the manager is",
+    ),
+    (
+        "data/faqs.yaml",
+        r"Si alguien te conoce a ti y al responsable, pídele que te presente",
+        true,
+        "25-C1: the large-company FAQ names the introduction",
+    ),
+    (
+        "data/cases.yaml",
+        r"o pedir a un contacto en común que te presente",
+        false,
+        "25-C1: the large-company case does not offer an introduction as a mere alternative",
+    ),
+    (
+        "data/cases.yaml",
+        r"Solo va antes un camino cercano, una recomendación de alguien de la plantilla o que te presente alguien",
+        true,
+        "25-C1: the large-company case names both warm paths",
+    ),
+    // Twenty-fifth read (contradiction 2): the note asks for nothing.
+    (
+        "data/checks.yaml",
+        r"Una nota de conexión no pide nada; más adelante, con alguien con quien ya has hablado",
+        true,
+        "25-C2: the meeting message agrees with after-they-accept",
+    ),
+    // Twenty-fifth read (difference 2): the already-applied exception.
+    (
+        "data/faqs.yaml",
+        r"Un puesto al que ya te postulaste es distinto: puedes decirlo una vez en tu agradecimiento",
+        true,
+        "25-D2: when-to-mention-job carries the already-applied exception",
+    ),
+    (
+        "guides/after-they-accept.md",
+        r"\(Decir una vez que te postulaste a un puesto y que te interesa va en \[el agradecimiento\]\(#thank-you\)\.\)",
+        true,
+        "25-D2: mention-interest carries the already-applied exception",
+    ),
+    // Twenty-fifth read (contradiction 3, difference 3): an offer you accept.
+    (
+        "decisions/should-i-message.yaml",
+        r"Una oferta que aceptas cumple las dos condiciones",
+        true,
+        "25-D3: the hired outcome keeps the English hedge",
+    ),
+    (
+        "decisions/should-i-message.yaml",
+        r"El resultado ya se conoce",
+        false,
+        "25-D3: the hired outcome does not tie connecting to any offer",
+    ),
+    (
+        "guides/interviews-and-rejection.md",
+        r"Con la oferta en la mano",
+        false,
+        "25-D3: after-hired does not tie connecting to any offer",
+    ),
+    (
+        "guides/interviews-and-rejection.md",
+        r"Cuando ya tengas el puesto, o hayas aceptado la oferta, conecta",
+        true,
+        "25-D3: after-hired, once hired or the offer accepted",
     ),
     (
         "decisions/should-i-message.yaml",
@@ -3430,14 +3532,14 @@ const POSITIONS: &[(&str, &str, bool, &str)] = &[
     (
         "decisions/should-i-message.yaml",
         r"Solo hay una excepción, que el árbol ya ha comprobado: si alguien que trabaja allí te recomendó",
-        true,
-        "C2: the welcome help names the referral exception",
+        false,
+        "25-C1: the welcome help no longer makes the referral the only exception",
     ),
     (
         "guides/when-to-reach-out.md",
         r"La única excepción es que alguien que trabaja allí te haya recomendado",
-        true,
-        "C2: the timing guide names the referral exception",
+        false,
+        "25-C1: the timing guide no longer makes the referral the only exception",
     ),
     // Contradiction 3: talking directly keeps to the default when the
     // process is formal or run by a recruiter.
