@@ -12,12 +12,21 @@ next edit, so edits never overlap. Prints each sample, then min, median, max.
     python3 scripts/bench_serve.py --corpus /tmp/c10k -- target/release/casebook serve --port 4400
     python3 scripts/bench_serve.py --corpus /tmp/h10k --port 1313 -- hugo server --port 1313
 
+With --vs, a second server (e.g. Hugo on the same pages) is measured in the
+same run, A B A B for --rounds rounds, and each round's medians and their
+ratio are printed, as farm-bench does for builds:
+
+    python3 scripts/bench_serve.py --rounds 3 --corpus /tmp/c10k \
+        --vs "hugo server --port 1313" --vs-corpus /tmp/h10k --vs-port 1313 \
+        -- target/release/casebook serve --port 4400
+
 The server command gets `--root`-less: it runs inside the corpus folder.
 Standard library only.
 """
 
 import argparse
 import os
+import shlex
 import statistics
 import subprocess
 import sys
@@ -57,24 +66,17 @@ def url_of(corpus, port, path):
     return f"http://127.0.0.1:{port}/{rel[:-3]}/"
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--corpus", required=True)
-    ap.add_argument("--port", type=int, default=4400)
-    ap.add_argument("--edits", type=int, default=7)
-    ap.add_argument("--startup", type=float, default=300, help="seconds to wait for the first build")
-    ap.add_argument("command", nargs=argparse.REMAINDER)
-    args = ap.parse_args()
-    cmd = args.command[1:] if args.command[:1] == ["--"] else args.command
-    targets = pages(args.corpus, args.edits)
-    server = subprocess.Popen(cmd, cwd=args.corpus, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def measure(cmd, corpus, port, edits, startup):
+    """One server's samples, in ms: started, measured over `edits` pages, stopped."""
+    targets = pages(corpus, edits)
+    server = subprocess.Popen(cmd, cwd=corpus, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     samples = []
     try:
-        first = url_of(args.corpus, args.port, targets[0])
-        wait_for(first, lambda body: "</html>" in body, args.startup)
+        first = url_of(corpus, port, targets[0])
+        wait_for(first, lambda body: "</html>" in body, startup)
         time.sleep(1)
         for i, path in enumerate(targets):
-            url = url_of(args.corpus, args.port, path)
+            url = url_of(corpus, port, path)
             with open(path, encoding="utf-8") as f:
                 original = f.read()
             word = f"zqxedit{os.getpid()}n{i}"
@@ -84,7 +86,7 @@ def main():
                     f.write(original + f"\n\nA new sentence with {word} in it.\n")
                 done = wait_for(url, lambda body: word in body, 60)
                 samples.append((done - start) * 1000)
-                print(f"{os.path.relpath(path, args.corpus)}: {samples[-1]:.0f} ms", flush=True)
+                print(f"{os.path.relpath(path, corpus)}: {samples[-1]:.0f} ms", flush=True)
             finally:
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(original)
@@ -95,8 +97,42 @@ def main():
         server.wait(10)
     print(
         f"edit → served, {len(samples)} edits: min {min(samples):.0f} ms, "
-        f"median {statistics.median(samples):.0f} ms, max {max(samples):.0f} ms"
+        f"median {statistics.median(samples):.0f} ms, max {max(samples):.0f} ms",
+        flush=True,
     )
+    return samples
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpus", required=True)
+    ap.add_argument("--port", type=int, default=4400)
+    ap.add_argument("--edits", type=int, default=7)
+    ap.add_argument("--startup", type=float, default=300, help="seconds to wait for the first build")
+    ap.add_argument("--vs", help="a second server command to measure in the same run, A B A B")
+    ap.add_argument("--vs-corpus", help="the second server's corpus (default: --corpus)")
+    ap.add_argument("--vs-port", type=int, help="the second server's port (default: --port)")
+    ap.add_argument("--rounds", type=int, default=1, help="A B rounds with --vs")
+    ap.add_argument("command", nargs=argparse.REMAINDER)
+    args = ap.parse_args()
+    cmd = args.command[1:] if args.command[:1] == ["--"] else args.command
+    if not args.vs:
+        measure(cmd, args.corpus, args.port, args.edits, args.startup)
+        return 0
+    vs = shlex.split(args.vs)
+    vs_corpus = args.vs_corpus or args.corpus
+    vs_port = args.vs_port or args.port
+    ratios = []
+    for r in range(args.rounds):
+        print(f"-- round {r + 1}: A = {' '.join(cmd)}", flush=True)
+        a = statistics.median(measure(cmd, args.corpus, args.port, args.edits, args.startup))
+        print(f"-- round {r + 1}: B = {args.vs}", flush=True)
+        b = statistics.median(measure(vs, vs_corpus, vs_port, args.edits, args.startup))
+        ratios.append(a / b)
+        print(f"-- round {r + 1}: A median {a:.0f} ms, B median {b:.0f} ms, A/B {a / b:.3f}", flush=True)
+    print(f"A/B over {len(ratios)} rounds: median {statistics.median(ratios):.3f}, "
+          f"min {min(ratios):.3f}, max {max(ratios):.3f}")
+    return 0
 
 
 if __name__ == "__main__":
