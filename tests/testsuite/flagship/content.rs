@@ -471,6 +471,7 @@ const POSITIONS: &[Position] = &[
             "a referral or an introduction",
             "referred you",
             "not a cold note",
+            "met the manager in person",
         ],
         &[
             "clearly active on linkedin",
@@ -486,6 +487,7 @@ const POSITIONS: &[Position] = &[
             "however active the manager is",
             "referral from a current employee",
             "an introduction from someone who knows you both",
+            "having met the manager in person",
         ],
         &["whatever else holds", "only a referral"],
     ),
@@ -498,11 +500,14 @@ const POSITIONS: &[Position] = &[
             "#genuine-link",
             "introduction",
             "#warm-introduction",
+            "[met them in person](#met-in-person)",
+            "open with something the team is doing",
         ],
         &[
             "even at a small firm",
             "one of the signs listed below is a good sign",
             "only a referral",
+            "keep it tight: name the role",
         ],
     ),
     (
@@ -512,6 +517,7 @@ const POSITIONS: &[Position] = &[
             "however active the manager is",
             "referred you",
             "introduction",
+            "met the manager in person",
         ],
         &["the one exception"],
     ),
@@ -522,17 +528,26 @@ const POSITIONS: &[Position] = &[
             "named recruiter",
             "referral",
             "introduction from someone who knows you both",
+            "met the manager in person",
         ],
         &["or ask a mutual connection"],
     ),
-    // Twenty-fifth read (contradiction 2): the checker's meeting message
-    // agrees with after-they-accept#call-or-coffee: the connection note asks
-    // for nothing; a call or a coffee comes later, with someone you talked with.
+    // Twenty-fifth and twenty-sixth reads: the checker's meeting message
+    // agrees with after-they-accept: the connection note asks for nothing;
+    // once they accept, a short call can be the one request; a coffee waits
+    // for someone you have talked with (not the call too).
     (
         "content/data/checks.yaml",
         Some("pressing-for-a-meeting"),
-        &["connection note asks for nothing", "actually talked with"],
-        &["a fair ask, but"],
+        &[
+            "connection note asks for nothing",
+            "one short call can be your only request",
+            "coffee waits for someone you have actually talked with",
+        ],
+        &[
+            "a fair ask, but",
+            "a short call or a coffee can be a fair ask",
+        ],
     ),
     // Twenty-fourth read (contradiction 3): talking directly is a reason to
     // connect, except in a formal or recruiter-run process, as the

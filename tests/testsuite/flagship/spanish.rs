@@ -3426,7 +3426,7 @@ const POSITIONS: &[(&str, &str, bool, &str)] = &[
     ),
     (
         "guides/alternatives.md",
-        r"Solo van antes los dos caminos cercanos que siguen: una recomendación o una presentación\.",
+        r"o, como dicen los dos puntos siguientes, una recomendación o una presentación\.",
         true,
         "25-C1: the which-route list names both warm paths",
     ),
@@ -3474,16 +3474,43 @@ const POSITIONS: &[(&str, &str, bool, &str)] = &[
     ),
     (
         "data/cases.yaml",
-        r"Solo va antes un camino cercano, una recomendación de alguien de la plantilla o que te presente alguien",
+        r"Solo va antes un camino cercano \(que ya conozcas al responsable en persona, una recomendación de alguien de la plantilla o que te presente alguien",
         true,
         "25-C1: the large-company case names both warm paths",
     ),
     // Twenty-fifth read (contradiction 2): the note asks for nothing.
     (
         "data/checks.yaml",
-        r"Una nota de conexión no pide nada; más adelante, con alguien con quien ya has hablado",
+        r"Una nota de conexión no pide nada; cuando acepte, una llamada breve puede ser tu única petición, y el café espera a alguien con quien ya has hablado",
         true,
-        "25-C2: the meeting message agrees with after-they-accept",
+        "25-C2, 26-C2: the meeting message agrees with after-they-accept (call once they accept, coffee after talking)",
+    ),
+    // Twenty-sixth read: having met the manager in person is a warm path
+    // too (the tree asks how you know them first), and the note after
+    // applying opens with the team, not the role.
+    (
+        "guides/alternatives.md",
+        r"Solo va antes un camino cercano: que ya \[conozcas al responsable en persona\]",
+        true,
+        "26-C4: meeting in person comes before a named recruiter",
+    ),
+    (
+        "data/faqs.yaml",
+        r"Si ya conoces al responsable en persona, conecta pronto",
+        true,
+        "26-C4: the large-company FAQ names meeting in person",
+    ),
+    (
+        "guides/when-to-reach-out.md",
+        r"Sé conciso: empieza por algo que esté haciendo el equipo",
+        true,
+        "26-C1: the note after applying opens with the team",
+    ),
+    (
+        "guides/when-to-reach-out.md",
+        r"Sé conciso: nombra el puesto",
+        false,
+        "26-C1: the note after applying opens with the team",
     ),
     // Twenty-fifth read (difference 2): the already-applied exception.
     (
@@ -3602,9 +3629,9 @@ const POSITIONS: &[(&str, &str, bool, &str)] = &[
     ),
     (
         "decisions/should-i-message.yaml",
-        r"Ya tienes la oferta, así que conecta",
+        r"Cuando hayas aceptado la oferta, o ya te hayan contratado, conecta",
         true,
-        "W1: the hired outcome says it plainly",
+        "W1, 26-C3: the hired outcome says it plainly, and only an accepted offer or being hired",
     ),
     // Wording 4, 6, 7: one neutral Spanish, tú throughout, no flippant opener.
     (

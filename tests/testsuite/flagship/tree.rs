@@ -802,8 +802,14 @@ const MUST_SAY: &[(&str, &[&str], &str)] = &[
     ),
     (
         "hired-connect",
-        &["Rosen", "job offer", "Staton", "hired"],
-        "each source's word (offer, hired) with its source",
+        &[
+            "Rosen",
+            "job offer",
+            "Staton",
+            "hired",
+            "accepted the offer, or been hired",
+        ],
+        "each source's word (offer, hired) with its source; connect once the offer is accepted or you are hired (twenty-sixth read)",
     ),
     // Twenty-fourth read (contradiction 3): while talking directly, a
     // formal or recruiter-run process still means holding the request until
@@ -908,8 +914,13 @@ const MUST_NOT_SAY: &[(&str, &[&str], &str)] = &[
     // plainly rather than weigh the two sources' words.
     (
         "hired-connect",
-        &["their own word", "two voices", "either way"],
-        "say plainly that with the offer both sources' points are met",
+        &[
+            "their own word",
+            "two voices",
+            "either way",
+            "You have the offer",
+        ],
+        "say plainly that with the offer both sources' points are met; an offer not yet accepted is not the point (twenty-sixth read)",
     ),
 ];
 
