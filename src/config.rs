@@ -285,12 +285,19 @@ impl SiteConfig {
     }
 }
 
+/// Whether `s` can be a BCP 47 language code: letters, digits and hyphens.
+/// Wherever a code becomes a `lang` attribute (`site.toml`, a source's
+/// `title_lang`), this is the test.
+pub fn is_language_code(s: &str) -> bool {
+    !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
 /// Codes are BCP 47 tags (letters, digits, hyphens) and name each
 /// language once; prefixes are plain URL folders, one per language, that
 /// none of casebook's own pages use.
 fn check_languages(config: &SiteConfig, text: &str, path: &Path) -> Result<(), Diagnostic> {
     let at = |needle: &str| Lines::all(text).find(needle).unwrap_or(Pos::new(1, 1));
-    let valid = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+    let valid = is_language_code;
     let mut codes = vec![config.language.to_ascii_lowercase()];
     let mut prefixes: Vec<String> = Vec::new();
     for l in &config.languages {

@@ -169,10 +169,7 @@ fn check_source_title_langs(data: &Data, texts: &Texts, problems: &mut Vec<Diagn
         let Some(code) = r.rec.title_lang.as_deref() else {
             continue;
         };
-        let valid = code.split('-').all(|part| {
-            (1..=8).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric())
-        }) && code.split('-').next().is_some_and(|p| p.len() >= 2);
-        if valid {
+        if crate::config::is_language_code(code) {
             continue;
         }
         let (lines, text) = texts.record(r);

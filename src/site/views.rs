@@ -405,17 +405,23 @@ impl Fields<'_> {
         }
     }
 
+    /// A source title's language when it may not be the page's: its
+    /// `title_lang`, or the default language's for a source not yet
+    /// translated.
+    fn title_lang(&self, s: &Located<crate::data::Source>) -> Option<String> {
+        s.rec
+            .title_lang
+            .clone()
+            .or_else(|| s.fallback.then(|| self.links.lang().default_code.clone()))
+    }
+
     fn sources(&self, data: &Data, ids: &[String]) -> Vec<SourceRef> {
         ids.iter()
             .filter_map(|id| data.sources.iter().find(|s| &s.rec.id == id))
             .map(|s| SourceRef {
                 id: s.rec.id.clone(),
                 title: s.rec.title.clone(),
-                title_lang: s
-                    .rec
-                    .title_lang
-                    .clone()
-                    .or_else(|| s.fallback.then(|| self.links.lang().default_code.clone())),
+                title_lang: self.title_lang(s),
                 publisher: s.rec.publisher.clone(),
                 url: self.record_link(Kind::Sources, &s.rec.id, s.fallback),
             })
@@ -470,10 +476,7 @@ pub fn record_views(
 fn source_view(f: &Fields, r: &Located<crate::data::Source>) -> SourceView {
     let s = &r.rec;
     SourceView {
-        title_lang: s
-            .title_lang
-            .clone()
-            .or_else(|| r.fallback.then(|| f.links.lang().default_code.clone())),
+        title_lang: f.title_lang(r),
         base: f.base(Kind::Sources, &s.id, r),
         title: s.title.clone(),
         publisher: s.publisher.clone(),
