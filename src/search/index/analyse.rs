@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use rustc_hash::FxBuildHasher;
 
 use super::summaries::summary_json;
+use super::tfs::{Tf, Tfs};
 use crate::search::records::SearchRecord;
 use crate::search::text::fold_words;
 
@@ -41,34 +42,6 @@ where
         .collect()
 }
 
-/// A word of a record (its id in the part's dictionary) and how often it
-/// occurs in each field. Eight bytes: a large site has millions.
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Tf {
-    pub(super) word: u32,
-    body: u16,
-    title: u8,
-    headings: u8,
-}
-
-impl Tf {
-    pub(super) fn get(self, field: usize) -> u16 {
-        match field {
-            0 => u16::from(self.title),
-            1 => u16::from(self.headings),
-            _ => self.body,
-        }
-    }
-
-    fn add(&mut self, field: usize) {
-        match field {
-            0 => self.title = self.title.saturating_add(1),
-            1 => self.headings = self.headings.saturating_add(1),
-            _ => self.body = self.body.saturating_add(1),
-        }
-    }
-}
-
 /// One part of the records, analysed with its own small dictionary, with
 /// the records' summaries and kinds. The records' text is not kept.
 pub(super) struct Part {
@@ -80,7 +53,7 @@ pub(super) struct Part {
     /// Every record's words with their counts, one after the other: one
     /// allocation per part rather than one per record, which left the
     /// allocator's pages fragmented.
-    pub(super) tfs: Vec<Tf>,
+    pub(super) tfs: Tfs,
     /// Per record: its summary, as JSON, and its kind index.
     pub(super) summaries: Vec<String>,
     pub(super) kinds: Vec<usize>,
@@ -111,7 +84,7 @@ impl Analyser {
             part: Part {
                 words: Vec::new(),
                 docs: Vec::new(),
-                tfs: Vec::new(),
+                tfs: Tfs::default(),
                 summaries: Vec::new(),
                 kinds: Vec::new(),
             },
@@ -153,19 +126,16 @@ impl Analyser {
                     let slot = &mut counts[id as usize];
                     let tf = slot.get_or_insert_with(|| {
                         seen.push(id);
-                        Tf {
-                            word: id,
-                            body: 0,
-                            title: 0,
-                            headings: 0,
-                        }
+                        Tf::new(id)
                     });
                     tf.add(f);
                 });
             }
-            part.tfs
-                .extend(seen.drain(..).filter_map(|id| counts[id as usize].take()));
-            part.docs.push((lens, part.tfs.len()));
+            // In the order of their ids, as `Tfs` packs them.
+            seen.sort_unstable();
+            let end =
+                (part.tfs).push_record(seen.drain(..).filter_map(|id| counts[id as usize].take()));
+            part.docs.push((lens, end));
         }
     }
 

@@ -22,6 +22,7 @@ mod dictionary;
 mod postings;
 mod shards;
 mod summaries;
+mod tfs;
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -104,7 +104,7 @@ fn weigh(part: Part, word_group: &[u32], groups: usize, avg: &[f32; 3]) -> Weigh
     for (lens, end) in part.docs {
         let first = out.len();
         freq.clear();
-        for tf in &part.tfs[start..end] {
+        for tf in part.tfs.record(start, end) {
             let g = word_group[tf.word as usize] as usize;
             let i = match at[g] {
                 i if i != usize::MAX && i >= first => i,
