@@ -218,7 +218,26 @@ fn model_timed(
     if let Ok((path, text)) = load::read_config(&opts.root) {
         problems.extend(unused_labels(&sites, &path, &text));
     }
+    if bodies == site::Bodies::Remade {
+        lines_again(&mut problems, &sites, &opts.root);
+    }
     Ok((sites, problems))
+}
+
+/// A message about a page whose body the model let go
+/// ([`site::Bodies::Remade`]) gets the line it points at from the file
+/// read again: the model kept only the front matter's lines.
+fn lines_again(problems: &mut Diagnostics, sites: &[Site], root: &Path) {
+    for d in problems.0.iter_mut().filter(|d| d.source_line.is_none()) {
+        let Some(pos) = d.pos else { continue };
+        let mut pages = sites.iter().flat_map(|s| &s.pages);
+        let Some(page) = pages.find(|p| p.body_hash.is_some() && p.file == d.path) else {
+            continue;
+        };
+        if let Ok(text) = load::read_again(root, page) {
+            *d = d.clone().at_in(pos, &text);
+        }
+    }
 }
 
 /// A label in site.toml that names no group of records in its edition (a
@@ -489,7 +508,7 @@ fn compile_memo(
         problems,
         theme,
         sink,
-        (memo, bodies),
+        (memo, bodies, &opts.root),
         pages_done,
         clock,
     )
@@ -537,7 +556,7 @@ fn finish(
     mut problems: Diagnostics,
     theme: Theme,
     sink: &dyn Store,
-    (memo, bodies): (Option<&Memo>, site::Bodies),
+    (memo, bodies, root): (Option<&Memo>, site::Bodies, &Path),
     pages_done: &mut dyn FnMut(),
     mut clock: Clock,
 ) -> Result<Built, Diagnostics> {
@@ -576,7 +595,7 @@ fn finish(
         (&theme, &assets),
         (&statics, &pictures),
         &tracked,
-        (memo, bodies),
+        (memo, bodies, root),
     );
     put_all(
         statics
@@ -632,7 +651,7 @@ fn render_pages(
     theme: (&render::Theme, &render::Assets),
     (statics, pictures): (&[load::BinaryFile], &crate::images::Pictures),
     sink: &dyn Sink,
-    (memo, bodies): (Option<&Memo>, site::Bodies),
+    (memo, bodies, root): (Option<&Memo>, site::Bodies, &Path),
 ) -> (Vec<Diagnostic>, Vec<PageTexts>) {
     let remade = bodies == site::Bodies::Remade;
     let bodies: Vec<render::Bodies> = (sites.iter_mut())
@@ -646,7 +665,8 @@ fn render_pages(
     // Remade bodies show the copied files' images again, as the model
     // stage did: the caller writes the files after the render.
     let files = site::Assets::with_pictures(statics, pictures);
-    let remake = remade.then_some((&files, texts.as_slice()));
+    let read = |page: &site::Page| load::read_again(root, page);
+    let remake = remade.then_some((&files, texts.as_slice(), &read as &render::ReadAgain));
     let memo = memo.map(|m| &m.render);
     let problems = render::render_all(sites, theme, bodies, sink, (memo, remake));
     (problems, texts)
@@ -839,7 +859,7 @@ pub fn check(opts: &Options) -> Result<Built, Diagnostics> {
         problems,
         theme,
         &collect,
-        (None, bodies),
+        (None, bodies, &opts.root),
         &mut || {},
         clock,
     )?;

@@ -119,6 +119,9 @@ codes! {
     FileNotUtf8 = "file/not-utf8",
     /// A page, data or tree file is empty.
     FileEmpty = "file/empty",
+    /// A page changed between being read and being written, in a build
+    /// that reads a large site's pages again as it writes them.
+    FileChanged = "file/changed",
     /// A symbolic link leads back to a folder that contains it.
     FileSymlinkLoop = "file/symlink-loop",
     /// YAML or TOML that does not parse.

@@ -529,6 +529,22 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
     })
 }
 
+/// Page `page`'s file read again, for a build whose model let the page's
+/// body go (`site::Bodies::Remade`, #17): exactly the text the model was
+/// made from, checked by its hash, or a problem if it changed since.
+pub fn read_again(root: &Path, page: &crate::site::Page) -> Result<String, Diagnostic> {
+    let text = read_text(root, &root.join(&page.file))?;
+    if page.body_hash == Some(blake3::hash(text.as_bytes())) {
+        return Ok(text);
+    }
+    Err(Diagnostic::new(
+        Code::FileChanged,
+        &page.file,
+        "the page changed while the site was being built",
+    )
+    .hint("build again once the file is saved; the previous output is left as it was"))
+}
+
 /// `path` relative to `base`, with `/` between its parts on every system
 /// (the form output paths and content paths take).
 pub fn slash_rel(base: &Path, path: &Path) -> String {

@@ -139,7 +139,12 @@ impl Bodies {
 struct Remake<'a> {
     links: Links<'a>,
     texts: &'a PageTexts,
+    read: &'a ReadAgain<'a>,
 }
+
+/// Reads again the text of a page whose body the model let go (it has a
+/// `body_hash`): the same text the model stage read, or a problem.
+pub type ReadAgain<'a> = dyn Fn(&site::Page) -> Result<String, Diagnostic> + Sync + 'a;
 
 /// Renders every language's edition of the site (`sites`, the default
 /// language first), each under its prefix. `bodies` are each edition's
@@ -152,7 +157,10 @@ pub fn render_all(
     (theme, assets): (&Theme, &Assets),
     bodies: Vec<Bodies>,
     sink: &dyn Sink,
-    (memo, remake): (Option<&Memo>, Option<(&site::Assets, &[PageTexts])>),
+    (memo, remake): (
+        Option<&Memo>,
+        Option<(&site::Assets, &[PageTexts], &ReadAgain)>,
+    ),
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let hash = memo.map(|_| theme_hash(theme, sites[0].config.minify));
@@ -163,9 +171,10 @@ pub fn render_all(
             memo.begin(&site.lang.folder(), hash, &globals);
             memo
         });
-        let remake = remake.map(|(files, texts)| Remake {
+        let remake = remake.map(|(files, texts, read)| Remake {
             links: site.links(files),
             texts: &texts[e],
+            read,
         });
         let r = Renderer {
             site,
@@ -336,6 +345,16 @@ impl Renderer<'_> {
         r.html
     }
 
+    /// Page `i`'s file text: `text`, as the model handed it over, or read
+    /// again where the model let it go.
+    fn source(&self, i: usize, text: String) -> Result<String, Diagnostic> {
+        let page = &self.site.pages[i];
+        match (&self.remake, page.body_hash) {
+            (Some(remake), Some(_)) => (remake.read)(page),
+            _ => Ok(text),
+        }
+    }
+
     /// Makes again the text sections of the pages whose body no job showed
     /// (none today: every page of an edition's own has one job that shows
     /// its body), so the index never depends on which pages a theme shows.
@@ -348,8 +367,12 @@ impl Renderer<'_> {
                 return;
             }
             let left = self.bodies.0[i].lock().ok().and_then(|mut b| b.take());
-            if let Some(body) = left {
-                self.body_html(i, body.html, &body.text);
+            // A page whose text cannot be read again has no job, so no
+            // message either: none today (see above).
+            if let Some(body) = left
+                && let Ok(text) = self.source(i, body.text)
+            {
+                self.body_html(i, body.html, &text);
             }
         });
     }

@@ -35,7 +35,9 @@ impl Renderer<'_> {
                     "internal error: the page's body was rendered twice",
                 )]
             })?;
-        let html = self.body_html(i.unwrap_or_default(), body.html, &body.text);
+        let i = i.unwrap_or_default();
+        let text = self.source(i, body.text).map_err(|d| vec![d])?;
+        let html = self.body_html(i, body.html, &text);
         if page.rendered.shortcodes.is_empty() {
             // No markers to replace (only those of extracted shortcodes get
             // through the Markdown pass): the HTML is the content as it is.
@@ -48,7 +50,7 @@ impl Renderer<'_> {
             .iter()
             .map(|sc| {
                 self.shortcode(sc).unwrap_or_else(|problem| {
-                    problems.push(problem.in_file(&page.file).at_in(sc.pos, &body.text));
+                    problems.push(problem.in_file(&page.file).at_in(sc.pos, &text));
                     String::new()
                 })
             })

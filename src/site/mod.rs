@@ -73,6 +73,11 @@ pub struct Page {
     /// this language has not translated it yet. It is listed and linked
     /// (to the default language's URL) but not written again.
     pub fallback: bool,
+    /// Set when the model let the page's body go ([`Bodies::Remade`]):
+    /// `text` keeps only the front matter, and this is the hash of the
+    /// whole file as it was read, for the render to read the same text
+    /// again (`load::read_again`).
+    pub body_hash: Option<blake3::Hash>,
 }
 
 impl Page {
@@ -257,6 +262,12 @@ pub fn assemble(
     pages::link_sections(&mut pages, &by_path);
     pages::check_aliases(&pages, &mut problems);
 
+    // The pages' texts go to the render one by one, so that a model that
+    // keeps no bodies lets each go once it is rendered (#17).
+    let texts: Vec<String> = pages
+        .iter_mut()
+        .map(|p| std::mem::take(&mut p.text))
+        .collect();
     let links = Links::new(
         &config,
         &lang,
@@ -266,7 +277,7 @@ pub fn assemble(
         &opts.broken_trees,
         opts.assets,
     );
-    let rendered = render_pages(&pages, &config, &links, opts);
+    let rendered = render_pages(&pages, texts, &config, &links, opts);
     let mut external = Vec::new();
     let views = views::record_views(&data, data_texts, &links, &mut problems, &mut external);
     let titles = |target: &str| link_title(target, &pages, &by_path, &views);
@@ -275,15 +286,18 @@ pub fn assemble(
         .map(|t| tree_view::tree_view(t, &links, &titles, &mut problems, &mut external))
         .collect();
     drop(links);
-    for (page, (rendered, mut probs)) in pages.iter_mut().zip(rendered) {
-        if !page.fallback {
-            external.extend(ExternalUse::all_in(
-                &page.file,
-                &page.text,
-                &rendered.external,
-            ));
-        }
+    for (page, made) in pages.iter_mut().zip(rendered) {
+        let Made {
+            rendered,
+            problems: mut probs,
+            external: uses,
+            text,
+            body_hash,
+        } = made;
+        external.extend(uses);
         page.rendered = rendered;
+        page.text = text;
+        page.body_hash = body_hash;
         problems.append(&mut probs);
     }
     links::check_anchors(&pages, &by_path, &mut problems);
@@ -334,24 +348,40 @@ fn parse_pages(
     pages
 }
 
-/// Every page's Markdown, in parallel; with a memo, only the pages whose
-/// text or links changed since the memo's build.
+/// What the model stage made of one page's Markdown, with the page's
+/// text handed back: whole, or only its front matter where the model keeps
+/// no bodies.
+struct Made {
+    rendered: Rendered,
+    problems: Vec<Diagnostic>,
+    external: Vec<ExternalUse>,
+    text: String,
+    body_hash: Option<blake3::Hash>,
+}
+
+/// Every page's Markdown, in parallel (`texts[i]` is page `i`'s file);
+/// with a memo, only the pages whose text or links changed since the
+/// memo's build. With [`Bodies::Remade`], each page's body is let go as
+/// soon as it is rendered: a large site never holds its text and its
+/// model at once.
 fn render_pages(
     pages: &[Page],
+    texts: Vec<String>,
     config: &SiteConfig,
     links: &Links,
     build: &BuildOptions,
-) -> Vec<(Rendered, Vec<Diagnostic>)> {
+) -> Vec<Made> {
     let opts = render_options(config);
-    pages
-        .par_iter()
-        .map(|p| {
-            if p.fallback {
+    texts
+        .into_par_iter()
+        .zip(pages)
+        .map(|(text, p)| {
+            let body = (text.get(p.body_start..).unwrap_or(""), p.body_line);
+            let (rendered, problems) = if p.fallback {
                 // A stand-in keeps what its original rendered.
                 (p.rendered.clone(), Vec::new())
             } else if let Some(memo) = build.memo {
-                let body = (p.body(), p.body_line);
-                memo.render(&links.lang().code, body, &p.file, &p.text, opts, links)
+                memo.render(&links.lang().code, body, &p.file, &text, opts, links)
                     .0
             } else if build.bodies == Bodies::Remade {
                 let opts = RenderOptions {
@@ -359,11 +389,32 @@ fn render_pages(
                     ..opts
                 };
                 let (mut r, problems) =
-                    markdown::render(p.body(), p.body_line, &p.file, &p.text, opts, links);
+                    markdown::render(body.0, body.1, &p.file, &text, opts, links);
                 r.html = String::new();
                 (r, problems)
             } else {
-                markdown::render(p.body(), p.body_line, &p.file, &p.text, opts, links)
+                markdown::render(body.0, body.1, &p.file, &text, opts, links)
+            };
+            let external = if p.fallback {
+                Vec::new()
+            } else {
+                ExternalUse::all_in(&p.file, &text, &rendered.external)
+            };
+            let (text, body_hash) = if build.bodies == Bodies::Remade && !p.fallback {
+                let hash = blake3::hash(text.as_bytes());
+                (
+                    text.get(..p.body_start).unwrap_or("").to_owned(),
+                    Some(hash),
+                )
+            } else {
+                (text, None)
+            };
+            Made {
+                rendered,
+                problems,
+                external,
+                text,
+                body_hash,
             }
         })
         .collect()

@@ -36,6 +36,7 @@ pub fn parse_page(f: TextFile) -> Result<Page, Diagnostic> {
         rendered: Rendered::default(),
         git_date: None,
         fallback: false,
+        body_hash: None,
     })
 }
 
@@ -96,6 +97,7 @@ pub fn add_stand_ins(
             },
             git_date: o.git_date.clone(),
             fallback: true,
+            body_hash: None,
         })
         .collect();
     pages.extend(missing);

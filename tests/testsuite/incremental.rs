@@ -659,3 +659,49 @@ fn an_index_stopped_by_a_newer_save_is_made_by_the_next_rebuild() {
     let clean = clean(&opts);
     assert!(served == clean, "{}", first_difference(&served, &clean));
 }
+
+/// A build that lets each page's body go after the model stage (as a
+/// large site's does) reports a missing anchor in the body as a build
+/// that keeps them: same message, with the line it is on, read again.
+#[test]
+fn a_remade_build_shows_the_line_of_a_problem_in_a_body() {
+    let site = TestSite::new("basic");
+    site.write(
+        "content/guides/anchors.md",
+        "---\ntitle: Anchors\n---\n\nSome text.\n\nSee [the missing part](#no-such-part) below.\n",
+    );
+    let remade = options(site.root());
+    let kept = Options {
+        remake_above: Some(usize::MAX),
+        ..remade.clone()
+    };
+    let (a, b) = (clean(&remade), clean(&kept));
+    let message = a.expect_err("a missing anchor fails the build");
+    assert_eq!(Some(&message), b.as_ref().err());
+    assert!(
+        message.contains("See [the missing part](#no-such-part) below."),
+        "{message}"
+    );
+}
+
+/// A page saved again between the model stage and the render of a build
+/// that reads it again is `file/changed`, not a page made from two texts.
+#[test]
+fn a_page_changed_before_it_is_read_again_fails_the_build() {
+    let site = TestSite::new("basic");
+    let opts = options(site.root());
+    let input = build::load(&opts).expect("the fixture loads");
+    let (_, unchanged) = build::compile(input, &opts).expect("the fixture builds");
+    assert!(unchanged.len() > 10);
+    let input = build::load(&opts).expect("the fixture loads");
+    site.edit("content/about.md", "outside the guides", "outside every");
+    let Err(problems) = build::compile(input, &opts) else {
+        panic!("a page changed between its two reads, and the build went on");
+    };
+    let text = format!("{problems:?}");
+    assert!(
+        text.contains("file/changed") || text.contains("FileChanged"),
+        "{text}"
+    );
+    assert!(text.contains("about.md"), "{text}");
+}
