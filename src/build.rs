@@ -43,7 +43,8 @@ pub struct Options {
 /// [`Options::remake_above`]). Rendering each page's Markdown twice cost
 /// about a quarter more CPU on 10,000 pages (56 MB of text), whose build
 /// keeping every body peaks under 300 MiB; on 100,000 pages (560 MB)
-/// keeping them peaked at 2.4 GB, remaking them at 1.7 GB.
+/// keeping them peaked at 2.4 GB, remaking them at 1.0 GiB (the render
+/// and the index each read the file again).
 pub const REMAKE_ABOVE: usize = 128 << 20;
 
 /// What a build made: the model, and the pages, files and bytes handed to
@@ -597,12 +598,8 @@ fn finish(
         &tracked,
         (memo, bodies, root),
     );
-    put_all(
-        statics
-            .into_iter()
-            .map(|s| OutputFile::new(s.rel, s.bytes))
-            .collect(),
-    );
+    let (copied, kept_for_index) = copies(statics, bodies);
+    put_all(copied);
     clock.lap("render, minify, write");
     put_images(&pictures, &tracked, &mut problems);
     // A build with problems writes nothing: no index to make for it.
@@ -610,9 +607,13 @@ fn finish(
         if problems.is_empty() {
             pages_done();
         }
-        for (site, texts) in sites.iter().zip(texts).filter(|(s, _)| s.config.search) {
-            problems.extend(put_index(site, texts, &tracked));
-        }
+        problems.extend(put_indexes(
+            &sites,
+            texts,
+            (&kept_for_index, &pictures),
+            root,
+            &tracked,
+        ));
         clock.lap("search index");
     }
     problems.extend(render_problems);
@@ -641,9 +642,10 @@ fn finish(
 
 /// Every edition's pages rendered, minified and handed to `sink` one by
 /// one; returns the problems and each edition's text sections for the
-/// search index, which is built next (#5). The pages' bodies go to the
-/// render and their text sections to the index, which free them page by
-/// page. Both are parallel inside; run side by side they took no less time
+/// search index, which is built next (#5): `None` where the index makes
+/// them again from the page's file (`site::Bodies::Remade`). The pages'
+/// bodies go to the render and their text sections to the index, which
+/// free them page by page. Both are parallel inside; run side by side they took no less time
 /// on two cores, and the index's working memory came on top of the pages'
 /// HTML (10,000 pages: 432 MiB peak RSS side by side, 346 MiB in turn).
 fn render_pages(
@@ -652,24 +654,70 @@ fn render_pages(
     (statics, pictures): (&[load::BinaryFile], &crate::images::Pictures),
     sink: &dyn Sink,
     (memo, bodies, root): (Option<&Memo>, site::Bodies, &Path),
-) -> (Vec<Diagnostic>, Vec<PageTexts>) {
+) -> (Vec<Diagnostic>, Vec<Option<PageTexts<'static>>>) {
     let remade = bodies == site::Bodies::Remade;
     let bodies: Vec<render::Bodies> = (sites.iter_mut())
         .map(|s| render::Bodies::take(s, remade))
         .collect();
-    let texts: Vec<PageTexts> = if memo.is_some() {
-        sites.iter().map(|_| PageTexts::in_model()).collect()
+    // `None`: the index makes a remade body's text sections again.
+    let texts: Vec<Option<PageTexts>> = if memo.is_some() {
+        sites.iter().map(|_| Some(PageTexts::in_model())).collect()
+    } else if remade {
+        sites.iter().map(|_| None).collect()
     } else {
-        sites.iter_mut().map(PageTexts::take).collect()
+        sites.iter_mut().map(|s| Some(PageTexts::take(s))).collect()
     };
     // Remade bodies show the copied files' images again, as the model
     // stage did: the caller writes the files after the render.
     let files = site::Assets::with_pictures(statics, pictures);
     let read = |page: &site::Page| load::read_again(root, page);
-    let remake = remade.then_some((&files, texts.as_slice(), &read as &render::ReadAgain));
+    let remake = remade.then_some((&files, &read as &render::ReadAgain));
     let memo = memo.map(|m| &m.render);
     let problems = render::render_all(sites, theme, bodies, sink, (memo, remake));
     (problems, texts)
+}
+
+/// The copied files as output files; with [`site::Bodies::Remade`], as
+/// copies, with the files kept for the index to make bodies again.
+fn copies(
+    statics: Vec<load::BinaryFile>,
+    bodies: site::Bodies,
+) -> (Vec<OutputFile>, Vec<load::BinaryFile>) {
+    if bodies == site::Bodies::Remade {
+        let copies = statics
+            .iter()
+            .map(|s| OutputFile::new(s.rel.clone(), s.bytes.clone()));
+        (copies.collect(), statics)
+    } else {
+        let files = statics.into_iter().map(|s| OutputFile::new(s.rel, s.bytes));
+        (files.collect(), Vec::new())
+    }
+}
+
+/// Makes the search index of every edition that has one. A remade body's
+/// text sections (`None` in `texts`) are made again as the index comes to
+/// its page, as the render made its HTML: from its file read again, with
+/// the copied files `statics`.
+fn put_indexes(
+    sites: &[Site],
+    texts: Vec<Option<PageTexts>>,
+    (statics, pictures): (&[load::BinaryFile], &crate::images::Pictures),
+    root: &Path,
+    sink: &dyn Sink,
+) -> Vec<Diagnostic> {
+    let files = site::Assets::with_pictures(statics, pictures);
+    let mut problems = Vec::new();
+    for (site, texts) in sites.iter().zip(texts).filter(|(s, _)| s.config.search) {
+        let links = site.links(&files);
+        let remake = |p: usize| -> Result<_, Diagnostic> {
+            let page = &site.pages[p];
+            let text = load::read_again(root, page)?;
+            Ok(site::remake_body(site, page, &text, &links, true).sections)
+        };
+        let texts = texts.unwrap_or_else(|| PageTexts::remade(&remake));
+        problems.extend(put_index(site, texts, sink));
+    }
+    problems
 }
 
 /// Makes the search index of one edition and hands it to `sink`, under

@@ -28,7 +28,6 @@ pub use templates::{Theme, load_templates, tera_diagnostic};
 
 use crate::artifact::{OutputFile, Prefixed, Sink};
 use crate::diagnostics::{Code, Diagnostic};
-use crate::search::PageTexts;
 use crate::site::{self, Links, Listing, Site, alias_path};
 
 /// Theme assets with fingerprinted names: `style.css` → `/kb/assets/style.1a2b3c4d.css`.
@@ -135,10 +134,9 @@ impl Bodies {
 
 /// What the render needs to make pages' bodies again
 /// (`site::Bodies::Remade`): the links of the edition being rendered, and
-/// where each page's text sections go for the search index.
+/// how to read a page's file again.
 struct Remake<'a> {
     links: Links<'a>,
-    texts: &'a PageTexts,
     read: &'a ReadAgain<'a>,
 }
 
@@ -149,18 +147,15 @@ pub type ReadAgain<'a> = dyn Fn(&site::Page) -> Result<String, Diagnostic> + Syn
 /// Renders every language's edition of the site (`sites`, the default
 /// language first), each under its prefix. `bodies` are each edition's
 /// pages' HTML and text ([`Bodies::take`]). With `remake` (the copied
-/// files and each edition's text sections' slots), bodies the model did
-/// not keep are rendered again as their page is written, and their text
-/// sections handed over for the index.
+/// files, and how to read a page's file again), bodies the model did not
+/// keep are rendered again from their file as their page is written; the
+/// search index makes their text sections again itself.
 pub fn render_all(
     sites: &[Site],
     (theme, assets): (&Theme, &Assets),
     bodies: Vec<Bodies>,
     sink: &dyn Sink,
-    (memo, remake): (
-        Option<&Memo>,
-        Option<(&site::Assets, &[PageTexts], &ReadAgain)>,
-    ),
+    (memo, remake): (Option<&Memo>, Option<(&site::Assets, &ReadAgain)>),
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let hash = memo.map(|_| theme_hash(theme, sites[0].config.minify));
@@ -171,9 +166,8 @@ pub fn render_all(
             memo.begin(&site.lang.folder(), hash, &globals);
             memo
         });
-        let remake = remake.map(|(files, texts, read)| Remake {
+        let remake = remake.map(|(files, read)| Remake {
             links: site.links(files),
-            texts: &texts[e],
             read,
         });
         let r = Renderer {
@@ -200,7 +194,6 @@ pub fn render_all(
                 .flatten()
                 .collect::<Vec<_>>(),
         );
-        r.remake_unshown();
     }
     problems
 }
@@ -330,8 +323,7 @@ pub(crate) struct Renderer<'a> {
 }
 
 impl Renderer<'_> {
-    /// Page `i`'s body HTML: as the model kept it, or made again, with its
-    /// text sections handed over for the index.
+    /// Page `i`'s body HTML: as the model kept it, or made again.
     fn body_html(&self, i: usize, html: Option<String>, text: &str) -> String {
         if let Some(html) = html {
             return html;
@@ -340,9 +332,7 @@ impl Renderer<'_> {
             return String::new();
         };
         let page = &self.site.pages[i];
-        let mut r = site::remake_body(self.site, page, text, &remake.links);
-        remake.texts.put(i, std::mem::take(&mut r.sections));
-        r.html
+        site::remake_body(self.site, page, text, &remake.links, false).html
     }
 
     /// Page `i`'s file text: `text`, as the model handed it over, or read
@@ -353,28 +343,6 @@ impl Renderer<'_> {
             (Some(remake), Some(_)) => (remake.read)(page),
             _ => Ok(text),
         }
-    }
-
-    /// Makes again the text sections of the pages whose body no job showed
-    /// (none today: every page of an edition's own has one job that shows
-    /// its body), so the index never depends on which pages a theme shows.
-    fn remake_unshown(&self) {
-        if self.remake.is_none() {
-            return;
-        }
-        (0..self.bodies.0.len()).into_par_iter().for_each(|i| {
-            if self.site.pages[i].fallback {
-                return;
-            }
-            let left = self.bodies.0[i].lock().ok().and_then(|mut b| b.take());
-            // A page whose text cannot be read again has no job, so no
-            // message either: none today (see above).
-            if let Some(body) = left
-                && let Ok(text) = self.source(i, body.text)
-            {
-                self.body_html(i, body.html, &text);
-            }
-        });
     }
 
     fn jobs(&self) -> Vec<Job> {

@@ -40,6 +40,7 @@ pub use records::squash;
 use records::{Origin, SearchRecord};
 
 use crate::artifact::{Collect, Sink};
+use crate::diagnostics::Diagnostic;
 use crate::markdown::TextSection;
 use crate::site::Site;
 
@@ -47,16 +48,26 @@ use crate::site::Site;
 pub const MANIFEST: &str = "search/manifest.json";
 
 /// Where [`build_index`] reads each page's text sections: handed over by
-/// the build, or left in the site model.
-pub struct PageTexts(Option<Vec<Mutex<Vec<TextSection>>>>);
+/// the build, left in the site model, or made again from the page's file.
+pub struct PageTexts<'a>(Texts<'a>);
 
-impl PageTexts {
+enum Texts<'a> {
+    Model,
+    Taken(Vec<Mutex<Vec<TextSection>>>),
+    Remade(&'a RemakeSections<'a>),
+}
+
+/// Page `i`'s text sections made again from its file, for a model that
+/// kept none (`site::Bodies::Remade`), or why they could not be.
+pub type RemakeSections<'a> = dyn Fn(usize) -> Result<Vec<TextSection>, Diagnostic> + Sync + 'a;
+
+impl<'a> PageTexts<'a> {
     /// Takes every page's text sections out of the site model (the render
     /// does not need them), so that the index frees each page's text as
     /// soon as it is analysed: on a large site the index does not hold the
     /// whole site's text while it grows its own tables.
-    pub fn take(site: &mut Site) -> PageTexts {
-        PageTexts(Some(
+    pub fn take(site: &mut Site) -> PageTexts<'a> {
+        PageTexts(Texts::Taken(
             site.pages
                 .iter_mut()
                 .map(|p| Mutex::new(std::mem::take(&mut p.rendered.sections)))
@@ -66,19 +77,16 @@ impl PageTexts {
 
     /// Reads the text sections where they are, in the site model, which
     /// stays whole (benchmarks build the index again and again).
-    pub fn in_model() -> PageTexts {
-        PageTexts(None)
+    pub fn in_model() -> PageTexts<'a> {
+        PageTexts(Texts::Model)
     }
 
-    /// Hands over page `page`'s text sections, made again by the render
-    /// (a model with `site::Bodies::Remade` keeps none). Does nothing
-    /// for texts left [`in_model`](PageTexts::in_model).
-    pub fn put(&self, page: usize, sections: Vec<TextSection>) {
-        if let Some(slot) = self.0.as_ref().and_then(|t| t.get(page))
-            && let Ok(mut s) = slot.lock()
-        {
-            *s = sections;
-        }
+    /// Makes each page's text sections again as the index comes to it,
+    /// with `remake` (#17): a large site's build never holds them all, as
+    /// it would if the render handed them over (100,000 pages: about
+    /// 450 MB, most of that build's peak).
+    pub fn remade(remake: &'a RemakeSections<'a>) -> PageTexts<'a> {
+        PageTexts(Texts::Remade(remake))
     }
 }
 
@@ -97,18 +105,24 @@ pub fn write_index(
     sink: &dyn Sink,
 ) -> Option<Indexed> {
     let origins = records::origins(site);
+    let failed: Mutex<Vec<Diagnostic>> = Mutex::default();
     // Hands origin `i`'s records to `add`. A page's text handed over by
-    // the build is dropped as soon as its records are analysed.
+    // the build, or made again, is dropped as soon as its records are
+    // analysed.
     let records_of = |i: usize, add: &mut dyn FnMut(&[SearchRecord])| {
         let origin = origins[i];
         match (origin, &texts.0) {
-            (Origin::Page(p), Some(taken)) => {
+            (Origin::Page(p), Texts::Taken(taken)) => {
                 let sections = taken[p]
                     .lock()
                     .map(|mut s| std::mem::take(&mut *s))
                     .unwrap_or_default();
                 add(&records::page_records(site, p, &sections));
             }
+            (Origin::Page(p), Texts::Remade(remake)) => match remake(p) {
+                Ok(sections) => add(&records::page_records(site, p, &sections)),
+                Err(d) => failed.lock().unwrap_or_else(|e| e.into_inner()).push(d),
+            },
             _ => add(&records::of(site, origin)),
         }
     };
@@ -122,14 +136,19 @@ pub fn write_index(
             [k.name(), label.unwrap_or(k.label())]
         })
         .collect();
-    index::build(
+    let mut indexed = index::build(
         origins.len(),
         records_of,
         &site.config.language,
         (&kinds, &help_links(site)),
         params,
         sink,
-    )
+    )?;
+    // A page left out is an index that does not match the pages: the
+    // build fails with why.
+    let failed = failed.into_inner().unwrap_or_else(|e| e.into_inner());
+    indexed.problems.extend(failed);
+    Some(indexed)
 }
 
 /// [`write_index`] into memory, without a stop flag: every file, sorted by

@@ -424,9 +424,12 @@ fn render_pages(
 /// model stage rendered it: for [`Bodies::Remade`], whose model keeps
 /// neither the HTML nor the text sections. Its problems were reported by
 /// the model stage.
-pub fn remake_body(site: &Site, p: &Page, text: &str, links: &Links) -> Rendered {
+pub fn remake_body(site: &Site, p: &Page, text: &str, links: &Links, sections: bool) -> Rendered {
     let body = text.get(p.body_start..).unwrap_or("");
-    let opts = render_options(&site.config);
+    let opts = RenderOptions {
+        sections: sections && site.config.search,
+        ..render_options(&site.config)
+    };
     markdown::render(body, p.body_line, &p.file, text, opts, links).0
 }
 
