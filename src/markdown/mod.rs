@@ -36,7 +36,7 @@ pub use self::shortcode::{
 use crate::diagnostics::{Code, Diagnostic, Pos, Problem};
 pub use memo::{FilesNamed, Memo};
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct RenderOptions {
     /// Escape raw HTML instead of passing it through (always on for data fields).
     pub escape_html: bool,
@@ -44,6 +44,22 @@ pub struct RenderOptions {
     pub anchors: bool,
     /// Keep the plain text under each heading (for the search index).
     pub sections: bool,
+    /// Write the HTML. Off where only the rest is wanted: the contents,
+    /// summary and links of a large site's model, whose render makes the
+    /// HTML again, and the text sections its index makes again (#17).
+    pub html: bool,
+}
+
+impl Default for RenderOptions {
+    /// HTML with raw HTML passed through, no anchors, no text sections.
+    fn default() -> Self {
+        RenderOptions {
+            escape_html: false,
+            anchors: false,
+            sections: false,
+            html: true,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -139,6 +155,7 @@ pub fn render_field(
         escape_html: true,
         anchors: false,
         sections: false,
+        html: true,
     };
     let (r, mut problems) = render(text, pos.line, path, file_text, opts, resolver);
     // Shortcodes are not expanded inside data fields; say so rather than drop them.
@@ -189,11 +206,36 @@ mod tests {
         }
     }
 
+    #[test]
+    fn without_html_everything_else_is_the_same() {
+        let text = "Intro with a [link](@/guides/a.md#x).\n\n## Part one\n\nBody `code`.\n";
+        let with = md(text).0;
+        let opts = RenderOptions {
+            escape_html: false,
+            anchors: true,
+            sections: true,
+            html: false,
+        };
+        let path = Path::new("a.md");
+        let without = render(text, 1, path, text, opts, &Fake).0;
+        assert!(with.html.contains("<h2"), "{}", with.html);
+        assert_eq!(without.html, "");
+        // Everything but the HTML.
+        let rest = |r: &Rendered| {
+            format!(
+                "{:?} {:?} {:?} {:?} {} {:?}",
+                r.toc, r.ids, r.anchors, r.summary, r.words, r.sections
+            )
+        };
+        assert_eq!(rest(&with), rest(&without));
+    }
+
     fn md(text: &str) -> (Rendered, Vec<Diagnostic>) {
         let opts = RenderOptions {
             escape_html: false,
             anchors: true,
             sections: true,
+            html: true,
         };
         render(text, 1, Path::new("a.md"), text, opts, &Fake)
     }
@@ -292,6 +334,7 @@ mod tests {
                 escape_html: true,
                 anchors: true,
                 sections: true,
+                html: true,
             },
             &NoLinks,
         );

@@ -389,6 +389,9 @@ impl<'a, 'src> Pass<'a, 'src> {
         // written into a buffer each thread reuses, then copied out at its
         // exact size, so the kept HTML has no spare capacity and the
         // allocator is not left with a large freed block beside each page's.
+        if !self.opts.html {
+            return (self.out, self.problems);
+        }
         HTML_BUFFER.with_borrow_mut(|buf| {
             buf.clear();
             pulldown_cmark::html::push_html(buf, self.html.into_iter());

@@ -386,12 +386,10 @@ fn render_pages(
             } else if build.bodies == Bodies::Remade {
                 let opts = RenderOptions {
                     sections: false,
+                    html: false,
                     ..opts
                 };
-                let (mut r, problems) =
-                    markdown::render(body.0, body.1, &p.file, &text, opts, links);
-                r.html = String::new();
-                (r, problems)
+                markdown::render(body.0, body.1, &p.file, &text, opts, links)
             } else {
                 markdown::render(body.0, body.1, &p.file, &text, opts, links)
             };
@@ -422,12 +420,14 @@ fn render_pages(
 
 /// Page `p`'s Markdown rendered again from `text`, its file's text, as the
 /// model stage rendered it: for [`Bodies::Remade`], whose model keeps
-/// neither the HTML nor the text sections. Its problems were reported by
-/// the model stage.
-pub fn remake_body(site: &Site, p: &Page, text: &str, links: &Links, sections: bool) -> Rendered {
+/// neither the HTML nor the text sections: with `for_index`, its text
+/// sections and no HTML, else its HTML and no text sections. Its problems
+/// were reported by the model stage.
+pub fn remake_body(site: &Site, p: &Page, text: &str, links: &Links, for_index: bool) -> Rendered {
     let body = text.get(p.body_start..).unwrap_or("");
     let opts = RenderOptions {
-        sections: sections && site.config.search,
+        sections: for_index && site.config.search,
+        html: !for_index,
         ..render_options(&site.config)
     };
     markdown::render(body, p.body_line, &p.file, text, opts, links).0
@@ -439,6 +439,7 @@ fn render_options(config: &SiteConfig) -> RenderOptions {
         escape_html: config.escape,
         anchors: true,
         sections: config.search,
+        html: true,
     }
 }
 

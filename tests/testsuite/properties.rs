@@ -58,7 +58,7 @@ proptest! {
 
     #[test]
     fn markdown_render_never_panics_and_ids_are_unique(text in any_text()) {
-        let opts = RenderOptions { escape_html: true, anchors: true, sections: true };
+        let opts = RenderOptions { escape_html: true, anchors: true, sections: true, html: true };
         let (r, problems) = markdown::render(&text, 1, Path::new("p.md"), &text, opts, &NoLinks);
         let mut ids = r.ids.clone();
         ids.sort();
@@ -269,7 +269,7 @@ proptest! {
         escape in any::<bool>(),
         pages in prop::collection::vec((prop::collection::vec(piece(), 0..8), "([a-z]{1,6} ){0,3}", 0..BROKEN.len()), PATHS.len()),
     ) {
-        let opts = RenderOptions { escape_html: escape, anchors: true, sections: false };
+        let opts = RenderOptions { escape_html: escape, anchors: true, sections: false, html: true };
         let heads: Vec<String> = pages.iter().map(|(_, pre, b)| format!("{pre}[broken]({})", BROKEN[*b].0)).collect();
         // Each page's heading ids, learnt with every anchored link written to `nowhere`.
         let none = vec![Vec::new(); PATHS.len()];

@@ -261,6 +261,7 @@ mod tests {
             escape_html: false,
             anchors: true,
             sections: true,
+            html: true,
         };
         render(text, 1, Path::new("content/guides/a.md"), text, opts, &Site)
     }
