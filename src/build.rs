@@ -43,7 +43,7 @@ pub struct Options {
 /// [`Options::remake_above`]). Rendering each page's Markdown twice cost
 /// about a quarter more CPU on 10,000 pages (56 MB of text), whose build
 /// keeping every body peaks under 300 MiB; on 100,000 pages (560 MB)
-/// keeping them peaked at 2.4 GB, remaking them at 1.0 GiB (the render
+/// keeping them peaked at 2.4 GB, remaking them at about 1 GiB (the render
 /// and the index each read the file again).
 pub const REMAKE_ABOVE: usize = 128 << 20;
 
@@ -645,9 +645,10 @@ fn finish(
 /// search index, which is built next (#5): `None` where the index makes
 /// them again from the page's file (`site::Bodies::Remade`). The pages'
 /// bodies go to the render and their text sections to the index, which
-/// free them page by page. Both are parallel inside; run side by side they took no less time
-/// on two cores, and the index's working memory came on top of the pages'
-/// HTML (10,000 pages: 432 MiB peak RSS side by side, 346 MiB in turn).
+/// free them page by page. Both are parallel inside; run side by side
+/// they took no less time on two cores, and the index's working memory
+/// came on top of the pages' HTML (10,000 pages: 432 MiB peak RSS side by
+/// side, 346 MiB in turn).
 fn render_pages(
     sites: &mut [Site],
     theme: (&render::Theme, &render::Assets),
