@@ -66,8 +66,18 @@ def url_of(corpus, port, path):
     return f"http://127.0.0.1:{port}/{rel[:-3]}/"
 
 
+def from_here(cmd):
+    """`cmd` with a program named by a relative path (`target/release/casebook`)
+    made absolute: the server starts in its corpus folder, not here."""
+    program = cmd[0]
+    if os.sep in program and not os.path.isabs(program):
+        return [os.path.abspath(program)] + cmd[1:]
+    return cmd
+
+
 def measure(cmd, corpus, port, edits, startup):
     """One server's samples, in ms: started, measured over `edits` pages, stopped."""
+    cmd = from_here(cmd)
     targets = pages(corpus, edits)
     server = subprocess.Popen(cmd, cwd=corpus, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     samples = []
