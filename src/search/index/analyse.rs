@@ -11,6 +11,7 @@ use hashbrown::HashTable;
 use rayon::prelude::*;
 use rustc_hash::FxBuildHasher;
 
+use super::strs::Strs;
 use super::summaries::summary_json;
 use super::tfs::{Tf, Tfs};
 use crate::search::records::SearchRecord;
@@ -47,7 +48,7 @@ where
 pub(super) struct Part {
     /// The part's own dictionary, each word once, in the order first
     /// seen: [`Tf::word`] is a position in it.
-    pub(super) words: Vec<String>,
+    pub(super) words: Strs,
     /// Per record: its field lengths and where its words end in `tfs`.
     pub(super) docs: Vec<([u32; 3], usize)>,
     /// Every record's words with their counts, one after the other: one
@@ -55,7 +56,7 @@ pub(super) struct Part {
     /// allocator's pages fragmented.
     pub(super) tfs: Tfs,
     /// Per record: its summary, as JSON, and its kind index.
-    pub(super) summaries: Vec<String>,
+    pub(super) summaries: Strs,
     pub(super) kinds: Vec<usize>,
 }
 
@@ -82,10 +83,10 @@ impl Analyser {
         Analyser {
             ids: HashTable::new(),
             part: Part {
-                words: Vec::new(),
+                words: Strs::default(),
                 docs: Vec::new(),
                 tfs: Tfs::default(),
-                summaries: Vec::new(),
+                summaries: Strs::default(),
                 kinds: Vec::new(),
             },
             counts: Vec::new(),
@@ -103,7 +104,7 @@ impl Analyser {
             snippet_chars,
         } = self;
         for r in records {
-            part.summaries.push(summary_json(r, *snippet_chars));
+            part.summaries.push(&summary_json(r, *snippet_chars));
             part.kinds.push(r.kind.index());
             let mut lens = [0u32; 3];
             for (f, text) in r.fields.iter().enumerate() {
@@ -111,13 +112,13 @@ impl Analyser {
                     lens[f] += 1;
                     let words = &mut part.words;
                     let hash = FxBuildHasher.hash_one(w);
-                    let id = match ids.find(hash, |&id| words[id as usize] == w) {
+                    let id = match ids.find(hash, |&id| words.get(id as usize) == w) {
                         Some(&id) => id,
                         None => {
                             let id = words.len() as u32;
-                            words.push(w.to_owned());
+                            words.push(w);
                             ids.insert_unique(hash, id, |&id| {
-                                FxBuildHasher.hash_one(&words[id as usize])
+                                FxBuildHasher.hash_one(words.get(id as usize))
                             });
                             counts.push(None);
                             id
@@ -140,7 +141,11 @@ impl Analyser {
     }
 
     fn finish(mut self) -> Part {
-        self.part.tfs.shrink_to_fit();
+        self.part.tfs.fit();
+        self.part.words.fit();
+        self.part.summaries.fit();
+        super::strs::fit(&mut self.part.docs);
+        super::strs::fit(&mut self.part.kinds);
         self.part
     }
 }

@@ -76,10 +76,7 @@ impl Dictionary {
 /// words repeat: a site's vocabulary is a few thousand words however many
 /// parts there are, so they are made unique before sorting.
 fn sorted_words(parts: &[Part]) -> Vec<String> {
-    let unique: FxHashSet<&str> = parts
-        .iter()
-        .flat_map(|p| p.words.iter().map(String::as_str))
-        .collect();
+    let unique: FxHashSet<&str> = parts.iter().flat_map(|p| p.words.iter()).collect();
     let mut words: Vec<String> = unique.into_iter().map(str::to_owned).collect();
     words.par_sort_unstable_by(|a, b| js_cmp(a, b));
     words
@@ -94,7 +91,7 @@ fn global_ids(parts: &[Part], words: &[String]) -> Vec<Vec<u32>> {
         .collect();
     parts
         .par_iter()
-        .map(|p| p.words.iter().map(|w| global[w.as_str()]).collect())
+        .map(|p| p.words.iter().map(|w| global[w]).collect())
         .collect()
 }
 

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
 use super::short_hash;
+use super::strs::Strs;
 use crate::artifact::OutputFile;
 use crate::search::records::{SearchRecord, squash, squash_prefix};
 
@@ -22,31 +23,26 @@ pub(super) struct SummaryChunks {
 
 /// Phase 7: record summaries in chunks of `per` records, each handed to
 /// `put` as soon as it is made. The summaries are the largest part of a
-/// large site's index (100,000 pages: 248 MB of 252), so each chunk's are
-/// freed as its file is made, and the file goes out at once: the index
+/// large site's index (100,000 pages: 248 MB of 252), so they come packed,
+/// a buffer per part (`Strs`), and each file goes out at once: the index
 /// never holds the summaries and their files side by side (#17).
 pub(super) fn summary_chunks(
-    summaries: Vec<String>,
+    summaries: Vec<Strs>,
     records: usize,
     chunk_bytes: usize,
     put: &(dyn Fn(OutputFile) + Sync),
 ) -> SummaryChunks {
-    let avg_summary = summaries.iter().map(String::len).sum::<usize>() / records.max(1) + 1;
+    let avg_summary = summaries.iter().map(Strs::bytes).sum::<usize>() / records.max(1) + 1;
     // At most about 2,000 chunks, so that the manifest stays small.
     let per = (chunk_bytes / avg_summary)
         .max(4)
         .max(records.div_ceil(MAX_CHUNKS));
-    let mut owned: Vec<Vec<String>> = Vec::with_capacity(summaries.len().div_ceil(per));
-    let mut rest = summaries.into_iter();
-    while rest.len() > 0 {
-        owned.push(rest.by_ref().take(per).collect());
-    }
-    let hashes: Vec<String> = owned
-        .into_par_iter()
+    let all: Vec<&str> = summaries.iter().flat_map(Strs::iter).collect();
+    let hashes: Vec<String> = all
+        .par_chunks(per)
         .enumerate()
         .map(|(i, chunk)| {
             let bytes = format!("[{}]", chunk.join(",")).into_bytes();
-            drop(chunk);
             let hash = short_hash(&bytes);
             put(OutputFile::new(format!("search/r{i}.{hash}.json"), bytes));
             hash
