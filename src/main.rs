@@ -24,15 +24,43 @@ const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// same time (`cargo bench --bench build`).
 const PURGE_DELAY_MS: std::ffi::c_long = 50;
 
+/// Turns transparent huge pages off for this process. mimalloc asks the
+/// kernel for them on its arenas (`madvise`), and the kernel then zeroes
+/// two megabytes on the first touch of any byte, again after every purge:
+/// a tenth of a 100,000-page build's CPU time went to zeroing pages. Off,
+/// that build took 4% less time and 40 MiB less memory, and a
+/// 10,000-page one the same time and 20 MiB less (farm-bench, with
+/// `MIMALLOC_ALLOW_THP=0`, which does this before `main`). mimalloc's own
+/// option is read when it starts, before `main`, so this asks the kernel
+/// directly; the kernel checks the flag whenever it would map a huge page,
+/// so it holds for memory mapped before too.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integers and reads no memory.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 fn main() -> std::process::ExitCode {
     // SAFETY: sets a plain integer option; mimalloc reads options atomically.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS) };
+    no_huge_pages();
     cli::Cli::parse().run()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn huge_pages_are_off_once_asked() {
+        // SAFETY: PR_GET_THP_DISABLE takes plain integers and reads no memory.
+        let off = || unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) };
+        no_huge_pages();
+        assert_eq!(off(), 1);
+    }
 
     #[test]
     fn the_purge_delay_option_is_the_one_set() {
