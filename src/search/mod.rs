@@ -282,6 +282,41 @@ mod tests {
         }
     }
 
+    /// The index does not depend on how the records fall into parts: 200
+    /// origins make four parts, gathered in two halves side by side (a
+    /// group's postings are the first half's, then the second's), and one
+    /// origin holding all 200 records makes one part.
+    #[test]
+    fn how_records_fall_into_parts_changes_no_byte() {
+        let records: Vec<SearchRecord> = (0..200)
+            .map(|i| {
+                let title = format!("Follow up {i} with the hiring manager");
+                let body = format!(
+                    "word{} shared text {i}, following up after {} days{}",
+                    i % 7,
+                    i % 13,
+                    " and again".repeat(i % 5)
+                );
+                rec(ResultKind::Guide, &title, &body)
+            })
+            .collect();
+        let files = |b: BuiltIndex| {
+            (b.files.into_iter())
+                .map(|f| (f.path.clone(), f.bytes.to_vec()))
+                .collect::<Vec<_>>()
+        };
+        for band in [Params::default().band_postings, 5] {
+            let params = Params {
+                band_postings: band,
+                ..Params::default()
+            };
+            let parts = build_records(records.clone(), "en", &[], &params);
+            assert_eq!(parts.stats.records, 200);
+            let one = build_each(1, |_, add| add(&records), "en", &[], &params).expect("no stop");
+            assert_eq!(files(parts), files(one), "bands of {band}");
+        }
+    }
+
     fn rec(kind: ResultKind, title: &str, body: &str) -> SearchRecord<'static> {
         SearchRecord {
             kind,
