@@ -42,6 +42,27 @@ fn no_huge_pages() {
     }
 }
 
+/// Lets a program casebook starts use huge pages as it would anywhere
+/// else: the flag [`no_huge_pages`] sets is inherited, and a browser that
+/// `serve --open` starts is no business of ours.
+pub(crate) fn huge_pages_as_usual(cmd: &mut std::process::Command) {
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::process::CommandExt;
+        // SAFETY: between fork and exec the closure makes one system call
+        // with plain integers, which is async-signal-safe, and allocates
+        // nothing.
+        unsafe {
+            cmd.pre_exec(|| {
+                libc::prctl(libc::PR_SET_THP_DISABLE, 0, 0, 0, 0);
+                Ok(())
+            });
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = cmd;
+}
+
 fn main() -> std::process::ExitCode {
     // SAFETY: sets a plain integer option; mimalloc reads options atomically.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS) };
@@ -60,6 +81,39 @@ mod tests {
         let off = || unsafe { libc::prctl(libc::PR_GET_THP_DISABLE, 0, 0, 0, 0) };
         no_huge_pages();
         assert_eq!(off(), 1);
+    }
+
+    /// What a child process says of its huge pages in /proc (`1`: the
+    /// kernel may use them), started plainly or as casebook starts others.
+    #[cfg(target_os = "linux")]
+    fn child_thp(as_usual: bool) -> Option<String> {
+        let mut cmd = std::process::Command::new("cat");
+        cmd.arg("/proc/self/status");
+        if as_usual {
+            huge_pages_as_usual(&mut cmd);
+        }
+        let out = cmd.output().ok()?;
+        let status = String::from_utf8_lossy(&out.stdout).into_owned();
+        let line = status.lines().find(|l| l.starts_with("THP_enabled:"))?;
+        Some(line["THP_enabled:".len()..].trim().to_owned())
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_program_casebook_starts_may_use_huge_pages() {
+        no_huge_pages();
+        let Some(plain) = child_thp(false) else {
+            // Older kernels do not say it in /proc/PID/status.
+            let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+            assert!(
+                !ci,
+                "this kernel's /proc/self/status has no THP_enabled line"
+            );
+            eprintln!("SKIPPED: this kernel's /proc/self/status has no THP_enabled line");
+            return;
+        };
+        assert_eq!(plain, "0", "a child inherits the flag");
+        assert_eq!(child_thp(true).as_deref(), Some("1"));
     }
 
     #[test]

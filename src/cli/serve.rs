@@ -93,6 +93,7 @@ fn open_browser(url: &str) {
     } else {
         std::process::Command::new("xdg-open")
     };
+    crate::huge_pages_as_usual(&mut cmd);
     let _ = cmd
         .arg(url)
         .stdout(std::process::Stdio::null())
