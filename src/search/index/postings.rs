@@ -36,7 +36,7 @@ const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 /// worked out where it is gathered, with the same arithmetic as before, so
 /// nothing changes in the output but the memory: the weighed pairs of a
 /// 100,000-page site were 470 MB as (`u32`, `f32`) pairs (#17).
-struct WeighedPart {
+struct GroupedPart {
     /// The stem groups of the part's records, each once, in increasing
     /// order: `tfs` names a group by its place here.
     groups: Vec<u32>,
@@ -52,7 +52,7 @@ struct WeighedPart {
 /// part's pairs, and where each group's postings start in the list of all
 /// of them, group after group (group `g`'s are `starts[g]..starts[g + 1]`).
 pub(super) struct Postings {
-    weighed: Vec<WeighedPart>,
+    parts: Vec<GroupedPart>,
     starts: Vec<usize>,
 }
 
@@ -65,14 +65,14 @@ pub(super) fn gather_postings(
     records: usize,
 ) -> Postings {
     let avg = average_lengths(&parts, records);
-    let weighed: Vec<WeighedPart> = parts
+    let grouped: Vec<GroupedPart> = parts
         .into_par_iter()
         .zip(part_groups)
-        .map(|(part, word_group)| weigh(part, word_group, &avg))
+        .map(|(part, word_group)| group_counts(part, word_group, &avg))
         .collect();
     // How many records each group is in, from each part's own counts.
     let mut starts = vec![0usize; groups + 1];
-    for w in &weighed {
+    for w in &grouped {
         for (&g, &n) in w.groups.iter().zip(&w.df) {
             starts[g as usize + 1] += n as usize;
         }
@@ -80,7 +80,10 @@ pub(super) fn gather_postings(
     for g in 0..groups {
         starts[g + 1] += starts[g];
     }
-    Postings { weighed, starts }
+    Postings {
+        parts: grouped,
+        starts,
+    }
 }
 
 /// The average length of each field over all records (at least 1).
@@ -101,7 +104,7 @@ fn average_lengths(parts: &[Part], records: usize) -> [f32; 3] {
 /// group, not each word), added up in integers: the order of a record's
 /// words does not matter. `word_group` is the stem group of each of the
 /// part's word ids.
-fn weigh(part: Part, word_group: &[u32], avg: &[f32; 3]) -> WeighedPart {
+fn group_counts(part: Part, word_group: &[u32], avg: &[f32; 3]) -> GroupedPart {
     let mut groups = word_group.to_vec();
     groups.sort_unstable();
     groups.dedup();
@@ -142,7 +145,7 @@ fn weigh(part: Part, word_group: &[u32], avg: &[f32; 3]) -> WeighedPart {
         start = end;
     }
     tfs.fit();
-    WeighedPart {
+    GroupedPart {
         groups,
         df,
         tfs,
@@ -161,7 +164,7 @@ type Posting = (u32, f32);
 
 /// The postings of some groups from a run of parts, in one array, group
 /// after group (a counting sort: no list grows and copies itself over and
-/// over), with where each group's start.
+/// over), with where each group's postings start.
 struct Gathered {
     list: Vec<Posting>,
     starts: Vec<usize>,
@@ -182,7 +185,7 @@ fn band_postings(
     band: Range<usize>,
     halt: &(dyn Fn() -> bool + Sync),
 ) -> [Gathered; 2] {
-    let parts = &postings.weighed;
+    let parts = &postings.parts;
     let (low, high) = parts.split_at(parts.len() / 2);
     let first_doc = low.iter().map(|p| p.docs.len() as u32).sum();
     let (a, b) = rayon::join(
@@ -194,7 +197,7 @@ fn band_postings(
 
 /// The places in `part.groups` of the groups in `range` (a part's groups
 /// are in increasing order).
-fn places(part: &WeighedPart, range: &Range<usize>) -> Range<u32> {
+fn places(part: &GroupedPart, range: &Range<usize>) -> Range<u32> {
     let at = |g: usize| part.groups.partition_point(|&x| (x as usize) < g) as u32;
     at(range.start)..at(range.end)
 }
@@ -203,7 +206,7 @@ fn places(part: &WeighedPart, range: &Range<usize>) -> Range<u32> {
 /// is record `doc`, weighing each pair; left part filled once `halt()`
 /// says so (the caller then drops it).
 fn gather(
-    parts: &[WeighedPart],
+    parts: &[GroupedPart],
     mut doc: u32,
     range: Range<usize>,
     halt: &(dyn Fn() -> bool + Sync),

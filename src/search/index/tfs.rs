@@ -6,8 +6,9 @@
 //! order of their ids, each as the gap from the previous id and its body
 //! count, both LEB128, with the title and heading counts only where one is
 //! not zero: about two bytes a pair. Nothing reads them but
-//! `postings::weigh`, once, in order, which is all this layout allows.
-//! (LEB128 is four lines here; the crates that do it also bring a trait
+//! `postings::group_counts`, once, in order, which is all this layout
+//! allows; it packs what it makes of them the same way ([`GroupTfs`]: each
+//! record's stem groups with their summed counts). (LEB128 is four lines here; the crates that do it also bring a trait
 //! for readers and writers this has no use for.)
 
 /// A word of a record (its id in the part's dictionary) and how often it
@@ -109,7 +110,7 @@ impl Tfs {
 
 /// Each record's stem groups with their summed counts per field (title,
 /// headings, body), packed: what `postings` keeps of a part between
-/// weighing it and gathering its postings (#17). A group is named by its
+/// grouping it and gathering its postings (#17). A group is named by its
 /// place in the part's own list of groups, which is short, so it takes one
 /// or two bytes, shifted left one bit: the low bit says the title and
 /// heading counts follow the body count. The pairs stay in the order they
