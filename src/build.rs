@@ -678,21 +678,22 @@ fn render_pages(
     (problems, texts)
 }
 
-/// The copied files as output files; with [`site::Bodies::Remade`], as
-/// copies, with the files kept for the index to make bodies again.
+/// The copied files as output files, which share their bytes; with
+/// [`site::Bodies::Remade`], the files are kept too, for the index to make
+/// bodies again.
 fn copies(
     statics: Vec<load::BinaryFile>,
     bodies: site::Bodies,
 ) -> (Vec<OutputFile>, Vec<load::BinaryFile>) {
-    if bodies == site::Bodies::Remade {
-        let copies = statics
-            .iter()
-            .map(|s| OutputFile::new(s.rel.clone(), s.bytes.clone()));
-        (copies.collect(), statics)
+    let files = (statics.iter())
+        .map(|s| OutputFile::shared(s.rel.clone(), Arc::clone(&s.bytes)))
+        .collect();
+    let kept = if bodies == site::Bodies::Remade {
+        statics
     } else {
-        let files = statics.into_iter().map(|s| OutputFile::new(s.rel, s.bytes));
-        (files.collect(), Vec::new())
-    }
+        Vec::new()
+    };
+    (files, kept)
 }
 
 /// Makes the search index of every edition that has one. A remade body's

@@ -39,7 +39,9 @@ pub struct TextFile {
 pub struct BinaryFile {
     /// Output path relative to the output root, with `/`.
     pub rel: String,
-    pub bytes: Vec<u8>,
+    /// Shared, so a build that keeps the files after writing them (for
+    /// the search index of a large site) holds them once.
+    pub bytes: std::sync::Arc<Vec<u8>>,
 }
 
 /// One language's pages, data files and decision trees.
@@ -328,7 +330,12 @@ fn language_of<'a>(rel: &'a str, codes: &[String]) -> (Option<usize>, &'a str) {
 fn read_one(root: &Path, into: Bucket, path: &Path, rel: String) -> Result<Loaded, Diagnostic> {
     if let Bucket::Static = into {
         return std::fs::read(path)
-            .map(|bytes| Loaded::Static(BinaryFile { rel, bytes }))
+            .map(|bytes| {
+                Loaded::Static(BinaryFile {
+                    rel,
+                    bytes: bytes.into(),
+                })
+            })
             .map_err(|e| {
                 io_error(
                     Code::FileUnreadable,
@@ -370,7 +377,7 @@ fn read_theme(root: &Path, input: &mut Input, problems: &mut Diagnostics) {
         } else if let Some(name) = rel.strip_prefix("static/") {
             input.theme_assets.push(BinaryFile {
                 rel: name.to_owned(),
-                bytes: file.contents().to_vec(),
+                bytes: file.contents().to_vec().into(),
             });
         }
     }
@@ -491,7 +498,10 @@ fn push_binary(
     problems: &mut Diagnostics,
 ) {
     match std::fs::read(path) {
-        Ok(bytes) => out.push(BinaryFile { rel, bytes }),
+        Ok(bytes) => out.push(BinaryFile {
+            rel,
+            bytes: bytes.into(),
+        }),
         Err(e) => problems.push(io_error(
             Code::FileUnreadable,
             &rel_to(root, path),
