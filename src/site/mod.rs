@@ -372,6 +372,16 @@ fn render_pages(
     build: &BuildOptions,
 ) -> Vec<Made> {
     let opts = render_options(config);
+    // A remade body's HTML and text sections are made again later.
+    let model_opts = if build.bodies == Bodies::Remade {
+        RenderOptions {
+            sections: false,
+            html: false,
+            ..opts
+        }
+    } else {
+        opts
+    };
     texts
         .into_par_iter()
         .zip(pages)
@@ -383,15 +393,8 @@ fn render_pages(
             } else if let Some(memo) = build.memo {
                 memo.render(&links.lang().code, body, &p.file, &text, opts, links)
                     .0
-            } else if build.bodies == Bodies::Remade {
-                let opts = RenderOptions {
-                    sections: false,
-                    html: false,
-                    ..opts
-                };
-                markdown::render(body.0, body.1, &p.file, &text, opts, links)
             } else {
-                markdown::render(body.0, body.1, &p.file, &text, opts, links)
+                markdown::render(body.0, body.1, &p.file, &text, model_opts, links)
             };
             let external = if p.fallback {
                 Vec::new()
