@@ -16,7 +16,7 @@ use crate::i18n::Strings;
 use crate::load::{self, Input};
 use crate::output::{Store, Tracked};
 use crate::render;
-use crate::search::PageTexts;
+use crate::search::{PageTexts, PartCache};
 use crate::site::{self, Site, SourceTexts};
 use crate::tree;
 
@@ -67,6 +67,10 @@ pub struct Built {
     /// build rather than found in the cache ([`crate::images::Cache::made`]),
     /// and the cache to store.
     pub images: Arc<crate::images::Cache>,
+    /// How many parts of the search index were read back from the last
+    /// build and how many analysed, when the spare keeps them
+    /// ([`crate::search::PartCache`]).
+    pub search_parts: Option<[usize; 2]>,
     /// `check --external`: how many different links to other websites
     /// were checked.
     pub external_links: Option<usize>,
@@ -603,17 +607,20 @@ fn finish(
     clock.lap("render, minify, write");
     put_images(&pictures, &tracked, &mut problems);
     // A build with problems writes nothing: no index to make for it.
+    let mut search_parts = None;
     if model_ok && render_problems.is_empty() {
         if problems.is_empty() {
             pages_done();
         }
+        let cache = part_cache(sink, bodies);
         problems.extend(put_indexes(
             &sites,
             texts,
             (&kept_for_index, &pictures),
-            root,
+            (root, cache.as_ref()),
             &tracked,
         ));
+        search_parts = cache.map(|c| c.finish());
         clock.lap("search index");
     }
     problems.extend(render_problems);
@@ -631,6 +638,7 @@ fn finish(
         advice: advice.sorted(),
         stages: clock.stages,
         images: Arc::clone(pictures.cache()),
+        search_parts,
         external_links: None,
         kept: kept_statics.map(|statics| Kept {
             theme,
@@ -696,6 +704,17 @@ fn copies(
     (files, kept)
 }
 
+/// The parts of the search index an earlier build analysed, which the
+/// spare keeps, unless the index makes the pages' text again (a large
+/// site: see `search::write_index`).
+fn part_cache(sink: &dyn Store, bodies: site::Bodies) -> Option<PartCache> {
+    if bodies == site::Bodies::Remade {
+        return None;
+    }
+    let (old, new) = sink.kept_file(crate::search::PARTS_FILE)?;
+    Some(PartCache::open(&old, &new))
+}
+
 /// Makes the search index of every edition that has one. A remade body's
 /// text sections (`None` in `texts`) are made again as the index comes to
 /// its page, as the render made its HTML: from its file read again, with
@@ -704,7 +723,7 @@ fn put_indexes(
     sites: &[Site],
     texts: Vec<Option<PageTexts>>,
     (statics, pictures): (&[load::BinaryFile], &crate::images::Pictures),
-    root: &Path,
+    (root, cache): (&Path, Option<&PartCache>),
     sink: &dyn Sink,
 ) -> Vec<Diagnostic> {
     let files = site::Assets::with_pictures(statics, pictures);
@@ -717,14 +736,19 @@ fn put_indexes(
             Ok(site::remake_body(site, page, &text, &links, true).sections)
         };
         let texts = texts.unwrap_or_else(|| PageTexts::remade(&remake));
-        problems.extend(put_index(site, texts, sink));
+        problems.extend(put_index(site, texts, cache, sink));
     }
     problems
 }
 
 /// Makes the search index of one edition and hands it to `sink`, under
 /// the edition's folder.
-pub fn put_index(site: &Site, texts: PageTexts, sink: &dyn Sink) -> Vec<Diagnostic> {
+pub fn put_index(
+    site: &Site,
+    texts: PageTexts,
+    cache: Option<&PartCache>,
+    sink: &dyn Sink,
+) -> Vec<Diagnostic> {
     let sink = Prefixed {
         inner: sink,
         prefix: site.lang.folder(),
@@ -732,7 +756,8 @@ pub fn put_index(site: &Site, texts: PageTexts, sink: &dyn Sink) -> Vec<Diagnost
     // Each file is written as it is made, from the index's parallel phases,
     // so a large site's index is never held whole (#17).
     let params = crate::search::Params::default();
-    crate::search::write_index(site, texts, &params, &sink).map_or_else(Vec::new, |i| i.problems)
+    crate::search::write_index(site, texts, (&params, cache), &sink)
+        .map_or_else(Vec::new, |i| i.problems)
 }
 
 /// Hands the WebP copies of the site's images to the sink (#19).

@@ -44,6 +44,14 @@ pub trait Store: Sink {
     fn keep(&self, _path: &str, _minified: &Digest) -> Option<usize> {
         None
     }
+
+    /// Where a cache named `name` that the spare keeps is: the file an
+    /// earlier build left (it may be missing), and the path this build
+    /// writes its own at, which the next spare keeps once the new output
+    /// is in place. `None`: nothing is kept between builds.
+    fn kept_file(&self, _name: &str) -> Option<(PathBuf, PathBuf)> {
+        None
+    }
 }
 
 /// Memory keeps nothing from an earlier build.
@@ -175,6 +183,8 @@ pub struct Staging {
     /// from, or there will be a spare to save it in. A first build into an
     /// empty folder has neither, and hashing every page would be waste.
     memo_useful: bool,
+    /// The caches this build writes for the spare ([`Store::kept_file`]).
+    kept_files: Mutex<Vec<String>>,
     committed: bool,
 }
 
@@ -234,6 +244,7 @@ impl Staging {
             unchanged: AtomicUsize::new(0),
             memo,
             memo_useful,
+            kept_files: Mutex::new(Vec::new()),
             committed: false,
         })
     }
@@ -255,8 +266,22 @@ impl Staging {
         swap(&self.dir, &self.tmp, &self.parent, &self.name)?;
         self.committed = true;
         let spare = self.parent.join(spare_name(&self.name));
-        if spare.join(MARKER).is_file() {
+        let has_spare = spare.join(MARKER).is_file();
+        if has_spare {
             self.memo.save(&spare);
+        }
+        // The caches go from the new output to the spare at once: they are
+        // never deployed, and without a spare there is nowhere to keep them.
+        for name in self
+            .kept_files
+            .get_mut()
+            .map(std::mem::take)
+            .unwrap_or_default()
+        {
+            let written = self.dir.join(kept_file_new(&name));
+            if !has_spare || fs::rename(&written, spare.join(&name)).is_err() {
+                let _ = fs::remove_file(&written);
+            }
         }
         Ok(())
     }
@@ -371,6 +396,22 @@ impl Store for Staging {
         self.unchanged.fetch_add(1, Ordering::Relaxed);
         Some(bytes.len())
     }
+
+    fn kept_file(&self, name: &str) -> Option<(PathBuf, PathBuf)> {
+        if !self.memo_useful {
+            return None;
+        }
+        let new = kept_file_new(name);
+        // Written, so the pruning leaves it for `commit` to move.
+        self.written.lock().ok()?.insert(new.clone());
+        self.kept_files.lock().ok()?.push(name.to_owned());
+        Some((self.tmp.join(name), self.tmp.join(new)))
+    }
+}
+
+/// The name a kept cache is written under in the new output.
+fn kept_file_new(name: &str) -> String {
+    format!("{name}.new")
 }
 
 impl Drop for Staging {

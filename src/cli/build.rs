@@ -92,6 +92,12 @@ impl BuildArgs {
                         built.images.asked(),
                         built.images.made()
                     );
+                    if let Some([reused, analysed]) = built.search_parts {
+                        println!(
+                            "  search index: {} parts, {reused} of them read back from the last build",
+                            reused + analysed
+                        );
+                    }
                 }
                 ExitCode::SUCCESS
             }

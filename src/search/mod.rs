@@ -33,10 +33,12 @@ pub mod text;
 use std::sync::Mutex;
 
 pub use index::{
-    BuiltIndex, HelpLink, IndexStats, Indexed, Params, decode_postings, encode_postings, js_cmp,
+    BuiltIndex, HelpLink, IndexStats, Indexed, PARTS_FILE, Params, PartCache, decode_postings,
+    encode_postings, js_cmp,
 };
 pub use records::squash;
 
+use index::Pass;
 use records::{Origin, SearchRecord};
 
 use crate::artifact::{Collect, Sink};
@@ -96,12 +98,14 @@ impl<'a> PageTexts<'a> {
 /// which the build puts under the language's URL prefix, each handed to
 /// `sink` as soon as it is made (#17), and what went into it. The one way to
 /// build an index: the build calls it with [`PageTexts::take`], serve and
-/// benchmarks with [`PageTexts::in_model`]. `None` as soon as `params.stop`
-/// is set.
+/// benchmarks with [`PageTexts::in_model`]. With a `cache`, the parts of
+/// the records an earlier build analysed are read back from it, unless the
+/// pages' text is made again ([`PageTexts::remade`]): digesting it would
+/// make it a third time. `None` as soon as `params.stop` is set.
 pub fn write_index(
     site: &Site,
     texts: PageTexts,
-    params: &Params,
+    (params, cache): (&Params, Option<&PartCache>),
     sink: &dyn Sink,
 ) -> Option<Indexed> {
     let origins = records::origins(site);
@@ -109,15 +113,19 @@ pub fn write_index(
     // Hands origin `i`'s records to `add`. A page's text handed over by
     // the build, or made again, is dropped as soon as its records are
     // analysed.
-    let records_of = |i: usize, add: &mut dyn FnMut(&[SearchRecord])| {
+    let records_of = |i: usize, pass: Pass, add: &mut dyn FnMut(&[SearchRecord])| {
         let origin = origins[i];
         match (origin, &texts.0) {
             (Origin::Page(p), Texts::Taken(taken)) => {
-                let sections = taken[p]
-                    .lock()
-                    .map(|mut s| std::mem::take(&mut *s))
-                    .unwrap_or_default();
-                add(&records::page_records(site, p, &sections));
+                let mut slot = taken[p].lock().unwrap_or_else(|e| e.into_inner());
+                let last;
+                let sections = if pass == Pass::Analyse {
+                    last = std::mem::take(&mut *slot);
+                    &last
+                } else {
+                    &*slot
+                };
+                add(&records::page_records(site, p, sections));
             }
             (Origin::Page(p), Texts::Remade(remake)) => match remake(p) {
                 Ok(sections) => add(&records::page_records(site, p, &sections)),
@@ -126,6 +134,7 @@ pub fn write_index(
             _ => add(&records::of(site, origin)),
         }
     };
+    let cache = cache.filter(|_| !matches!(texts.0, Texts::Remade(_)));
     // The badges and filters in the page's language (#18): the theme's
     // `search_kind_<name>` strings, else the English label.
     let kinds: Vec<[&str; 2]> = records::ResultKind::ALL
@@ -142,6 +151,7 @@ pub fn write_index(
         &site.config.language,
         (&kinds, &help_links(site)),
         params,
+        cache,
         sink,
     )?;
     // A page left out is an index that does not match the pages: the
@@ -168,7 +178,7 @@ pub fn build_index_unless_stopped(
     texts: PageTexts,
     params: &Params,
 ) -> Option<BuiltIndex> {
-    in_memory(|files| write_index(site, texts, params, files))
+    in_memory(|files| write_index(site, texts, (params, None), files))
 }
 
 /// The index `make` hands to a sink, kept in memory: every file, sorted by
@@ -218,7 +228,7 @@ mod tests {
     ) -> BuiltIndex {
         build_each(
             records.len(),
-            |i, add| add(std::slice::from_ref(&records[i])),
+            |i, _, add| add(std::slice::from_ref(&records[i])),
             language,
             help,
             params,
@@ -229,13 +239,27 @@ mod tests {
     /// [`index::build`] into memory, as [`build_index_unless_stopped`] does.
     fn build_each(
         origins: usize,
-        each: impl Fn(usize, &mut dyn FnMut(&[SearchRecord])) + Sync,
+        each: impl Fn(usize, Pass, &mut dyn FnMut(&[SearchRecord])) + Sync,
         language: &str,
         help: &[HelpLink],
         params: &Params,
     ) -> Option<BuiltIndex> {
+        build_cached(origins, each, (language, help), params, None)
+    }
+
+    /// [`build_each`] with a part cache.
+    fn build_cached(
+        origins: usize,
+        each: impl Fn(usize, Pass, &mut dyn FnMut(&[SearchRecord])) + Sync,
+        (language, help): (&str, &[HelpLink]),
+        params: &Params,
+        cache: Option<&PartCache>,
+    ) -> Option<BuiltIndex> {
         let kinds = ResultKind::ALL.map(|k| [k.name(), k.label()]);
-        in_memory(|files| index::build(origins, each, language, (&kinds, help), params, files))
+        in_memory(|files| {
+            let about = (&kinds[..], help);
+            index::build(origins, each, language, about, params, cache, files)
+        })
     }
 
     #[test]
@@ -246,8 +270,9 @@ mod tests {
             ..Params::default()
         };
         let records = sample();
-        let each =
-            |i: usize, add: &mut dyn FnMut(&[SearchRecord])| add(std::slice::from_ref(&records[i]));
+        let each = |i: usize, _: Pass, add: &mut dyn FnMut(&[SearchRecord])| {
+            add(std::slice::from_ref(&records[i]))
+        };
         let stopped = build_each(records.len(), each, "en", &[], &params);
         assert!(stopped.is_none());
         flag.store(false, std::sync::atomic::Ordering::Relaxed);
@@ -312,9 +337,75 @@ mod tests {
             };
             let parts = build_records(records.clone(), "en", &[], &params);
             assert_eq!(parts.stats.records, 200);
-            let one = build_each(1, |_, add| add(&records), "en", &[], &params).expect("no stop");
+            let one =
+                build_each(1, |_, _, add| add(&records), "en", &[], &params).expect("no stop");
             assert_eq!(files(parts), files(one), "bands of {band}");
         }
+    }
+
+    /// A part cache changes no byte: whatever it holds, the index is the
+    /// one made without it. A second build of the same records reads every
+    /// part back; after an edit, an insertion or a deletion, only the
+    /// parts around it are analysed again.
+    #[test]
+    fn parts_read_back_from_the_cache_change_no_byte() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (old, new) = (dir.path().join(PARTS_FILE), dir.path().join("new"));
+        let record = |i: usize, text: &str| {
+            let title = format!("Message {i} to a hiring manager");
+            rec(
+                ResultKind::Guide,
+                &title,
+                &format!("{text} word{} {i}", i % 11),
+            )
+        };
+        let base: Vec<SearchRecord> = (0..600).map(|i| record(i, "short note")).collect();
+        let files = |b: BuiltIndex| {
+            (b.files.into_iter())
+                .map(|f| (f.path.clone(), f.bytes.to_vec()))
+                .collect::<Vec<_>>()
+        };
+        let params = Params::default();
+        // Builds `records` with the cache, checks the bytes against a build
+        // without it, and returns how many parts were read back and how
+        // many analysed.
+        let build = |records: &[SearchRecord]| {
+            let each = |i: usize, _: Pass, add: &mut dyn FnMut(&[SearchRecord])| {
+                add(std::slice::from_ref(&records[i]))
+            };
+            let cache = PartCache::open(&old, &new);
+            let cached = build_cached(records.len(), each, ("en", &[]), &params, Some(&cache));
+            let plain = build_each(records.len(), each, "en", &[], &params);
+            assert_eq!(
+                files(cached.expect("no stop")),
+                files(plain.expect("no stop"))
+            );
+            let counts = cache.finish();
+            std::fs::rename(&new, &old).expect("keep the new file");
+            counts
+        };
+        let [reused, parts] = build(&base);
+        assert_eq!(reused, 0);
+        assert!((5..=20).contains(&parts), "{parts} parts of 600 records");
+        assert_eq!(build(&base), [parts, 0], "all read back");
+        let mut edited = base.clone();
+        edited[300] = record(300, "a longer, edited note");
+        let [reused, analysed] = build(&edited);
+        assert!(
+            analysed <= 2 && reused + 2 >= parts,
+            "{reused} kept, {analysed} made"
+        );
+        let mut inserted = edited.clone();
+        inserted.insert(100, record(1000, "a new page"));
+        inserted.remove(500);
+        let [reused, analysed] = build(&inserted);
+        assert!(
+            analysed <= 4 && reused + 4 >= parts,
+            "{reused} kept, {analysed} made"
+        );
+        // A damaged file makes the same index, from scratch.
+        std::fs::write(&old, b"casebook index parts 1 damaged").expect("write");
+        assert_eq!(build(&inserted)[0], 0);
     }
 
     fn rec(kind: ResultKind, title: &str, body: &str) -> SearchRecord<'static> {

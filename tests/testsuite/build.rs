@@ -248,6 +248,87 @@ fn a_rebuild_into_the_spare_matches_a_clean_build() {
     );
 }
 
+/// The search index's analysed parts are kept in the spare (#17): the
+/// third build reads every part back, an edit, a new page and a deleted
+/// one make only the parts around them again, a damaged file makes them
+/// all again, and every time the site is the one a clean build makes.
+/// The file is never deployed.
+#[test]
+fn a_rebuild_reads_back_unchanged_parts_of_the_search_index() {
+    let site = TestSite::new("basic");
+    for i in 0..400 {
+        site.write(
+            &format!("content/guides/note-{i:03}.md"),
+            &format!(
+                "---\ntitle: Note {i} on reaching out\n---\n\nNote {i}: wait {} days, then write{}.\n",
+                i % 9,
+                " again".repeat(i % 4)
+            ),
+        );
+    }
+    // "  search index: N parts, M of them read back from the last build"
+    let parts = |run: Run| -> [usize; 2] {
+        let line = (run.stdout.lines())
+            .find_map(|l| l.trim().strip_prefix("search index: "))
+            .unwrap_or_else(|| panic!("no parts line in\n{}", run.stdout));
+        let n: Vec<usize> = (line.split(|c: char| !c.is_ascii_digit()))
+            .filter_map(|w| w.parse().ok())
+            .collect();
+        [n[0], n[1]]
+    };
+    let clean_matches = |what: &str| {
+        let fresh = tempfile::tempdir().expect("tempdir");
+        let fresh = fresh.path().join("out");
+        site.build(&["--quiet", "--output-dir", fresh.to_str().unwrap()])
+            .success();
+        assert!(
+            site.out().snapshot() == snapshot(&fresh),
+            "{what}: differs from a clean build"
+        );
+    };
+    site.build(&["--quiet"]).success();
+    let first = site.build(&["--timings"]).success();
+    let [all, read] = parts(first);
+    assert!(all >= 4 && read == 0, "{all} parts, {read} read back");
+    assert_eq!(parts(site.build(&["--timings"]).success()), [all, all]);
+    clean_matches("unchanged");
+    site.edit(
+        "content/guides/note-200.md",
+        "then write",
+        "then write a longer note",
+    );
+    let [now, read] = parts(site.build(&["--timings"]).success());
+    assert!(
+        now.abs_diff(all) <= 1 && read + 2 >= now,
+        "{now} parts, {read} read back"
+    );
+    clean_matches("one page edited");
+    site.remove("content/guides/note-050.md");
+    site.write(
+        "content/guides/note-300a.md",
+        "---\ntitle: A new note\n---\n\nFreshly written words.\n",
+    );
+    let [now, read] = parts(site.build(&["--timings"]).success());
+    assert!(read + 4 >= now, "{now} parts, {read} read back");
+    clean_matches("a page added and one deleted");
+    let spare = site.root().join(".public.casebook-spare");
+    let kept = spare.join(".casebook-search-parts");
+    let mut bytes = fs::read(&kept).expect("the spare keeps the parts");
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x55;
+    fs::write(&kept, &bytes).unwrap();
+    let [now, read] = parts(site.build(&["--timings"]).success());
+    assert!(read < now, "a damaged part was read back: {read} of {now}");
+    clean_matches("a damaged file");
+    let files = site.out().files();
+    assert!(
+        !files.iter().any(|f| f.contains("casebook-search-parts")),
+        "deployed: {files:?}"
+    );
+    assert!(spare.join(".casebook-search-parts").is_file());
+    assert!(!spare.join(".casebook-search-parts.new").exists());
+}
+
 /// A tag's guides paginate like a section's, `paginate_by` to a page; its
 /// records show once, on the first page.
 #[test]

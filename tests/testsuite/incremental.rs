@@ -406,6 +406,28 @@ fn remaking_bodies_as_pages_are_written_changes_no_byte() {
     }
 }
 
+/// A build that remakes its pages' bodies keeps no parts of the search
+/// index: digesting every page's text would make it a third time. One
+/// that keeps its bodies reads its parts back from the spare.
+#[test]
+fn only_a_build_that_keeps_bodies_keeps_index_parts() {
+    for (remake_above, kept) in [(Some(0), false), (Some(usize::MAX), true)] {
+        let site = TestSite::new("basic");
+        let opts = Options {
+            root: site.root().to_path_buf(),
+            remake_above,
+            ..Options::default()
+        };
+        let parts = || build::write(&opts).map(|(built, _)| built.search_parts);
+        assert_eq!(parts().ok(), Some(None), "a first build has no spare");
+        let second = parts().ok().flatten();
+        assert_eq!(second.is_some(), kept, "{remake_above:?}: {second:?}");
+        if let Some([read, made]) = parts().ok().flatten() {
+            assert_eq!((read, made), (read + made, 0), "every part read back");
+        }
+    }
+}
+
 /// The first difference between two builds, for the failure message.
 fn first_difference(
     a: &Result<BTreeMap<String, Vec<u8>>, String>,

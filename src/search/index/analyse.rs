@@ -6,41 +6,97 @@
 //! merges them.
 
 use std::hash::BuildHasher;
+use std::ops::Range;
 
 use hashbrown::HashTable;
 use rayon::prelude::*;
 use rustc_hash::FxBuildHasher;
 
+use super::cache::{self, Digest, PartCache};
 use super::strs::Strs;
 use super::summaries::summary_json;
 use super::tfs::{Tf, Tfs};
 use crate::search::records::SearchRecord;
 use crate::search::text::fold_words;
 
-/// Every record of `origins` origins (`each(i, add)` hands origin `i`'s to
-/// `add`), analysed in parts of [`ORIGINS_PER_PART`] origins in parallel.
+/// Every record of `origins` origins (`each(i, pass, add)` hands origin
+/// `i`'s to `add`), analysed in parts in parallel. Without a `cache`,
+/// a part is [`ORIGINS_PER_PART`] origins. With one, every origin's records
+/// are first digested, parts are cut where the digests say
+/// ([`cache::AVERAGE`]), and a part the cache holds is read back rather
+/// than analysed.
 pub(super) fn analyse<F>(
     origins: usize,
     each: &F,
     snippet_chars: usize,
     stop: &(dyn Fn() -> bool + Sync),
+    cache: Option<&PartCache>,
 ) -> Vec<Part>
 where
-    F: Fn(usize, &mut dyn FnMut(&[SearchRecord])) + Sync,
+    F: Fn(usize, Pass, &mut dyn FnMut(&[SearchRecord])) + Sync,
 {
-    let ids: Vec<usize> = (0..origins).collect();
-    ids.par_chunks(ORIGINS_PER_PART)
-        .map(|chunk| {
-            let mut analyser = Analyser::new(snippet_chars);
-            for &i in chunk {
-                if stop() {
-                    break;
-                }
-                each(i, &mut |records| analyser.add(records));
+    let analysed = |ids: Range<usize>| {
+        let mut analyser = Analyser::new(snippet_chars);
+        for i in ids {
+            if stop() {
+                break;
             }
-            analyser.finish()
+            each(i, Pass::Analyse, &mut |records| analyser.add(records));
+        }
+        analyser.finish()
+    };
+    let Some(cache) = cache else {
+        let starts: Vec<usize> = (0..origins).step_by(ORIGINS_PER_PART).collect();
+        return (starts.into_par_iter())
+            .map(|s| analysed(s..origins.min(s + ORIGINS_PER_PART)))
+            .collect();
+    };
+    let digests: Vec<Digest> = (0..origins)
+        .into_par_iter()
+        .map(|i| cache.origin_digest(|add| each(i, Pass::Digest, add)))
+        .collect();
+    cut(&digests)
+        .into_par_iter()
+        .map(|ids| {
+            let key = cache.part_key(&digests[ids.clone()], snippet_chars);
+            if let Some(part) = cache.get(&key) {
+                return part;
+            }
+            let part = analysed(ids);
+            if !stop() {
+                cache.put(&key, &part);
+            }
+            part
         })
         .collect()
+}
+
+/// What the records of an origin are wanted for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pass {
+    /// Their digest, for the part cache: their text is needed again.
+    Digest,
+    /// Their analysis: the last use of their text.
+    Analyse,
+}
+
+/// The origins of each part, cut after every origin whose digest is 0
+/// modulo [`cache::AVERAGE`], or that makes a part [`cache::MOST`] long:
+/// where a part ends depends on its own origins only.
+fn cut(digests: &[Digest]) -> Vec<Range<usize>> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, d) in digests.iter().enumerate() {
+        let ends = u16::from_le_bytes([d[0], d[1]]) % cache::AVERAGE == 0;
+        if ends || i + 1 - start == cache::MOST {
+            parts.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < digests.len() {
+        parts.push(start..digests.len());
+    }
+    parts
 }
 
 /// One part of the records, analysed with its own small dictionary, with
@@ -64,7 +120,7 @@ pub(super) struct Part {
 const ORIGINS_PER_PART: usize = 64;
 
 /// Analyses the records of one part as they come, one origin at a time.
-struct Analyser {
+pub(super) struct Analyser {
     /// The part's word ids, each found by its word in `part.words`, so a
     /// word is stored once. FxHash: the keys are short words of our own
     /// text, not attacker-chosen input that needs SipHash's protection, and
@@ -79,7 +135,7 @@ struct Analyser {
 }
 
 impl Analyser {
-    fn new(snippet_chars: usize) -> Self {
+    pub(super) fn new(snippet_chars: usize) -> Self {
         Analyser {
             ids: HashTable::new(),
             part: Part {
@@ -95,7 +151,7 @@ impl Analyser {
         }
     }
 
-    fn add(&mut self, records: &[SearchRecord]) {
+    pub(super) fn add(&mut self, records: &[SearchRecord]) {
         let Analyser {
             ids,
             part,
@@ -140,7 +196,7 @@ impl Analyser {
         }
     }
 
-    fn finish(mut self) -> Part {
+    pub(super) fn finish(mut self) -> Part {
         self.part.tfs.fit();
         self.part.words.fit();
         self.part.summaries.fit();

@@ -18,6 +18,7 @@
 //! site's build.
 
 mod analyse;
+mod cache;
 mod dictionary;
 mod postings;
 mod shards;
@@ -40,6 +41,8 @@ use postings::{encode_groups, gather_postings};
 use shards::term_shards;
 use summaries::summary_chunks;
 
+pub use analyse::Pass;
+pub use cache::{FILE as PARTS_FILE, PartCache};
 pub use dictionary::js_cmp;
 pub use postings::{decode_postings, encode_postings};
 
@@ -154,26 +157,28 @@ struct Manifest<'a> {
 }
 
 /// Builds every file of the index from `origins` origins of records and
-/// hands each to `sink` as soon as it is made: `each(i, add)` hands the
-/// records of origin `i`, in order, to `add`. Origins are analysed a part
-/// at a time, in parallel; an origin's records may borrow its text, which it
-/// can drop once they are analysed. `None`: `params.stop` was set (some
-/// files may have gone to `sink` already).
+/// hands each to `sink` as soon as it is made: `each(i, pass, add)` hands
+/// the records of origin `i`, in order, to `add`. Origins are analysed a
+/// part at a time, in parallel; an origin's records may borrow its text,
+/// which it can drop once they are analysed ([`Pass::Analyse`]). With a
+/// `cache`, parts an earlier build analysed are read back from it. `None`:
+/// `params.stop` was set (some files may have gone to `sink` already).
 pub(super) fn build<F>(
     origins: usize,
     each: F,
     language: &str,
     (kinds, help): (&[[&str; 2]], &[HelpLink]),
     params: &Params,
+    cache: Option<&PartCache>,
     sink: &dyn Sink,
 ) -> Option<Indexed>
 where
-    F: Fn(usize, &mut dyn FnMut(&[SearchRecord])) + Sync,
+    F: Fn(usize, Pass, &mut dyn FnMut(&[SearchRecord])) + Sync,
 {
     let stop = || params.stopped();
     let out = Out::new(sink);
     let put = |f: OutputFile| out.put(f);
-    let mut parts = analyse(origins, &each, params.snippet_chars, &stop);
+    let mut parts = analyse(origins, &each, params.snippet_chars, &stop, cache);
     if stop() {
         return None;
     }

@@ -433,11 +433,11 @@ mod tests {
                 snippet: "".into(),
             })
             .collect();
-        let each = |i: usize, add: &mut dyn FnMut(&[SearchRecord])| {
+        let each = |i: usize, _, add: &mut dyn FnMut(&[SearchRecord])| {
             add(std::slice::from_ref(&records[i]));
         };
         let run = |halt_after: usize| {
-            let parts = super::super::analyse::analyse(records.len(), &each, 240, &|| false);
+            let parts = super::super::analyse::analyse(records.len(), &each, 240, &|| false, None);
             let (dictionary, part_groups) = super::super::dictionary::Dictionary::new(&parts, "en");
             let postings = gather_postings(parts, &part_groups, dictionary.groups, records.len());
             let checks = AtomicUsize::new(0);

@@ -39,6 +39,20 @@ impl Strs {
         (0..self.len()).map(|i| self.get(i))
     }
 
+    /// The strings' text, one after the other.
+    pub(super) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Strings from their text and where each ends, if every end is in
+    /// order, on a character boundary, and the last is the text's end.
+    pub(super) fn from_parts(text: String, ends: Vec<usize>) -> Option<Strs> {
+        let ordered = ends.windows(2).all(|w| w[0] <= w[1]);
+        let bounded = ends.iter().all(|&e| text.is_char_boundary(e));
+        let whole = ends.last().copied().unwrap_or(0) == text.len();
+        (ordered && bounded && whole).then_some(Strs { text, ends })
+    }
+
     /// Moves the strings into buffers of their size: see [`fit`].
     pub(super) fn fit(&mut self) {
         self.text = String::from(self.text.as_str());

@@ -106,6 +106,16 @@ impl Tfs {
     pub(super) fn fit(&mut self) {
         super::strs::fit(&mut self.bytes);
     }
+
+    /// The packed pairs, as [`Tfs::from_bytes`] takes them back.
+    pub(super) fn bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
+    /// Pairs packed by [`Tfs::push_record`] (any bytes read as some pairs).
+    pub(super) fn from_bytes(bytes: Vec<u8>) -> Tfs {
+        Tfs { bytes }
+    }
 }
 
 /// Each record's stem groups with their summed counts per field (title,
@@ -170,7 +180,7 @@ impl GroupTfs {
 
 /// Writes `v` as LEB128: seven bits a byte, low first, the high bit set
 /// on every byte but the last.
-fn put(out: &mut Vec<u8>, mut v: u64) {
+pub(super) fn put(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
         v >>= 7;

@@ -1,0 +1,585 @@
+//! Analysed parts of the index kept between builds (#17).
+//!
+//! Counting the words of every record is a fifth of the CPU of a rebuild
+//! of a 10,000-page site, and after one edit all but one part of the
+//! records are as they were. A part's analysis ([`Part`]) is a pure
+//! function of its records, in order, and of the snippet length: so each
+//! part is saved under a digest of exactly that, and a later build that
+//! meets the same records reads the part back instead of analysing them.
+//! The digest is keyed with casebook's version and the identity of its
+//! executable, so no other build of casebook ever reads these parts.
+//!
+//! Parts are cut where the records say, not every 64 origins: an origin
+//! whose digest ends a part on average every [`AVERAGE`] origins ends one
+//! (content-defined chunking, as in rsync and restic). A page added or
+//! deleted then changes the part it falls into, not every part after it.
+//! How records fall into parts changes no byte of the index
+//! (`how_records_fall_into_parts_changes_no_byte` in `search`).
+//!
+//! A stale or damaged file costs time, never a byte: a part is used only
+//! if its key is the digest of this build's records, its bytes have the
+//! checksum saved with it, and it decodes into a consistent part (word ids
+//! in the part's dictionary, lengths that add up). Anything else reads as
+//! a part not kept.
+//!
+//! The file lives in the spare folder beside the minify memo and, like
+//! it, is never deployed. It is read a part at a time and the new one is
+//! written a part at a time, so neither is ever held whole (10,000 pages:
+//! 39 MB).
+//!
+//! Layout: a header line naming the salt; the parts' bytes one after the
+//! other; a table of `(key, offset, length, checksum)`, 48 bytes each;
+//! the table's offset and length as two little-endian `u64`s.
+
+use std::cell::RefCell;
+use std::fs::{self, File};
+use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::path::Path;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use rustc_hash::FxHashMap;
+
+use super::analyse::Part;
+use super::strs::Strs;
+use super::tfs::{Tfs, put};
+use crate::search::records::{ResultKind, SearchRecord};
+
+/// A 128-bit digest: an origin's records, or a part's.
+pub(super) type Digest = [u8; 16];
+
+/// The file's name in the spare folder.
+pub const FILE: &str = ".casebook-search-parts";
+
+const MAGIC: &str = "casebook index parts 1";
+/// A table row: key, offset, length, checksum.
+const ROW: usize = 16 + 8 + 8 + 16;
+/// A part ends after an origin whose digest is 0 modulo this.
+pub(super) const AVERAGE: u16 = 64;
+/// The most origins in a part, however the digests fall.
+pub(super) const MOST: usize = 4 * AVERAGE as usize;
+
+/// The parts an earlier build saved, and the file this build saves its own
+/// in. Shared by the analysis's threads.
+pub struct PartCache {
+    key: [u8; 32],
+    old: Option<Mutex<Old>>,
+    new: Mutex<Option<New>>,
+    reused: AtomicUsize,
+    analysed: AtomicUsize,
+}
+
+/// The file an earlier build left, and where each of its parts is.
+struct Old {
+    file: File,
+    rows: FxHashMap<Digest, (u64, usize, Digest)>,
+}
+
+/// The file being written.
+struct New {
+    out: BufWriter<File>,
+    at: u64,
+    rows: Vec<u8>,
+}
+
+impl PartCache {
+    /// Reads the table of the parts an earlier build saved at `old` (if
+    /// any: anything missing, foreign or damaged reads as no parts), and
+    /// starts a new file at `new`, if it can (if not, nothing is saved).
+    pub fn open(old: &Path, new: &Path) -> PartCache {
+        let key = *blake3::Hasher::new()
+            .update(MAGIC.as_bytes())
+            .update(env!("CARGO_PKG_VERSION").as_bytes())
+            .update(executable_identity().as_bytes())
+            .finalize()
+            .as_bytes();
+        let header = header(&key);
+        let old = Old::open(old, &header).map(Mutex::new);
+        let new = File::create(new).ok().and_then(|f| {
+            let mut out = BufWriter::new(f);
+            out.write_all(header.as_bytes()).ok()?;
+            Some(New {
+                out,
+                at: header.len() as u64,
+                rows: Vec::new(),
+            })
+        });
+        PartCache {
+            key,
+            old,
+            new: Mutex::new(new),
+            reused: AtomicUsize::new(0),
+            analysed: AtomicUsize::new(0),
+        }
+    }
+
+    /// Writes the new file's table: until then it reads as damaged.
+    /// Returns how many parts were read back and how many analysed.
+    pub fn finish(&self) -> [usize; 2] {
+        if let Some(mut new) = self.lock_new().take() {
+            let table = new.at;
+            let rows = (new.rows.len() / ROW) as u64;
+            let done = new.out.write_all(&new.rows).and_then(|()| {
+                new.out.write_all(&table.to_le_bytes())?;
+                new.out.write_all(&rows.to_le_bytes())?;
+                new.out.flush()
+            });
+            // A file left without its table reads as no parts: only the
+            // next build's speed is at stake.
+            drop(done);
+        }
+        [
+            self.reused.load(Ordering::Relaxed),
+            self.analysed.load(Ordering::Relaxed),
+        ]
+    }
+
+    /// The digest of one origin's records, which `visit` hands over:
+    /// everything of them the analysis reads. The records are written out
+    /// and hashed at once: BLAKE3 hashes a long input many blocks at a
+    /// time, field by field it took three times as long.
+    pub(super) fn origin_digest(
+        &self,
+        visit: impl FnOnce(&mut dyn FnMut(&[SearchRecord])),
+    ) -> Digest {
+        thread_local! {
+            static BYTES: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+        }
+        BYTES.with_borrow_mut(|bytes| {
+            bytes.clear();
+            visit(&mut |records| {
+                for r in records {
+                    bytes.push(r.kind.index() as u8);
+                    for text in [&r.url, &r.title, &r.context] {
+                        add(bytes, text);
+                    }
+                    for text in r.fields.iter().chain([&r.snippet]) {
+                        add(bytes, text);
+                    }
+                }
+            });
+            truncate(&blake3::keyed_hash(&self.key, bytes))
+        })
+    }
+
+    /// The key of a part: its origins' digests, in order, and the snippet
+    /// length.
+    pub(super) fn part_key(&self, origins: &[Digest], snippet_chars: usize) -> Digest {
+        let mut h = blake3::Hasher::new_keyed(&self.key);
+        h.update(&(snippet_chars as u64).to_le_bytes());
+        for d in origins {
+            h.update(d);
+        }
+        truncate(&h.finalize())
+    }
+
+    /// The part saved under `key`, if there is a sound one; it is saved
+    /// again in the new file.
+    pub(super) fn get(&self, key: &Digest) -> Option<Part> {
+        let (bytes, check) = self.old.as_ref()?.lock().ok()?.part(key)?;
+        let part = decode(&bytes)?;
+        self.save(key, &bytes, check);
+        self.reused.fetch_add(1, Ordering::Relaxed);
+        Some(part)
+    }
+
+    /// Saves a part this build analysed.
+    pub(super) fn put(&self, key: &Digest, part: &Part) {
+        self.analysed.fetch_add(1, Ordering::Relaxed);
+        if self.lock_new().is_some() {
+            let bytes = encode(part);
+            self.save(key, &bytes, checksum(&bytes));
+        }
+    }
+
+    /// Appends a part's `bytes`, whose checksum is `check`, to the new
+    /// file.
+    fn save(&self, key: &Digest, bytes: &[u8], check: Digest) {
+        let mut new = self.lock_new();
+        let Some(n) = new.as_mut() else { return };
+        if n.out.write_all(bytes).is_err() {
+            // Half a part written: nothing of this file can be trusted.
+            *new = None;
+            return;
+        }
+        n.rows.extend_from_slice(key);
+        n.rows.extend_from_slice(&n.at.to_le_bytes());
+        n.rows
+            .extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+        n.rows.extend_from_slice(&check);
+        n.at += bytes.len() as u64;
+    }
+
+    fn lock_new(&self) -> std::sync::MutexGuard<'_, Option<New>> {
+        self.new.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Old {
+    fn open(path: &Path, header: &str) -> Option<Old> {
+        let mut file = File::open(path).ok()?;
+        let len = file.metadata().ok()?.len();
+        let mut head = vec![0; header.len()];
+        file.read_exact(&mut head).ok()?;
+        if head != header.as_bytes() {
+            return None;
+        }
+        let mut tail = [0u8; 16];
+        file.seek(SeekFrom::End(-16)).ok()?;
+        file.read_exact(&mut tail).ok()?;
+        let (table, rows) = tail.split_at(8);
+        let table = u64::from_le_bytes(table.try_into().ok()?);
+        let rows = usize::try_from(u64::from_le_bytes(rows.try_into().ok()?)).ok()?;
+        let table_len = rows.checked_mul(ROW)?;
+        if table.checked_add(table_len as u64)?.checked_add(16)? != len {
+            return None;
+        }
+        let mut bytes = vec![0; table_len];
+        file.seek(SeekFrom::Start(table)).ok()?;
+        file.read_exact(&mut bytes).ok()?;
+        let mut map = FxHashMap::default();
+        for row in bytes.chunks_exact(ROW) {
+            let (key, rest) = row.split_first_chunk::<16>()?;
+            let (at, rest) = rest.split_first_chunk::<8>()?;
+            let (size, check) = rest.split_first_chunk::<8>()?;
+            let (at, size) = (u64::from_le_bytes(*at), u64::from_le_bytes(*size));
+            if at.checked_add(size)? > table {
+                return None;
+            }
+            map.insert(
+                *key,
+                (at, usize::try_from(size).ok()?, check.try_into().ok()?),
+            );
+        }
+        Some(Old { file, rows: map })
+    }
+
+    /// The bytes saved under `key`, if they have the checksum saved with
+    /// them, and that checksum.
+    fn part(&mut self, key: &Digest) -> Option<(Vec<u8>, Digest)> {
+        let &(at, size, check) = self.rows.get(key)?;
+        let mut bytes = vec![0; size];
+        self.file.seek(SeekFrom::Start(at)).ok()?;
+        self.file.read_exact(&mut bytes).ok()?;
+        (checksum(&bytes) == check).then_some((bytes, check))
+    }
+}
+
+fn header(key: &[u8; 32]) -> String {
+    format!("{MAGIC} {}\n", blake3::Hash::from_bytes(*key).to_hex())
+}
+
+/// What tells this casebook executable from another build of the same
+/// version: its size and modification time. A developer's rebuilt binary
+/// may analyse words differently; it must not read the parts of the last.
+fn executable_identity() -> String {
+    let meta = std::env::current_exe().and_then(fs::metadata);
+    match meta {
+        Ok(m) => {
+            let modified = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+            format!("{} {:?}", m.len(), modified)
+        }
+        Err(_) => String::new(),
+    }
+}
+
+/// `text` with its length first, so that no two lists of texts write the
+/// same bytes.
+fn add(bytes: &mut Vec<u8>, text: &str) {
+    bytes.extend_from_slice(&(text.len() as u64).to_le_bytes());
+    bytes.extend_from_slice(text.as_bytes());
+}
+
+fn truncate(h: &blake3::Hash) -> Digest {
+    let mut d = [0; 16];
+    d.copy_from_slice(&h.as_bytes()[..16]);
+    d
+}
+
+fn checksum(bytes: &[u8]) -> Digest {
+    truncate(&blake3::hash(bytes))
+}
+
+/// A part's bytes: its words, its records' lengths and ends, its packed
+/// counts, its summaries and its kinds, each list with its length first,
+/// every number LEB128.
+fn encode(part: &Part) -> Vec<u8> {
+    let mut out = Vec::with_capacity(part.tfs.bytes().len() + part.summaries.bytes() * 2);
+    put_strs(&mut out, &part.words);
+    put(&mut out, part.docs.len() as u64);
+    let mut previous = 0;
+    for &(lens, end) in &part.docs {
+        for l in lens {
+            put(&mut out, u64::from(l));
+        }
+        put(&mut out, (end - previous) as u64);
+        previous = end;
+    }
+    put(&mut out, part.tfs.bytes().len() as u64);
+    out.extend_from_slice(part.tfs.bytes());
+    put_strs(&mut out, &part.summaries);
+    for &k in &part.kinds {
+        put(&mut out, k as u64);
+    }
+    out
+}
+
+fn put_strs(out: &mut Vec<u8>, strs: &Strs) {
+    put(out, strs.len() as u64);
+    for s in strs.iter() {
+        put(out, s.len() as u64);
+    }
+    out.extend_from_slice(strs.text().as_bytes());
+}
+
+/// [`encode`] undone, or `None` if the bytes are not a consistent part.
+fn decode(bytes: &[u8]) -> Option<Part> {
+    let mut r = Reader(bytes);
+    let words = r.strs()?;
+    let records = r.len()?;
+    let mut docs = Vec::with_capacity(records);
+    let mut end = 0usize;
+    for _ in 0..records {
+        let mut lens = [0u32; 3];
+        for l in &mut lens {
+            *l = u32::try_from(r.num()?).ok()?;
+        }
+        end = end.checked_add(r.len()?)?;
+        docs.push((lens, end));
+    }
+    let tfs_len = r.len()?;
+    let tfs = Tfs::from_bytes(r.take(tfs_len)?.to_vec());
+    if end != tfs_len {
+        return None;
+    }
+    let summaries = r.strs()?;
+    let mut kinds = Vec::with_capacity(records);
+    for _ in 0..records {
+        kinds.push(r.len().filter(|&k| k < ResultKind::ALL.len())?);
+    }
+    if !r.0.is_empty() || summaries.len() != records {
+        return None;
+    }
+    let mut start = 0;
+    for &(_, end) in &docs {
+        if tfs
+            .record(start, end)
+            .any(|tf| tf.word as usize >= words.len())
+        {
+            return None;
+        }
+        start = end;
+    }
+    Some(Part {
+        words,
+        docs,
+        tfs,
+        summaries,
+        kinds,
+    })
+}
+
+/// Reads what [`encode`] wrote, failing at the end of the bytes.
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    /// One LEB128 number (at most ten bytes).
+    fn num(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let (&b, rest) = self.0.split_first()?;
+            self.0 = rest;
+            v |= u64::from(b & 0x7f).checked_shl(shift)?;
+            if b < 0x80 {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    fn len(&mut self) -> Option<usize> {
+        usize::try_from(self.num()?).ok()
+    }
+
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, rest) = (n <= self.0.len()).then(|| self.0.split_at(n))?;
+        self.0 = rest;
+        Some(head)
+    }
+
+    fn strs(&mut self) -> Option<Strs> {
+        let count = self.len()?;
+        let mut ends = Vec::with_capacity(count.min(self.0.len()));
+        let mut end = 0usize;
+        for _ in 0..count {
+            end = end.checked_add(self.len()?)?;
+            ends.push(end);
+        }
+        let text = std::str::from_utf8(self.take(end)?).ok()?;
+        Strs::from_parts(text.to_owned(), ends)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::records::ResultKind;
+    use std::borrow::Cow;
+
+    fn record(title: &str, body: &str) -> SearchRecord<'static> {
+        SearchRecord {
+            kind: ResultKind::Guide,
+            url: format!("/{}/", title.to_lowercase()),
+            title: title.to_owned(),
+            context: String::new(),
+            fields: [
+                Cow::Owned(title.to_owned()),
+                Cow::Borrowed(""),
+                Cow::Owned(body.to_owned()),
+            ],
+            snippet: Cow::Owned(body.to_owned()),
+        }
+    }
+
+    fn part_of(records: &[SearchRecord]) -> Part {
+        let mut a = super::super::analyse::Analyser::new(240);
+        a.add(records);
+        a.finish()
+    }
+
+    fn same(a: &Part, b: &Part) -> bool {
+        let all = |p: &Part| {
+            let records: Vec<Vec<_>> = (0..p.docs.len())
+                .map(|i| {
+                    let start = if i == 0 { 0 } else { p.docs[i - 1].1 };
+                    p.tfs.record(start, p.docs[i].1).collect()
+                })
+                .collect();
+            (
+                p.words.iter().map(str::to_owned).collect::<Vec<_>>(),
+                p.docs.clone(),
+                records,
+                p.summaries.iter().map(str::to_owned).collect::<Vec<_>>(),
+                p.kinds.clone(),
+            )
+        };
+        all(a) == all(b)
+    }
+
+    #[test]
+    fn a_part_comes_back_as_it_was_analysed() {
+        let part = part_of(&[
+            record("Wörter", "Ein Satz mit Wörtern, wörter."),
+            record("Empty", ""),
+            record("Second", "Reach out to the hiring manager 3 times."),
+        ]);
+        let back = decode(&encode(&part)).expect("decodes");
+        assert!(same(&part, &back));
+    }
+
+    #[test]
+    fn damaged_or_inconsistent_bytes_are_no_part() {
+        let part = part_of(&[record("One", "alpha beta"), record("Two", "gamma")]);
+        let bytes = encode(&part);
+        for cut in 0..bytes.len() {
+            assert!(decode(&bytes[..cut]).is_none(), "cut at {cut}");
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(decode(&longer).is_none());
+        // A word id outside the part's dictionary: the first record's
+        // first pair is a gap of 1000 (doubled, no other counts) and a
+        // body count of 1.
+        let mut summaries = Strs::default();
+        summaries.push("[]");
+        let mut forged = Part {
+            words: part.words,
+            docs: vec![([1, 0, 1], 3)],
+            tfs: Tfs::from_bytes(vec![0xd0, 0x0f, 1]),
+            summaries,
+            kinds: vec![0],
+        };
+        assert!(decode(&encode(&forged)).is_none());
+        // Word 1 (a gap of 1, doubled) is in it.
+        forged.tfs = Tfs::from_bytes(vec![0x02, 1]);
+        forged.docs = vec![([1, 0, 1], 2)];
+        assert!(decode(&encode(&forged)).is_some());
+    }
+
+    fn cache_in(dir: &Path) -> PartCache {
+        PartCache::open(&dir.join(FILE), &dir.join("new"))
+    }
+
+    /// Saves `parts` in a new file at `dir`/FILE, as a build would.
+    fn save(dir: &Path, parts: &[(Digest, &Part)]) -> PartCache {
+        let cache = cache_in(dir);
+        for (key, part) in parts {
+            if cache.get(key).is_none() {
+                cache.put(key, part);
+            }
+        }
+        cache.finish();
+        fs::rename(dir.join("new"), dir.join(FILE)).expect("rename");
+        cache
+    }
+
+    #[test]
+    fn parts_saved_by_one_build_are_read_back_by_the_next() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let one = part_of(&[record("One", "alpha beta")]);
+        let two = part_of(&[record("Two", "gamma delta")]);
+        let cache = cache_in(dir.path());
+        let k1 = cache.part_key(
+            &[cache.origin_digest(|add| add(&[record("One", "alpha beta")]))],
+            240,
+        );
+        let k2 = cache.part_key(
+            &[cache.origin_digest(|add| add(&[record("Two", "gamma delta")]))],
+            240,
+        );
+        assert_ne!(k1, k2);
+        assert_ne!(
+            k1,
+            cache.part_key(
+                &[cache.origin_digest(|add| add(&[record("One", "alpha beta")]))],
+                10
+            )
+        );
+        drop(cache);
+        assert_eq!(save(dir.path(), &[(k1, &one), (k2, &two)]).finish(), [0, 2]);
+        // The next build finds both, and saves them again.
+        let again = save(dir.path(), &[(k2, &two), (k1, &one)]);
+        assert_eq!(again.finish(), [2, 0]);
+        let cache = cache_in(dir.path());
+        assert!(same(&cache.get(&k1).expect("kept"), &one));
+        assert!(cache.get(&[7; 16]).is_none());
+    }
+
+    #[test]
+    fn a_damaged_file_costs_parts_never_bytes() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let one = part_of(&[record("One", "alpha beta")]);
+        let two = part_of(&[record("Two", "gamma delta")]);
+        save(dir.path(), &[([1; 16], &one), ([2; 16], &two)]);
+        let path = dir.path().join(FILE);
+        let good = fs::read(&path).expect("read");
+        // A byte of the first part flipped: that part is not read back,
+        // the other is.
+        let header_len = header(&cache_in(dir.path()).key).len();
+        let mut bad = good.clone();
+        bad[header_len + 2] ^= 0x40;
+        fs::write(&path, &bad).expect("write");
+        let cache = cache_in(dir.path());
+        assert!(cache.get(&[1; 16]).is_none());
+        assert!(same(&cache.get(&[2; 16]).expect("kept"), &two));
+        // Cut short, or another version's: no parts at all.
+        for damaged in [&good[..good.len() - 1], &good[1..]] {
+            fs::write(&path, damaged).expect("write");
+            let cache = cache_in(dir.path());
+            assert!(cache.get(&[1; 16]).is_none() && cache.get(&[2; 16]).is_none());
+        }
+    }
+}
