@@ -20,11 +20,18 @@ ratio are printed, as farm-bench does for builds:
         --vs "hugo server --port 1313" --vs-corpus /tmp/h10k --vs-port 1313 \
         -- target/release/casebook serve --port 4400
 
+With --search, each edit is also timed until the site's search index finds
+the new word (the shard the manifest names for it lists it), for casebook's
+promise that search stays fresh while serving (#17):
+
+    python3 scripts/bench_serve.py --search --corpus /tmp/c10k -- target/release/casebook serve --port 4400
+
 The server command gets `--root`-less: it runs inside the corpus folder.
 Standard library only.
 """
 
 import argparse
+import json
 import os
 import shlex
 import statistics
@@ -51,6 +58,41 @@ def wait_for(url, test, limit):
     raise SystemExit(f"gave up waiting for {url} after {limit} s")
 
 
+def indexed(port, word):
+    """Whether casebook's search index at `port` lists `word`: the term shard
+    the manifest's keys name for it (the last whose first word is not after
+    it, as search.js looks it up) holds it."""
+    base = f"http://127.0.0.1:{port}/search/"
+    try:
+        manifest = json.loads(fetch(base + "manifest.json"))
+    except ValueError:
+        return False
+    keys = manifest["keys"]
+    i = max(j for j, key in enumerate(keys) if key <= word)
+    return f'"{word}"' in fetch(f"{base}t{i}.{manifest['terms'][i]}.json")
+
+
+def wait_until(test, limit):
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        if test():
+            return time.perf_counter()
+        time.sleep(0.01)
+    raise SystemExit(f"gave up waiting after {limit} s")
+
+
+def letters(n):
+    """`n` in letters: a word the search index keeps whole."""
+    return "".join(chr(ord("a") + int(d)) for d in str(n))
+
+
+def summary(what, samples):
+    return (
+        f"{what}, {len(samples)} edits: min {min(samples):.0f} ms, "
+        f"median {statistics.median(samples):.0f} ms, max {max(samples):.0f} ms"
+    )
+
+
 def pages(corpus, n):
     """N Markdown pages spread evenly over the corpus (not section indexes)."""
     found = []
@@ -75,12 +117,12 @@ def from_here(cmd):
     return cmd
 
 
-def measure(cmd, corpus, port, edits, startup):
+def measure(cmd, corpus, port, edits, startup, search=False):
     """One server's samples, in ms: started, measured over `edits` pages, stopped."""
     cmd = from_here(cmd)
     targets = pages(corpus, edits)
     server = subprocess.Popen(cmd, cwd=corpus, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    samples = []
+    samples, found = [], []
     try:
         first = url_of(corpus, port, targets[0])
         wait_for(first, lambda body: "</html>" in body, startup)
@@ -89,27 +131,32 @@ def measure(cmd, corpus, port, edits, startup):
             url = url_of(corpus, port, path)
             with open(path, encoding="utf-8") as f:
                 original = f.read()
-            word = f"zqxedit{os.getpid()}n{i}"
+            word = f"zqxedit{letters(os.getpid())}x{letters(i)}"
             try:
                 start = time.perf_counter()
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(original + f"\n\nA new sentence with {word} in it.\n")
                 done = wait_for(url, lambda body: word in body, 60)
                 samples.append((done - start) * 1000)
-                print(f"{os.path.relpath(path, corpus)}: {samples[-1]:.0f} ms", flush=True)
+                note = ""
+                if search:
+                    done = wait_until(lambda: indexed(port, word), 120)
+                    found.append((done - start) * 1000)
+                    note = f", found by search at {found[-1]:.0f} ms"
+                print(f"{os.path.relpath(path, corpus)}: {samples[-1]:.0f} ms{note}", flush=True)
             finally:
                 with open(path, "w", encoding="utf-8") as f:
                     f.write(original)
             wait_for(url, lambda body: "</html>" in body and word not in body, 60)
+            if search:
+                wait_until(lambda: not indexed(port, word), 120)
             time.sleep(0.3)
     finally:
         server.terminate()
         server.wait(10)
-    print(
-        f"edit → served, {len(samples)} edits: min {min(samples):.0f} ms, "
-        f"median {statistics.median(samples):.0f} ms, max {max(samples):.0f} ms",
-        flush=True,
-    )
+    print(summary("edit → served", samples), flush=True)
+    if search:
+        print(summary("edit → found by search", found), flush=True)
     return samples
 
 
@@ -123,11 +170,12 @@ def main():
     ap.add_argument("--vs-corpus", help="the second server's corpus (default: --corpus)")
     ap.add_argument("--vs-port", type=int, help="the second server's port (default: --port)")
     ap.add_argument("--rounds", type=int, default=1, help="A B rounds with --vs")
+    ap.add_argument("--search", action="store_true", help="also time until casebook's search finds the edit")
     ap.add_argument("command", nargs=argparse.REMAINDER)
     args = ap.parse_args()
     cmd = args.command[1:] if args.command[:1] == ["--"] else args.command
     if not args.vs:
-        measure(cmd, args.corpus, args.port, args.edits, args.startup)
+        measure(cmd, args.corpus, args.port, args.edits, args.startup, args.search)
         return 0
     vs = shlex.split(args.vs)
     vs_corpus = args.vs_corpus or args.corpus
