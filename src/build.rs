@@ -160,12 +160,18 @@ pub fn model(mut input: Input, opts: &Options) -> Result<(Vec<Site>, Diagnostics
 pub struct Memo {
     markdown: crate::markdown::Memo,
     render: render::Memo,
+    parts: PartCache,
 }
 
 impl Memo {
     /// Each page's rendered Markdown, for rendering one page again.
     pub fn markdown(&self) -> &crate::markdown::Memo {
         &self.markdown
+    }
+
+    /// The search index's analysed parts, for making the index again.
+    pub fn parts(&self) -> &PartCache {
+        &self.parts
     }
 }
 
@@ -612,15 +618,16 @@ fn finish(
         if problems.is_empty() {
             pages_done();
         }
-        let cache = part_cache(sink, bodies);
+        let kept = memo.is_none().then(|| part_cache(sink, bodies)).flatten();
+        let cache = memo.map(Memo::parts).or(kept.as_ref());
         problems.extend(put_indexes(
             &sites,
             texts,
             (&kept_for_index, &pictures),
-            (root, cache.as_ref()),
+            (root, cache),
             &tracked,
         ));
-        search_parts = cache.map(|c| c.finish());
+        search_parts = cache.map(PartCache::finish);
         clock.lap("search index");
     }
     problems.extend(render_problems);
@@ -705,7 +712,7 @@ fn copies(
 }
 
 /// The parts of the search index an earlier build analysed, which the
-/// spare keeps, unless the index makes the pages' text again (a large
+/// spare keeps (`serve` keeps them in its memo instead), unless the index makes the pages' text again (a large
 /// site: see `search::write_index`).
 fn part_cache(sink: &dyn Store, bodies: site::Bodies) -> Option<PartCache> {
     if bodies == site::Bodies::Remade {

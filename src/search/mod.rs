@@ -169,16 +169,17 @@ pub fn build_index(site: &Site, texts: PageTexts, params: &Params) -> BuiltIndex
         ..params.clone()
     };
     // Without a stop flag the build always finishes.
-    build_index_unless_stopped(site, texts, &params).unwrap_or_default()
+    build_index_unless_stopped(site, texts, (&params, None)).unwrap_or_default()
 }
 
-/// [`build_index`], or `None` as soon as `params.stop` is set.
+/// [`build_index`], or `None` as soon as `params.stop` is set; with a
+/// `cache`, the parts an earlier build analysed are read back from it.
 pub fn build_index_unless_stopped(
     site: &Site,
     texts: PageTexts,
-    params: &Params,
+    (params, cache): (&Params, Option<&PartCache>),
 ) -> Option<BuiltIndex> {
-    in_memory(|files| write_index(site, texts, (params, None), files))
+    in_memory(|files| write_index(site, texts, (params, cache), files))
 }
 
 /// The index `make` hands to a sink, kept in memory: every file, sorted by

@@ -188,7 +188,9 @@ impl Live {
             let site = &last.sites[e];
             if site.config.search {
                 let texts = crate::search::PageTexts::in_model();
-                let Some(index) = crate::search::build_index_unless_stopped(site, texts, &params)
+                let parts = Some(self.memo.parts());
+                let Some(index) =
+                    crate::search::build_index_unless_stopped(site, texts, (&params, parts))
                 else {
                     break;
                 };
@@ -204,6 +206,9 @@ impl Live {
                 update(Update::Index(Some(folder), files));
             }
             self.stale.remove(&e);
+            if self.stale.is_empty() {
+                self.memo.parts().finish();
+            }
         }
         Some(Rebuilt {
             pages,

@@ -9,10 +9,11 @@
 //! The digest is keyed with casebook's version and the identity of its
 //! executable, so no other build of casebook ever reads these parts.
 //!
-//! Parts are cut where the records say, not every 64 origins: an origin
-//! whose digest ends a part on average every [`AVERAGE`] origins ends one
-//! (content-defined chunking, as in rsync and restic). A page added or
-//! deleted then changes the part it falls into, not every part after it.
+//! Parts are cut where the records say, not every 64 origins: a part ends
+//! after each origin whose digest is 0 modulo [`AVERAGE`], so parts are
+//! that long on average (content-defined chunking, as in rsync and
+//! restic). A page added or deleted then changes the part it falls into,
+//! not every part after it.
 //! How records fall into parts changes no byte of the index
 //! (`how_records_fall_into_parts_changes_no_byte` in `search`).
 //!
@@ -22,10 +23,11 @@
 //! in the part's dictionary, lengths that add up). Anything else reads as
 //! a part not kept.
 //!
-//! The file lives in the spare folder beside the minify memo and, like
-//! it, is never deployed. It is read a part at a time and the new one is
-//! written a part at a time, so neither is ever held whole (10,000 pages:
-//! 39 MB).
+//! `build` keeps the parts in a file in the spare folder, beside the
+//! minify memo and, like it, never deployed. It is read a part at a time
+//! and the new one is written a part at a time, so neither is ever held
+//! whole (10,000 pages: 39 MB). `serve` keeps them in memory, in its
+//! memo, for the index it makes again after each save.
 //!
 //! Layout: a header line naming the salt; the parts' bytes one after the
 //! other; a table of `(key, offset, length, checksum)`, 48 bytes each;
@@ -59,14 +61,23 @@ pub(super) const AVERAGE: u16 = 64;
 /// The most origins in a part, however the digests fall.
 pub(super) const MOST: usize = 4 * AVERAGE as usize;
 
-/// The parts an earlier build saved, and the file this build saves its own
-/// in. Shared by the analysis's threads.
+/// The parts earlier builds analysed: in a file an earlier build saved
+/// (`build`), or in memory (`serve`). Shared by the analysis's threads.
 pub struct PartCache {
     key: [u8; 32],
-    old: Option<Mutex<Old>>,
-    new: Mutex<Option<New>>,
+    kept: Kept,
     reused: AtomicUsize,
     analysed: AtomicUsize,
+}
+
+enum Kept {
+    /// The file an earlier build left, and the one this build writes.
+    File {
+        old: Option<Mutex<Old>>,
+        new: Mutex<Option<New>>,
+    },
+    /// `serve`'s: the parts its last two index builds used.
+    Memory(Mutex<Memory>),
 }
 
 /// The file an earlier build left, and where each of its parts is.
@@ -82,17 +93,41 @@ struct New {
     rows: Vec<u8>,
 }
 
+/// Parts by key, as bytes, with the last index build that used each.
+#[derive(Default)]
+struct Memory {
+    parts: FxHashMap<Digest, (Vec<u8>, u32)>,
+    build: u32,
+}
+
+/// Every cache's key: casebook's version and executable.
+fn salt() -> [u8; 32] {
+    *blake3::Hasher::new()
+        .update(MAGIC.as_bytes())
+        .update(env!("CARGO_PKG_VERSION").as_bytes())
+        .update(executable_identity().as_bytes())
+        .finalize()
+        .as_bytes()
+}
+
+/// `serve`'s cache, in memory.
+impl Default for PartCache {
+    fn default() -> Self {
+        PartCache {
+            key: salt(),
+            kept: Kept::Memory(Mutex::default()),
+            reused: AtomicUsize::new(0),
+            analysed: AtomicUsize::new(0),
+        }
+    }
+}
+
 impl PartCache {
     /// Reads the table of the parts an earlier build saved at `old` (if
     /// any: anything missing, foreign or damaged reads as no parts), and
     /// starts a new file at `new`, if it can (if not, nothing is saved).
     pub fn open(old: &Path, new: &Path) -> PartCache {
-        let key = *blake3::Hasher::new()
-            .update(MAGIC.as_bytes())
-            .update(env!("CARGO_PKG_VERSION").as_bytes())
-            .update(executable_identity().as_bytes())
-            .finalize()
-            .as_bytes();
+        let key = salt();
         let header = header(&key);
         let old = Old::open(old, &header).map(Mutex::new);
         let new = File::create(new).ok().and_then(|f| {
@@ -106,31 +141,38 @@ impl PartCache {
         });
         PartCache {
             key,
-            old,
-            new: Mutex::new(new),
+            kept: Kept::File {
+                old,
+                new: Mutex::new(new),
+            },
             reused: AtomicUsize::new(0),
             analysed: AtomicUsize::new(0),
         }
     }
 
-    /// Writes the new file's table: until then it reads as damaged.
-    /// Returns how many parts were read back and how many analysed.
+    /// Ends an index build that finished: writes the new file's table
+    /// (until then it reads as damaged), or in memory forgets the parts
+    /// neither this build nor the one before used. Returns how many parts
+    /// were read back and how many analysed since the last call.
     pub fn finish(&self) -> [usize; 2] {
-        if let Some(mut new) = self.lock_new().take() {
-            let table = new.at;
-            let rows = (new.rows.len() / ROW) as u64;
-            let done = new.out.write_all(&new.rows).and_then(|()| {
-                new.out.write_all(&table.to_le_bytes())?;
-                new.out.write_all(&rows.to_le_bytes())?;
-                new.out.flush()
-            });
-            // A file left without its table reads as no parts: only the
-            // next build's speed is at stake.
-            drop(done);
+        match &self.kept {
+            Kept::File { new, .. } => {
+                if let Some(new) = lock(new).take() {
+                    // A file left without its table reads as no parts:
+                    // only the next build's speed is at stake.
+                    drop(new.finish());
+                }
+            }
+            Kept::Memory(memory) => {
+                let mut m = lock(memory);
+                let build = m.build;
+                m.parts.retain(|_, (_, used)| *used + 1 >= build);
+                m.build += 1;
+            }
         }
         [
-            self.reused.load(Ordering::Relaxed),
-            self.analysed.load(Ordering::Relaxed),
+            self.reused.swap(0, Ordering::Relaxed),
+            self.analysed.swap(0, Ordering::Relaxed),
         ]
     }
 
@@ -174,11 +216,23 @@ impl PartCache {
     }
 
     /// The part saved under `key`, if there is a sound one; it is saved
-    /// again in the new file.
+    /// again for the next build.
     pub(super) fn get(&self, key: &Digest) -> Option<Part> {
-        let (bytes, check) = self.old.as_ref()?.lock().ok()?.part(key)?;
-        let part = decode(&bytes)?;
-        self.save(key, &bytes, check);
+        let part = match &self.kept {
+            Kept::File { old, new } => {
+                let (bytes, check) = old.as_ref()?.lock().ok()?.part(key)?;
+                let part = decode(&bytes)?;
+                save(&mut lock(new), key, &bytes, check);
+                part
+            }
+            Kept::Memory(memory) => {
+                let mut m = lock(memory);
+                let build = m.build;
+                let (bytes, used) = m.parts.get_mut(key)?;
+                *used = build;
+                decode(bytes)?
+            }
+        };
         self.reused.fetch_add(1, Ordering::Relaxed);
         Some(part)
     }
@@ -186,32 +240,51 @@ impl PartCache {
     /// Saves a part this build analysed.
     pub(super) fn put(&self, key: &Digest, part: &Part) {
         self.analysed.fetch_add(1, Ordering::Relaxed);
-        if self.lock_new().is_some() {
-            let bytes = encode(part);
-            self.save(key, &bytes, checksum(&bytes));
+        match &self.kept {
+            Kept::File { new, .. } => {
+                let mut new = lock(new);
+                if new.is_some() {
+                    let bytes = encode(part);
+                    save(&mut new, key, &bytes, checksum(&bytes));
+                }
+            }
+            Kept::Memory(memory) => {
+                let mut m = lock(memory);
+                let build = m.build;
+                m.parts.insert(*key, (encode(part), build));
+            }
         }
     }
+}
 
-    /// Appends a part's `bytes`, whose checksum is `check`, to the new
-    /// file.
-    fn save(&self, key: &Digest, bytes: &[u8], check: Digest) {
-        let mut new = self.lock_new();
-        let Some(n) = new.as_mut() else { return };
-        if n.out.write_all(bytes).is_err() {
-            // Half a part written: nothing of this file can be trusted.
-            *new = None;
-            return;
-        }
-        n.rows.extend_from_slice(key);
-        n.rows.extend_from_slice(&n.at.to_le_bytes());
-        n.rows
-            .extend_from_slice(&(bytes.len() as u64).to_le_bytes());
-        n.rows.extend_from_slice(&check);
-        n.at += bytes.len() as u64;
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Appends a part's `bytes`, whose checksum is `check`, to the new file.
+fn save(new: &mut Option<New>, key: &Digest, bytes: &[u8], check: Digest) {
+    let Some(n) = new.as_mut() else { return };
+    if n.out.write_all(bytes).is_err() {
+        // Half a part written: nothing of this file can be trusted.
+        *new = None;
+        return;
     }
+    n.rows.extend_from_slice(key);
+    n.rows.extend_from_slice(&n.at.to_le_bytes());
+    n.rows
+        .extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+    n.rows.extend_from_slice(&check);
+    n.at += bytes.len() as u64;
+}
 
-    fn lock_new(&self) -> std::sync::MutexGuard<'_, Option<New>> {
-        self.new.lock().unwrap_or_else(|e| e.into_inner())
+impl New {
+    /// Writes the table after the parts.
+    fn finish(mut self) -> std::io::Result<()> {
+        let rows = (self.rows.len() / ROW) as u64;
+        self.out.write_all(&self.rows)?;
+        self.out.write_all(&self.at.to_le_bytes())?;
+        self.out.write_all(&rows.to_le_bytes())?;
+        self.out.flush()
     }
 }
 
@@ -513,17 +586,18 @@ mod tests {
         PartCache::open(&dir.join(FILE), &dir.join("new"))
     }
 
-    /// Saves `parts` in a new file at `dir`/FILE, as a build would.
-    fn save(dir: &Path, parts: &[(Digest, &Part)]) -> PartCache {
+    /// Saves `parts` in a new file at `dir`/FILE, as a build would;
+    /// returns how many were read back and how many analysed.
+    fn save(dir: &Path, parts: &[(Digest, &Part)]) -> [usize; 2] {
         let cache = cache_in(dir);
         for (key, part) in parts {
             if cache.get(key).is_none() {
                 cache.put(key, part);
             }
         }
-        cache.finish();
+        let counts = cache.finish();
         fs::rename(dir.join("new"), dir.join(FILE)).expect("rename");
-        cache
+        counts
     }
 
     #[test]
@@ -549,13 +623,34 @@ mod tests {
             )
         );
         drop(cache);
-        assert_eq!(save(dir.path(), &[(k1, &one), (k2, &two)]).finish(), [0, 2]);
+        assert_eq!(save(dir.path(), &[(k1, &one), (k2, &two)]), [0, 2]);
         // The next build finds both, and saves them again.
-        let again = save(dir.path(), &[(k2, &two), (k1, &one)]);
-        assert_eq!(again.finish(), [2, 0]);
+        assert_eq!(save(dir.path(), &[(k2, &two), (k1, &one)]), [2, 0]);
+        assert_eq!(save(dir.path(), &[(k1, &one)]), [1, 0]);
         let cache = cache_in(dir.path());
         assert!(same(&cache.get(&k1).expect("kept"), &one));
         assert!(cache.get(&[7; 16]).is_none());
+    }
+
+    /// `serve`'s cache keeps the parts its last two index builds used,
+    /// so that an edit undone finds its parts, and forgets older ones.
+    #[test]
+    fn in_memory_the_last_two_builds_parts_are_kept() {
+        let cache = PartCache::default();
+        let one = part_of(&[record("One", "alpha beta")]);
+        let two = part_of(&[record("Two", "gamma delta")]);
+        cache.put(&[1; 16], &one);
+        assert_eq!(cache.finish(), [0, 1]);
+        assert!(same(&cache.get(&[1; 16]).expect("kept"), &one));
+        cache.put(&[2; 16], &two);
+        assert_eq!(cache.finish(), [1, 1]);
+        // A build that uses only part 2: part 1 was used by the one before.
+        assert!(cache.get(&[2; 16]).is_some());
+        cache.finish();
+        assert!(cache.get(&[2; 16]).is_some());
+        cache.finish();
+        assert!(cache.get(&[1; 16]).is_none(), "unused for two builds");
+        assert!(same(&cache.get(&[2; 16]).expect("kept"), &two));
     }
 
     #[test]
