@@ -60,15 +60,24 @@ pub struct AnchorRef {
 /// other than images), allowing for the case and whitespace tricks browsers
 /// accept (`JaVa\tScript:`).
 pub fn is_dangerous_url(url: &str) -> bool {
-    let folded: String = url
+    // Only the first 14 folded characters can matter (`data:image/svg`):
+    // every link of every page comes here, so no more are folded, and
+    // nothing is allocated.
+    let mut head = ['\0'; 14];
+    let folded = url
         .chars()
         .filter(|c| !c.is_whitespace() && !c.is_control())
-        .flat_map(char::to_lowercase)
-        .collect();
-    folded.starts_with("javascript:")
-        || folded.starts_with("vbscript:")
-        || (folded.starts_with("data:") && !folded.starts_with("data:image/")
-            || folded.starts_with("data:image/svg"))
+        .flat_map(char::to_lowercase);
+    let mut n = 0;
+    for (slot, c) in head.iter_mut().zip(folded) {
+        *slot = c;
+        n += 1;
+    }
+    let starts =
+        |prefix: &str| prefix.chars().count() <= n && prefix.chars().zip(head).all(|(a, b)| a == b);
+    starts("javascript:")
+        || starts("vbscript:")
+        || (starts("data:") && !starts("data:image/") || starts("data:image/svg"))
 }
 
 /// A link the site resolves or checks itself (`@…`, `#…`) rather than

@@ -320,6 +320,13 @@ mod tests {
         );
         assert!(is_dangerous_url(" javascript:x") && is_dangerous_url("data:image/svg+xml,<svg>"));
         assert!(!is_dangerous_url("data:image/png;base64,AAAA") && !is_dangerous_url("/guides/"));
+        // Only the scheme is folded: case, spaces and controls inside it.
+        assert!(is_dangerous_url("JaVa\tScRiPt:alert(1)") && is_dangerous_url("\u{1}vbscript:x"));
+        assert!(is_dangerous_url("DATA:text/html,x") && is_dangerous_url("data:"));
+        assert!(
+            !is_dangerous_url("javascript") && !is_dangerous_url("data") && !is_dangerous_url("")
+        );
+        assert!(!is_dangerous_url("https://e.org/javascript:"));
     }
 
     #[test]

@@ -5,6 +5,8 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use rustc_hash::FxHashMap;
+
 use super::assets::{self, Assets};
 use super::urls::{record_url, tree_url};
 use super::{Language, Page};
@@ -20,11 +22,13 @@ use crate::tree::Tree;
 pub struct Links<'a> {
     pub config: &'a SiteConfig,
     lang: &'a Language,
-    /// Page path → (link, with the base path, title).
-    urls: HashMap<&'a str, (String, &'a str)>,
+    /// Page path → (link, with the base path, title). FxHash: every `@`
+    /// link of every page is looked up here, the keys are the site's own
+    /// paths, and SipHash was half the time of a lookup.
+    urls: FxHashMap<&'a str, (String, &'a str)>,
     data: &'a Data,
     /// Tree id → whether it is the default language's (not translated).
-    trees: HashMap<&'a str, bool>,
+    trees: FxHashMap<&'a str, bool>,
     /// The files pages may show and link to (#19).
     assets: &'a Assets<'a>,
 }
