@@ -14,9 +14,10 @@ use crate::diagnostics::{Code, Diagnostic, Diagnostics};
 use crate::external::{self, Cache, ExternalConfig};
 use crate::i18n::Strings;
 use crate::load::{self, Input};
+use crate::markdown::TextSection;
 use crate::output::{Store, Tracked};
 use crate::render;
-use crate::search::{PageTexts, PartCache};
+use crate::search::{self, PageAnalysis, PageTexts, PartCache};
 use crate::site::{self, Site, SourceTexts};
 use crate::tree;
 
@@ -608,8 +609,7 @@ fn finish(
         &tracked,
         (memo, bodies, root),
     );
-    let (copied, kept_for_index) = copies(statics, bodies);
-    put_all(copied);
+    put_all(copies(statics));
     clock.lap("render, minify, write");
     put_images(&pictures, &tracked, &mut problems);
     // A build with problems writes nothing: no index to make for it.
@@ -620,13 +620,7 @@ fn finish(
         }
         let kept = memo.is_none().then(|| part_cache(sink, bodies)).flatten();
         let cache = memo.map(Memo::parts).or(kept.as_ref());
-        problems.extend(put_indexes(
-            &sites,
-            texts,
-            (&kept_for_index, &pictures),
-            (root, cache),
-            &tracked,
-        ));
+        problems.extend(put_indexes(&sites, texts, cache, &tracked));
         search_parts = cache.map(PartCache::finish);
         clock.lap("search index");
     }
@@ -657,63 +651,97 @@ fn finish(
 
 /// Every edition's pages rendered, minified and handed to `sink` one by
 /// one; returns the problems and each edition's text sections for the
-/// search index, which is built next (#5): `None` where the index makes
-/// them again from the page's file (`site::Bodies::Remade`). The pages'
-/// bodies go to the render and their text sections to the index, which
-/// free them page by page. Both are parallel inside; run side by side
-/// they took no less time on two cores, and the index's working memory
-/// came on top of the pages' HTML (10,000 pages: 432 MiB peak RSS side by
-/// side, 346 MiB in turn).
+/// search index, which is built next (#5). The pages' bodies go to the
+/// render and their text sections to the index, which free them page by
+/// page. Both are parallel inside; run side by side they took no less time
+/// on two cores, and the index's working memory came on top of the pages'
+/// HTML (10,000 pages: 432 MiB peak RSS side by side, 346 MiB in turn).
+/// A remade body's text sections are analysed for the index as the render
+/// makes them (`search::PageAnalysis`), a run of pages at a time.
 fn render_pages(
     sites: &mut [Site],
     theme: (&render::Theme, &render::Assets),
     (statics, pictures): (&[load::BinaryFile], &crate::images::Pictures),
     sink: &dyn Sink,
     (memo, bodies, root): (Option<&Memo>, site::Bodies, &Path),
-) -> (Vec<Diagnostic>, Vec<Option<PageTexts<'static>>>) {
+) -> (Vec<Diagnostic>, Vec<PageTexts>) {
     let remade = bodies == site::Bodies::Remade;
     let bodies: Vec<render::Bodies> = (sites.iter_mut())
         .map(|s| render::Bodies::take(s, remade))
         .collect();
-    // `None`: the index makes a remade body's text sections again.
-    let texts: Vec<Option<PageTexts>> = if memo.is_some() {
-        sites.iter().map(|_| Some(PageTexts::in_model())).collect()
-    } else if remade {
-        sites.iter().map(|_| None).collect()
-    } else {
-        sites.iter_mut().map(|s| Some(PageTexts::take(s))).collect()
-    };
+    if memo.is_some() {
+        let problems =
+            render::render_all(sites, theme, bodies, sink, (memo.map(|m| &m.render), None));
+        return (
+            problems,
+            sites.iter().map(|_| PageTexts::in_model()).collect(),
+        );
+    }
+    if !remade {
+        let texts = sites.iter_mut().map(PageTexts::take).collect();
+        let problems = render::render_all(sites, theme, bodies, sink, (None, None));
+        return (problems, texts);
+    }
     // Remade bodies show the copied files' images again, as the model
     // stage did: the caller writes the files after the render.
     let files = site::Assets::with_pictures(statics, pictures);
     let read = |page: &site::Page| load::read_again(root, page);
-    let remake = remade.then_some((&files, &read as &render::ReadAgain));
-    let memo = memo.map(|m| &m.render);
-    let problems = render::render_all(sites, theme, bodies, sink, (memo, remake));
-    (problems, texts)
+    let sites: &[Site] = sites;
+    let analyse = AnalyseAsRendered {
+        sites,
+        analyses: sites
+            .iter()
+            .map(|_| PageAnalysis::new(&search::Params::default()))
+            .collect(),
+    };
+    let remake = (
+        &files,
+        &read as &render::ReadAgain,
+        Some(&analyse as &dyn render::TakeTexts),
+    );
+    let problems = render::render_all(sites, theme, bodies, sink, (None, Some(remake)));
+    (
+        problems,
+        analyse
+            .analyses
+            .into_iter()
+            .map(PageTexts::analysed)
+            .collect(),
+    )
 }
 
-/// The copied files as output files, which share their bytes; with
-/// [`site::Bodies::Remade`], the files are kept too, for the index to make
-/// bodies again.
-fn copies(
-    statics: Vec<load::BinaryFile>,
-    bodies: site::Bodies,
-) -> (Vec<OutputFile>, Vec<load::BinaryFile>) {
-    let files = (statics.iter())
+/// The search index's analysis of each edition's pages, made from their
+/// text sections as the render makes their bodies again.
+struct AnalyseAsRendered<'a> {
+    sites: &'a [Site],
+    analyses: Vec<PageAnalysis>,
+}
+
+impl render::TakeTexts for AnalyseAsRendered<'_> {
+    fn take(&self, e: usize, first: usize, pages: Vec<(usize, Option<Vec<TextSection>>)>) {
+        let site = &self.sites[e];
+        // A page whose output was not written failed the render: the
+        // build writes no index, and the run is left out.
+        let pages: Option<Vec<(usize, Vec<TextSection>)>> = (pages.into_iter())
+            .map(|(i, sections)| Some((i, sections?)))
+            .collect();
+        if let Some(pages) = pages.filter(|_| site.config.search) {
+            self.analyses[e].add(site, first, &pages);
+        }
+    }
+}
+
+/// The copied files as output files, which share their bytes.
+fn copies(statics: Vec<load::BinaryFile>) -> Vec<OutputFile> {
+    (statics.iter())
         .map(|s| OutputFile::shared(s.rel.clone(), Arc::clone(&s.bytes)))
-        .collect();
-    let kept = if bodies == site::Bodies::Remade {
-        statics
-    } else {
-        Vec::new()
-    };
-    (files, kept)
+        .collect()
 }
 
 /// The parts of the search index an earlier build analysed, which the
-/// spare keeps (`serve` keeps them in its memo instead), unless the index makes the pages' text again (a large
-/// site: see `search::write_index`).
+/// spare keeps (`serve` keeps them in its memo instead), unless the render
+/// analyses the pages for the index as it makes their text again (a large
+/// site: digesting their text would make it a third time).
 fn part_cache(sink: &dyn Store, bodies: site::Bodies) -> Option<PartCache> {
     if bodies == site::Bodies::Remade {
         return None;
@@ -722,27 +750,15 @@ fn part_cache(sink: &dyn Store, bodies: site::Bodies) -> Option<PartCache> {
     Some(PartCache::open(&old, &new))
 }
 
-/// Makes the search index of every edition that has one. A remade body's
-/// text sections (`None` in `texts`) are made again as the index comes to
-/// its page, as the render made its HTML: from its file read again, with
-/// the copied files `statics`.
+/// Makes the search index of every edition that has one.
 fn put_indexes(
     sites: &[Site],
-    texts: Vec<Option<PageTexts>>,
-    (statics, pictures): (&[load::BinaryFile], &crate::images::Pictures),
-    (root, cache): (&Path, Option<&PartCache>),
+    texts: Vec<PageTexts>,
+    cache: Option<&PartCache>,
     sink: &dyn Sink,
 ) -> Vec<Diagnostic> {
-    let files = site::Assets::with_pictures(statics, pictures);
     let mut problems = Vec::new();
     for (site, texts) in sites.iter().zip(texts).filter(|(s, _)| s.config.search) {
-        let links = site.links(&files);
-        let remake = |p: usize| -> Result<_, Diagnostic> {
-            let page = &site.pages[p];
-            let text = load::read_again(root, page)?;
-            Ok(site::remake_body(site, page, &text, &links, true).sections)
-        };
-        let texts = texts.unwrap_or_else(|| PageTexts::remade(&remake));
         problems.extend(put_index(site, texts, cache, sink));
     }
     problems

@@ -28,6 +28,7 @@ pub use templates::{Theme, load_templates, tera_diagnostic};
 
 use crate::artifact::{OutputFile, Prefixed, Sink};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::markdown::TextSection;
 use crate::site::{self, Links, Listing, Site, alias_path};
 
 /// Theme assets with fingerprinted names: `style.css` → `/kb/assets/style.1a2b3c4d.css`.
@@ -144,18 +145,40 @@ struct Remake<'a> {
 /// `body_hash`): the same text the model stage read, or a problem.
 pub type ReadAgain<'a> = dyn Fn(&site::Page) -> Result<String, Diagnostic> + Sync + 'a;
 
+/// Where the render hands the text sections of the bodies it makes again
+/// (`site::Bodies::Remade`), so that the search index analyses them
+/// there and need not render every page's Markdown a third time (#17).
+pub trait TakeTexts: Sync {
+    /// A run of edition `e`'s own pages, in the order of
+    /// [`Site::own_pages`] from position `first` on: each page's index and
+    /// its body's text sections (`None` if no output was written for it).
+    fn take(&self, e: usize, first: usize, pages: Vec<(usize, Option<Vec<TextSection>>)>);
+}
+
+/// Own pages a run hands over at once ([`TakeTexts`]): one search index
+/// part's worth.
+const RUN: usize = 64;
+
+/// How to make the bodies the model did not keep (`site::Bodies::Remade`):
+/// the copied files pages show, how to read a page's file again, and where
+/// the bodies' text sections go, if anywhere.
+pub type RemakeWith<'a> = (
+    &'a site::Assets<'a>,
+    &'a ReadAgain<'a>,
+    Option<&'a dyn TakeTexts>,
+);
+
 /// Renders every language's edition of the site (`sites`, the default
 /// language first), each under its prefix. `bodies` are each edition's
-/// pages' HTML and text ([`Bodies::take`]). With `remake` (the copied
-/// files, and how to read a page's file again), bodies the model did not
-/// keep are rendered again from their file as their page is written; the
-/// search index makes their text sections again itself.
+/// pages' HTML and text ([`Bodies::take`]). With `remake`, bodies the model
+/// did not keep are rendered again from their file as their page is
+/// written, and their text sections handed over a run of pages at a time.
 pub fn render_all(
     sites: &[Site],
     (theme, assets): (&Theme, &Assets),
     bodies: Vec<Bodies>,
     sink: &dyn Sink,
-    (memo, remake): (Option<&Memo>, Option<(&site::Assets, &ReadAgain)>),
+    (memo, remake): (Option<&Memo>, Option<RemakeWith>),
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
     let hash = memo.map(|_| theme_hash(theme, sites[0].config.minify));
@@ -166,10 +189,7 @@ pub fn render_all(
             memo.begin(&site.lang.folder(), hash, &globals);
             memo
         });
-        let remake = remake.map(|(files, read)| Remake {
-            links: site.links(files),
-            read,
-        });
+        let take = remake.and_then(|(_, _, take)| take);
         let r = Renderer {
             site,
             sites,
@@ -178,24 +198,67 @@ pub fn render_all(
             assets,
             bodies,
             memo,
-            remake,
+            remake: remake.map(|(files, read, _)| Remake {
+                links: site.links(files),
+                read,
+            }),
+            texts: take.map(|_| site.pages.iter().map(|_| Mutex::new(None)).collect()),
         };
         let sink = Prefixed {
             inner: sink,
             prefix: site.lang.folder(),
         };
-        let jobs = r.jobs();
+        let put = |job: &Job| match r.run(job) {
+            Ok(file) => sink.put(file).err().map(|d| vec![d]),
+            Err(p) => Some(p),
+        };
+        let jobs = match take {
+            Some(take) => {
+                let (bodies, rest) = r.jobs_by_body();
+                problems.extend(r.run_pages(e, bodies, take, &put));
+                rest
+            }
+            None => r.jobs(),
+        };
         problems.extend(
             jobs.par_iter()
-                .filter_map(|job| match r.run(job) {
-                    Ok(file) => sink.put(file).err().map(|d| vec![d]),
-                    Err(p) => Some(p),
-                })
+                .filter_map(put)
                 .flatten()
                 .collect::<Vec<_>>(),
         );
     }
     problems
+}
+
+impl Renderer<'_> {
+    /// Writes the output that shows each own page's body (`bodies`, in the
+    /// order of [`Site::own_pages`]) with `put`, a run of pages at a time
+    /// in parallel, and hands each run's text sections to `take`. The
+    /// pages' other outputs (a section's further list pages, aliases)
+    /// show no body: they go with the rest of the site.
+    fn run_pages(
+        &self,
+        e: usize,
+        bodies: Vec<(usize, PageJob)>,
+        take: &dyn TakeTexts,
+        put: &(dyn Fn(&Job) -> Option<Vec<Diagnostic>> + Sync),
+    ) -> Vec<Diagnostic> {
+        let (own, jobs): (Vec<usize>, Vec<Job>) = (bodies.into_iter())
+            .map(|(i, job)| (i, Job::Page(job)))
+            .unzip();
+        (own.par_chunks(RUN).zip(jobs.par_chunks(RUN)).enumerate())
+            .flat_map_iter(|(n, (own, jobs))| {
+                let problems: Vec<Diagnostic> = jobs.iter().filter_map(put).flatten().collect();
+                let texts = self.texts.as_ref();
+                let sections = |i: usize| {
+                    let slot = texts.and_then(|t| t.get(i))?;
+                    slot.lock().unwrap_or_else(|e| e.into_inner()).take()
+                };
+                take.take(e, n * RUN, own.iter().map(|&i| (i, sections(i))).collect());
+                problems
+            })
+            .collect()
+    }
 }
 
 /// Renders again the output that shows page `i` of edition `sites[e]`,
@@ -227,6 +290,7 @@ pub fn render_body(
         bodies: Bodies(bodies),
         memo: None,
         remake: None,
+        texts: None,
     };
     let sink = Prefixed {
         inner: sink,
@@ -320,6 +384,10 @@ pub(crate) struct Renderer<'a> {
     memo: Option<&'a Memo>,
     /// How to make bodies the model did not keep.
     remake: Option<Remake<'a>>,
+    /// Each page's text sections, when a remade body's go to the search
+    /// index ([`TakeTexts`]): kept from the remake until the page's run
+    /// is handed over.
+    texts: Option<Vec<Mutex<Option<Vec<TextSection>>>>>,
 }
 
 impl Renderer<'_> {
@@ -332,7 +400,15 @@ impl Renderer<'_> {
             return String::new();
         };
         let page = &self.site.pages[i];
-        site::remake_body(self.site, page, text, &remake.links, false).html
+        let Some(texts) = &self.texts else {
+            return site::remake_body(self.site, page, text, &remake.links, site::Remake::Html)
+                .html;
+        };
+        let body = site::remake_body(self.site, page, text, &remake.links, site::Remake::Both);
+        if let Some(slot) = texts.get(i) {
+            *slot.lock().unwrap_or_else(|e| e.into_inner()) = Some(body.sections);
+        }
+        body.html
     }
 
     /// Page `i`'s file text: `text`, as the model handed it over, or read
@@ -345,13 +421,27 @@ impl Renderer<'_> {
         }
     }
 
+    /// Every output file of the edition to make.
     fn jobs(&self) -> Vec<Job> {
+        let (bodies, mut rest) = self.jobs_by_body();
+        let mut all: Vec<Job> = bodies.into_iter().map(|(_, job)| Job::Page(job)).collect();
+        all.append(&mut rest);
+        all
+    }
+
+    /// The output file that shows each own page's body (in the order of
+    /// [`Site::own_pages`]: a page's, or its section's first list page),
+    /// with the page, and every other.
+    fn jobs_by_body(&self) -> (Vec<(usize, PageJob)>, Vec<Job>) {
         let site = self.site;
+        let mut bodies = Vec::new();
         let mut jobs: Vec<PageJob> = Vec::new();
         // A translation writes only its own pages; the default language's
         // stand in for the rest where they already are.
         for (i, p) in site.own_pages() {
-            jobs.extend(page_jobs(site, i));
+            let mut own = page_jobs(site, i).into_iter();
+            bodies.extend(own.next().map(|job| (i, job)));
+            jobs.extend(own);
             // Unsafe aliases are reported by the model and never written;
             // with `_redirects`, the host redirects instead.
             let pages = !site.config.deploy.redirects;
@@ -410,7 +500,7 @@ impl Renderer<'_> {
         if whole_site && site.config.deploy.redirects {
             all.push(Job::HostRedirects);
         }
-        all
+        (bodies, all)
     }
 
     fn run(&self, job: &Job) -> Result<OutputFile, Vec<Diagnostic>> {

@@ -50,25 +50,76 @@ use crate::site::Site;
 pub const MANIFEST: &str = "search/manifest.json";
 
 /// Where [`build_index`] reads each page's text sections: handed over by
-/// the build, left in the site model, or made again from the page's file.
-pub struct PageTexts<'a>(Texts<'a>);
+/// the build, left in the site model, or analysed already as the render
+/// made them.
+pub struct PageTexts(Texts);
 
-enum Texts<'a> {
+enum Texts {
     Model,
     Taken(Vec<Mutex<Vec<TextSection>>>),
-    Remade(&'a RemakeSections<'a>),
+    Analysed(PageAnalysis),
 }
 
-/// Page `i`'s text sections made again from its file, for a model that
-/// kept none (`site::Bodies::Remade`), or why they could not be.
-pub type RemakeSections<'a> = dyn Fn(usize) -> Result<Vec<TextSection>, Diagnostic> + Sync + 'a;
+/// A large site's pages' records, analysed a run of pages at a time as the
+/// render makes each page's text sections (#17): the index then need not
+/// render every page's Markdown a third time, which took a tenth of a
+/// 100,000-page build. How records fall into parts changes no byte of the
+/// index, so the runs may be any length.
+pub struct PageAnalysis {
+    snippet_chars: usize,
+    /// Each run: the position of its first page among the edition's own
+    /// pages (its first origin), how many pages, and their analysis.
+    runs: Mutex<Vec<(usize, usize, index::Part)>>,
+}
 
-impl<'a> PageTexts<'a> {
+impl PageAnalysis {
+    /// An analysis for an index made with `params`.
+    pub fn new(params: &Params) -> PageAnalysis {
+        PageAnalysis {
+            snippet_chars: params.snippet_chars,
+            runs: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Analyses a run of `site`'s own pages, in order, from position
+    /// `first` on: each page's index and its text sections.
+    pub fn add(&self, site: &Site, first: usize, pages: &[(usize, Vec<TextSection>)]) {
+        let part = index::analyse_run(
+            |add| {
+                for (p, sections) in pages {
+                    add(&records::page_records(site, *p, sections));
+                }
+            },
+            self.snippet_chars,
+        );
+        let mut runs = self.runs.lock().unwrap_or_else(|e| e.into_inner());
+        runs.push((first, pages.len(), part));
+    }
+
+    /// The parts of the first pages, in order, up to the first page no run
+    /// holds, and how many pages they hold.
+    fn into_parts(self) -> (Vec<index::Part>, usize) {
+        let mut runs = self.runs.into_inner().unwrap_or_else(|e| e.into_inner());
+        runs.sort_by_key(|r| r.0);
+        let mut parts = Vec::with_capacity(runs.len());
+        let mut next = 0;
+        for (first, count, part) in runs {
+            if first != next {
+                break;
+            }
+            parts.push(part);
+            next += count;
+        }
+        (parts, next)
+    }
+}
+
+impl PageTexts {
     /// Takes every page's text sections out of the site model (the render
     /// does not need them), so that the index frees each page's text as
     /// soon as it is analysed: on a large site the index does not hold the
     /// whole site's text while it grows its own tables.
-    pub fn take(site: &mut Site) -> PageTexts<'a> {
+    pub fn take(site: &mut Site) -> PageTexts {
         PageTexts(Texts::Taken(
             site.pages
                 .iter_mut()
@@ -79,16 +130,13 @@ impl<'a> PageTexts<'a> {
 
     /// Reads the text sections where they are, in the site model, which
     /// stays whole (benchmarks build the index again and again).
-    pub fn in_model() -> PageTexts<'a> {
+    pub fn in_model() -> PageTexts {
         PageTexts(Texts::Model)
     }
 
-    /// Makes each page's text sections again as the index comes to it,
-    /// with `remake` (#17): a large site's build never holds them all, as
-    /// it would if the render handed them over (100,000 pages: about
-    /// 450 MB, most of that build's peak).
-    pub fn remade(remake: &'a RemakeSections<'a>) -> PageTexts<'a> {
-        PageTexts(Texts::Remade(remake))
+    /// The pages analysed already, as the render made their text.
+    pub fn analysed(analysis: PageAnalysis) -> PageTexts {
+        PageTexts(Texts::Analysed(analysis))
     }
 }
 
@@ -98,10 +146,10 @@ impl<'a> PageTexts<'a> {
 /// which the build puts under the language's URL prefix, each handed to
 /// `sink` as soon as it is made (#17), and what went into it. The one way to
 /// build an index: the build calls it with [`PageTexts::take`], serve and
-/// benchmarks with [`PageTexts::in_model`]. With a `cache`, the parts of
-/// the records an earlier build analysed are read back from it, unless the
-/// pages' text is made again ([`PageTexts::remade`]): digesting it would
-/// make it a third time. `None` as soon as `params.stop` is set.
+/// benchmarks with [`PageTexts::in_model`], a large site's build with
+/// [`PageTexts::analysed`]. With a `cache`, the parts of the records an
+/// earlier build analysed are read back from it. `None` as soon as
+/// `params.stop` is set.
 pub fn write_index(
     site: &Site,
     texts: PageTexts,
@@ -109,13 +157,14 @@ pub fn write_index(
     sink: &dyn Sink,
 ) -> Option<Indexed> {
     let origins = records::origins(site);
-    let failed: Mutex<Vec<Diagnostic>> = Mutex::default();
+    let (texts, known) = known_pages(texts, &origins, params, cache);
+    let failed: Vec<Diagnostic> = known.1.into_iter().collect();
+    let known = known.0;
     // Hands origin `i`'s records to `add`. A page's text handed over by
-    // the build, or made again, is dropped as soon as its records are
-    // analysed.
+    // the build is dropped as soon as its records are analysed.
     let records_of = |i: usize, pass: Pass, add: &mut dyn FnMut(&[SearchRecord])| {
         let origin = origins[i];
-        match (origin, &texts.0) {
+        match (origin, &texts) {
             (Origin::Page(p), Texts::Taken(taken)) => {
                 let mut slot = taken[p].lock().unwrap_or_else(|e| e.into_inner());
                 let last;
@@ -127,14 +176,11 @@ pub fn write_index(
                 };
                 add(&records::page_records(site, p, sections));
             }
-            (Origin::Page(p), Texts::Remade(remake)) => match remake(p) {
-                Ok(sections) => add(&records::page_records(site, p, &sections)),
-                Err(d) => failed.lock().unwrap_or_else(|e| e.into_inner()).push(d),
-            },
+            // Analysed with the render (`known`).
+            (Origin::Page(_), Texts::Analysed(_)) => {}
             _ => add(&records::of(site, origin)),
         }
     };
-    let cache = cache.filter(|_| !matches!(texts.0, Texts::Remade(_)));
     // The badges and filters in the page's language (#18): the theme's
     // `search_kind_<name>` strings, else the English label.
     let kinds: Vec<[&str; 2]> = records::ResultKind::ALL
@@ -151,14 +197,55 @@ pub fn write_index(
         &site.config.language,
         (&kinds, &help_links(site)),
         params,
-        cache,
+        known,
         sink,
     )?;
     // A page left out is an index that does not match the pages: the
     // build fails with why.
-    let failed = failed.into_inner().unwrap_or_else(|e| e.into_inner());
     indexed.problems.extend(failed);
     Some(indexed)
+}
+
+/// What the index has before it analyses: the pages analysed with the
+/// render, or else the cache. The texts, without the analysis, go on. A
+/// problem if the analysis misses a page: the render hands over every page
+/// it wrote, so that is a bug, and an index without the page must not go
+/// out.
+fn known_pages<'c>(
+    texts: PageTexts,
+    origins: &[Origin],
+    params: &Params,
+    cache: Option<&'c PartCache>,
+) -> (Texts, (index::Known<'c>, Option<Diagnostic>)) {
+    let Texts::Analysed(analysis) = texts.0 else {
+        let known = index::Known {
+            cache,
+            ..index::Known::default()
+        };
+        return (texts.0, (known, None));
+    };
+    let pages = origins
+        .iter()
+        .take_while(|o| matches!(o, Origin::Page(_)))
+        .count();
+    let (parts, analysed) = if analysis.snippet_chars == params.snippet_chars {
+        analysis.into_parts()
+    } else {
+        (Vec::new(), 0)
+    };
+    let missed = (analysed != pages).then(|| {
+        Diagnostic::new(
+            crate::diagnostics::Code::Internal,
+            "content",
+            format!("internal error: the search index has {analysed} of the {pages} pages written"),
+        )
+    });
+    let known = index::Known {
+        cache: None,
+        parts: if missed.is_some() { Vec::new() } else { parts },
+        origins: if missed.is_some() { 0 } else { pages },
+    };
+    (Texts::Analysed(PageAnalysis::new(params)), (known, missed))
 }
 
 /// [`write_index`] into memory, without a stop flag: every file, sorted by
@@ -259,7 +346,11 @@ mod tests {
         let kinds = ResultKind::ALL.map(|k| [k.name(), k.label()]);
         in_memory(|files| {
             let about = (&kinds[..], help);
-            index::build(origins, each, language, about, params, cache, files)
+            let known = index::Known {
+                cache,
+                ..index::Known::default()
+            };
+            index::build(origins, each, language, about, params, known, files)
         })
     }
 
@@ -407,6 +498,26 @@ mod tests {
         // A damaged file makes the same index, from scratch.
         std::fs::write(&old, b"casebook index parts 1 damaged").expect("write");
         assert_eq!(build(&inserted)[0], 0);
+    }
+
+    /// The pages analysed with the render count up to the first page no
+    /// run holds, however the runs arrived.
+    #[test]
+    fn runs_analysed_with_the_render_count_up_to_the_first_gap() {
+        let run = |first: usize, count: usize| {
+            let records: Vec<SearchRecord> = (first..first + count)
+                .map(|i| rec(ResultKind::Guide, &format!("Page {i}"), "text"))
+                .collect();
+            (first, count, index::analyse_run(|add| add(&records), 240))
+        };
+        let analysis = PageAnalysis::new(&Params::default());
+        *analysis.runs.lock().unwrap() = vec![run(64, 64), run(0, 64), run(128, 10)];
+        let (parts, pages) = analysis.into_parts();
+        assert_eq!((parts.len(), pages), (3, 138));
+        let analysis = PageAnalysis::new(&Params::default());
+        *analysis.runs.lock().unwrap() = vec![run(0, 64), run(100, 5)];
+        let (parts, pages) = analysis.into_parts();
+        assert_eq!((parts.len(), pages), (1, 64), "pages 64 to 99 are missing");
     }
 
     fn rec(kind: ResultKind, title: &str, body: &str) -> SearchRecord<'static> {

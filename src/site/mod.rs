@@ -231,9 +231,10 @@ pub enum Bodies {
     Kept,
     /// Only what other pages need stays (table of contents, ids, anchors,
     /// summary, word count); the render makes each page's HTML and text
-    /// sections again, with [`remake_body`], as it writes the page. A
-    /// build holding every page's HTML and text at once peaked at 2.4 GB
-    /// on 100,000 pages; rendering each body twice costs less than that.
+    /// sections again, with [`remake_body`], as it writes the page, and
+    /// hands the text sections to the search index. A build holding every
+    /// page's HTML and text at once peaked at 2.4 GB on 100,000 pages;
+    /// rendering each body twice costs less than that.
     Remade,
 }
 
@@ -423,17 +424,27 @@ fn render_pages(
 
 /// Page `p`'s Markdown rendered again from `text`, its file's text, as the
 /// model stage rendered it: for [`Bodies::Remade`], whose model keeps
-/// neither the HTML nor the text sections: with `for_index`, its text
-/// sections and no HTML, else its HTML and no text sections. Its problems
-/// were reported by the model stage.
-pub fn remake_body(site: &Site, p: &Page, text: &str, links: &Links, for_index: bool) -> Rendered {
+/// neither the HTML nor the text sections, the parts of it in `want`. Its
+/// problems were reported by the model stage.
+pub fn remake_body(site: &Site, p: &Page, text: &str, links: &Links, want: Remake) -> Rendered {
     let body = text.get(p.body_start..).unwrap_or("");
     let opts = RenderOptions {
-        sections: for_index && site.config.search,
-        html: !for_index,
+        sections: want != Remake::Html && site.config.search,
+        html: want != Remake::Sections,
         ..render_options(&site.config)
     };
     markdown::render(body, p.body_line, &p.file, text, opts, links).0
+}
+
+/// What [`remake_body`] makes of a page's Markdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Remake {
+    /// Its HTML, for the render.
+    Html,
+    /// Its text sections, for the search index.
+    Sections,
+    /// Both, for a render that hands the text sections to the index.
+    Both,
 }
 
 /// How every page's Markdown is rendered in an edition with `config`.

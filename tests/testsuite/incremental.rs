@@ -428,6 +428,31 @@ fn only_a_build_that_keeps_bodies_keeps_index_parts() {
     }
 }
 
+/// A large site's render hands its pages' text to the search index a run
+/// of 64 pages at a time: with several runs, in two languages, the site is
+/// the one a build that keeps every body makes.
+#[test]
+fn pages_analysed_as_they_are_rendered_change_no_byte() {
+    let site = TestSite::new("multilingual");
+    for i in 0..150 {
+        let page = format!("---\ntitle: Note {i}\n---\n\nWrite to the manager after {i} days.\n");
+        site.write(&format!("content/guides/note-{i:03}.md"), &page);
+        if i % 3 == 0 {
+            let es = page.replace("Write to the manager", "Escribe al responsable");
+            site.write(&format!("content/es/guides/note-{i:03}.md"), &es);
+        }
+    }
+    let remade = options(site.root());
+    let kept = Options {
+        remake_above: Some(usize::MAX),
+        ..remade.clone()
+    };
+    let (a, b) = (clean(&remade), clean(&kept));
+    let files = a.as_ref().map(BTreeMap::len);
+    assert!(files.as_ref().is_ok_and(|&n| n > 200), "{files:?}");
+    assert!(a == b, "{}", first_difference(&a, &b));
+}
+
 /// The first difference between two builds, for the failure message.
 fn first_difference(
     a: &Result<BTreeMap<String, Vec<u8>>, String>,

@@ -19,14 +19,14 @@ use super::tfs::{Tf, Tfs};
 use crate::search::records::SearchRecord;
 use crate::search::text::fold_words;
 
-/// Every record of `origins` origins (`each(i, pass, add)` hands origin
-/// `i`'s to `add`), analysed in parts in parallel. Without a `cache`,
-/// a part is [`ORIGINS_PER_PART`] origins. With one, every origin's records
-/// are first digested, parts are cut where the digests say
+/// The records of origins `ids` (`each(i, pass, add)` hands origin `i`'s
+/// to `add`), analysed in parts in parallel. Without a `cache`, a part is
+/// [`ORIGINS_PER_PART`] origins. With one, every origin's records are
+/// first digested, parts are cut where the digests say
 /// ([`cache::AVERAGE`]), and a part the cache holds is read back rather
 /// than analysed.
 pub(super) fn analyse<F>(
-    origins: usize,
+    ids: Range<usize>,
     each: &F,
     snippet_chars: usize,
     stop: &(dyn Fn() -> bool + Sync),
@@ -35,6 +35,10 @@ pub(super) fn analyse<F>(
 where
     F: Fn(usize, Pass, &mut dyn FnMut(&[SearchRecord])) + Sync,
 {
+    let Range {
+        start,
+        end: origins,
+    } = ids;
     let analysed = |ids: Range<usize>| {
         let mut analyser = Analyser::new(snippet_chars);
         for i in ids {
@@ -46,19 +50,20 @@ where
         analyser.finish()
     };
     let Some(cache) = cache else {
-        let starts: Vec<usize> = (0..origins).step_by(ORIGINS_PER_PART).collect();
+        let starts: Vec<usize> = (start..origins).step_by(ORIGINS_PER_PART).collect();
         return (starts.into_par_iter())
             .map(|s| analysed(s..origins.min(s + ORIGINS_PER_PART)))
             .collect();
     };
-    let digests: Vec<Digest> = (0..origins)
+    let digests: Vec<Digest> = (start..origins)
         .into_par_iter()
         .map(|i| cache.origin_digest(|add| each(i, Pass::Digest, add)))
         .collect();
     cut(&digests)
         .into_par_iter()
-        .map(|ids| {
-            let key = cache.part_key(&digests[ids.clone()], snippet_chars);
+        .map(|at| {
+            let key = cache.part_key(&digests[at.clone()], snippet_chars);
+            let ids = at.start + start..at.end + start;
             if let Some(part) = cache.get(&key) {
                 return part;
             }
@@ -69,6 +74,18 @@ where
             part
         })
         .collect()
+}
+
+/// The records `each(add)` hands to `add`, analysed into one part: a run
+/// of origins analysed outside [`analyse`] (a large site's pages, as the
+/// render makes their text).
+pub(in crate::search) fn analyse_run(
+    each: impl FnOnce(&mut dyn FnMut(&[SearchRecord])),
+    snippet_chars: usize,
+) -> Part {
+    let mut analyser = Analyser::new(snippet_chars);
+    each(&mut |records| analyser.add(records));
+    analyser.finish()
 }
 
 /// What the records of an origin are wanted for.
@@ -101,7 +118,7 @@ fn cut(digests: &[Digest]) -> Vec<Range<usize>> {
 
 /// One part of the records, analysed with its own small dictionary, with
 /// the records' summaries and kinds. The records' text is not kept.
-pub(super) struct Part {
+pub(in crate::search) struct Part {
     /// The part's own dictionary, each word once, in the order first
     /// seen: [`Tf::word`] is a position in it.
     pub(super) words: Strs,

@@ -42,6 +42,7 @@ use shards::term_shards;
 use summaries::summary_chunks;
 
 pub use analyse::Pass;
+pub(super) use analyse::{Part, analyse_run};
 pub use cache::{FILE as PARTS_FILE, PartCache};
 pub use dictionary::js_cmp;
 pub use postings::{decode_postings, encode_postings};
@@ -161,7 +162,8 @@ struct Manifest<'a> {
 /// the records of origin `i`, in order, to `add`. Origins are analysed a
 /// part at a time, in parallel; an origin's records may borrow its text,
 /// which it can drop once they are analysed ([`Pass::Analyse`]). With a
-/// `cache`, parts an earlier build analysed are read back from it. `None`:
+/// `cache`, parts an earlier build analysed are read back from it. The
+/// first origins may come analysed already (`known`). `None`:
 /// `params.stop` was set (some files may have gone to `sink` already).
 pub(super) fn build<F>(
     origins: usize,
@@ -169,7 +171,7 @@ pub(super) fn build<F>(
     language: &str,
     (kinds, help): (&[[&str; 2]], &[HelpLink]),
     params: &Params,
-    cache: Option<&PartCache>,
+    known: Known,
     sink: &dyn Sink,
 ) -> Option<Indexed>
 where
@@ -178,7 +180,13 @@ where
     let stop = || params.stopped();
     let out = Out::new(sink);
     let put = |f: OutputFile| out.put(f);
-    let mut parts = analyse(origins, &each, params.snippet_chars, &stop, cache);
+    let Known {
+        cache,
+        mut parts,
+        origins: first,
+    } = known;
+    let rest = first.min(origins)..origins;
+    parts.extend(analyse(rest, &each, params.snippet_chars, &stop, cache));
     if stop() {
         return None;
     }
@@ -243,6 +251,16 @@ where
     let (bytes, problems) = out.finish();
     stats.bytes = bytes;
     Some(Indexed { stats, problems })
+}
+
+/// What [`build`] has before it analyses: a cache of parts earlier builds
+/// analysed, and the parts of the first `origins` origins, analysed
+/// already (a large site's pages, as the render made their text).
+#[derive(Default)]
+pub(super) struct Known<'a> {
+    pub(super) cache: Option<&'a PartCache>,
+    pub(super) parts: Vec<Part>,
+    pub(super) origins: usize,
 }
 
 /// What [`build`] made, besides the files it handed on.

@@ -437,7 +437,8 @@ mod tests {
             add(std::slice::from_ref(&records[i]));
         };
         let run = |halt_after: usize| {
-            let parts = super::super::analyse::analyse(records.len(), &each, 240, &|| false, None);
+            let parts =
+                super::super::analyse::analyse(0..records.len(), &each, 240, &|| false, None);
             let (dictionary, part_groups) = super::super::dictionary::Dictionary::new(&parts, "en");
             let postings = gather_postings(parts, &part_groups, dictionary.groups, records.len());
             let checks = AtomicUsize::new(0);
