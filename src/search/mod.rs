@@ -157,9 +157,7 @@ pub fn write_index(
     sink: &dyn Sink,
 ) -> Option<Indexed> {
     let origins = records::origins(site);
-    let (texts, known) = known_pages(texts, &origins, params, cache);
-    let failed: Vec<Diagnostic> = known.1.into_iter().collect();
-    let known = known.0;
+    let (texts, known, missed) = known_pages(texts, &origins, params, cache);
     // Hands origin `i`'s records to `add`. A page's text handed over by
     // the build is dropped as soon as its records are analysed.
     let records_of = |i: usize, pass: Pass, add: &mut dyn FnMut(&[SearchRecord])| {
@@ -202,7 +200,7 @@ pub fn write_index(
     )?;
     // A page left out is an index that does not match the pages: the
     // build fails with why.
-    indexed.problems.extend(failed);
+    indexed.problems.extend(missed);
     Some(indexed)
 }
 
@@ -216,13 +214,13 @@ fn known_pages<'c>(
     origins: &[Origin],
     params: &Params,
     cache: Option<&'c PartCache>,
-) -> (Texts, (index::Known<'c>, Option<Diagnostic>)) {
+) -> (Texts, index::Known<'c>, Option<Diagnostic>) {
     let Texts::Analysed(analysis) = texts.0 else {
         let known = index::Known {
             cache,
             ..index::Known::default()
         };
-        return (texts.0, (known, None));
+        return (texts.0, known, None);
     };
     let pages = origins
         .iter()
@@ -245,7 +243,7 @@ fn known_pages<'c>(
         parts: if missed.is_some() { Vec::new() } else { parts },
         origins: if missed.is_some() { 0 } else { pages },
     };
-    (Texts::Analysed(PageAnalysis::new(params)), (known, missed))
+    (Texts::Analysed(PageAnalysis::new(params)), known, missed)
 }
 
 /// [`write_index`] into memory, without a stop flag: every file, sorted by
