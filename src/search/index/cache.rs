@@ -412,7 +412,9 @@ fn put_strs(out: &mut Vec<u8>, strs: &Strs) {
 fn decode(bytes: &[u8]) -> Option<Part> {
     let mut r = Reader(bytes);
     let words = r.strs()?;
-    let records = r.len()?;
+    // Every record takes bytes of its own: a count larger than the bytes
+    // left is damage, not a reason to reserve memory for it.
+    let records = r.len().filter(|&n| n <= bytes.len())?;
     let mut docs = Vec::with_capacity(records);
     let mut end = 0usize;
     for _ in 0..records {
@@ -563,6 +565,10 @@ mod tests {
         let mut longer = bytes.clone();
         longer.push(0);
         assert!(decode(&longer).is_none());
+        // No words, then a count of 2^40 records: refused, nothing reserved.
+        let mut huge = vec![0];
+        put(&mut huge, 1 << 40);
+        assert!(decode(&huge).is_none());
         // A word id outside the part's dictionary: the first record's
         // first pair is a gap of 1000 (doubled, no other counts) and a
         // body count of 1.
