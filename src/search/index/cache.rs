@@ -37,8 +37,8 @@ use std::cell::RefCell;
 use std::fs::{self, File};
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::Path;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use rustc_hash::FxHashMap;
 
@@ -94,9 +94,10 @@ struct New {
 }
 
 /// Parts by key, as bytes, with the last index build that used each.
+/// Shared, so that a part is decoded outside the lock.
 #[derive(Default)]
 struct Memory {
-    parts: FxHashMap<Digest, (Vec<u8>, u32)>,
+    parts: FxHashMap<Digest, (Arc<[u8]>, u32)>,
     build: u32,
 }
 
@@ -216,21 +217,28 @@ impl PartCache {
     }
 
     /// The part saved under `key`, if there is a sound one; it is saved
-    /// again for the next build.
+    /// again for the next build. The locks are held only to read and
+    /// write bytes: the checksum and the decoding run in parallel.
     pub(super) fn get(&self, key: &Digest) -> Option<Part> {
         let part = match &self.kept {
             Kept::File { old, new } => {
-                let (bytes, check) = old.as_ref()?.lock().ok()?.part(key)?;
+                let (bytes, check) = lock(old.as_ref()?).part(key)?;
+                if checksum(&bytes) != check {
+                    return None;
+                }
                 let part = decode(&bytes)?;
                 save(&mut lock(new), key, &bytes, check);
                 part
             }
             Kept::Memory(memory) => {
-                let mut m = lock(memory);
-                let build = m.build;
-                let (bytes, used) = m.parts.get_mut(key)?;
-                *used = build;
-                decode(bytes)?
+                let bytes = {
+                    let mut m = lock(memory);
+                    let build = m.build;
+                    let (bytes, used) = m.parts.get_mut(key)?;
+                    *used = build;
+                    Arc::clone(bytes)
+                };
+                decode(&bytes)?
             }
         };
         self.reused.fetch_add(1, Ordering::Relaxed);
@@ -242,16 +250,17 @@ impl PartCache {
         self.analysed.fetch_add(1, Ordering::Relaxed);
         match &self.kept {
             Kept::File { new, .. } => {
-                let mut new = lock(new);
-                if new.is_some() {
+                if lock(new).is_some() {
                     let bytes = encode(part);
-                    save(&mut new, key, &bytes, checksum(&bytes));
+                    let check = checksum(&bytes);
+                    save(&mut lock(new), key, &bytes, check);
                 }
             }
             Kept::Memory(memory) => {
+                let bytes: Arc<[u8]> = encode(part).into();
                 let mut m = lock(memory);
                 let build = m.build;
-                m.parts.insert(*key, (encode(part), build));
+                m.parts.insert(*key, (bytes, build));
             }
         }
     }
@@ -327,14 +336,13 @@ impl Old {
         Some(Old { file, rows: map })
     }
 
-    /// The bytes saved under `key`, if they have the checksum saved with
-    /// them, and that checksum.
+    /// The bytes saved under `key`, and the checksum saved with them.
     fn part(&mut self, key: &Digest) -> Option<(Vec<u8>, Digest)> {
         let &(at, size, check) = self.rows.get(key)?;
         let mut bytes = vec![0; size];
         self.file.seek(SeekFrom::Start(at)).ok()?;
         self.file.read_exact(&mut bytes).ok()?;
-        (checksum(&bytes) == check).then_some((bytes, check))
+        Some((bytes, check))
     }
 }
 
