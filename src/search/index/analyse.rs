@@ -222,3 +222,31 @@ impl Analyser {
         self.part
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A digest that ends a part (its first two bytes 0 modulo 64) or not.
+    fn digest(ends: bool, n: u8) -> Digest {
+        let mut d = [n; 16];
+        d[..2].copy_from_slice(&(if ends { 128u16 } else { 129 }).to_le_bytes());
+        d
+    }
+
+    #[test]
+    fn parts_end_where_the_digests_say_and_are_never_too_long() {
+        let mut digests: Vec<Digest> = (0..10).map(|n| digest(n == 3 || n == 7, n)).collect();
+        assert_eq!(cut(&digests), [0..4, 4..8, 8..10]);
+        // An origin added at the front moves every part's origins by one,
+        // and changes no part but the first.
+        digests.insert(0, digest(false, 99));
+        assert_eq!(cut(&digests), [0..5, 5..9, 9..11]);
+        let none: Vec<Digest> = (0..600).map(|n| digest(false, n as u8)).collect();
+        let parts = cut(&none);
+        assert_eq!(parts.len(), 3);
+        assert!(parts.iter().all(|p| p.len() <= cache::MOST));
+        assert_eq!(parts.last(), Some(&(512..600)));
+        assert!(cut(&[]).is_empty());
+    }
+}
