@@ -12,17 +12,36 @@ use crate::diagnostics::{Code, Diagnostic};
 /// A file of the built site, path relative to the output root with `/`.
 /// Its bytes are shared, not copied, between `serve`'s memo of rendered
 /// pages and the files it serves (#17).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct OutputFile {
     pub path: String,
     pub bytes: Arc<Vec<u8>>,
+    /// What the page was made from, when the sink asked for it
+    /// ([`Sink::keeps_rendered`]): a later build made from the same may
+    /// keep this one's file instead of rendering it again. Not part of
+    /// the file: two files are equal when their paths and bytes are.
+    pub key: Option<PageKey>,
 }
+
+impl PartialEq for OutputFile {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path && self.bytes == other.bytes
+    }
+}
+
+impl Eq for OutputFile {}
+
+/// A 128-bit digest of everything a rendered page was made from: the
+/// executable, the templates, the edition's globals, the page's path,
+/// template and context (see `render::vars`).
+pub type PageKey = [u8; 16];
 
 impl OutputFile {
     pub fn new(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> Self {
         OutputFile {
             path: path.into(),
             bytes: Arc::new(bytes.into()),
+            key: None,
         }
     }
 
@@ -31,6 +50,7 @@ impl OutputFile {
         OutputFile {
             path: path.into(),
             bytes,
+            key: None,
         }
     }
 
@@ -44,6 +64,19 @@ impl OutputFile {
 /// memory whole.
 pub trait Sink: Sync {
     fn put(&self, file: OutputFile) -> Result<(), Diagnostic>;
+
+    /// Whether [`Sink::keep_rendered`] can ever keep a page, so that the
+    /// render digests what each page is made from only where it pays.
+    fn keeps_rendered(&self) -> bool {
+        false
+    }
+
+    /// Takes, as the page at `path`, the file an earlier build made from
+    /// exactly what `key` digests, if it is still there and unchanged;
+    /// whether it did. When it did not, the page is rendered and put.
+    fn keep_rendered(&self, _path: &str, _key: &PageKey) -> bool {
+        false
+    }
 }
 
 /// Puts every file under a folder: a language's edition is written as a
@@ -59,6 +92,36 @@ impl Sink for Prefixed<'_> {
         file.path.insert_str(0, &self.prefix);
         self.inner.put(file)
     }
+
+    fn keeps_rendered(&self) -> bool {
+        self.inner.keeps_rendered()
+    }
+
+    fn keep_rendered(&self, path: &str, key: &PageKey) -> bool {
+        self.inner
+            .keep_rendered(&format!("{}{path}", self.prefix), key)
+    }
+}
+
+/// What tells this casebook executable from another build of the same
+/// version: its size and modification time. Caches kept between builds
+/// are keyed with it: a developer's rebuilt binary may analyse words or
+/// fill a template differently, and must not take the last one's work.
+pub fn executable_identity() -> &'static str {
+    static IDENTITY: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    IDENTITY.get_or_init(|| {
+        let meta = std::env::current_exe().and_then(std::fs::metadata);
+        match meta {
+            Ok(m) => {
+                let modified = m
+                    .modified()
+                    .ok()
+                    .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
+                format!("{} {:?}", m.len(), modified)
+            }
+            Err(_) => String::new(),
+        }
+    })
 }
 
 /// Keeps every file in memory (for `check`, `serve` and tests).

@@ -60,6 +60,9 @@ pub struct Built {
     pub advice: Diagnostics,
     /// HTML pages.
     pub pages: usize,
+    /// Of those, the pages an earlier build made from the same context,
+    /// kept without running their template (`Sink::keep_rendered`).
+    pub unrendered: usize,
     pub files: usize,
     pub bytes: usize,
     /// How long each stage took, for `build --timings`.
@@ -632,6 +635,7 @@ fn finish(
     let site = sites.remove(0);
     Ok(Built {
         pages: tracked.pages.load(Ordering::Relaxed),
+        unrendered: tracked.unrendered.load(Ordering::Relaxed),
         files: tracked.files.load(Ordering::Relaxed),
         bytes: tracked.bytes.load(Ordering::Relaxed),
         site,

@@ -13,7 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use crate::artifact::{Collect, OutputFile, Sink};
+use crate::artifact::{Collect, OutputFile, PageKey, Sink};
 use crate::diagnostics::{Code, Diagnostic, io_error};
 
 mod image_cache;
@@ -69,6 +69,9 @@ pub struct Tracked<'a> {
     pub bytes: AtomicUsize,
     /// Pages whose minified form an earlier build left in place (the memo).
     pub kept: AtomicUsize,
+    /// Of those, the pages kept without running their template
+    /// ([`Sink::keep_rendered`]).
+    pub unrendered: AtomicUsize,
 }
 
 impl<'a> Tracked<'a> {
@@ -82,6 +85,7 @@ impl<'a> Tracked<'a> {
             files: AtomicUsize::new(0),
             bytes: AtomicUsize::new(0),
             kept: AtomicUsize::new(0),
+            unrendered: AtomicUsize::new(0),
         }
     }
 }
@@ -110,20 +114,75 @@ impl Sink for Tracked<'_> {
                     && let Some(size) = self.inner.keep(&file.path, &minified)
                 {
                     m.record(input, minified);
-                    self.kept.fetch_add(1, Ordering::Relaxed);
-                    self.files.fetch_add(1, Ordering::Relaxed);
-                    self.bytes.fetch_add(size, Ordering::Relaxed);
+                    if let Some(key) = file.key {
+                        m.record(key, minified);
+                    }
+                    self.count_kept(size);
                     return Ok(());
                 }
                 file.bytes = std::sync::Arc::new(self.shared.minify(&file.bytes, cfg));
                 if let Some((m, input)) = memo {
-                    m.record(input, memo::digest(&file.bytes));
+                    let minified = memo::digest(&file.bytes);
+                    m.record(input, minified);
+                    if let Some(key) = file.key {
+                        m.record(key, minified);
+                    }
                 }
             }
         }
         self.files.fetch_add(1, Ordering::Relaxed);
         self.bytes.fetch_add(file.bytes.len(), Ordering::Relaxed);
         self.inner.put(file)
+    }
+
+    /// Only minified pages are memoised: a key stands for a page as it
+    /// comes out of the template, which the memo maps to its minified
+    /// digest like the page's own bytes.
+    fn keeps_rendered(&self) -> bool {
+        self.minify.is_some() && self.inner.memo().is_some()
+    }
+
+    /// Keeps the earlier build's page made from the same `key`, as
+    /// [`Store::keep`] keeps a page that minifies to the same bytes: only
+    /// if the file there has exactly the minified digest the memo names.
+    fn keep_rendered(&self, path: &str, key: &PageKey) -> bool {
+        if self.minify.is_none() || !path.ends_with(".html") {
+            return false;
+        }
+        let Some(m) = self.inner.memo() else {
+            return false;
+        };
+        // A path already taken is left to `put`, which reports it.
+        let taken = self.paths.lock().map(|p| p.contains(path)).unwrap_or(true);
+        if taken {
+            return false;
+        }
+        let Some(minified) = m.lookup(key) else {
+            return false;
+        };
+        let Some(size) = self.inner.keep(path, &minified) else {
+            return false;
+        };
+        let fresh = self
+            .paths
+            .lock()
+            .map(|mut p| p.insert(path.to_owned()))
+            .unwrap_or(false);
+        m.record(*key, minified);
+        self.pages.fetch_add(1, Ordering::Relaxed);
+        self.unrendered.fetch_add(1, Ordering::Relaxed);
+        self.count_kept(size);
+        // Taken meanwhile by another file: `put` of the page reports the
+        // collision, as it would have.
+        fresh
+    }
+}
+
+impl Tracked<'_> {
+    fn count_kept(&self, size: usize) {
+        self.kept.fetch_add(1, Ordering::Relaxed);
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(size, Ordering::Relaxed);
     }
 }
 

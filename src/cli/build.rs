@@ -92,6 +92,10 @@ impl BuildArgs {
                         built.images.asked(),
                         built.images.made()
                     );
+                    println!(
+                        "  pages: {}, of which {} kept from the last build without rendering",
+                        built.pages, built.unrendered
+                    );
                     if let Some([reused, analysed]) = built.search_parts {
                         println!(
                             "  search index: {} parts, {reused} of them read back from the last build",

@@ -3,25 +3,24 @@
 //!
 //! A page made by a template is a pure function of the compiled templates,
 //! the edition's globals (`site`, `assets`, `t` and the `tr` strings) and
-//! the page's own [`Context`]. Building a context is cheap next to running
+//! the page's own context. Building a context is cheap next to running
 //! the template through it, so every context is built as before and
 //! compared with last time's: when the theme, the globals and the context
 //! are all equal, last time's bytes are the page. Equality of the whole
 //! context, not a list of what a page depends on, is what makes this safe:
 //! a page listing another sees its changed title, because the title is in
-//! its context. The memo keeps a 256-bit BLAKE3 digest of each context,
-//! not the context itself.
+//! its context. The memo keeps a 256-bit BLAKE3 digest of each context
+//! ([`Vars::digest`](super::vars::Vars::digest)), not the context itself.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
-use tera::Context;
-
 /// One edition's rendered pages and what they were rendered from.
 #[derive(Default)]
 struct Edition {
-    /// The templates' hash and the globals of the build that made `pages`.
-    theme: Option<(blake3::Hash, Context)>,
+    /// The templates' hash and the globals' digest of the build that made
+    /// `pages`.
+    theme: Option<(blake3::Hash, blake3::Hash)>,
     /// What the last build made, which this one may take.
     last: HashMap<String, Page>,
     /// What this build made: the next build's `last`. A page deleted is
@@ -38,23 +37,6 @@ struct Page {
     bytes: Arc<Vec<u8>>,
 }
 
-/// A digest of everything in `context`: its `Debug` form, which prints
-/// every key and value (strings quoted and escaped), written straight
-/// into the hasher. Only compared within one process, so the form need
-/// not be stable across tera versions.
-pub(crate) fn digest(context: &Context) -> blake3::Hash {
-    struct Hashing(blake3::Hasher);
-    impl std::fmt::Write for Hashing {
-        fn write_str(&mut self, s: &str) -> std::fmt::Result {
-            self.0.update(s.as_bytes());
-            Ok(())
-        }
-    }
-    let mut h = Hashing(blake3::Hasher::new());
-    let _ = std::fmt::Write::write_fmt(&mut h, format_args!("{context:?}"));
-    h.0.finalize()
-}
-
 /// Rendered pages by edition (its output folder, `""` or `es/`) and path.
 #[derive(Default)]
 pub struct Memo {
@@ -64,23 +46,21 @@ pub struct Memo {
 impl Memo {
     /// Starts an edition's render: last time's pages are kept only if the
     /// templates (`theme`, a hash of their sources) and the `globals` are
-    /// the same.
-    pub(crate) fn begin(&self, edition: &str, theme: blake3::Hash, globals: &Context) {
+    /// the same (`globals` is their digest; `None`, they had none).
+    pub(crate) fn begin(&self, edition: &str, theme: blake3::Hash, globals: Option<blake3::Hash>) {
         let mut editions = self.lock();
         let e = editions.entry(edition.to_owned()).or_default();
-        let same = e
-            .theme
-            .as_ref()
-            .is_some_and(|(t, g)| *t == theme && g == globals);
+        let now = globals.map(|g| (theme, g));
+        let same = now.is_some() && e.theme == now;
         e.last = std::mem::take(&mut e.pages);
         if !same {
             e.last.clear();
-            e.theme = Some((theme, globals.clone()));
+            e.theme = now;
         }
     }
 
     /// Last time's bytes for `path`, if it was made from `template` and a
-    /// context with the same [`digest`].
+    /// context with the same digest.
     pub(crate) fn get(
         &self,
         edition: &str,

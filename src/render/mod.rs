@@ -14,19 +14,20 @@ mod memo;
 mod shortcode;
 mod strings;
 mod templates;
+mod vars;
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use rayon::prelude::*;
-use tera::{Context, Tera};
+use tera::Tera;
 
 pub use context::{SEARCH_PAGE_GUIDES, json_ld_escape};
 pub use host::CSP;
 pub use memo::Memo;
 pub use templates::{Theme, load_templates, tera_diagnostic};
 
-use crate::artifact::{OutputFile, Prefixed, Sink};
+use crate::artifact::{OutputFile, PageKey, Prefixed, Sink};
 use crate::diagnostics::{Code, Diagnostic};
 use crate::markdown::TextSection;
 use crate::site::{self, Links, Listing, Site, alias_path};
@@ -65,19 +66,60 @@ pub fn fingerprint(theme_assets: &[crate::load::BinaryFile], base_path: &str) ->
 /// The theme's templates for one language's edition: what every template
 /// sees (`site`, `assets`, the theme's words as `t`) set once, and `tr()`
 /// for strings with a count or placeholders.
-fn edition_tera(theme: &Theme, sites: &[Site], e: usize, assets: &Assets) -> (Tera, Context) {
+/// The second value is a digest of the globals and of what `tr()` reads.
+fn edition_tera(
+    theme: &Theme,
+    sites: &[Site],
+    e: usize,
+    assets: &Assets,
+) -> (Tera, Option<blake3::Hash>) {
     let mut tera = theme.tera.clone();
     let site = &sites[e];
-    let mut globals = Context::new();
+    let mut globals = vars::Vars::new();
     globals.insert("site", &context::SiteGlobals::new(sites, e));
     globals.insert("assets", &assets.urls);
     globals.insert("t", &site.lang.strings.all());
-    tera.global_context().extend(globals.clone());
+    tera.global_context().extend(globals.context().clone());
     strings::register(&mut tera, &site.lang.strings);
     // `tr` reads the strings (in `t`) with the plural rules of the
     // language: its code goes in what a memo compares.
     globals.insert("lang", &site.lang.code);
-    (tera, globals)
+    (tera, globals.digest())
+}
+
+/// Makes the [`PageKey`] of each page of one edition: everything but the
+/// page's own path, template and context is hashed once.
+struct PageKeys(blake3::Hasher);
+
+impl PageKeys {
+    /// `None` when the globals have no digest: no page is keyed then.
+    fn new(theme: blake3::Hash, globals: Option<blake3::Hash>, edition: &str) -> Option<Self> {
+        let mut h = blake3::Hasher::new();
+        h.update(b"casebook rendered page 1\0");
+        for part in [
+            env!("CARGO_PKG_VERSION"),
+            crate::artifact::executable_identity(),
+            edition,
+        ] {
+            h.update(&(part.len() as u64).to_le_bytes());
+            h.update(part.as_bytes());
+        }
+        h.update(theme.as_bytes());
+        h.update(globals?.as_bytes());
+        Some(PageKeys(h))
+    }
+
+    fn page(&self, path: &str, template: &str, context: &blake3::Hash) -> PageKey {
+        let mut h = self.0.clone();
+        for part in [path, template] {
+            h.update(&(part.len() as u64).to_le_bytes());
+            h.update(part.as_bytes());
+        }
+        h.update(context.as_bytes());
+        let mut key = [0; 16];
+        key.copy_from_slice(&h.finalize().as_bytes()[..16]);
+        key
+    }
 }
 
 /// A hash of the compiled templates' sources, and whether they were
@@ -181,14 +223,18 @@ pub fn render_all(
     (memo, remake): (Option<&Memo>, Option<RemakeWith>),
 ) -> Vec<Diagnostic> {
     let mut problems = Vec::new();
-    let hash = memo.map(|_| theme_hash(theme, sites[0].config.minify));
+    let keyed = sink.keeps_rendered();
+    let hash = (memo.is_some() || keyed).then(|| theme_hash(theme, sites[0].config.minify));
     for (e, bodies) in bodies.into_iter().enumerate() {
         let site = &sites[e];
         let (tera, globals) = edition_tera(theme, sites, e, assets);
         let memo = memo.zip(hash).map(|(memo, hash)| {
-            memo.begin(&site.lang.folder(), hash, &globals);
+            memo.begin(&site.lang.folder(), hash, globals);
             memo
         });
+        let keys = hash
+            .filter(|_| keyed)
+            .and_then(|hash| PageKeys::new(hash, globals, &site.lang.folder()));
         let take = remake.and_then(|(_, _, take)| take);
         let r = Renderer {
             site,
@@ -198,6 +244,7 @@ pub fn render_all(
             assets,
             bodies,
             memo,
+            keys,
             remake: remake.map(|(files, read, _)| Remake {
                 links: site.links(files),
                 read,
@@ -208,8 +255,9 @@ pub fn render_all(
             inner: sink,
             prefix: site.lang.folder(),
         };
-        let put = |job: &Job| match r.run(job) {
-            Ok(file) => sink.put(file).err().map(|d| vec![d]),
+        let put = |job: &Job| match r.run(job, &sink) {
+            Ok(Some(file)) => sink.put(file).err().map(|d| vec![d]),
+            Ok(None) => None,
             Err(p) => Some(p),
         };
         let jobs = match take {
@@ -289,6 +337,7 @@ pub fn render_body(
         assets,
         bodies: Bodies(bodies),
         memo: None,
+        keys: None,
         remake: None,
         texts: None,
     };
@@ -300,8 +349,9 @@ pub fn render_body(
     let Some(job) = page_jobs(site, i).into_iter().next() else {
         return Vec::new();
     };
-    match r.render_page(&job) {
-        Ok(file) => sink.put(file).err().into_iter().collect(),
+    match r.render_page(&job, &sink) {
+        Ok(Some(file)) => sink.put(file).err().into_iter().collect(),
+        Ok(None) => Vec::new(),
         Err(p) => p,
     }
 }
@@ -382,6 +432,8 @@ pub(crate) struct Renderer<'a> {
     bodies: Bodies,
     /// Last build's pages, when rebuilding in `serve`.
     memo: Option<&'a Memo>,
+    /// Each page's key, when the sink may keep an earlier build's page.
+    keys: Option<PageKeys>,
     /// How to make bodies the model did not keep.
     remake: Option<Remake<'a>>,
     /// Each page's text sections, when a remade body's go to the search
@@ -503,21 +555,26 @@ impl Renderer<'_> {
         (bodies, all)
     }
 
-    fn run(&self, job: &Job) -> Result<OutputFile, Vec<Diagnostic>> {
-        match job {
-            Job::Page(page) => self.render_page(page),
-            Job::TreeData(t) => Ok(self.tree_data(*t)),
-            Job::CheckRules => Ok(self.check_rules()),
-            Job::HostHeaders => Ok(OutputFile::new(
-                "_headers",
-                host::headers(self.sites, self.assets),
-            )),
-            Job::HostRedirects => Ok(OutputFile::new("_redirects", host::redirects(self.sites))),
-        }
+    /// The file `job` makes, or `None` if `sink` kept an earlier build's.
+    fn run(&self, job: &Job, sink: &dyn Sink) -> Result<Option<OutputFile>, Vec<Diagnostic>> {
+        let file = match job {
+            Job::Page(page) => return self.render_page(page, sink),
+            Job::TreeData(t) => self.tree_data(*t),
+            Job::CheckRules => self.check_rules(),
+            Job::HostHeaders => OutputFile::new("_headers", host::headers(self.sites, self.assets)),
+            Job::HostRedirects => OutputFile::new("_redirects", host::redirects(self.sites)),
+        };
+        Ok(Some(file))
     }
 
-    fn render_page(&self, job: &PageJob) -> Result<OutputFile, Vec<Diagnostic>> {
-        let (path, template, ctx) = self.context(job)?;
+    /// The page `job` makes, or `None` if `sink` kept the one an earlier
+    /// build made from the same context.
+    fn render_page(
+        &self,
+        job: &PageJob,
+        sink: &dyn Sink,
+    ) -> Result<Option<OutputFile>, Vec<Diagnostic>> {
+        let (path, template, vars) = self.context(job)?;
         let tera = &self.tera;
         if !tera.contains_template(template) {
             let origin = match job {
@@ -538,23 +595,31 @@ impl Renderer<'_> {
             ]);
         }
         let edition = &self.site.lang.folder();
-        let memo = self.memo.map(|m| (m, memo::digest(&ctx)));
+        let digest = (self.memo.is_some() || self.keys.is_some())
+            .then(|| vars.digest())
+            .flatten();
+        let memo = self.memo.zip(digest);
         if let Some((memo, digest)) = memo
             && let Some(bytes) = memo.get(edition, &path, template, digest)
         {
             let file = OutputFile::shared(path.clone(), std::sync::Arc::clone(&bytes));
             memo.put(edition, path, template, digest, bytes);
-            return Ok(file);
+            return Ok(Some(file));
+        }
+        let key = (self.keys.as_ref().zip(digest)).map(|(k, d)| k.page(&path, template, &d));
+        if key.is_some_and(|key| sink.keep_rendered(&path, &key)) {
+            return Ok(None);
         }
         let html = tera
-            .render(template, &ctx)
+            .render(template, vars.context())
             .map_err(|e| vec![tera_diagnostic(&e, self.theme)])?;
-        let file = OutputFile::new(path, html);
+        let mut file = OutputFile::new(path, html);
+        file.key = key;
         if let Some((memo, digest)) = memo {
             let bytes = std::sync::Arc::clone(&file.bytes);
             memo.put(edition, file.path.clone(), template, digest, bytes);
         }
-        Ok(file)
+        Ok(Some(file))
     }
 }
 

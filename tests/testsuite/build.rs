@@ -329,6 +329,88 @@ fn a_rebuild_reads_back_unchanged_parts_of_the_search_index() {
     assert!(!spare.join(".casebook-search-parts.new").exists());
 }
 
+/// A rebuild keeps, without running its template, each page an earlier
+/// build made from the same executable, templates, globals and context,
+/// when the spare still holds exactly what that build wrote (#17).
+/// Whatever changes, the output is a clean build's.
+#[test]
+fn a_rebuild_keeps_pages_made_from_the_same_context_without_rendering() {
+    let site = TestSite::new("basic");
+    for i in 0..40 {
+        site.write(
+            &format!("content/guides/step-{i:02}.md"),
+            &format!("---\ntitle: Step {i}\nweight: {i}\n---\n\nStep {i}: write a short note.\n"),
+        );
+    }
+    // "  pages: N, of which M kept from the last build without rendering"
+    let pages = |run: Run| -> [usize; 2] {
+        let line = (run.stdout.lines())
+            .find_map(|l| l.trim().strip_prefix("pages: "))
+            .unwrap_or_else(|| panic!("no pages line in\n{}", run.stdout));
+        let n: Vec<usize> = (line.split(|c: char| !c.is_ascii_digit()))
+            .filter_map(|w| w.parse().ok())
+            .collect();
+        [n[0], n[1]]
+    };
+    let clean_matches = |what: &str| {
+        let fresh = tempfile::tempdir().expect("tempdir");
+        let fresh = fresh.path().join("out");
+        site.build(&["--quiet", "--output-dir", fresh.to_str().unwrap()])
+            .success();
+        assert!(
+            site.out().snapshot() == snapshot(&fresh),
+            "{what}: differs from a clean build"
+        );
+    };
+    let [all, kept] = pages(site.build(&["--timings"]).success());
+    assert!(all > 40 && kept == 0, "{all} pages, {kept} kept");
+    // The second build is the first to write over an output: it notes
+    // what each page was made from. The third keeps them all.
+    site.build(&["--quiet"]).success();
+    assert_eq!(pages(site.build(&["--timings"]).success()), [all, all]);
+    clean_matches("unchanged");
+
+    // A new title shows on the page, its neighbours, its section, the
+    // home page, the sitemap...: those are made again, the rest kept.
+    site.edit(
+        "content/guides/step-20.md",
+        "title: Step 20",
+        "title: Step twenty",
+    );
+    let [now, kept] = pages(site.build(&["--timings"]).success());
+    assert_eq!(now, all);
+    assert!(kept > 0 && kept + 3 < all, "{kept} of {all} kept");
+    clean_matches("a title changed");
+
+    // A page the spare holds with other bytes is made again: the key
+    // names what the page minified to, and the file must hash to it.
+    site.build(&["--quiet"]).success();
+    let spare = site.root().join(".public.casebook-spare");
+    let page = spare.join("guides/step-05/index.html");
+    let mut bytes = fs::read(&page).expect("the spare holds the page");
+    let at = bytes.len() / 2;
+    bytes[at] ^= 0x20;
+    fs::write(&page, &bytes).unwrap();
+    let [now, kept] = pages(site.build(&["--timings"]).success());
+    assert_eq!([now, kept], [all, all - 1]);
+    clean_matches("a page in the spare damaged");
+
+    // Another template: every page is made again.
+    let theme = fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/templates/page.html"),
+    )
+    .unwrap();
+    let changed = theme.replace(
+        "{% endblock content %}",
+        "<p>Changed.</p>{% endblock content %}",
+    );
+    assert_ne!(changed, theme);
+    site.write("templates/page.html", &changed);
+    let [now, kept] = pages(site.build(&["--timings"]).success());
+    assert_eq!([now, kept], [all, 0]);
+    clean_matches("a template changed");
+}
+
 /// A tag's guides paginate like a section's, `paginate_by` to a page; its
 /// records show once, on the first page.
 #[test]

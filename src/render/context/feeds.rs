@@ -1,8 +1,8 @@
 //! The files around the pages: the Atom feed, the sitemap, robots.txt,
 //! 404.html, alias redirects, and the checker's `rules.json`.
 
+use crate::render::vars::Vars;
 use serde::Serialize;
-use tera::Context;
 
 use super::translations::{Alternate, alternates, find_all};
 use super::{Ctx, Same, checker_limit, has_listing, has_own_items};
@@ -93,7 +93,7 @@ impl<'a> Renderer<'a> {
             .first()
             .and_then(|e| e.updated.clone())
             .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_owned());
-        let mut ctx = Context::new();
+        let mut ctx = Vars::new();
         ctx.insert("entries", &entries);
         ctx.insert("updated", &updated);
         ctx.insert("feed_url", &c.absolute("/atom.xml"));
@@ -135,14 +135,14 @@ impl<'a> Renderer<'a> {
                 urls.push(entry(&format!("{base}map/"), None, Same::TreeMap(&t.id)));
             }
         }
-        let mut ctx = Context::new();
+        let mut ctx = Vars::new();
         ctx.insert("urls", &urls);
         ctx.insert("multilingual", &(sites.len() > 1));
         ("sitemap.xml".into(), "sitemap.xml", ctx)
     }
 
     pub(super) fn robots(&self) -> Ctx<'a> {
-        let mut ctx = Context::new();
+        let mut ctx = Vars::new();
         ctx.insert("sitemap_url", &self.site.config.absolute("/sitemap.xml"));
         ("robots.txt".into(), "robots.txt", ctx)
     }

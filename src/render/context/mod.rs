@@ -17,9 +17,9 @@ mod tree;
 
 use std::collections::BTreeMap;
 
+use crate::render::vars::Vars;
 use serde::Serialize;
 use serde_json::Value;
-use tera::Context;
 
 pub(in crate::render) use crumbs::Crumb;
 pub use listing::SEARCH_PAGE_GUIDES;
@@ -34,7 +34,7 @@ use crate::site::{Listing, Page, Site, urls};
 use crate::text::reading_minutes;
 
 /// (output path, template name, context)
-type Ctx<'a> = (String, &'a str, Context);
+type Ctx<'a> = (String, &'a str, Vars);
 
 /// A titled link (breadcrumbs, a page's section, the search page's lists).
 #[derive(Serialize)]
@@ -410,7 +410,7 @@ impl<'a> Renderer<'a> {
         path: &str,
         crumbs: Vec<Crumb>,
         key: &Same,
-    ) -> Context {
+    ) -> Vars {
         self.base_ctx_with(title, description, path, crumbs, key, None)
     }
 
@@ -423,9 +423,9 @@ impl<'a> Renderer<'a> {
         crumbs: Vec<Crumb>,
         key: &Same,
         more_ld: Option<&Value>,
-    ) -> Context {
+    ) -> Vars {
         let c = &self.site.config;
-        let mut ctx = Context::new();
+        let mut ctx = Vars::new();
         ctx.insert("title", title);
         ctx.insert(
             "description",

@@ -7,6 +7,7 @@ use super::{Ctx, Link, PageSummary, Pagination, Same, index_file, json_ld_escape
 use crate::diagnostics::Diagnostic;
 use crate::markdown::TocEntry;
 use crate::render::Renderer;
+use crate::render::vars::Vars;
 use crate::site::views::SourceView;
 use crate::site::{Page, Site, urls};
 use crate::text::{reading_minutes, slugify};
@@ -216,7 +217,7 @@ impl<'a> Renderer<'a> {
 
     /// The home page's sections, each with its first pages, and its own
     /// first pages.
-    fn home(&self, p: &'a Page, ctx: &mut tera::Context) {
+    fn home(&self, p: &'a Page, ctx: &mut Vars) {
         let site: &'a Site = self.site;
         let c = &site.config;
         let children = p.children.iter().map(|&i| &site.pages[i]);

@@ -34,7 +34,7 @@
 //! the table's offset and length as two little-endian `u64`s.
 
 use std::cell::RefCell;
-use std::fs::{self, File};
+use std::fs::File;
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -106,7 +106,7 @@ fn salt() -> [u8; 32] {
     *blake3::Hasher::new()
         .update(MAGIC.as_bytes())
         .update(env!("CARGO_PKG_VERSION").as_bytes())
-        .update(executable_identity().as_bytes())
+        .update(crate::artifact::executable_identity().as_bytes())
         .finalize()
         .as_bytes()
 }
@@ -350,23 +350,6 @@ fn header(key: &[u8; 32]) -> String {
     format!("{MAGIC} {}\n", blake3::Hash::from_bytes(*key).to_hex())
 }
 
-/// What tells this casebook executable from another build of the same
-/// version: its size and modification time. A developer's rebuilt binary
-/// may analyse words differently; it must not read the parts of the last.
-fn executable_identity() -> String {
-    let meta = std::env::current_exe().and_then(fs::metadata);
-    match meta {
-        Ok(m) => {
-            let modified = m
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok());
-            format!("{} {:?}", m.len(), modified)
-        }
-        Err(_) => String::new(),
-    }
-}
-
 /// `text` with its length first, so that no two lists of texts write the
 /// same bytes.
 fn add(bytes: &mut Vec<u8>, text: &str) {
@@ -511,6 +494,7 @@ mod tests {
     use super::*;
     use crate::search::records::ResultKind;
     use std::borrow::Cow;
+    use std::fs;
 
     fn record(title: &str, body: &str) -> SearchRecord<'static> {
         SearchRecord {
