@@ -267,25 +267,8 @@ fn a_rebuild_reads_back_unchanged_parts_of_the_search_index() {
         );
     }
     // "  search index: N parts, M of them read back from the last build"
-    let parts = |run: Run| -> [usize; 2] {
-        let line = (run.stdout.lines())
-            .find_map(|l| l.trim().strip_prefix("search index: "))
-            .unwrap_or_else(|| panic!("no parts line in\n{}", run.stdout));
-        let n: Vec<usize> = (line.split(|c: char| !c.is_ascii_digit()))
-            .filter_map(|w| w.parse().ok())
-            .collect();
-        [n[0], n[1]]
-    };
-    let clean_matches = |what: &str| {
-        let fresh = tempfile::tempdir().expect("tempdir");
-        let fresh = fresh.path().join("out");
-        site.build(&["--quiet", "--output-dir", fresh.to_str().unwrap()])
-            .success();
-        assert!(
-            site.out().snapshot() == snapshot(&fresh),
-            "{what}: differs from a clean build"
-        );
-    };
+    let parts = |run: Run| timings_pair(&run, "search index: ");
+    let clean_matches = |what: &str| assert_clean_build(&site, what);
     site.build(&["--quiet"]).success();
     let first = site.build(&["--timings"]).success();
     let [all, read] = parts(first);
@@ -329,6 +312,31 @@ fn a_rebuild_reads_back_unchanged_parts_of_the_search_index() {
     assert!(!spare.join(".casebook-search-parts.new").exists());
 }
 
+/// The first two numbers of the `--timings` line of `run` that starts
+/// with `prefix`.
+fn timings_pair(run: &Run, prefix: &str) -> [usize; 2] {
+    let line = (run.stdout.lines())
+        .find_map(|l| l.trim().strip_prefix(prefix))
+        .unwrap_or_else(|| panic!("no `{prefix}` line in\n{}", run.stdout));
+    let n: Vec<usize> = (line.split(|c: char| !c.is_ascii_digit()))
+        .filter_map(|w| w.parse().ok())
+        .collect();
+    [n[0], n[1]]
+}
+
+/// Asserts that `site`'s output is what a clean build into a new folder
+/// makes.
+fn assert_clean_build(site: &TestSite, what: &str) {
+    let fresh = tempfile::tempdir().expect("tempdir");
+    let fresh = fresh.path().join("out");
+    site.build(&["--quiet", "--output-dir", fresh.to_str().unwrap()])
+        .success();
+    assert!(
+        site.out().snapshot() == snapshot(&fresh),
+        "{what}: differs from a clean build"
+    );
+}
+
 /// A rebuild keeps, without running its template, each page an earlier
 /// build made from the same executable, templates, globals and context,
 /// when the spare still holds exactly what that build wrote (#17).
@@ -343,25 +351,8 @@ fn a_rebuild_keeps_pages_made_from_the_same_context_without_rendering() {
         );
     }
     // "  pages: N, of which M kept from the last build without rendering"
-    let pages = |run: Run| -> [usize; 2] {
-        let line = (run.stdout.lines())
-            .find_map(|l| l.trim().strip_prefix("pages: "))
-            .unwrap_or_else(|| panic!("no pages line in\n{}", run.stdout));
-        let n: Vec<usize> = (line.split(|c: char| !c.is_ascii_digit()))
-            .filter_map(|w| w.parse().ok())
-            .collect();
-        [n[0], n[1]]
-    };
-    let clean_matches = |what: &str| {
-        let fresh = tempfile::tempdir().expect("tempdir");
-        let fresh = fresh.path().join("out");
-        site.build(&["--quiet", "--output-dir", fresh.to_str().unwrap()])
-            .success();
-        assert!(
-            site.out().snapshot() == snapshot(&fresh),
-            "{what}: differs from a clean build"
-        );
-    };
+    let pages = |run: Run| timings_pair(&run, "pages: ");
+    let clean_matches = |what: &str| assert_clean_build(&site, what);
     let [all, kept] = pages(site.build(&["--timings"]).success());
     assert!(all > 40 && kept == 0, "{all} pages, {kept} kept");
     // The second build is the first to write over an output: it notes
