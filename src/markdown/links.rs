@@ -48,7 +48,7 @@ impl Resolve for NoLinks {
 }
 
 /// A link to another page's anchor, checked once every page is rendered.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct AnchorRef {
     /// The content path (`guides/a.md`), or empty for this page.
     pub page: String,

@@ -13,14 +13,14 @@ use pulldown_cmark_escape::{escape_href, escape_html};
 
 /// What kind of reference: an image must be a file; a link may also be a
 /// Markdown page (`timing.md`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum LocalKind {
     Image,
     Link,
 }
 
 /// What a local reference points at, as the site resolves it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Local {
     /// A file copied to the output (an image, a PDF): its URL with the
     /// base path, and for an image what the page needs to show it.
@@ -31,7 +31,7 @@ pub enum Local {
 }
 
 /// What an `<img>` gets from the image file.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Picture {
     /// The size the browser shows it at, when known (no layout shift).
     pub size: Option<(u32, u32)>,
@@ -39,7 +39,7 @@ pub struct Picture {
     /// image is no wider than the content column.
     pub sources: Vec<(String, u32)>,
     /// The `sizes` of the copies: how wide the theme shows the image.
-    pub sizes: &'static str,
+    pub sizes: std::borrow::Cow<'static, str>,
 }
 
 /// A local reference split for resolving: the path, percent-decoded, and
@@ -132,7 +132,7 @@ pub fn image_html(tag: &ImageTag) -> String {
             out.push_str(&format!(" {width}w"));
         }
         out.push_str("\" sizes=\"");
-        push_text(&mut out, p.sizes);
+        push_text(&mut out, &p.sizes);
         out.push_str("\">");
     }
     out.push_str("<img src=\"");
@@ -217,7 +217,7 @@ mod tests {
         let picture = Picture {
             size: Some((1600, 900)),
             sources: vec![("/a-480.webp".into(), 480), ("/a-672.webp".into(), 672)],
-            sizes: "(min-width: 44rem) 42rem, 100vw",
+            sizes: "(min-width: 44rem) 42rem, 100vw".into(),
         };
         let html = image_html(&ImageTag {
             src: "/a b.png",

@@ -12,7 +12,7 @@ use pulldown_cmark::{Event, Parser, Tag};
 use super::{Place, parser_options};
 use crate::diagnostics::{Code, Diagnostic, Pos, Problem};
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum ArgValue {
     Str(String),
     Int(i64),
@@ -29,7 +29,7 @@ impl ArgValue {
 }
 
 /// `{{ name(key="value") }}` alone on a line.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Shortcode {
     pub name: String,
     pub args: BTreeMap<String, ArgValue>,

@@ -80,7 +80,7 @@ impl<'a> Assets<'a> {
         Ok(Some(Picture {
             size: shown.size.map(|s| (s.width, s.height)),
             sources: shown.sources,
-            sizes: crate::images::SIZES,
+            sizes: crate::images::SIZES.into(),
         }))
     }
 
