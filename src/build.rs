@@ -75,6 +75,9 @@ pub struct Built {
     /// build and how many analysed, when the spare keeps them
     /// ([`crate::search::PartCache`]).
     pub search_parts: Option<[usize; 2]>,
+    /// How many pages' Markdown was read back from the last build and how
+    /// many rendered, when the spare keeps it (`markdown::Memo::kept`).
+    pub markdown: Option<[usize; 2]>,
     /// `check --external`: how many different links to other websites
     /// were checked.
     pub external_links: Option<usize>,
@@ -186,7 +189,7 @@ fn model_timed(
     input: Input,
     (statics, pictures): (&[load::BinaryFile], &crate::images::Pictures),
     opts: &Options,
-    (memo, bodies): (Option<&Memo>, site::Bodies),
+    (memo, bodies): (Option<&crate::markdown::Memo>, site::Bodies),
     clock: &mut Clock,
 ) -> Result<(Vec<Site>, Diagnostics), Diagnostics> {
     let assets = site::Assets::with_pictures(statics, pictures);
@@ -209,7 +212,7 @@ fn model_timed(
         git_dates: &git_dates,
         assets: &assets,
         opts,
-        memo: memo.map(|m| &m.markdown),
+        memo,
         bodies,
     };
     let default = edition(config, lang, content, None, &shared, &mut problems);
@@ -511,14 +514,23 @@ fn compile_memo(
     let mut clock = Clock::new();
     let theme = Theme::take(&mut input);
     let bodies = bodies_for(&input, opts, memo);
-    let (sites, problems) = model_timed(
+    // A build without serve's memo keeps each page's Markdown in the spare.
+    let kept = match memo {
+        Some(_) => None,
+        None => (sink.kept_file(crate::markdown::KEPT_FILE))
+            .map(|(old, new)| crate::markdown::Memo::kept(&old, &new)),
+    };
+    let markdown = memo.map(Memo::markdown).or(kept.as_ref());
+    let model = model_timed(
         input,
         (&theme.statics, &theme.pictures),
         opts,
-        (memo, bodies),
+        (markdown, bodies),
         &mut clock,
-    )?;
-    finish(
+    );
+    let markdown = kept.as_ref().and_then(crate::markdown::Memo::finish);
+    let (sites, problems) = model?;
+    let mut built = finish(
         sites,
         problems,
         theme,
@@ -526,7 +538,9 @@ fn compile_memo(
         (memo, bodies, &opts.root),
         pages_done,
         clock,
-    )
+    )?;
+    built.markdown = markdown;
+    Ok(built)
 }
 
 /// A large site's build remakes each page's body as it writes it; a small
@@ -644,6 +658,7 @@ fn finish(
         stages: clock.stages,
         images: Arc::clone(pictures.cache()),
         search_parts,
+        markdown: None,
         external_links: None,
         kept: kept_statics.map(|statics| Kept {
             theme,

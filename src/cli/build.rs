@@ -96,6 +96,12 @@ impl BuildArgs {
                         "  pages: {}, of which {} kept from the last build without rendering",
                         built.pages, built.unrendered
                     );
+                    if let Some([reused, rendered]) = built.markdown {
+                        println!(
+                            "  markdown: {} pages, {reused} of them read back from the last build",
+                            reused + rendered
+                        );
+                    }
                     if let Some([reused, analysed]) = built.search_parts {
                         println!(
                             "  search index: {} parts, {reused} of them read back from the last build",

@@ -11,11 +11,19 @@
 //! every change the page depends on, including the ones nobody listed (a
 //! page it links to renamed, an image replaced, a string translated):
 //! there is no dependency list to forget, so a stale page cannot come out.
+//!
+//! `serve` keeps the memo in memory. `build` keeps it between runs in a
+//! file in the spare folder (`kept`): the same entries, under a key that
+//! also names the edition, and only those of pages that rendered without a
+//! problem and whose answers were all found (a problem is reported again).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+use serde::{Deserialize, Serialize};
+
+use super::kept::Kept;
 use super::links::Resolve;
 use super::local::{Local, LocalKind};
 use super::{RenderOptions, Rendered, render};
@@ -36,6 +44,45 @@ impl Asked {
             Asked::Resolve(target, answer) => resolver.resolve(target) == *answer,
             Asked::Local(file, path, kind, answer) => resolver.local(file, path, *kind) == *answer,
             Asked::String(key, answer) => resolver.string(key) == answer.as_deref(),
+        }
+    }
+}
+
+/// An [`Asked`] as the kept file saves it: only questions that were
+/// answered, so no [`Problem`] is ever saved.
+#[derive(Serialize, Deserialize)]
+enum Saved {
+    Resolve(String, String),
+    Local(PathBuf, String, LocalKind, Option<Local>),
+    String(String, Option<String>),
+}
+
+impl Asked {
+    fn saved(&self) -> Option<Saved> {
+        Some(match self {
+            Asked::Resolve(target, answer) => {
+                Saved::Resolve(target.clone(), answer.as_ref().ok()?.clone())
+            }
+            Asked::Local(file, path, kind, answer) => {
+                let answer = match answer {
+                    Some(a) => Some(a.as_ref().ok()?.clone()),
+                    None => None,
+                };
+                Saved::Local(file.clone(), path.clone(), *kind, answer)
+            }
+            Asked::String(key, answer) => Saved::String(key.clone(), answer.clone()),
+        })
+    }
+}
+
+impl From<Saved> for Asked {
+    fn from(s: Saved) -> Asked {
+        match s {
+            Saved::Resolve(target, url) => Asked::Resolve(target, Ok(url)),
+            Saved::Local(file, path, kind, answer) => {
+                Asked::Local(file, path, kind, answer.map(Ok))
+            }
+            Saved::String(key, answer) => Asked::String(key, answer),
         }
     }
 }
@@ -102,6 +149,9 @@ struct Entry {
 #[derive(Default)]
 pub struct Memo {
     entries: Mutex<HashMap<(String, PathBuf), Entry>>,
+    /// `build`'s file, and where this build writes it; then `entries`
+    /// stays empty.
+    kept: Option<(Kept, PathBuf)>,
 }
 
 fn key_of(
@@ -112,10 +162,17 @@ fn key_of(
     o: RenderOptions,
 ) -> blake3::Hash {
     let mut h = blake3::Hasher::new();
+    // The body is the end of the file's text: where it starts says as much
+    // as its bytes, and costs nothing to hash (a tenth of a rebuild's
+    // hashing at 10,000 pages).
+    let body = match body_offset(text, file_text) {
+        Some(at) => &at.to_le_bytes()[..],
+        None => text.as_bytes(),
+    };
     for part in [
         path.to_string_lossy().as_bytes(),
         file_text.as_bytes(),
-        text.as_bytes(),
+        body,
     ] {
         h.update(&(part.len() as u64).to_le_bytes());
         h.update(part);
@@ -125,11 +182,34 @@ fn key_of(
         u8::from(o.escape_html),
         u8::from(o.anchors),
         u8::from(o.sections),
+        u8::from(o.html),
     ]);
     h.finalize()
 }
 
+/// Where `text` starts in `file_text`, if it is the end of it (the same
+/// bytes, not a copy).
+fn body_offset(text: &str, file_text: &str) -> Option<u64> {
+    let at = (text.as_ptr() as usize).checked_sub(file_text.as_ptr() as usize)?;
+    (at + text.len() == file_text.len()).then_some(at as u64)
+}
+
 impl Memo {
+    /// `build`'s memo: the file an earlier build left at `old`, and this
+    /// build's written at `new` (see [`Memo::finish`]).
+    pub fn kept(old: &Path, new: &Path) -> Memo {
+        Memo {
+            entries: Mutex::default(),
+            kept: Some((Kept::open(old, new), new.to_path_buf())),
+        }
+    }
+
+    /// Saves `build`'s memo for the next build; returns how many pages
+    /// were read back from the last build and how many rendered.
+    pub fn finish(&self) -> Option<[usize; 2]> {
+        self.kept.as_ref().map(|(k, new)| k.finish(new))
+    }
+
     /// [`render`], or what it gave last time for the same page of edition
     /// `edition` when nothing it depends on changed.
     pub fn render(
@@ -142,6 +222,29 @@ impl Memo {
         resolver: &dyn Resolve,
     ) -> ((Rendered, Vec<Diagnostic>), bool) {
         let key = key_of(text, first_line, path, file_text, opts);
+        if let Some((kept, _)) = &self.kept {
+            let key = kept.key(&[edition.as_bytes(), key.as_bytes()]);
+            let found = kept.read(&key).and_then(|(row, bytes)| {
+                let (asked, rendered): (Vec<Saved>, Rendered) =
+                    postcard::from_bytes(&bytes).ok()?;
+                let holds = asked.into_iter().all(|a| Asked::from(a).holds(resolver));
+                holds.then(|| {
+                    kept.used(key, row, &bytes);
+                    rendered
+                })
+            });
+            if let Some(rendered) = found {
+                return ((rendered, Vec::new()), true);
+            }
+            let (asked, rendered, problems) =
+                recorded(text, first_line, path, file_text, opts, resolver);
+            let saved: Option<Vec<Saved>> = asked.iter().map(Asked::saved).collect();
+            let bytes = saved
+                .filter(|_| problems.is_empty())
+                .and_then(|saved| postcard::to_allocvec(&(saved, &rendered)).ok());
+            kept.made(key, bytes.as_deref());
+            return ((rendered, problems), false);
+        }
         let slot = (edition.to_owned(), path.to_path_buf());
         let last = self.lock().remove(&slot);
         if let Some(e) = last.filter(|e| e.key == key && e.asked.iter().all(|a| a.holds(resolver)))
@@ -150,17 +253,11 @@ impl Memo {
             self.lock().insert(slot, e);
             return (out, true);
         }
-        let recorder = Recorder {
-            inner: resolver,
-            asked: Mutex::new(Vec::new()),
-        };
-        let (rendered, problems) = render(text, first_line, path, file_text, opts, &recorder);
+        let (asked, rendered, problems) =
+            recorded(text, first_line, path, file_text, opts, resolver);
         let entry = Entry {
             key,
-            asked: recorder
-                .asked
-                .into_inner()
-                .unwrap_or_else(|e| e.into_inner()),
+            asked,
             rendered: rendered.clone(),
             problems: problems.clone(),
         };
@@ -193,6 +290,27 @@ impl Memo {
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(String, PathBuf), Entry>> {
         self.entries.lock().unwrap_or_else(|e| e.into_inner())
     }
+}
+
+/// [`render`], with every question it asked and the answer it got.
+fn recorded(
+    text: &str,
+    first_line: usize,
+    path: &Path,
+    file_text: &str,
+    opts: RenderOptions,
+    resolver: &dyn Resolve,
+) -> (Vec<Asked>, Rendered, Vec<Diagnostic>) {
+    let recorder = Recorder {
+        inner: resolver,
+        asked: Mutex::new(Vec::new()),
+    };
+    let (rendered, problems) = render(text, first_line, path, file_text, opts, &recorder);
+    let asked = recorder
+        .asked
+        .into_inner()
+        .unwrap_or_else(|e| e.into_inner());
+    (asked, rendered, problems)
 }
 
 #[cfg(test)]
@@ -244,6 +362,76 @@ mod tests {
         let (html, reused) = render_with(&memo, "See [a](@/a.md).", "/renamed/");
         assert!(!reused);
         assert!(html.contains("/renamed/"), "{html}");
+    }
+
+    #[test]
+    fn a_body_is_known_by_where_it_starts_only_when_it_ends_the_file() {
+        let file = "---\ntitle: A\n---\nBody.";
+        let at = file.find("Body").unwrap();
+        assert_eq!(body_offset(&file[at..], file), Some(at as u64));
+        // A copy, or a piece that stops short, is hashed by its bytes.
+        let copy = String::from(&file[at..]);
+        assert_eq!(body_offset(&copy, file), None);
+        assert_eq!(body_offset(&file[at..file.len() - 1], file), None);
+        assert_ne!(
+            key_of(
+                &file[at..],
+                1,
+                Path::new("a.md"),
+                file,
+                RenderOptions::default()
+            ),
+            key_of(
+                &file[at + 1..],
+                1,
+                Path::new("a.md"),
+                file,
+                RenderOptions::default()
+            ),
+        );
+    }
+
+    /// One `build`: renders `text` with the memo kept in `dir`.
+    fn build_with(dir: &Path, text: &str, url: &'static str) -> (String, bool, [usize; 2]) {
+        let (old, new) = (dir.join("kept"), dir.join("kept.new"));
+        let memo = Memo::kept(&old, &new);
+        let ((r, _), reused) = memo.render(
+            "en",
+            (text, 1),
+            Path::new("content/b.md"),
+            text,
+            RenderOptions::default(),
+            &One { url },
+        );
+        let counts = memo.finish().unwrap();
+        std::fs::rename(&new, &old).unwrap();
+        (r.html, reused, counts)
+    }
+
+    #[test]
+    fn a_kept_render_is_read_back_while_its_answers_hold() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "See [a](@/a.md).";
+        let (first, reused, counts) = build_with(dir.path(), text, "/a/");
+        assert!(!reused);
+        assert_eq!(counts, [0, 1]);
+        let (second, reused, counts) = build_with(dir.path(), text, "/a/");
+        assert!(reused);
+        assert_eq!(counts, [1, 0]);
+        assert_eq!(first, second);
+        let (moved, reused, _) = build_with(dir.path(), text, "/moved/");
+        assert!(!reused);
+        assert!(moved.contains("/moved/"), "{moved}");
+    }
+
+    #[test]
+    fn a_render_with_a_problem_is_not_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let text = "See [b](@/missing.md).";
+        build_with(dir.path(), text, "/a/");
+        let (_, reused, counts) = build_with(dir.path(), text, "/a/");
+        assert!(!reused, "its problem must be reported again");
+        assert_eq!(counts, [0, 1]);
     }
 
     #[test]

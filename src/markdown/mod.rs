@@ -16,6 +16,7 @@
 pub mod callout;
 mod code;
 mod headings;
+mod kept;
 mod links;
 mod local;
 mod memo;
@@ -26,7 +27,7 @@ mod shortcode;
 use std::path::Path;
 
 use pulldown_cmark::{Options, Parser};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use self::links::{AnchorRef, NoLinks, Resolve, is_dangerous_url};
 pub use self::local::{Local, LocalKind, Picture};
@@ -34,6 +35,7 @@ pub use self::shortcode::{
     ArgValue, SHORTCODE_PREFIX, Shortcode, parse_shortcode, shortcode_marker,
 };
 use crate::diagnostics::{Code, Diagnostic, Pos, Problem};
+pub use kept::FILE as KEPT_FILE;
 pub use memo::{FilesNamed, Memo};
 
 #[derive(Debug, Clone, Copy)]
@@ -62,7 +64,7 @@ impl Default for RenderOptions {
     }
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct TocEntry {
     pub level: u8,
     pub id: String,
@@ -70,7 +72,7 @@ pub struct TocEntry {
 }
 
 /// Plain text under one heading, for search.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TextSection {
     pub anchor: Option<String>,
     /// Whether the anchor is the heading's slug, not one an editor chose
@@ -80,7 +82,7 @@ pub struct TextSection {
     pub text: String,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Rendered {
     /// HTML with `<!--casebook:shortcode:N-->` markers where shortcodes go.
     pub html: String,
@@ -98,7 +100,7 @@ pub struct Rendered {
 }
 
 /// A link to another website and where it is written.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExternalRef {
     pub url: String,
     pub pos: Pos,

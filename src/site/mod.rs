@@ -392,7 +392,7 @@ fn render_pages(
                 // A stand-in keeps what its original rendered.
                 (p.rendered.clone(), Vec::new())
             } else if let Some(memo) = build.memo {
-                memo.render(&links.lang().code, body, &p.file, &text, opts, links)
+                memo.render(&links.lang().code, body, &p.file, &text, model_opts, links)
                     .0
             } else {
                 markdown::render(body.0, body.1, &p.file, &text, model_opts, links)

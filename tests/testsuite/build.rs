@@ -402,6 +402,96 @@ fn a_rebuild_keeps_pages_made_from_the_same_context_without_rendering() {
     clean_matches("a template changed");
 }
 
+/// A rebuild reads back each page's rendered Markdown from the spare when
+/// its file is unchanged and the site still answers every question its
+/// render asked (where an `@/` link goes), and renders the rest (#17).
+/// Whatever changes, the output is a clean build's.
+#[test]
+fn a_rebuild_reads_back_the_markdown_of_unchanged_pages() {
+    let site = TestSite::new("basic");
+    for i in 0..30 {
+        site.write(
+            &format!("content/guides/step-{i:02}.md"),
+            &format!(
+                "---\ntitle: Step {i}\n---\n\nStep {i}: see [the next one](@/guides/step-{:02}.md).\n",
+                (i + 1) % 30
+            ),
+        );
+    }
+    // "  markdown: N pages, M of them read back from the last build"
+    let markdown = |run: Run| timings_pair(&run, "markdown: ");
+    let clean_matches = |what: &str| assert_clean_build(&site, what);
+    site.build(&["--quiet"]).success();
+    let [all, read] = markdown(site.build(&["--timings"]).success());
+    assert!(all > 30 && read == 0, "{all} pages, {read} read back");
+    assert_eq!(markdown(site.build(&["--timings"]).success()), [all, all]);
+    clean_matches("unchanged");
+
+    // One page's text: that page alone is rendered.
+    site.edit("content/guides/step-07.md", "see [", "then see [");
+    assert_eq!(
+        markdown(site.build(&["--timings"]).success()),
+        [all, all - 1]
+    );
+    clean_matches("one page edited");
+
+    // A new slug moves step-12: step-11, whose link now goes elsewhere,
+    // is rendered again with it, though its own file did not change.
+    site.edit(
+        "content/guides/step-12.md",
+        "title: Step 12",
+        "title: Step 12\nslug: twelve",
+    );
+    let run = site.build(&["--timings"]).success();
+    assert_eq!(markdown(run), [all, all - 2]);
+    assert!(
+        site.out()
+            .read("guides/step-11/index.html")
+            .contains("/guides/twelve/")
+    );
+    clean_matches("a linked page moved");
+
+    // A link broken fails the build, which keeps nothing of it; fixed,
+    // the page is rendered and the rest read back.
+    site.edit("content/guides/step-03.md", "step-04.md", "step-99.md");
+    site.build(&["--quiet"]).failure();
+    site.edit("content/guides/step-03.md", "step-99.md", "step-04.md");
+    let [now, read] = markdown(site.build(&["--timings"]).success());
+    assert!(now == all && read + 1 >= all, "{read} of {now} read back");
+    clean_matches("a broken link fixed");
+
+    // A damaged file: what cannot be trusted is rendered again.
+    let kept = site
+        .root()
+        .join(".public.casebook-spare/.casebook-markdown");
+    let mut bytes = fs::read(&kept).expect("the spare keeps the Markdown");
+    // The footer's first field is where the table starts: the byte before
+    // it is the last record the last build rendered (step-03's).
+    let footer = bytes.len() - 40;
+    let table = u64::from_le_bytes(bytes[footer..footer + 8].try_into().unwrap());
+    bytes[table as usize - 1] ^= 0x55;
+    fs::write(&kept, &bytes).unwrap();
+    let [now, read] = markdown(site.build(&["--timings"]).success());
+    assert_eq!(
+        [now, read],
+        [all, all - 1],
+        "a damaged record was read back"
+    );
+    clean_matches("a damaged record");
+    let bytes = fs::read(&kept).unwrap();
+    fs::write(&kept, &bytes[..bytes.len() - 1]).unwrap();
+    assert_eq!(markdown(site.build(&["--timings"]).success()), [all, 0]);
+    clean_matches("a file cut short");
+    assert!(
+        !site
+            .out()
+            .files()
+            .iter()
+            .any(|f| f.contains("casebook-markdown")),
+        "the memo is not deployed"
+    );
+}
+
 /// A tag's guides paginate like a section's, `paginate_by` to a page; its
 /// records show once, on the first page.
 #[test]
