@@ -575,6 +575,12 @@ impl Renderer<'_> {
         sink: &dyn Sink,
     ) -> Result<Option<OutputFile>, Vec<Diagnostic>> {
         let (path, template, vars) = self.context(job)?;
+        if let Some(why) = vars.unwritable() {
+            return Err(vec![
+                Diagnostic::new(Code::Internal, &path, format!("internal error: {why}"))
+                    .hint("this is a bug in casebook; please report it with the page's file"),
+            ]);
+        }
         let tera = &self.tera;
         if !tera.contains_template(template) {
             let origin = match job {

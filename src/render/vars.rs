@@ -21,11 +21,11 @@ pub(crate) struct Vars {
     /// Each insert's key and value as JSON, with their lengths, so that no
     /// two different sequences of inserts write the same bytes.
     json: Vec<u8>,
-    /// A value JSON could not write: such a context has no digest, and is
-    /// never memoised. None of our views is such a value (Tera itself
-    /// refuses what JSON cannot write), but a digest must never be taken
-    /// of half a value.
-    opaque: bool,
+    /// The first value JSON could not write, and why: it is left out of
+    /// the context, which then has no digest and is not rendered. None of
+    /// our views is such a value, but Tera panics on some of them (a map
+    /// with tuple keys), and a digest must never be taken of half a value.
+    unwritable: Option<String>,
 }
 
 impl Vars {
@@ -45,12 +45,20 @@ impl Vars {
         self.json.extend_from_slice(key.as_bytes());
         let at = self.json.len();
         self.json.extend_from_slice(&[0; 8]);
-        if serde_json::to_writer(&mut self.json, value).is_err() {
-            self.opaque = true;
+        if let Err(e) = serde_json::to_writer(&mut self.json, value) {
+            if self.unwritable.is_none() {
+                self.unwritable = Some(format!("`{key}` cannot be given to a template: {e}"));
+            }
+            return;
         }
         let len = (self.json.len() - at - 8) as u64;
         self.json[at..at + 8].copy_from_slice(&len.to_le_bytes());
         self.context.insert(key, value);
+    }
+
+    /// Why a value was left out of the context, if one was.
+    pub(crate) fn unwritable(&self) -> Option<&str> {
+        self.unwritable.as_deref()
     }
 
     pub(crate) fn context(&self) -> &Context {
@@ -60,7 +68,7 @@ impl Vars {
     /// A digest of every insert, in order; `None` if a value could not be
     /// written down.
     pub(crate) fn digest(&self) -> Option<blake3::Hash> {
-        (!self.opaque).then(|| blake3::hash(&self.json))
+        self.unwritable.is_none().then(|| blake3::hash(&self.json))
     }
 }
 
@@ -108,6 +116,23 @@ mod tests {
             vars("x").context().get("title").and_then(|t| t.as_str()),
             Some("Hello")
         );
+    }
+
+    #[test]
+    fn a_value_json_cannot_write_is_left_out_and_named() {
+        // Tera's own conversion panics on this map; JSON refuses it.
+        let tuple_keys: std::collections::BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into();
+        let mut v = Vars::new();
+        v.insert("title", "Hello");
+        v.insert("grid", &tuple_keys);
+        assert!(v.digest().is_none());
+        assert!(
+            v.unwritable().is_some_and(|m| m.contains("`grid`")),
+            "{:?}",
+            v.unwritable()
+        );
+        assert!(v.context().get("grid").is_none());
+        assert!(v.context().get("title").is_some());
     }
 
     #[test]
