@@ -26,6 +26,12 @@ promise that search stays fresh while serving (#17):
 
     python3 scripts/bench_serve.py --search --corpus /tmp/c10k -- target/release/casebook serve --port 4400
 
+With --edit title, each edit puts the word at the start of the page's title
+instead: the page, its neighbours and every list that names it change, which
+is casebook serve's slow path (a body edit takes the quick one):
+
+    python3 scripts/bench_serve.py --edit title --corpus /tmp/c10k -- target/release/casebook serve --port 4400
+
 The server command gets `--root`-less: it runs inside the corpus folder.
 Standard library only.
 """
@@ -103,6 +109,23 @@ def pages(corpus, n):
     return found[::step][:n]
 
 
+def edited(original, word, edit):
+    """The page's text with `word` added: a paragraph at the end (`body`) or
+    at the start of the front matter's title (`title`)."""
+    if edit == "body":
+        return original + f"\n\nA new sentence with {word} in it.\n"
+    lines = original.split("\n")
+    for i, line in enumerate(lines[1:], 1):
+        if line.strip() == "---":
+            break
+        if line.startswith("title:"):
+            value = line[len("title:"):].strip()
+            quote = value[:1] if value[:1] in "\"'" else ""
+            lines[i] = f"title: {quote}{word} {value[len(quote):]}"
+            return "\n".join(lines)
+    raise SystemExit(f"no title in the front matter of a page to edit: {original[:80]!r}")
+
+
 def url_of(corpus, port, path):
     rel = os.path.relpath(path, os.path.join(corpus, "content"))
     return f"http://127.0.0.1:{port}/{rel[:-3]}/"
@@ -117,7 +140,7 @@ def from_here(cmd):
     return cmd
 
 
-def measure(cmd, corpus, port, edits, startup, search=False):
+def measure(cmd, corpus, port, edits, startup, search=False, edit="body"):
     """One server's samples, in ms: started, measured over `edits` pages, stopped."""
     cmd = from_here(cmd)
     targets = pages(corpus, edits)
@@ -135,7 +158,7 @@ def measure(cmd, corpus, port, edits, startup, search=False):
             try:
                 start = time.perf_counter()
                 with open(path, "w", encoding="utf-8") as f:
-                    f.write(original + f"\n\nA new sentence with {word} in it.\n")
+                    f.write(edited(original, word, edit))
                 done = wait_for(url, lambda body: word in body, 60)
                 samples.append((done - start) * 1000)
                 note = ""
@@ -171,11 +194,13 @@ def main():
     ap.add_argument("--vs-port", type=int, help="the second server's port (default: --port)")
     ap.add_argument("--rounds", type=int, default=1, help="A B rounds with --vs")
     ap.add_argument("--search", action="store_true", help="also time until casebook's search finds the edit")
+    ap.add_argument("--edit", choices=["body", "title"], default="body",
+                    help="what each edit changes (default: a paragraph added to the body)")
     ap.add_argument("command", nargs=argparse.REMAINDER)
     args = ap.parse_args()
     cmd = args.command[1:] if args.command[:1] == ["--"] else args.command
     if not args.vs:
-        measure(cmd, args.corpus, args.port, args.edits, args.startup, args.search)
+        measure(cmd, args.corpus, args.port, args.edits, args.startup, args.search, args.edit)
         return 0
     vs = shlex.split(args.vs)
     vs_corpus = args.vs_corpus or args.corpus
@@ -183,9 +208,9 @@ def main():
     ratios = []
     for r in range(args.rounds):
         print(f"-- round {r + 1}: A = {' '.join(cmd)}", flush=True)
-        a = statistics.median(measure(cmd, args.corpus, args.port, args.edits, args.startup))
+        a = statistics.median(measure(cmd, args.corpus, args.port, args.edits, args.startup, edit=args.edit))
         print(f"-- round {r + 1}: B = {args.vs}", flush=True)
-        b = statistics.median(measure(vs, vs_corpus, vs_port, args.edits, args.startup))
+        b = statistics.median(measure(vs, vs_corpus, vs_port, args.edits, args.startup, edit=args.edit))
         ratios.append(a / b)
         print(f"-- round {r + 1}: A median {a:.0f} ms, B median {b:.0f} ms, A/B {a / b:.3f}", flush=True)
     print(f"A/B over {len(ratios)} rounds: median {statistics.median(ratios):.3f}, "
