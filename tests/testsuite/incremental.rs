@@ -752,3 +752,55 @@ fn a_page_changed_before_it_is_read_again_fails_the_build() {
     );
     assert!(text.contains("about.md"), "{text}");
 }
+
+/// A build that remakes its pages' bodies (a large site's) keeps its
+/// model's Markdown in the spare too, without the HTML it does not keep,
+/// and what it reads back changes no byte of the output (#17).
+#[test]
+fn a_build_that_remakes_bodies_reads_back_the_markdown_of_unchanged_pages() {
+    let site = TestSite::new("basic");
+    for i in 0..12 {
+        site.write(
+            &format!("content/guides/ring-{i:02}.md"),
+            &format!(
+                "---\ntitle: Ring {i}\n---\n\nRing {i}: on to [the next](@/guides/ring-{:02}.md).\n",
+                (i + 1) % 12
+            ),
+        );
+    }
+    let opts = Options {
+        root: site.root().to_path_buf(),
+        remake_above: Some(0),
+        ..Options::default()
+    };
+    let counts = || build::write(&opts).map(|(b, _)| b.markdown).unwrap();
+    // The first build has nowhere to keep it, the second saves it.
+    counts();
+    // Counted as [read back, rendered].
+    let [read, all] = counts().expect("the spare keeps the Markdown");
+    assert!(all > 12 && read == 0, "{all} pages, {read} read back");
+    assert_eq!(counts(), Some([all, 0]));
+    site.edit(
+        "content/guides/ring-05.md",
+        "title: Ring 5",
+        "title: Ring 5\nslug: five",
+    );
+    // ring-05 and ring-04, whose link goes elsewhere now.
+    assert_eq!(counts(), Some([all - 2, 2]));
+    let fresh = tempfile::tempdir().unwrap();
+    let fresh_opts = Options {
+        output_dir: Some(fresh.path().join("out")),
+        ..opts.clone()
+    };
+    build::write(&fresh_opts).unwrap();
+    let out = site.root().join("public");
+    assert!(
+        crate::common::snapshot(&out) == crate::common::snapshot(&fresh.path().join("out")),
+        "differs from a clean build"
+    );
+    assert!(
+        fs::read_to_string(out.join("guides/ring-04/index.html"))
+            .unwrap()
+            .contains("/guides/five/")
+    );
+}
