@@ -399,17 +399,10 @@ mod tests {
     fn build_with(dir: &Path, text: &str, url: &'static str) -> (String, bool, [usize; 2]) {
         let (old, new) = (dir.join("kept"), dir.join("kept.new"));
         let memo = Memo::kept(&old, &new);
-        let ((r, _), reused) = memo.render(
-            "en",
-            (text, 1),
-            Path::new("content/b.md"),
-            text,
-            RenderOptions::default(),
-            &One { url },
-        );
+        let (html, reused) = render_with(&memo, text, url);
         let counts = memo.finish().unwrap();
         std::fs::rename(&new, &old).unwrap();
-        (r.html, reused, counts)
+        (html, reused, counts)
     }
 
     #[test]
