@@ -22,7 +22,7 @@ mod memo;
 mod shared;
 pub use image_cache::{image_cache_dir, store_image_cache};
 pub use link_cache::write_link_cache;
-use memo::{Digest, Memo};
+use memo::{Digest, Memo, Stamp};
 
 /// The marker casebook writes into each output folder it creates.
 pub const MARKER: &str = ".casebook-output";
@@ -236,12 +236,17 @@ pub struct Staging {
     written: Mutex<HashSet<String>>,
     /// Files that already held the right bytes.
     pub unchanged: AtomicUsize,
+    /// Of the pages kept, those trusted by their stamp without reading.
+    pub stamped: AtomicUsize,
     /// What earlier builds' pages minified to; saved with the spare.
     memo: Memo,
     /// Whether the memo can pay: there is an earlier output to keep pages
     /// from, or there will be a spare to save it in. A first build into an
     /// empty folder has neither, and hashing every page would be waste.
     memo_useful: bool,
+    /// When this build began, in Unix seconds: a kept file is stamped only
+    /// if its times are well before it ([`Stamp::settled`]).
+    started: i64,
     /// The caches this build writes for the spare ([`Store::kept_file`]).
     kept_files: Mutex<Vec<String>>,
     committed: bool,
@@ -301,8 +306,10 @@ impl Staging {
             listing,
             written: Mutex::new(HashSet::new()),
             unchanged: AtomicUsize::new(0),
+            stamped: AtomicUsize::new(0),
             memo,
             memo_useful,
+            started: unix_now(),
             kept_files: Mutex::new(Vec::new()),
             committed: false,
         })
@@ -327,7 +334,7 @@ impl Staging {
         let spare = self.parent.join(spare_name(&self.name));
         let has_spare = spare.join(MARKER).is_file();
         if has_spare {
-            self.memo.save(&spare);
+            self.memo.save(&spare, false);
         }
         // The caches go from the new output to the spare at once: they are
         // never deployed, and without a spare there is nowhere to keep them.
@@ -442,18 +449,33 @@ impl Store for Staging {
         let path_in = self.tmp.join(path);
         // Read nothing through a link: the folders above must be real too.
         self.ensure_dir(path_in.parent()?).ok()?;
-        if !fs::symlink_metadata(&path_in).ok()?.is_file() {
+        let meta = fs::symlink_metadata(&path_in).ok()?;
+        if !meta.is_file() {
             return None;
         }
-        let bytes = fs::read(&path_in).ok()?;
-        if memo::digest(&bytes) != *minified {
-            return None;
+        // Taken before the read: a write after it changes the stamp.
+        let stamp = Stamp::of(&meta);
+        let size = match stamp {
+            Some(stamp) if self.memo.unchanged(path, minified, &stamp) => {
+                self.stamped.fetch_add(1, Ordering::Relaxed);
+                meta.len() as usize
+            }
+            _ => {
+                let bytes = fs::read(&path_in).ok()?;
+                if memo::digest(&bytes) != *minified {
+                    return None;
+                }
+                bytes.len()
+            }
+        };
+        if let Some(stamp) = stamp.filter(|s| s.settled(self.started)) {
+            self.memo.stamp(path, *minified, stamp);
         }
         if let Ok(mut w) = self.written.lock() {
             w.insert(path.to_owned());
         }
         self.unchanged.fetch_add(1, Ordering::Relaxed);
-        Some(bytes.len())
+        Some(size)
     }
 
     fn kept_file(&self, name: &str) -> Option<(PathBuf, PathBuf)> {
@@ -468,6 +490,14 @@ impl Store for Staging {
     }
 }
 
+/// The time now in Unix seconds (0 if the clock is before 1970, which
+/// stamps nothing).
+fn unix_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
 /// The name a kept cache is written under in the new output.
 fn kept_file_new(name: &str) -> String {
     format!("{name}.new")
@@ -480,7 +510,7 @@ impl Drop for Staging {
         if !self.committed && self.tmp.join(MARKER).is_file() {
             let spare = self.parent.join(spare_name(&self.name));
             if fs::rename(&self.tmp, &spare).is_ok() {
-                self.memo.save(&spare);
+                self.memo.save(&spare, true);
             } else {
                 let _ = fs::remove_dir_all(&self.tmp);
             }
@@ -703,15 +733,73 @@ mod tests {
     /// One build of `pages` through `Tracked` (minifying) into `out`;
     /// returns how many pages the memo kept.
     fn build_minified(out: &Path, root: &Path, pages: &[(&str, String)]) -> usize {
-        let staging = Staging::begin(out, root).unwrap();
+        build_later(out, root, pages, 0)[0]
+    }
+
+    /// [`build_minified`] in a build that takes its start to be `later`
+    /// seconds from now, so that files written just before have settled
+    /// times; returns how many pages were kept, and how many of them by
+    /// their stamp.
+    fn build_later(out: &Path, root: &Path, pages: &[(&str, String)], later: i64) -> [usize; 2] {
+        let mut staging = Staging::begin(out, root).unwrap();
+        staging.started += later;
         let tracked = Tracked::new(&staging, true);
         pages
             .par_iter()
             .try_for_each(|(path, html)| tracked.put(OutputFile::new(*path, html.clone())))
             .unwrap();
         let kept = tracked.kept.load(Ordering::Relaxed);
+        let stamped = staging.stamped.load(Ordering::Relaxed);
         staging.commit().unwrap();
-        kept
+        [kept, stamped]
+    }
+
+    #[test]
+    fn a_kept_file_is_trusted_by_its_stamp_only_until_it_is_written() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path();
+        let out = root.join("public");
+        let pages: Vec<(&str, String)> = (0..3)
+            .map(|n| {
+                let path = ["index.html", "a/index.html", "b/index.html"][n];
+                (
+                    path,
+                    format!("<!doctype html><title>Page {n}</title><p>Text   {n}"),
+                )
+            })
+            .collect();
+        // Builds 1 and 2 write two folders. Build 3 reads build 1's files
+        // back, but they were just written: none is stamped.
+        build_minified(&out, root, &pages);
+        build_minified(&out, root, &pages);
+        assert_eq!(build_minified(&out, root, &pages), 3);
+        // Build 4 reads build 2's files and, its start taken as a minute
+        // on, stamps them; build 5 reads build 1's and stamps them too.
+        assert_eq!(build_later(&out, root, &pages, 60), [3, 0]);
+        assert_eq!(build_later(&out, root, &pages, 60), [3, 0]);
+        // From build 6 on, the stamps are trusted: no file is read.
+        assert_eq!(build_later(&out, root, &pages, 60), [3, 3]);
+        assert_eq!(build_later(&out, root, &pages, 60), [3, 3]);
+
+        // A write that keeps the size and puts the modification time back
+        // still changes the change time: the file is read, and replaced.
+        let spare = root.join(".public.casebook-spare");
+        let file = spare.join("a/index.html");
+        let before = fs::metadata(&file).unwrap().modified().unwrap();
+        let bytes = fs::read(&file).unwrap();
+        fs::write(&file, bytes.to_ascii_uppercase()).unwrap();
+        fs::File::options()
+            .write(true)
+            .open(&file)
+            .unwrap()
+            .set_modified(before)
+            .unwrap();
+        assert_eq!(build_later(&out, root, &pages, 60), [2, 2]);
+        assert_eq!(fs::read(out.join("a/index.html")).unwrap(), bytes);
+        // The page written again is read, not trusted, on its next reuse.
+        assert_eq!(build_later(&out, root, &pages, 60), [3, 3]);
+        assert_eq!(build_later(&out, root, &pages, 60), [3, 2]);
+        assert_eq!(build_later(&out, root, &pages, 60), [3, 3]);
     }
 
     #[test]
