@@ -76,10 +76,16 @@ fn edition_tera(
     let mut tera = theme.tera.clone();
     let site = &sites[e];
     let mut globals = vars::Vars::new();
-    globals.insert("site", &context::SiteGlobals::new(sites, e));
+    globals.insert("site", context::SiteGlobals::new(sites, e));
     globals.insert("assets", &assets.urls);
-    globals.insert("t", &site.lang.strings.all());
-    tera.global_context().extend(globals.context().clone());
+    globals.insert("t", site.lang.strings.all());
+    // The globals are strings and maps of strings, which always convert;
+    // were one not to, its pages would fail naming the missing variable,
+    // and with no digest none would be kept.
+    let Ok(global_context) = globals.context() else {
+        return (tera, None);
+    };
+    tera.global_context().extend(global_context);
     strings::register(&mut tera, &site.lang.strings);
     // `tr` reads the strings (in `t`) with the plural rules of the
     // language: its code goes in what a memo compares.
@@ -575,12 +581,6 @@ impl Renderer<'_> {
         sink: &dyn Sink,
     ) -> Result<Option<OutputFile>, Vec<Diagnostic>> {
         let (path, template, vars) = self.context(job)?;
-        if let Some(why) = vars.unwritable() {
-            return Err(vec![
-                Diagnostic::new(Code::Internal, &path, format!("internal error: {why}"))
-                    .hint("this is a bug in casebook; please report it with the page's file"),
-            ]);
-        }
         let tera = &self.tera;
         if !tera.contains_template(template) {
             let origin = match job {
@@ -616,8 +616,14 @@ impl Renderer<'_> {
         if key.is_some_and(|key| sink.keep_rendered(&path, &key)) {
             return Ok(None);
         }
+        let context = vars.context().map_err(|why| {
+            vec![
+                Diagnostic::new(Code::Internal, &path, format!("internal error: {why}"))
+                    .hint("this is a bug in casebook; please report it with the page's file"),
+            ]
+        })?;
         let html = tera
-            .render(template, vars.context())
+            .render(template, &context)
             .map_err(|e| vec![tera_diagnostic(&e, self.theme)])?;
         let mut file = OutputFile::new(path, html);
         file.key = key;

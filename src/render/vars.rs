@@ -5,70 +5,91 @@
 //! was made from. Tera's own values cannot be digested: every map in them
 //! is a hash map seeded at random for each map (ahash), so the same
 //! context lists its keys in another order each time it is built. `Vars`
-//! writes each value as JSON as it goes into the context instead: our
-//! views are structs, whose fields serialise in declaration order, so the
-//! same values always give the same bytes, in any process.
+//! writes each value as JSON for its digest instead: our views are
+//! structs, whose fields serialise in declaration order, so the same values
+//! always give the same bytes, in any process.
+//!
+//! `Vars` keeps the values themselves and makes either form only when it
+//! is asked for: a rebuild keeps almost every page by its digest and never
+//! needs its Tera context, and a first build, which keeps nothing, never
+//! needs a digest. Making both for every page was a tenth of a rebuild.
 
 use std::borrow::Cow;
 
 use serde::Serialize;
-use tera::Context;
+use tera::{Context, Value};
 
-/// A Tera context, and the JSON of everything inserted, in order.
-#[derive(Default)]
-pub(crate) struct Vars {
-    context: Context,
-    /// Each insert's key and value as JSON, with their lengths, so that no
-    /// two different sequences of inserts write the same bytes.
-    json: Vec<u8>,
-    /// The first value JSON could not write, and why: it is left out of
-    /// the context, which then has no digest and is not rendered. None of
-    /// our views is such a value, but Tera panics on some of them (a map
-    /// with tuple keys), and a digest must never be taken of half a value.
-    unwritable: Option<String>,
+/// A value put into the context, kept as it is until a form of it is
+/// needed. A trait object, so that one `Vars` holds views of every type.
+trait Entry {
+    fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()>;
+    fn to_value(&self) -> tera::TeraResult<Value>;
 }
 
-impl Vars {
-    pub(crate) fn new() -> Self {
-        Vars::default()
+impl<T: Serialize> Entry for T {
+    fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
+        serde_json::to_writer(out, self)
     }
 
-    /// [`Context::insert`], noting the key and value.
-    pub(crate) fn insert<K: Into<Cow<'static, str>>, T: Serialize + ?Sized>(
+    fn to_value(&self) -> tera::TeraResult<Value> {
+        // Tera's infallible `Context::insert` panics on a value it cannot
+        // convert (a map with tuple keys); this one says why instead.
+        Value::try_from_serializable(self)
+    }
+}
+
+/// The values of a Tera context, by key, in the order they were inserted.
+#[derive(Default)]
+pub(crate) struct Vars<'a> {
+    entries: Vec<(Cow<'static, str>, Box<dyn Entry + 'a>)>,
+}
+
+impl<'a> Vars<'a> {
+    pub(crate) fn new() -> Self {
+        Vars {
+            entries: Vec::new(),
+        }
+    }
+
+    /// Puts `value` in the context under `key`; a later insert of the
+    /// same key replaces it in the context, and both count in the digest.
+    pub(crate) fn insert<K: Into<Cow<'static, str>>, T: Serialize + 'a>(
         &mut self,
         key: K,
-        value: &T,
+        value: T,
     ) {
-        let key = key.into();
-        self.json
-            .extend_from_slice(&(key.len() as u64).to_le_bytes());
-        self.json.extend_from_slice(key.as_bytes());
-        let at = self.json.len();
-        self.json.extend_from_slice(&[0; 8]);
-        if let Err(e) = serde_json::to_writer(&mut self.json, value) {
-            if self.unwritable.is_none() {
-                self.unwritable = Some(format!("`{key}` cannot be given to a template: {e}"));
-            }
-            return;
+        self.entries.push((key.into(), Box::new(value)));
+    }
+
+    /// The Tera context, or why a value cannot be given to a template.
+    pub(crate) fn context(&self) -> Result<Context, String> {
+        let mut context = Context::new();
+        for (key, value) in &self.entries {
+            let value = value
+                .to_value()
+                .map_err(|e| format!("`{key}` cannot be given to a template: {e}"))?;
+            context.insert_value(key.clone(), value);
         }
-        let len = (self.json.len() - at - 8) as u64;
-        self.json[at..at + 8].copy_from_slice(&len.to_le_bytes());
-        self.context.insert(key, value);
+        Ok(context)
     }
 
-    /// Why a value was left out of the context, if one was.
-    pub(crate) fn unwritable(&self) -> Option<&str> {
-        self.unwritable.as_deref()
-    }
-
-    pub(crate) fn context(&self) -> &Context {
-        &self.context
-    }
-
-    /// A digest of every insert, in order; `None` if a value could not be
-    /// written down.
+    /// A digest of every insert, in order: each key and value as JSON,
+    /// with their lengths, so that no two different sequences of inserts
+    /// write the same bytes. `None` if a value cannot be written as JSON,
+    /// which [`Vars::context`] then reports: a digest is never taken of
+    /// half a value.
     pub(crate) fn digest(&self) -> Option<blake3::Hash> {
-        self.unwritable.is_none().then(|| blake3::hash(&self.json))
+        let mut json = Vec::with_capacity(4096);
+        for (key, value) in &self.entries {
+            json.extend_from_slice(&(key.len() as u64).to_le_bytes());
+            json.extend_from_slice(key.as_bytes());
+            let at = json.len();
+            json.extend_from_slice(&[0; 8]);
+            value.write_json(&mut json).ok()?;
+            let len = (json.len() - at - 8) as u64;
+            json[at..at + 8].copy_from_slice(&len.to_le_bytes());
+        }
+        Some(blake3::hash(&json))
     }
 }
 
@@ -85,11 +106,11 @@ mod tests {
         e: Option<u8>,
     }
 
-    fn vars(b: &'static str) -> Vars {
+    fn vars(b: &'static str) -> Vars<'static> {
         let mut v = Vars::new();
         v.insert(
             "page",
-            &View {
+            View {
                 a: 1,
                 b,
                 c: vec![1, 2],
@@ -112,27 +133,42 @@ mod tests {
         }
         assert_ne!(vars("y").digest(), first);
         // The context itself is what Tera sees.
+        let context = vars("x").context().unwrap();
+        assert_eq!(context.get("title").and_then(|t| t.as_str()), Some("Hello"));
         assert_eq!(
-            vars("x").context().get("title").and_then(|t| t.as_str()),
-            Some("Hello")
+            context
+                .get("page")
+                .and_then(|p| p.get_from_path("b"))
+                .and_then(|b| b.as_str()),
+            Some("x")
         );
     }
 
     #[test]
-    fn a_value_json_cannot_write_is_left_out_and_named() {
-        // Tera's own conversion panics on this map; JSON refuses it.
+    fn a_value_that_cannot_be_converted_is_named_not_a_panic() {
+        // Tera's own `Context::insert` panics on this map; JSON refuses it.
         let tuple_keys: std::collections::BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into();
         let mut v = Vars::new();
         v.insert("title", "Hello");
         v.insert("grid", &tuple_keys);
         assert!(v.digest().is_none());
+        let why = v.context().err();
         assert!(
-            v.unwritable().is_some_and(|m| m.contains("`grid`")),
-            "{:?}",
-            v.unwritable()
+            why.as_ref().is_some_and(|m| m.contains("`grid`")),
+            "{why:?}"
         );
-        assert!(v.context().get("grid").is_none());
-        assert!(v.context().get("title").is_some());
+    }
+
+    #[test]
+    fn a_later_insert_replaces_the_value_and_counts_in_the_digest() {
+        let mut once = Vars::new();
+        once.insert("title", "Two");
+        let mut twice = Vars::new();
+        twice.insert("title", "One");
+        twice.insert("title", "Two");
+        let context = twice.context().unwrap();
+        assert_eq!(context.get("title").and_then(|t| t.as_str()), Some("Two"));
+        assert_ne!(once.digest(), twice.digest());
     }
 
     #[test]

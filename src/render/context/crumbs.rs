@@ -27,7 +27,7 @@ impl Crumb {
 
 #[derive(Serialize)]
 pub(super) struct CrumbLink<'a> {
-    title: &'a str,
+    title: String,
     url: String,
     lang: Option<&'a str>,
 }
@@ -44,14 +44,11 @@ impl<'a> Renderer<'a> {
     }
 
     /// What the theme shows of `crumbs`.
-    pub(super) fn crumb_links<'c>(&self, crumbs: &'c [Crumb]) -> Vec<CrumbLink<'c>>
-    where
-        'a: 'c,
-    {
+    pub(super) fn crumb_links(&self, crumbs: &[Crumb]) -> Vec<CrumbLink<'a>> {
         crumbs
             .iter()
             .map(|k| CrumbLink {
-                title: &k.title,
+                title: k.title.clone(),
                 url: self.link_path(&k.path, k.fallback),
                 lang: k.fallback.then_some(self.site.lang.default_code.as_str()),
             })

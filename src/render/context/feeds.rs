@@ -94,9 +94,9 @@ impl<'a> Renderer<'a> {
             .and_then(|e| e.updated.clone())
             .unwrap_or_else(|| "1970-01-01T00:00:00Z".to_owned());
         let mut ctx = Vars::new();
-        ctx.insert("entries", &entries);
-        ctx.insert("updated", &updated);
-        ctx.insert("feed_url", &c.absolute("/atom.xml"));
+        ctx.insert("entries", entries);
+        ctx.insert("updated", updated);
+        ctx.insert("feed_url", c.absolute("/atom.xml"));
         ("atom.xml".into(), "atom.xml", ctx)
     }
 
@@ -136,14 +136,14 @@ impl<'a> Renderer<'a> {
             }
         }
         let mut ctx = Vars::new();
-        ctx.insert("urls", &urls);
-        ctx.insert("multilingual", &(sites.len() > 1));
+        ctx.insert("urls", urls);
+        ctx.insert("multilingual", sites.len() > 1);
         ("sitemap.xml".into(), "sitemap.xml", ctx)
     }
 
     pub(super) fn robots(&self) -> Ctx<'a> {
         let mut ctx = Vars::new();
-        ctx.insert("sitemap_url", &self.site.config.absolute("/sitemap.xml"));
+        ctx.insert("sitemap_url", self.site.config.absolute("/sitemap.xml"));
         ("robots.txt".into(), "robots.txt", ctx)
     }
 
@@ -155,7 +155,7 @@ impl<'a> Renderer<'a> {
             vec![],
             &Same::Nothing,
         );
-        ctx.insert("noindex", &true);
+        ctx.insert("noindex", true);
         ("404.html".into(), "404.html", ctx)
     }
 
@@ -163,8 +163,8 @@ impl<'a> Renderer<'a> {
     pub(super) fn alias(&self, p: &Page, alias: &str) -> Ctx<'a> {
         let c = &self.site.config;
         let mut ctx = self.base_ctx("Redirect", "", &p.url, vec![], &Same::Nothing);
-        ctx.insert("target", &c.link(&p.url));
-        ctx.insert("permalink", &c.absolute(&p.url));
+        ctx.insert("target", c.link(&p.url));
+        ctx.insert("permalink", c.absolute(&p.url));
         let out = alias_path(alias).unwrap_or_default();
         let out = if out.ends_with('/') {
             format!("{out}index.html")

@@ -127,7 +127,7 @@ impl<'a> Renderer<'a> {
                 .map(|v| v.base().file.as_str())
                 .collect();
             if let (1, Some(file)) = (files.len(), files.first()) {
-                ctx.insert("edit_url", &self.edit_url(std::path::Path::new(file)));
+                ctx.insert("edit_url", self.edit_url(std::path::Path::new(file)));
             }
         }
         let views = &site.views;
@@ -141,10 +141,10 @@ impl<'a> Renderer<'a> {
                         cases,
                     })
                     .collect();
-                ctx.insert("topics", &topics);
+                ctx.insert("topics", topics);
             }
-            Listing::Quotes => ctx.insert("stances", &self.stances()),
-            Listing::Faq => ctx.insert("faqs", &views.faqs.iter().collect::<Vec<_>>()),
+            Listing::Quotes => ctx.insert("stances", self.stances()),
+            Listing::Faq => ctx.insert("faqs", views.faqs.iter().collect::<Vec<_>>()),
             Listing::Templates => {
                 let groups: Vec<Situation> = grouped(views.templates.iter(), |t| &t.context)
                     .into_iter()
@@ -154,10 +154,10 @@ impl<'a> Renderer<'a> {
                         templates,
                     })
                     .collect();
-                ctx.insert("groups", &groups);
+                ctx.insert("groups", groups);
             }
-            Listing::Sources => ctx.insert("sources", &views.sources.iter().collect::<Vec<_>>()),
-            Listing::Check => ctx.insert("rules", &views.checks.iter().collect::<Vec<_>>()),
+            Listing::Sources => ctx.insert("sources", views.sources.iter().collect::<Vec<_>>()),
+            Listing::Check => ctx.insert("rules", views.checks.iter().collect::<Vec<_>>()),
             Listing::Tags => {
                 let tags: Vec<TagSummary> = site
                     .tags
@@ -173,11 +173,11 @@ impl<'a> Renderer<'a> {
                         }
                     })
                     .collect();
-                ctx.insert("tags", &tags);
+                ctx.insert("tags", tags);
             }
             Listing::Search => {
-                ctx.insert("groups", &self.search_groups());
-                ctx.insert("noindex", &true);
+                ctx.insert("groups", self.search_groups());
+                ctx.insert("noindex", true);
             }
         }
         (index_file(&path), listing.template(), ctx)
@@ -325,14 +325,14 @@ impl<'a> Renderer<'a> {
         };
         ctx.insert(
             "tag",
-            &TagView {
+            TagView {
                 name: &t.name,
                 slug,
                 pages,
                 records,
             },
         );
-        ctx.insert("pagination", &Pagination::new(c, &first, number, total));
+        ctx.insert("pagination", Pagination::new(c, &first, number, total));
         Ok((index_file(&path), "tag.html", ctx))
     }
 }

@@ -34,7 +34,7 @@ use crate::site::{Listing, Page, Site, urls};
 use crate::text::reading_minutes;
 
 /// (output path, template name, context)
-type Ctx<'a> = (String, &'a str, Vars);
+type Ctx<'a> = (String, &'a str, Vars<'a>);
 
 /// A titled link (breadcrumbs, a page's section, the search page's lists).
 #[derive(Serialize)]
@@ -410,7 +410,7 @@ impl<'a> Renderer<'a> {
         path: &str,
         crumbs: Vec<Crumb>,
         key: &Same,
-    ) -> Vars {
+    ) -> Vars<'a> {
         self.base_ctx_with(title, description, path, crumbs, key, None)
     }
 
@@ -423,29 +423,30 @@ impl<'a> Renderer<'a> {
         crumbs: Vec<Crumb>,
         key: &Same,
         more_ld: Option<&Value>,
-    ) -> Vars {
+    ) -> Vars<'a> {
         let c = &self.site.config;
         let mut ctx = Vars::new();
-        ctx.insert("title", title);
+        ctx.insert("title", title.to_owned());
         ctx.insert(
             "description",
             if description.is_empty() {
                 c.description.as_str()
             } else {
                 description
-            },
+            }
+            .to_owned(),
         );
-        ctx.insert("path", path);
-        ctx.insert("url", &c.link(path));
-        ctx.insert("permalink", &c.absolute(path));
+        ctx.insert("path", path.to_owned());
+        ctx.insert("url", c.link(path));
+        ctx.insert("permalink", c.absolute(path));
         let crumbs = self.with_home(crumbs);
-        ctx.insert("breadcrumbs", &self.crumb_links(&crumbs));
+        ctx.insert("breadcrumbs", self.crumb_links(&crumbs));
         let translations = self.translations(key);
-        ctx.insert("alternates", &translations.alternates);
-        ctx.insert("languages", &translations.switcher);
+        ctx.insert("alternates", translations.alternates);
+        ctx.insert("languages", translations.switcher);
         let mut ld = vec![json_ld_escape(&self.breadcrumb_ld(&crumbs))];
         ld.extend(more_ld.map(json_ld_escape));
-        ctx.insert("json_ld", &ld);
+        ctx.insert("json_ld", ld);
         ctx
     }
 

@@ -104,8 +104,8 @@ impl<'a> Renderer<'a> {
             &Same::Page(&p.path),
             article.as_ref(),
         );
-        ctx.insert("edit_url", &self.edit_url(&p.file));
-        ctx.insert("page", &self.page_view(p)?);
+        ctx.insert("edit_url", self.edit_url(&p.file));
+        ctx.insert("page", self.page_view(p)?);
         if p.path == "_index.md" {
             self.home(p, &mut ctx);
             return Ok((
@@ -217,7 +217,7 @@ impl<'a> Renderer<'a> {
 
     /// The home page's sections, each with its first pages, and its own
     /// first pages.
-    fn home(&self, p: &'a Page, ctx: &mut Vars) {
+    fn home(&self, p: &'a Page, ctx: &mut Vars<'a>) {
         let site: &'a Site = self.site;
         let c = &site.config;
         let children = p.children.iter().map(|&i| &site.pages[i]);
@@ -235,16 +235,16 @@ impl<'a> Renderer<'a> {
                 count: s.children.len(),
             })
             .collect();
-        ctx.insert("sections", &sections);
+        ctx.insert("sections", sections);
         let pages: Vec<PageSummary> = children
             .filter(|s| !s.is_section)
             .take(12)
             .map(|s| self.summary(s))
             .collect();
-        ctx.insert("pages", &pages);
-        ctx.insert("is_home", &true);
+        ctx.insert("pages", pages);
+        ctx.insert("is_home", true);
         let ld = json!({"@context": "https://schema.org", "@type": "WebSite", "name": c.title, "url": c.base_url, "description": c.description});
-        ctx.insert("json_ld", &vec![json_ld_escape(&ld)]);
+        ctx.insert("json_ld", vec![json_ld_escape(&ld)]);
     }
 
     pub(super) fn section(
@@ -269,7 +269,7 @@ impl<'a> Renderer<'a> {
             Same::Nothing
         };
         let mut ctx = self.base_ctx(&title, &s.description(), &path, self.crumbs_for(s), &key);
-        ctx.insert("edit_url", &self.edit_url(&s.file));
+        ctx.insert("edit_url", self.edit_url(&s.file));
         let pages: Vec<PageSummary> = s
             .children
             .iter()
@@ -286,8 +286,8 @@ impl<'a> Renderer<'a> {
             count: s.children.len(),
             extra: &s.fm.extra,
         };
-        ctx.insert("section", &view);
-        ctx.insert("pagination", &Pagination::new(c, &s.url, number, total));
+        ctx.insert("section", view);
+        ctx.insert("pagination", Pagination::new(c, &s.url, number, total));
         Ok((
             index_file(&path),
             s.fm.template.as_deref().unwrap_or("section.html"),

@@ -245,8 +245,8 @@ impl<'a> Renderer<'a> {
             vec![Crumb::here(tree.def.title.clone(), base.clone())],
             &Same::TreeStep(&tree.id, s),
         );
-        ctx.insert("tree", &self.tree_head(t));
-        ctx.insert("edit_url", &self.edit_url(&tree.file));
+        ctx.insert("tree", self.tree_head(t));
+        ctx.insert("edit_url", self.edit_url(&tree.file));
         let back_url = answers.last().map(|a| a.change_url.clone());
         let view = StepView {
             is_start: s == 0,
@@ -255,9 +255,9 @@ impl<'a> Renderer<'a> {
             path: &step.rel_url,
             back_url,
         };
-        ctx.insert("step", &view);
+        ctx.insert("step", view);
         if s != 0 {
-            ctx.insert("noindex", &true);
+            ctx.insert("noindex", true);
         }
         (index_file(&path), "decide.html", ctx)
     }
@@ -345,7 +345,7 @@ impl<'a> Renderer<'a> {
             ],
             &Same::TreeMap(&tree.id),
         );
-        ctx.insert("edit_url", &self.edit_url(&tree.file));
+        ctx.insert("edit_url", self.edit_url(&tree.file));
         let mut seen = Vec::new();
         let view = MapView {
             id: &tree.id,
@@ -361,7 +361,7 @@ impl<'a> Renderer<'a> {
             ),
             svg: crate::tree::svg::render(tree, &|k, n, a| self.words(k, n, a)),
         };
-        ctx.insert("tree", &view);
+        ctx.insert("tree", view);
         (index_file(&path), "decide_map.html", ctx)
     }
 }
