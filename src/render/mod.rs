@@ -9,6 +9,7 @@
 //! - `templates`: loading and compiling the theme.
 
 mod context;
+mod digest;
 mod host;
 mod memo;
 mod shortcode;

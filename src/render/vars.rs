@@ -5,9 +5,9 @@
 //! was made from. Tera's own values cannot be digested: every map in them
 //! is a hash map seeded at random for each map (ahash), so the same
 //! context lists its keys in another order each time it is built. `Vars`
-//! writes each value as JSON for its digest instead: our views are
-//! structs, whose fields serialise in declaration order, so the same values
-//! always give the same bytes, in any process.
+//! writes each value for its digest itself instead ([`super::digest`]):
+//! our views are structs, whose fields serialise in declaration order, so
+//! the same values always give the same bytes, in any process.
 //!
 //! `Vars` keeps the values themselves and makes either form only when it
 //! is asked for: a rebuild keeps almost every page by its digest and never
@@ -22,13 +22,13 @@ use tera::{Context, Value};
 /// A value put into the context, kept as it is until a form of it is
 /// needed. A trait object, so that one `Vars` holds views of every type.
 trait Entry {
-    fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()>;
+    fn write_digest(&self, out: &mut Vec<u8>) -> Result<(), super::digest::Error>;
     fn to_value(&self) -> tera::TeraResult<Value>;
 }
 
 impl<T: Serialize> Entry for T {
-    fn write_json(&self, out: &mut Vec<u8>) -> serde_json::Result<()> {
-        serde_json::to_writer(out, self)
+    fn write_digest(&self, out: &mut Vec<u8>) -> Result<(), super::digest::Error> {
+        super::digest::write(self, out)
     }
 
     fn to_value(&self) -> tera::TeraResult<Value> {
@@ -73,23 +73,19 @@ impl<'a> Vars<'a> {
         Ok(context)
     }
 
-    /// A digest of every insert, in order: each key and value as JSON,
-    /// with their lengths, so that no two different sequences of inserts
-    /// write the same bytes. `None` if a value cannot be written as JSON,
-    /// which [`Vars::context`] then reports: a digest is never taken of
-    /// half a value.
+    /// A digest of every insert, in order: each key, with its length, and
+    /// its value's digest form, which ends where it ends, so that no two
+    /// different sequences of inserts write the same bytes. `None` if a
+    /// value's own `Serialize` fails: a digest is never taken of half a
+    /// value.
     pub(crate) fn digest(&self) -> Option<blake3::Hash> {
-        let mut json = Vec::with_capacity(4096);
+        let mut bytes = Vec::with_capacity(16 * 1024);
         for (key, value) in &self.entries {
-            json.extend_from_slice(&(key.len() as u64).to_le_bytes());
-            json.extend_from_slice(key.as_bytes());
-            let at = json.len();
-            json.extend_from_slice(&[0; 8]);
-            value.write_json(&mut json).ok()?;
-            let len = (json.len() - at - 8) as u64;
-            json[at..at + 8].copy_from_slice(&len.to_le_bytes());
+            bytes.extend_from_slice(&(key.len() as u64).to_le_bytes());
+            bytes.extend_from_slice(key.as_bytes());
+            value.write_digest(&mut bytes).ok()?;
         }
-        Some(blake3::hash(&json))
+        Some(blake3::hash(&bytes))
     }
 }
 
@@ -146,15 +142,36 @@ mod tests {
 
     #[test]
     fn a_value_that_cannot_be_converted_is_named_not_a_panic() {
-        // Tera's own `Context::insert` panics on this map; JSON refuses it.
+        // Tera's own `Context::insert` panics on this map.
         let tuple_keys: std::collections::BTreeMap<(u8, u8), u8> = [((1, 2), 3)].into();
         let mut v = Vars::new();
         v.insert("title", "Hello");
         v.insert("grid", &tuple_keys);
-        assert!(v.digest().is_none());
         let why = v.context().err();
         assert!(
             why.as_ref().is_some_and(|m| m.contains("`grid`")),
+            "{why:?}"
+        );
+    }
+
+    /// A value whose own `Serialize` fails.
+    struct Refuses;
+
+    impl Serialize for Refuses {
+        fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+            Err(serde::ser::Error::custom("no"))
+        }
+    }
+
+    #[test]
+    fn a_value_that_fails_to_serialise_has_no_digest_and_is_named() {
+        let mut v = Vars::new();
+        v.insert("title", "Hello");
+        v.insert("broken", Refuses);
+        assert!(v.digest().is_none());
+        let why = v.context().err();
+        assert!(
+            why.as_ref().is_some_and(|m| m.contains("`broken`")),
             "{why:?}"
         );
     }
