@@ -63,9 +63,18 @@ pub(crate) fn huge_pages_as_usual(cmd: &mut std::process::Command) {
     let _ = cmd;
 }
 
+/// The purge delay to set: ours, unless mimalloc's own variable
+/// `MIMALLOC_PURGE_DELAY` is set, which mimalloc has read already and
+/// which is left to win, so the delay can be measured without a rebuild.
+fn purge_delay(variable: Option<std::ffi::OsString>) -> Option<std::ffi::c_long> {
+    variable.is_none().then_some(PURGE_DELAY_MS)
+}
+
 fn main() -> std::process::ExitCode {
-    // SAFETY: sets a plain integer option; mimalloc reads options atomically.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, PURGE_DELAY_MS) };
+    if let Some(delay) = purge_delay(std::env::var_os("MIMALLOC_PURGE_DELAY")) {
+        // SAFETY: sets a plain integer option; mimalloc reads options atomically.
+        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, delay) };
+    }
     no_huge_pages();
     cli::Cli::parse().run()
 }
@@ -114,6 +123,12 @@ mod tests {
         };
         assert_eq!(plain, "0", "a child inherits the flag");
         assert_eq!(child_thp(true).as_deref(), Some("1"));
+    }
+
+    #[test]
+    fn mimallocs_own_variable_wins_over_our_purge_delay() {
+        assert_eq!(purge_delay(None), Some(PURGE_DELAY_MS));
+        assert_eq!(purge_delay(Some("1000".into())), None);
     }
 
     #[test]
