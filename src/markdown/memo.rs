@@ -346,7 +346,7 @@ mod tests {
             RenderOptions::default(),
             &One { url },
         );
-        (r.html, reused)
+        (String::clone(&r.html), reused)
     }
 
     #[test]

@@ -25,6 +25,7 @@ mod render;
 mod shortcode;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use pulldown_cmark::{Options, Parser};
 use serde::{Deserialize, Serialize};
@@ -85,7 +86,10 @@ pub struct TextSection {
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Rendered {
     /// HTML with `<!--casebook:shortcode:N-->` markers where shortcodes go.
-    pub html: String,
+    /// Shared, with `sections`: serve's memo hands the same render to every
+    /// rebuild that does not change the page, and copying each page's HTML
+    /// and text was a twentieth of a rebuild.
+    pub html: Arc<String>,
     pub toc: Vec<TocEntry>,
     pub ids: Vec<String>,
     pub anchors: Vec<AnchorRef>,
@@ -93,7 +97,7 @@ pub struct Rendered {
     /// The first paragraph as plain text.
     pub summary: String,
     pub words: usize,
-    pub sections: Vec<TextSection>,
+    pub sections: Arc<Vec<TextSection>>,
     /// Links and images to other websites (`http(s)://`), where they are
     /// written, for `casebook check --external`.
     pub external: Vec<ExternalRef>,
@@ -172,7 +176,7 @@ pub fn render_field(
             .hint("link to the record instead, e.g. `[the case](@case:ID)`"),
         );
     }
-    (r.html, problems, r.external)
+    (Arc::unwrap_or_clone(r.html), problems, r.external)
 }
 
 fn parser_options() -> Options {
@@ -221,7 +225,7 @@ mod tests {
         let path = Path::new("a.md");
         let without = render(text, 1, path, text, opts, &Fake).0;
         assert!(with.html.contains("<h2"), "{}", with.html);
-        assert_eq!(without.html, "");
+        assert_eq!(without.html.as_str(), "");
         // Everything but the HTML.
         let rest = |r: &Rendered| {
             format!(

@@ -17,6 +17,7 @@ mod media;
 
 use std::cell::RefCell;
 use std::ops::Range;
+use std::sync::Arc;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 
@@ -383,7 +384,7 @@ impl<'a, 'src> Pass<'a, 'src> {
     }
 
     fn finish(mut self) -> (Rendered, Vec<Diagnostic>) {
-        self.out.sections = self.sections.finish();
+        self.out.sections = Arc::new(self.sections.finish());
         self.out.summary = self.summary.text.trim().to_owned();
         // The model keeps every page's HTML until it is rendered: it is
         // written into a buffer each thread reuses, then copied out at its
@@ -395,7 +396,7 @@ impl<'a, 'src> Pass<'a, 'src> {
         HTML_BUFFER.with_borrow_mut(|buf| {
             buf.clear();
             pulldown_cmark::html::push_html(buf, self.html.into_iter());
-            self.out.html.push_str(buf);
+            self.out.html = Arc::new(buf.as_str().to_owned());
         });
         (self.out, self.problems)
     }

@@ -18,7 +18,7 @@ mod templates;
 mod vars;
 
 use std::collections::BTreeMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 use tera::Tera;
@@ -158,7 +158,7 @@ pub struct Bodies(Vec<Mutex<Option<Body>>>);
 struct Body {
     /// `None` where the model did not keep it (`site::Bodies::Remade`):
     /// the render makes it again from `text`.
-    html: Option<String>,
+    html: Option<Arc<String>>,
     /// The whole file, for the line and caret of a shortcode's error.
     text: String,
 }
@@ -325,7 +325,7 @@ pub fn render_body(
     theme: &Theme,
     assets: &Assets,
     (e, i): (usize, usize),
-    (html, text): (String, String),
+    (html, text): (Arc<String>, String),
     sink: &dyn Sink,
 ) -> Vec<Diagnostic> {
     let site = &sites[e];
@@ -451,12 +451,12 @@ pub(crate) struct Renderer<'a> {
 
 impl Renderer<'_> {
     /// Page `i`'s body HTML: as the model kept it, or made again.
-    fn body_html(&self, i: usize, html: Option<String>, text: &str) -> String {
+    fn body_html(&self, i: usize, html: Option<Arc<String>>, text: &str) -> Arc<String> {
         if let Some(html) = html {
             return html;
         }
         let Some(remake) = &self.remake else {
-            return String::new();
+            return Arc::default();
         };
         let page = &self.site.pages[i];
         let Some(texts) = &self.texts else {
@@ -465,7 +465,8 @@ impl Renderer<'_> {
         };
         let body = site::remake_body(self.site, page, text, &remake.links, site::Remake::Both);
         if let Some(slot) = texts.get(i) {
-            *slot.lock().unwrap_or_else(|e| e.into_inner()) = Some(body.sections);
+            *slot.lock().unwrap_or_else(|e| e.into_inner()) =
+                Some(Arc::unwrap_or_clone(body.sections));
         }
         body.html
     }

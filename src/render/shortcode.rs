@@ -2,6 +2,8 @@
 //! The Markdown pass leaves a numbered marker for each; here each is
 //! rendered by its theme template (`shortcodes/NAME.html`) and put in place.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 use tera::Context;
 
@@ -22,7 +24,7 @@ enum Embed<'a> {
 
 impl Renderer<'_> {
     /// Renders a page's Markdown body with its shortcodes expanded.
-    pub(super) fn page_content(&self, page: &Page) -> Result<String, Vec<Diagnostic>> {
+    pub(super) fn page_content(&self, page: &Page) -> Result<Arc<String>, Vec<Diagnostic>> {
         // Each page's body is shown by exactly one job (a section's by its
         // first page), which takes it.
         let i = self.site.by_path.get(&page.path).copied();
@@ -58,7 +60,7 @@ impl Renderer<'_> {
         if !problems.is_empty() {
             return Err(problems);
         }
-        Ok(replace_markers(&html, &rendered))
+        Ok(Arc::new(replace_markers(&html, &rendered)))
     }
 
     fn shortcode(&self, sc: &Shortcode) -> Result<String, Problem> {

@@ -30,7 +30,7 @@ pub mod language;
 mod records;
 pub mod text;
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 pub use index::{
     BuiltIndex, HelpLink, IndexStats, Indexed, PARTS_FILE, Params, PartCache, decode_postings,
@@ -56,7 +56,7 @@ pub struct PageTexts(Texts);
 
 enum Texts {
     Model,
-    Taken(Vec<Mutex<Vec<TextSection>>>),
+    Taken(Vec<Mutex<Arc<Vec<TextSection>>>>),
     Analysed(PageAnalysis),
 }
 

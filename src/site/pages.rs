@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use super::Page;
 use super::urls::{alias_path, reserved, url_for};
@@ -85,10 +86,10 @@ pub fn add_stand_ins(
             prev: None,
             next: None,
             rendered: Rendered {
-                html: String::new(),
+                html: Arc::default(),
                 anchors: Vec::new(),
                 shortcodes: Vec::new(),
-                sections: Vec::new(),
+                sections: Arc::default(),
                 external: Vec::new(),
                 toc: o.rendered.toc.clone(),
                 ids: o.rendered.ids.clone(),

@@ -32,7 +32,7 @@ pub fn redo_body(
     text: String,
     assets: &Assets,
     memo: &markdown::Memo,
-) -> Option<(String, String)> {
+) -> Option<(std::sync::Arc<String>, String)> {
     let site = &sites[e];
     let old = site.pages.get(i).filter(|p| !p.fallback)?;
     let new = same_front(old, text)?;

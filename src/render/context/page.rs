@@ -1,5 +1,7 @@
 //! Guides, the home page and sections.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -24,7 +26,7 @@ struct TagLink<'a> {
 struct PageView<'a> {
     title: &'a str,
     description: String,
-    content: String,
+    content: Arc<String>,
     toc: &'a [TocEntry],
     date: Option<&'a str>,
     updated: Option<&'a str>,
@@ -86,7 +88,7 @@ struct SectionSummary<'a> {
 struct SectionView<'a> {
     title: &'a str,
     description: String,
-    content: String,
+    content: Arc<String>,
     url: String,
     pages: Vec<PageSummary<'a>>,
     count: usize,
@@ -259,7 +261,7 @@ impl<'a> Renderer<'a> {
         let content = if number == 1 {
             self.page_content(s)?
         } else {
-            String::new()
+            Arc::default()
         };
         let path = urls::page_url(&s.url, number);
         let title = self.paged_title(s.title(), number, total);
