@@ -63,6 +63,9 @@ pub struct Built {
     /// Of those, the pages an earlier build made from the same context,
     /// kept without running their template (`Sink::keep_rendered`).
     pub unrendered: usize,
+    /// Files an earlier build left that this one kept ([`Store::keep`]),
+    /// and how many of them it knew unchanged by their stamp alone.
+    pub kept_files: [usize; 2],
     pub files: usize,
     pub bytes: usize,
     /// How long each stage took, for `build --timings`.
@@ -650,6 +653,7 @@ fn finish(
     Ok(Built {
         pages: tracked.pages.load(Ordering::Relaxed),
         unrendered: tracked.unrendered.load(Ordering::Relaxed),
+        kept_files: [tracked.kept.load(Ordering::Relaxed), sink.kept_by_stamp()],
         files: tracked.files.load(Ordering::Relaxed),
         bytes: tracked.bytes.load(Ordering::Relaxed),
         site,

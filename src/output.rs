@@ -45,6 +45,12 @@ pub trait Store: Sink {
         None
     }
 
+    /// How many of the files [`Store::keep`] kept were known unchanged by
+    /// their stamp, without reading them.
+    fn kept_by_stamp(&self) -> usize {
+        0
+    }
+
     /// Where a cache named `name` that the spare keeps is: the file an
     /// earlier build left (it may be missing), and the path this build
     /// writes its own at, which the next spare keeps once the new output
@@ -476,6 +482,10 @@ impl Store for Staging {
         }
         self.unchanged.fetch_add(1, Ordering::Relaxed);
         Some(size)
+    }
+
+    fn kept_by_stamp(&self) -> usize {
+        self.stamped.load(Ordering::Relaxed)
     }
 
     fn kept_file(&self, name: &str) -> Option<(PathBuf, PathBuf)> {

@@ -96,6 +96,10 @@ impl BuildArgs {
                         "  pages: {}, of which {} kept from the last build without rendering",
                         built.pages, built.unrendered
                     );
+                    let [kept, stamped] = built.kept_files;
+                    println!(
+                        "  kept files: {kept}, {stamped} of them known unchanged by their stamp"
+                    );
                     if let Some([reused, rendered]) = built.markdown {
                         println!(
                             "  markdown: {} pages, {reused} of them read back from the last build",

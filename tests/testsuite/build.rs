@@ -402,6 +402,46 @@ fn a_rebuild_keeps_pages_made_from_the_same_context_without_rendering() {
     clean_matches("a template changed");
 }
 
+/// A rebuild keeps a page of the spare without reading it when the file's
+/// stamp (inode, size, modification and change times) is the one it had
+/// when an earlier build read it and found the right bytes; a file written
+/// since is read again, even one whose size and modification time were
+/// put back (#17). Whatever changes, the output is a clean build's.
+#[test]
+fn a_rebuild_trusts_a_kept_file_by_its_stamp_until_it_is_written() {
+    let site = TestSite::new("basic");
+    // "  kept files: N, M of them known unchanged by their stamp"
+    let kept = |run: Run| timings_pair(&run, "kept files: ");
+    site.build(&["--quiet"]).success();
+    site.build(&["--quiet"]).success();
+    // A file is stamped only once its times are seconds old.
+    std::thread::sleep(std::time::Duration::from_secs(4));
+    // Builds 3 and 4 read each folder's files back and stamp them.
+    let [all, stamped] = kept(site.build(&["--timings"]).success());
+    assert!(all > 10 && stamped == 0, "{all} kept, {stamped} by stamp");
+    assert_eq!(kept(site.build(&["--timings"]).success()), [all, 0]);
+    // From build 5 on, every kept file is known by its stamp.
+    assert_eq!(kept(site.build(&["--timings"]).success()), [all, all]);
+    assert_clean_build(&site, "kept by stamp");
+
+    // A write that keeps the size and puts the modification time back.
+    let spare = site.root().join(".public.casebook-spare");
+    let page = spare.join("index.html");
+    let before = fs::metadata(&page).unwrap().modified().unwrap();
+    let mut bytes = fs::read(&page).expect("the spare holds the home page");
+    let at = bytes.len() / 2;
+    bytes[at] ^= 0x20;
+    fs::write(&page, &bytes).unwrap();
+    let file = fs::File::options().write(true).open(&page).unwrap();
+    file.set_modified(before).unwrap();
+    drop(file);
+    assert_eq!(
+        kept(site.build(&["--timings"]).success()),
+        [all - 1, all - 1]
+    );
+    assert_clean_build(&site, "a page in the spare written since its stamp");
+}
+
 /// A rebuild reads back each page's rendered Markdown from the spare when
 /// its file is unchanged and the site still answers every question its
 /// render asked (where an `@/` link goes), and renders the rest (#17).
