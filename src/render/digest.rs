@@ -303,57 +303,31 @@ fn end(w: &mut Writer) -> Result<(), Error> {
     Ok(())
 }
 
-impl ser::SerializeSeq for &mut Writer<'_> {
-    type Ok = ();
-    type Error = Error;
+/// The four kinds of list serde knows write alike: each element an
+/// [`item`], then [`end`].
+macro_rules! list {
+    ($($kind:ident :: $method:ident),*) => {$(
+        impl ser::$kind for &mut Writer<'_> {
+            type Ok = ();
+            type Error = Error;
 
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        item(self, value)
-    }
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                item(self, value)
+            }
 
-    fn end(self) -> Result<(), Error> {
-        end(self)
-    }
+            fn end(self) -> Result<(), Error> {
+                end(self)
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for &mut Writer<'_> {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        item(self, value)
-    }
-
-    fn end(self) -> Result<(), Error> {
-        end(self)
-    }
-}
-
-impl ser::SerializeTupleStruct for &mut Writer<'_> {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        item(self, value)
-    }
-
-    fn end(self) -> Result<(), Error> {
-        end(self)
-    }
-}
-
-impl ser::SerializeTupleVariant for &mut Writer<'_> {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        item(self, value)
-    }
-
-    fn end(self) -> Result<(), Error> {
-        end(self)
-    }
-}
+list!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 /// A map entry is `ITEM`, its key, then its value: both are values,
 /// each self-delimiting, so no tag is needed between them.
@@ -382,39 +356,30 @@ fn field<T: Serialize + ?Sized>(w: &mut Writer, key: &str, value: &T) -> Result<
     value.serialize(w)
 }
 
-impl ser::SerializeStruct for &mut Writer<'_> {
-    type Ok = ();
-    type Error = Error;
+/// Structs and struct variants write alike: each field a [`field`], then
+/// [`end`].
+macro_rules! fields {
+    ($($kind:ident),*) => {$(
+        impl ser::$kind for &mut Writer<'_> {
+            type Ok = ();
+            type Error = Error;
 
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        field(self, key, value)
-    }
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), Error> {
+                field(self, key, value)
+            }
 
-    fn end(self) -> Result<(), Error> {
-        end(self)
-    }
+            fn end(self) -> Result<(), Error> {
+                end(self)
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for &mut Writer<'_> {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        field(self, key, value)
-    }
-
-    fn end(self) -> Result<(), Error> {
-        end(self)
-    }
-}
+fields!(SerializeStruct, SerializeStructVariant);
 
 #[cfg(test)]
 mod tests {
