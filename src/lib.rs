@@ -18,6 +18,7 @@ pub mod data;
 pub mod diagnostics;
 pub mod external;
 pub mod frontmatter;
+pub mod hash;
 pub mod highlight;
 pub mod i18n;
 pub mod images;

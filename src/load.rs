@@ -544,7 +544,7 @@ pub fn read_text(root: &Path, path: &Path) -> Result<String, Diagnostic> {
 /// made from, checked by its hash, or a problem if it changed since.
 pub fn read_again(root: &Path, page: &crate::site::Page) -> Result<String, Diagnostic> {
     let text = read_text(root, &root.join(&page.file))?;
-    if page.body_hash == Some(blake3::hash(text.as_bytes())) {
+    if page.body_hash == Some(crate::hash::digest(text.as_bytes())) {
         return Ok(text);
     }
     Err(Diagnostic::new(

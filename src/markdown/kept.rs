@@ -37,10 +37,11 @@ use rustc_hash::FxHashMap;
 /// The file's name in the spare folder.
 pub const FILE: &str = ".casebook-markdown";
 
-const MAGIC: &str = "casebook markdown memo 1";
+const MAGIC: &str = "casebook markdown memo 2";
 
 /// A 128-bit digest: a record's key, or its checksum.
-pub type Digest = [u8; 16];
+pub use crate::hash::Digest;
+use crate::hash::Hasher;
 
 /// A table row: key, offset, length, checksum.
 const ROW: usize = 16 + 8 + 4 + 16;
@@ -57,7 +58,7 @@ pub struct Row {
 
 /// The records an earlier build saved, and the file this build writes.
 pub struct Kept {
-    salt: blake3::Hasher,
+    salt: Hasher,
     /// The file records are read from, and its table.
     from: Option<File>,
     table: FxHashMap<Digest, Row>,
@@ -80,30 +81,23 @@ struct State {
 }
 
 fn digest(bytes: &[u8]) -> Digest {
-    truncate(blake3::hash(bytes))
+    crate::hash::digest(bytes)
 }
 
-fn truncate(h: blake3::Hash) -> Digest {
-    let mut d = [0; 16];
-    d.copy_from_slice(&h.as_bytes()[..16]);
-    d
-}
-
-fn salt() -> blake3::Hasher {
-    let mut h = blake3::Hasher::new();
+fn salt() -> Hasher {
+    let mut h = Hasher::new();
     for part in [
         MAGIC,
         env!("CARGO_PKG_VERSION"),
         crate::artifact::executable_identity(),
     ] {
-        h.update(&(part.len() as u64).to_le_bytes());
-        h.update(part.as_bytes());
+        h.piece(part.as_bytes());
     }
     h
 }
 
-fn header(salt: &blake3::Hasher) -> String {
-    format!("{MAGIC} {}\n", salt.finalize().to_hex())
+fn header(salt: &Hasher) -> String {
+    format!("{MAGIC} {}\n", crate::hash::hex(&salt.finish()))
 }
 
 impl Kept {
@@ -166,10 +160,9 @@ impl Kept {
     pub fn key(&self, parts: &[&[u8]]) -> Digest {
         let mut h = self.salt.clone();
         for p in parts {
-            h.update(&(p.len() as u64).to_le_bytes());
-            h.update(p);
+            h.piece(p);
         }
-        truncate(h.finalize())
+        h.finish()
     }
 
     /// The bytes saved under `key`, if they are intact.

@@ -139,7 +139,7 @@ impl PartialEq for FilesNamed {
 struct Entry {
     /// A hash of everything but the resolver's answers: text, path, first
     /// line and options.
-    key: blake3::Hash,
+    key: crate::hash::Digest,
     asked: Vec<Asked>,
     rendered: Rendered,
     problems: Vec<Diagnostic>,
@@ -160,8 +160,8 @@ fn key_of(
     path: &Path,
     file_text: &str,
     o: RenderOptions,
-) -> blake3::Hash {
-    let mut h = blake3::Hasher::new();
+) -> crate::hash::Digest {
+    let mut h = crate::hash::Hasher::new();
     // The body is the end of the file's text: where it starts says as much
     // as its bytes, and its bytes need not be hashed twice (10,000 pages:
     // 80 MB fewer).
@@ -174,8 +174,7 @@ fn key_of(
         file_text.as_bytes(),
         body,
     ] {
-        h.update(&(part.len() as u64).to_le_bytes());
-        h.update(part);
+        h.piece(part);
     }
     h.update(&(first_line as u64).to_le_bytes());
     h.update(&[
@@ -184,7 +183,7 @@ fn key_of(
         u8::from(o.sections),
         u8::from(o.html),
     ]);
-    h.finalize()
+    h.finish()
 }
 
 /// Where `text` starts in `file_text`, if it is the end of it (the same
@@ -223,7 +222,7 @@ impl Memo {
     ) -> ((Rendered, Vec<Diagnostic>), bool) {
         let key = key_of(text, first_line, path, file_text, opts);
         if let Some((kept, _)) = &self.kept {
-            let key = kept.key(&[edition.as_bytes(), key.as_bytes()]);
+            let key = kept.key(&[edition.as_bytes(), &key]);
             if let Some(rendered) = read_back(kept, &key, resolver) {
                 return ((rendered, Vec::new()), true);
             }

@@ -8,7 +8,7 @@
 //! the file the previous build left at its path hashes to exactly that
 //! minified digest, so a stale or damaged memo can cost time but never
 //! change a byte of the output: every page is still minify-html's output
-//! for its input. Digests are 128-bit BLAKE3, salted with everything that
+//! for its input. Digests are 128-bit ([`crate::hash`]), salted with everything that
 //! changes what the minifier makes (casebook's version, minify-html's and
 //! the settings).
 //!
@@ -35,13 +35,13 @@ use std::sync::Mutex;
 
 use rustc_hash::FxHashMap;
 
-/// A 128-bit digest.
-pub type Digest = [u8; 16];
+pub use crate::hash::Digest;
+use crate::hash::Hasher;
 
 /// The memo's file name inside the spare folder.
 pub const FILE: &str = ".casebook-minified";
 
-const MAGIC: &str = "casebook minify memo 2";
+const MAGIC: &str = "casebook minify memo 3";
 /// One record: the unminified digest, the minified digest, the build
 /// generation that last used it (little-endian).
 const RECORD: usize = 16 + 16 + 4;
@@ -118,7 +118,7 @@ const IN_SPARE: u8 = 0;
 const IN_OUTPUT: u8 = 1;
 
 pub struct Memo {
-    salt: blake3::Hasher,
+    salt: Hasher,
     /// What the loaded memo knew, with the generation that last used it.
     known: FxHashMap<Digest, (Digest, u32)>,
     /// The generation of the loaded memo; this build is the next one.
@@ -137,10 +137,10 @@ pub struct Memo {
 impl Memo {
     /// An empty memo for minifier settings described by `settings`.
     pub fn new(settings: &str) -> Memo {
-        let mut salt = blake3::Hasher::new();
-        salt.update(MAGIC.as_bytes());
-        salt.update(env!("CARGO_PKG_VERSION").as_bytes());
-        salt.update(settings.as_bytes());
+        let mut salt = Hasher::new();
+        salt.piece(MAGIC.as_bytes())
+            .piece(env!("CARGO_PKG_VERSION").as_bytes())
+            .piece(settings.as_bytes());
         Memo {
             salt,
             known: FxHashMap::default(),
@@ -153,7 +153,7 @@ impl Memo {
     }
 
     fn header(&self) -> String {
-        format!("{MAGIC} {}\n", self.salt.finalize().to_hex())
+        format!("{MAGIC} {}\n", crate::hash::hex(&self.salt.finish()))
     }
 
     /// Reads the memo a previous build saved in `dir`; anything missing,
@@ -235,9 +235,7 @@ impl Memo {
 
     /// The digest of an unminified page, salted with the settings.
     pub fn input_digest(&self, page: &[u8]) -> Digest {
-        let mut h = self.salt.clone();
-        h.update(page);
-        truncate(h.finalize())
+        self.salt.clone().update(page).finish()
     }
 
     /// What a page with this input digest minified to, if known.
@@ -301,13 +299,7 @@ impl Memo {
 
 /// The 128-bit digest of a file's bytes.
 pub fn digest(bytes: &[u8]) -> Digest {
-    truncate(blake3::hash(bytes))
-}
-
-fn truncate(h: blake3::Hash) -> Digest {
-    let mut d = [0; 16];
-    d.copy_from_slice(&h.as_bytes()[..16]);
-    d
+    crate::hash::digest(bytes)
 }
 
 #[cfg(test)]

@@ -9,18 +9,20 @@
 //! are all equal, last time's bytes are the page. Equality of the whole
 //! context, not a list of what a page depends on, is what makes this safe:
 //! a page listing another sees its changed title, because the title is in
-//! its context. The memo keeps a 256-bit BLAKE3 digest of each context
+//! its context. The memo keeps a 128-bit digest of each context
 //! ([`Vars::digest`](super::vars::Vars::digest)), not the context itself.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
+
+use crate::hash::Digest;
 
 /// One edition's rendered pages and what they were rendered from.
 #[derive(Default)]
 struct Edition {
     /// The templates' hash and the globals' digest of the build that made
     /// `pages`.
-    theme: Option<(blake3::Hash, blake3::Hash)>,
+    theme: Option<(Digest, Digest)>,
     /// What the last build made, which this one may take.
     last: HashMap<String, Page>,
     /// What this build made: the next build's `last`. A page deleted is
@@ -33,7 +35,7 @@ struct Page {
     /// A digest of the context, not the context: a 10,000-page site's
     /// contexts held whole took about as much memory as everything else
     /// `serve` keeps.
-    context: blake3::Hash,
+    context: Digest,
     bytes: Arc<Vec<u8>>,
 }
 
@@ -47,7 +49,7 @@ impl Memo {
     /// Starts an edition's render: last time's pages are kept only if the
     /// templates (`theme`, a hash of their sources) and the `globals` are
     /// the same (`globals` is their digest; `None`, they had none).
-    pub(crate) fn begin(&self, edition: &str, theme: blake3::Hash, globals: Option<blake3::Hash>) {
+    pub(crate) fn begin(&self, edition: &str, theme: Digest, globals: Option<Digest>) {
         let mut editions = self.lock();
         let e = editions.entry(edition.to_owned()).or_default();
         let now = globals.map(|g| (theme, g));
@@ -66,7 +68,7 @@ impl Memo {
         edition: &str,
         path: &str,
         template: &str,
-        context: blake3::Hash,
+        context: Digest,
     ) -> Option<Arc<Vec<u8>>> {
         let editions = self.lock();
         let page = editions.get(edition)?.last.get(path)?;
@@ -79,7 +81,7 @@ impl Memo {
         edition: &str,
         path: String,
         template: &str,
-        context: blake3::Hash,
+        context: Digest,
         bytes: Arc<Vec<u8>>,
     ) {
         let mut editions = self.lock();

@@ -30,6 +30,7 @@ pub use templates::{Theme, load_templates, tera_diagnostic};
 
 use crate::artifact::{OutputFile, PageKey, Prefixed, Sink};
 use crate::diagnostics::{Code, Diagnostic};
+use crate::hash::{Digest, Hasher};
 use crate::markdown::TextSection;
 use crate::site::{self, Links, Listing, Site, alias_path};
 
@@ -73,7 +74,7 @@ fn edition_tera(
     sites: &[Site],
     e: usize,
     assets: &Assets,
-) -> (Tera, Option<blake3::Hash>) {
+) -> (Tera, Option<Digest>) {
     let mut tera = theme.tera.clone();
     let site = &sites[e];
     let mut globals = vars::Vars::new();
@@ -96,45 +97,37 @@ fn edition_tera(
 
 /// Makes the [`PageKey`] of each page of one edition: everything but the
 /// page's own path, template and context is hashed once.
-struct PageKeys(blake3::Hasher);
+struct PageKeys(Hasher);
 
 impl PageKeys {
     /// `None` when the globals have no digest: no page is keyed then.
-    fn new(theme: blake3::Hash, globals: Option<blake3::Hash>, edition: &str) -> Option<Self> {
-        let mut h = blake3::Hasher::new();
+    fn new(theme: Digest, globals: Option<Digest>, edition: &str) -> Option<Self> {
+        let mut h = Hasher::new();
         h.update(b"casebook rendered page 1\0");
         for part in [
             env!("CARGO_PKG_VERSION"),
             crate::artifact::executable_identity(),
             edition,
         ] {
-            h.update(&(part.len() as u64).to_le_bytes());
-            h.update(part.as_bytes());
+            h.piece(part.as_bytes());
         }
-        h.update(theme.as_bytes());
-        h.update(globals?.as_bytes());
+        h.update(&theme).update(&globals?);
         Some(PageKeys(h))
     }
 
-    fn page(&self, path: &str, template: &str, context: &blake3::Hash) -> PageKey {
+    fn page(&self, path: &str, template: &str, context: &Digest) -> PageKey {
         let mut h = self.0.clone();
-        for part in [path, template] {
-            h.update(&(part.len() as u64).to_le_bytes());
-            h.update(part.as_bytes());
-        }
-        h.update(context.as_bytes());
-        let mut key = [0; 16];
-        key.copy_from_slice(&h.finalize().as_bytes()[..16]);
-        key
+        h.piece(path.as_bytes()).piece(template.as_bytes());
+        h.update(context).finish()
     }
 }
 
 /// A hash of the compiled templates' sources, and whether they were
 /// compiled for minified pages (which leaves out some whitespace).
-fn theme_hash(theme: &Theme, minify: bool) -> blake3::Hash {
+fn theme_hash(theme: &Theme, minify: bool) -> Digest {
     let mut names: Vec<&String> = theme.origins.keys().collect();
     names.sort();
-    let mut h = blake3::Hasher::new();
+    let mut h = Hasher::new();
     h.update(&[u8::from(minify)]);
     for name in names {
         let (file, text) = &theme.origins[name];
@@ -143,11 +136,10 @@ fn theme_hash(theme: &Theme, minify: bool) -> blake3::Hash {
             file.to_string_lossy().as_bytes(),
             text.as_bytes(),
         ] {
-            h.update(&(part.len() as u64).to_le_bytes());
-            h.update(part);
+            h.piece(part);
         }
     }
-    h.finalize()
+    h.finish()
 }
 
 /// Each page's HTML and source text, taken out of the site model for the

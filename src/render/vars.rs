@@ -78,14 +78,14 @@ impl<'a> Vars<'a> {
     /// different sequences of inserts write the same bytes. `None` if a
     /// value's own `Serialize` fails: a digest is never taken of half a
     /// value.
-    pub(crate) fn digest(&self) -> Option<blake3::Hash> {
+    pub(crate) fn digest(&self) -> Option<crate::hash::Digest> {
         let mut bytes = Vec::with_capacity(16 * 1024);
         for (key, value) in &self.entries {
             bytes.extend_from_slice(&(key.len() as u64).to_le_bytes());
             bytes.extend_from_slice(key.as_bytes());
             value.write_digest(&mut bytes).ok()?;
         }
-        Some(blake3::hash(&bytes))
+        Some(crate::hash::digest(&bytes))
     }
 }
 

@@ -77,7 +77,7 @@ pub struct Page {
     /// `text` keeps only the front matter, and this is the hash of the
     /// whole file as it was read, for the render to read the same text
     /// again (`load::read_again`).
-    pub body_hash: Option<blake3::Hash>,
+    pub body_hash: Option<crate::hash::Digest>,
 }
 
 impl Page {
@@ -357,7 +357,7 @@ struct Made {
     problems: Vec<Diagnostic>,
     external: Vec<ExternalUse>,
     text: String,
-    body_hash: Option<blake3::Hash>,
+    body_hash: Option<crate::hash::Digest>,
 }
 
 /// Every page's Markdown, in parallel (`texts[i]` is page `i`'s file);
@@ -403,7 +403,7 @@ fn render_pages(
                 ExternalUse::all_in(&p.file, &text, &rendered.external)
             };
             let (text, body_hash) = if build.bodies == Bodies::Remade && !p.fallback {
-                let hash = blake3::hash(text.as_bytes());
+                let hash = crate::hash::digest(text.as_bytes());
                 (
                     text.get(..p.body_start).unwrap_or("").to_owned(),
                     Some(hash),

@@ -48,12 +48,13 @@ use super::tfs::{Tfs, put};
 use crate::search::records::{ResultKind, SearchRecord};
 
 /// A 128-bit digest: an origin's records, or a part's.
-pub(super) type Digest = [u8; 16];
+pub(super) use crate::hash::Digest;
+use crate::hash::Hasher;
 
 /// The file's name in the spare folder.
 pub const FILE: &str = ".casebook-search-parts";
 
-const MAGIC: &str = "casebook index parts 1";
+const MAGIC: &str = "casebook index parts 2";
 /// A table row: key, offset, length, checksum.
 const ROW: usize = 16 + 8 + 8 + 16;
 /// A part ends after an origin whose digest is 0 modulo this.
@@ -64,7 +65,7 @@ pub(super) const MOST: usize = 4 * AVERAGE as usize;
 /// The parts earlier builds analysed: in a file an earlier build saved
 /// (`build`), or in memory (`serve`). Shared by the analysis's threads.
 pub struct PartCache {
-    key: [u8; 32],
+    key: Hasher,
     kept: Kept,
     reused: AtomicUsize,
     analysed: AtomicUsize,
@@ -102,13 +103,12 @@ struct Memory {
 }
 
 /// Every cache's key: casebook's version and executable.
-fn salt() -> [u8; 32] {
-    *blake3::Hasher::new()
-        .update(MAGIC.as_bytes())
-        .update(env!("CARGO_PKG_VERSION").as_bytes())
-        .update(crate::artifact::executable_identity().as_bytes())
-        .finalize()
-        .as_bytes()
+fn salt() -> Hasher {
+    let mut h = Hasher::new();
+    h.piece(MAGIC.as_bytes())
+        .piece(env!("CARGO_PKG_VERSION").as_bytes())
+        .piece(crate::artifact::executable_identity().as_bytes());
+    h
 }
 
 /// `serve`'s cache, in memory.
@@ -179,8 +179,9 @@ impl PartCache {
 
     /// The digest of one origin's records, which `visit` hands over:
     /// everything of them the analysis reads. The records are written out
-    /// and hashed at once: BLAKE3 hashes a long input many blocks at a
-    /// time, field by field it took three times as long.
+    /// and hashed at once: a long input is hashed many blocks at a time,
+    /// and field by field (with BLAKE3, before [`crate::hash`]) it took
+    /// three times as long.
     pub(super) fn origin_digest(
         &self,
         visit: impl FnOnce(&mut dyn FnMut(&[SearchRecord])),
@@ -201,19 +202,19 @@ impl PartCache {
                     }
                 }
             });
-            truncate(&blake3::keyed_hash(&self.key, bytes))
+            self.key.clone().update(bytes).finish()
         })
     }
 
     /// The key of a part: its origins' digests, in order, and the snippet
     /// length.
     pub(super) fn part_key(&self, origins: &[Digest], snippet_chars: usize) -> Digest {
-        let mut h = blake3::Hasher::new_keyed(&self.key);
+        let mut h = self.key.clone();
         h.update(&(snippet_chars as u64).to_le_bytes());
         for d in origins {
             h.update(d);
         }
-        truncate(&h.finalize())
+        h.finish()
     }
 
     /// The part saved under `key`, if there is a sound one; it is saved
@@ -346,8 +347,8 @@ impl Old {
     }
 }
 
-fn header(key: &[u8; 32]) -> String {
-    format!("{MAGIC} {}\n", blake3::Hash::from_bytes(*key).to_hex())
+fn header(key: &Hasher) -> String {
+    format!("{MAGIC} {}\n", crate::hash::hex(&key.finish()))
 }
 
 /// `text` with its length first, so that no two lists of texts write the
@@ -357,14 +358,8 @@ fn add(bytes: &mut Vec<u8>, text: &str) {
     bytes.extend_from_slice(text.as_bytes());
 }
 
-fn truncate(h: &blake3::Hash) -> Digest {
-    let mut d = [0; 16];
-    d.copy_from_slice(&h.as_bytes()[..16]);
-    d
-}
-
 fn checksum(bytes: &[u8]) -> Digest {
-    truncate(&blake3::hash(bytes))
+    crate::hash::digest(bytes)
 }
 
 /// A part's bytes: its words, its records' lengths and ends, its packed
