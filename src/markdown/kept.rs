@@ -84,10 +84,10 @@ fn digest(bytes: &[u8]) -> Digest {
     crate::hash::digest(bytes)
 }
 
-fn salt() -> Hasher {
+fn salt(magic: &str) -> Hasher {
     let mut h = Hasher::new();
     for part in [
-        MAGIC,
+        magic,
         env!("CARGO_PKG_VERSION"),
         crate::artifact::executable_identity(),
     ] {
@@ -96,8 +96,8 @@ fn salt() -> Hasher {
     h
 }
 
-fn header(salt: &Hasher) -> String {
-    format!("{MAGIC} {}\n", crate::hash::hex(&salt.finish()))
+fn header(magic: &str, salt: &Hasher) -> String {
+    format!("{magic} {}\n", crate::hash::hex(&salt.finish()))
 }
 
 impl Kept {
@@ -106,8 +106,15 @@ impl Kept {
     /// at `new`. A build that stopped early leaves its file at `new`,
     /// which then stands in for `old`.
     pub fn open(old: &Path, new: &Path) -> Kept {
-        let salt = salt();
-        let header = header(&salt);
+        Kept::open_as(MAGIC, old, new)
+    }
+
+    /// [`Kept::open`] for another kind of record, which `magic` names: a
+    /// file of one kind reads as no records to another. The search index
+    /// keeps its analysed parts this way (`search/index/cache.rs`).
+    pub fn open_as(magic: &str, old: &Path, new: &Path) -> Kept {
+        let salt = salt(magic);
+        let header = header(magic, &salt);
         if !old.exists() && new.is_file() {
             let _ = fs::rename(new, old);
         }
@@ -384,7 +391,7 @@ mod tests {
         build(dir.path(), &["a", "b"]);
         // Flip a byte of the first record ("a" * 400 right after the header).
         let mut bytes = fs::read(&path).unwrap();
-        let at = header(&salt()).len();
+        let at = header(MAGIC, &salt(MAGIC)).len();
         bytes[at] ^= 1;
         fs::write(&path, &bytes).unwrap();
         let (found, _) = build(dir.path(), &["a", "b"]);

@@ -16,7 +16,7 @@
 pub mod callout;
 mod code;
 mod headings;
-mod kept;
+pub(crate) mod kept;
 mod links;
 mod local;
 mod memo;
