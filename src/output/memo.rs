@@ -8,9 +8,9 @@
 //! the file the previous build left at its path hashes to exactly that
 //! minified digest, so a stale or damaged memo can cost time but never
 //! change a byte of the output: every page is still minify-html's output
-//! for its input. Digests are 128-bit ([`crate::hash`]), salted with everything that
-//! changes what the minifier makes (casebook's version, minify-html's and
-//! the settings).
+//! for its input. Digests are 128-bit ([`crate::hash`]), salted with
+//! everything that changes what the minifier makes (casebook's version,
+//! minify-html's and the settings).
 //!
 //! The memo lives in the spare folder (`.casebook-minified`), which is
 //! never deployed, and is saved whenever the spare is: it holds the pairs

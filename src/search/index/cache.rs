@@ -27,9 +27,9 @@
 //! minify memo and, like it, never deployed. It is the Markdown memo's
 //! kind of file ([`crate::markdown::kept`]), an append-only log read a
 //! part at a time: a build appends the parts it analysed and a new table,
-//! and leaves the parts it read back where they are. Writing every part
-//! again into a new file (10,000 pages: 39 MB) was about 7% of the CPU of
-//! a rebuild after one edit. Like the Markdown memo, it is kept on Unix
+//! and leaves the parts it read back where they are, where it used to
+//! write every part again into a new file (10,000 pages: 39 MB) after an
+//! edit that changed one. Like the Markdown memo, it is kept on Unix
 //! only. `serve` keeps the parts in memory, in its memo, for the index it
 //! makes again after each save.
 
