@@ -84,7 +84,10 @@ fn digest(bytes: &[u8]) -> Digest {
     crate::hash::digest(bytes)
 }
 
-fn salt(magic: &str) -> Hasher {
+/// What keys and headers of a file of kind `magic` are salted with:
+/// the kind, casebook's version and its executable, so that no other
+/// build of casebook reads the file.
+pub(crate) fn salt(magic: &str) -> Hasher {
     let mut h = Hasher::new();
     for part in [
         magic,

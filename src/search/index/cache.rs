@@ -84,13 +84,9 @@ struct Memory {
     build: u32,
 }
 
-/// Every cache's key: casebook's version and executable.
+/// Every cache's key: casebook's version and executable, as the log's.
 fn salt() -> Hasher {
-    let mut h = Hasher::new();
-    h.piece(MAGIC.as_bytes())
-        .piece(env!("CARGO_PKG_VERSION").as_bytes())
-        .piece(crate::artifact::executable_identity().as_bytes());
-    h
+    crate::markdown::kept::salt(MAGIC)
 }
 
 /// `serve`'s cache, in memory.
