@@ -144,6 +144,11 @@ impl Kept {
                     Some((file, (table, ..))) => (Some(file), table),
                     None => (None, FxHashMap::default()),
                 };
+                // Read through the open file from now on. Left in place,
+                // the old file would go out with the output: the folder's
+                // pruning knows only the files there when the build began,
+                // and `old` may have been `new` then (see above).
+                let _ = fs::remove_file(old);
                 let out = File::create(new)
                     .ok()
                     .filter(|f| write_at(f, header.as_bytes(), 0));
@@ -382,6 +387,27 @@ mod tests {
         assert_eq!(found[0].as_deref(), Some("e".repeat(400).as_bytes()));
         assert!(fs::metadata(&path).unwrap().len() < first);
         // And what it copied reads back.
+        let (found, counts) = build(dir.path(), &["e"]);
+        assert_eq!(found[0].as_deref(), Some("e".repeat(400).as_bytes()));
+        assert_eq!(counts, [1, 0]);
+    }
+
+    #[test]
+    fn a_new_file_leaves_no_old_one_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let (old, new) = (dir.path().join(FILE), dir.path().join("new"));
+        build(dir.path(), &["a", "b", "c", "d"]);
+        build(dir.path(), &["e"]);
+        // Most of the file is records nobody uses: this build starts a new
+        // file, and reads the records it copies over from the old one.
+        let kept = Kept::open(&old, &new);
+        assert!(!old.exists(), "the old file is gone");
+        let k = key(&kept, "e");
+        let (row, bytes) = kept.read(&k).expect("read through the open file");
+        kept.used(k, row, &bytes);
+        kept.finish(&new);
+        drop(kept);
+        fs::rename(&new, &old).unwrap();
         let (found, counts) = build(dir.path(), &["e"]);
         assert_eq!(found[0].as_deref(), Some("e".repeat(400).as_bytes()));
         assert_eq!(counts, [1, 0]);
