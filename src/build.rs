@@ -531,19 +531,40 @@ fn compile_memo(
         (markdown, bodies),
         &mut clock,
     );
+    let (sites, problems) = match model {
+        Ok(model) => model,
+        Err(problems) => {
+            kept.as_ref().map(crate::markdown::Memo::finish);
+            return Err(problems);
+        }
+    };
+    let making = Making {
+        memo,
+        bodies,
+        root: &opts.root,
+        // Bodies made again are read back from the spare where they can
+        // be: its file stays open until the render is done.
+        markdown: kept.as_ref(),
+    };
+    let built = finish(sites, problems, theme, sink, making, pages_done, clock);
     let markdown = kept.as_ref().and_then(crate::markdown::Memo::finish);
-    let (sites, problems) = model?;
-    let mut built = finish(
-        sites,
-        problems,
-        theme,
-        sink,
-        (memo, bodies, &opts.root),
-        pages_done,
-        clock,
-    )?;
+    let mut built = built?;
     built.markdown = markdown;
     Ok(built)
+}
+
+/// How [`finish`] makes the pages' bodies.
+#[derive(Clone, Copy)]
+struct Making<'a> {
+    /// `serve`'s memo, if any.
+    memo: Option<&'a Memo>,
+    /// Whether the model kept the bodies or they are made again.
+    bodies: site::Bodies,
+    /// The site's root, to read a page's file again.
+    root: &'a Path,
+    /// The Markdown memo the spare keeps, to read a body made again back
+    /// from.
+    markdown: Option<&'a crate::markdown::Memo>,
 }
 
 /// A large site's build remakes each page's body as it writes it; a small
@@ -588,10 +609,11 @@ fn finish(
     mut problems: Diagnostics,
     theme: Theme,
     sink: &dyn Store,
-    (memo, bodies, root): (Option<&Memo>, site::Bodies, &Path),
+    making: Making,
     pages_done: &mut dyn FnMut(),
     mut clock: Clock,
 ) -> Result<Built, Diagnostics> {
+    let memo = making.memo;
     let Theme {
         templates,
         theme_assets,
@@ -611,8 +633,7 @@ fn finish(
     };
     let mut assets = render::fingerprint(&theme_assets, config.base_path());
     // A serve build (one with a memo) keeps what the quick way needs.
-    let keep = memo.is_some();
-    let kept_statics = keep.then(|| statics.clone());
+    let kept_statics = memo.is_some().then(|| statics.clone());
     let tracked = Tracked::new(sink, config.minify);
     let mut put_all = |files: Vec<OutputFile>| {
         for f in files {
@@ -622,12 +643,16 @@ fn finish(
         }
     };
     put_all(std::mem::take(&mut assets.files));
+    // Opened before a render that analyses pages for the index as it
+    // writes them, else once there is an index: a failed build leaves it.
+    let remade = making.bodies == site::Bodies::Remade;
+    let kept = if remade { part_cache(sink, memo) } else { None };
     let (render_problems, texts) = render_pages(
         &mut sites,
         (&theme, &assets),
         (&statics, &pictures),
         &tracked,
-        (memo, bodies, root),
+        (making, memo.map(Memo::parts).or(kept.as_ref())),
     );
     put_all(copies(statics));
     clock.lap("render, minify, write");
@@ -638,11 +663,14 @@ fn finish(
         if problems.is_empty() {
             pages_done();
         }
-        let kept = memo.is_none().then(|| part_cache(sink, bodies)).flatten();
+        let kept = if remade { kept } else { part_cache(sink, memo) };
         let cache = memo.map(Memo::parts).or(kept.as_ref());
         problems.extend(put_indexes(&sites, texts, cache, &tracked));
         search_parts = cache.map(PartCache::finish);
         clock.lap("search index");
+    } else {
+        // What the render analysed is kept all the same.
+        kept.as_ref().map(PartCache::finish);
     }
     problems.extend(render_problems);
     if !problems.is_empty() {
@@ -686,8 +714,14 @@ fn render_pages(
     theme: (&render::Theme, &render::Assets),
     (statics, pictures): (&[load::BinaryFile], &crate::images::Pictures),
     sink: &dyn Sink,
-    (memo, bodies, root): (Option<&Memo>, site::Bodies, &Path),
+    (making, parts): (Making, Option<&PartCache>),
 ) -> (Vec<Diagnostic>, Vec<PageTexts>) {
+    let Making {
+        memo,
+        bodies,
+        root,
+        markdown,
+    } = making;
     let remade = bodies == site::Bodies::Remade;
     let bodies: Vec<render::Bodies> = (sites.iter_mut())
         .map(|s| render::Bodies::take(s, remade))
@@ -712,6 +746,7 @@ fn render_pages(
     let sites: &[Site] = sites;
     let analyse = AnalyseAsRendered {
         sites,
+        parts,
         analyses: sites
             .iter()
             .map(|_| PageAnalysis::new(&search::Params::default()))
@@ -721,6 +756,7 @@ fn render_pages(
         &files,
         &read as &render::ReadAgain,
         Some(&analyse as &dyn render::TakeTexts),
+        markdown,
     );
     let problems = render::render_all(sites, theme, bodies, sink, (None, Some(remake)));
     (
@@ -737,6 +773,8 @@ fn render_pages(
 /// text sections as the render makes their bodies again.
 struct AnalyseAsRendered<'a> {
     sites: &'a [Site],
+    /// The parts earlier builds analysed.
+    parts: Option<&'a PartCache>,
     analyses: Vec<PageAnalysis>,
 }
 
@@ -749,7 +787,7 @@ impl render::TakeTexts for AnalyseAsRendered<'_> {
             .map(|(i, sections)| Some((i, sections?)))
             .collect();
         if let Some(pages) = pages.filter(|_| site.config.search) {
-            self.analyses[e].add(site, first, &pages);
+            self.analyses[e].add(site, first, &pages, self.parts);
         }
     }
 }
@@ -762,11 +800,11 @@ fn copies(statics: Vec<load::BinaryFile>) -> Vec<OutputFile> {
 }
 
 /// The parts of the search index an earlier build analysed, which the
-/// spare keeps (`serve` keeps them in its memo instead), unless the render
-/// analyses the pages for the index as it makes their text again (a large
-/// site: digesting their text would make it a third time).
-fn part_cache(sink: &dyn Store, bodies: site::Bodies) -> Option<PartCache> {
-    if bodies == site::Bodies::Remade {
+/// spare keeps; `None` for `serve`, which keeps them in its `memo`. A
+/// large site's render reads back each run of pages it hands to the index
+/// (see [`PageAnalysis::add`]).
+fn part_cache(sink: &dyn Store, memo: Option<&Memo>) -> Option<PartCache> {
+    if memo.is_some() {
         return None;
     }
     let (old, new) = sink.kept_file(crate::search::PARTS_FILE)?;
@@ -980,7 +1018,12 @@ pub fn check(opts: &Options) -> Result<Built, Diagnostics> {
         problems,
         theme,
         &collect,
-        (None, bodies, &opts.root),
+        Making {
+            memo: None,
+            bodies,
+            root: &opts.root,
+            markdown: None,
+        },
         &mut || {},
         clock,
     )?;

@@ -102,7 +102,7 @@ impl BuildArgs {
                     );
                     if let Some([reused, rendered]) = built.markdown {
                         println!(
-                            "  markdown: {} pages, {reused} of them read back from the last build",
+                            "  markdown: {} renders, {reused} of them read back from the last build",
                             reused + rendered
                         );
                     }

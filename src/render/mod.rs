@@ -180,6 +180,8 @@ impl Bodies {
 struct Remake<'a> {
     links: Links<'a>,
     read: &'a ReadAgain<'a>,
+    /// The Markdown the spare keeps, to read a body back from.
+    memo: Option<&'a crate::markdown::Memo>,
 }
 
 /// Reads again the text of a page whose body the model let go (it has a
@@ -201,12 +203,14 @@ pub trait TakeTexts: Sync {
 const RUN: usize = 64;
 
 /// How to make the bodies the model did not keep (`site::Bodies::Remade`):
-/// the copied files pages show, how to read a page's file again, and where
-/// the bodies' text sections go, if anywhere.
+/// the copied files pages show, how to read a page's file again, where
+/// the bodies' text sections go, if anywhere, and the Markdown memo the
+/// spare keeps, if any ([`site::remake_body`]).
 pub type RemakeWith<'a> = (
     &'a site::Assets<'a>,
     &'a ReadAgain<'a>,
     Option<&'a dyn TakeTexts>,
+    Option<&'a crate::markdown::Memo>,
 );
 
 /// Renders every language's edition of the site (`sites`, the default
@@ -234,7 +238,7 @@ pub fn render_all(
         let keys = hash
             .filter(|_| keyed)
             .and_then(|hash| PageKeys::new(hash, globals, &site.lang.folder()));
-        let take = remake.and_then(|(_, _, take)| take);
+        let take = remake.and_then(|(_, _, take, _)| take);
         let r = Renderer {
             site,
             sites,
@@ -244,9 +248,10 @@ pub fn render_all(
             bodies,
             memo,
             keys,
-            remake: remake.map(|(files, read, _)| Remake {
+            remake: remake.map(|(files, read, _, memo)| Remake {
                 links: site.links(files),
                 read,
+                memo,
             }),
             texts: take.map(|_| site.pages.iter().map(|_| Mutex::new(None)).collect()),
         };
@@ -451,11 +456,11 @@ impl Renderer<'_> {
             return Arc::default();
         };
         let page = &self.site.pages[i];
+        let with = (&remake.links, remake.memo);
         let Some(texts) = &self.texts else {
-            return site::remake_body(self.site, page, text, &remake.links, site::Remake::Html)
-                .html;
+            return site::remake_body(self.site, page, text, with, site::Remake::Html).html;
         };
-        let body = site::remake_body(self.site, page, text, &remake.links, site::Remake::Both);
+        let body = site::remake_body(self.site, page, text, with, site::Remake::Both);
         if let Some(slot) = texts.get(i) {
             *slot.lock().unwrap_or_else(|e| e.into_inner()) =
                 Some(Arc::unwrap_or_clone(body.sections));

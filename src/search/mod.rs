@@ -82,16 +82,30 @@ impl PageAnalysis {
     }
 
     /// Analyses a run of `site`'s own pages, in order, from position
-    /// `first` on: each page's index and its text sections.
-    pub fn add(&self, site: &Site, first: usize, pages: &[(usize, Vec<TextSection>)]) {
-        let part = index::analyse_run(
-            |add| {
-                for (p, sections) in pages {
-                    add(&records::page_records(site, *p, sections));
-                }
-            },
-            self.snippet_chars,
-        );
+    /// `first` on: each page's index and its text sections. With a
+    /// `cache`, a run an earlier build analysed is read back.
+    pub fn add(
+        &self,
+        site: &Site,
+        first: usize,
+        pages: &[(usize, Vec<TextSection>)],
+        cache: Option<&PartCache>,
+    ) {
+        let records = (pages.iter()).map(|(p, sections)| records::page_records(site, *p, sections));
+        let part = match cache {
+            Some(cache) => {
+                let records: Vec<_> = records.collect();
+                index::analyse_run_cached(&records, self.snippet_chars, cache)
+            }
+            None => index::analyse_run(
+                |add| {
+                    for r in records {
+                        add(&r);
+                    }
+                },
+                self.snippet_chars,
+            ),
+        };
         let mut runs = self.runs.lock().unwrap_or_else(|e| e.into_inner());
         runs.push((first, pages.len(), part));
     }
@@ -239,7 +253,7 @@ fn known_pages<'c>(
         )
     });
     let known = index::Known {
-        cache: None,
+        cache,
         parts: if missed.is_some() { Vec::new() } else { parts },
         origins: if missed.is_some() { 0 } else { pages },
     };

@@ -425,15 +425,30 @@ fn render_pages(
 /// Page `p`'s Markdown rendered again from `text`, its file's text, as the
 /// model stage rendered it: for [`Bodies::Remade`], whose model keeps
 /// neither the HTML nor the text sections, the parts of it in `want`. Its
-/// problems were reported by the model stage.
-pub fn remake_body(site: &Site, p: &Page, text: &str, links: &Links, want: Remake) -> Rendered {
-    let body = text.get(p.body_start..).unwrap_or("");
+/// problems were reported by the model stage. With the `memo` the spare
+/// keeps, what an earlier build made of the same text with the same
+/// answers is read back instead (#17: at 100,000 pages, rendering every
+/// body again was most of a rebuild after one change).
+pub fn remake_body(
+    site: &Site,
+    p: &Page,
+    text: &str,
+    (links, memo): (&Links, Option<&markdown::Memo>),
+    want: Remake,
+) -> Rendered {
+    let body = (text.get(p.body_start..).unwrap_or(""), p.body_line);
     let opts = RenderOptions {
         sections: want != Remake::Html && site.config.search,
         html: want != Remake::Sections,
         ..render_options(&site.config)
     };
-    markdown::render(body, p.body_line, &p.file, text, opts, links).0
+    match memo {
+        Some(memo) => {
+            let edition = &links.lang().code;
+            (memo.render(edition, body, &p.file, text, opts, links).0).0
+        }
+        None => markdown::render(body.0, body.1, &p.file, text, opts, links).0,
+    }
 }
 
 /// What [`remake_body`] makes of a page's Markdown.

@@ -88,6 +88,35 @@ pub(in crate::search) fn analyse_run(
     analyser.finish()
 }
 
+/// [`analyse_run`] of a run of origins whose records are `records`, each
+/// origin's in order, read back from `cache` if an earlier build analysed
+/// the same records: a large site's pages as the render makes their text
+/// (#17). The run is a part of its own, so its key is the digest of its
+/// origins, as [`analyse`] keys a part it cuts.
+pub(in crate::search) fn analyse_run_cached(
+    records: &[Vec<SearchRecord>],
+    snippet_chars: usize,
+    cache: &PartCache,
+) -> Part {
+    let digests: Vec<Digest> = (records.iter())
+        .map(|r| cache.origin_digest(|add| add(r)))
+        .collect();
+    let key = cache.part_key(&digests, snippet_chars);
+    if let Some(part) = cache.get(&key) {
+        return part;
+    }
+    let part = analyse_run(
+        |add| {
+            for r in records {
+                add(r);
+            }
+        },
+        snippet_chars,
+    );
+    cache.put(&key, &part);
+    part
+}
+
 /// What the records of an origin are wanted for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pass {

@@ -42,7 +42,7 @@ use shards::term_shards;
 use summaries::summary_chunks;
 
 pub use analyse::Pass;
-pub(super) use analyse::{Part, analyse_run};
+pub(super) use analyse::{Part, analyse_run, analyse_run_cached};
 pub use cache::{FILE as PARTS_FILE, PartCache};
 pub use dictionary::js_cmp;
 pub use postings::{decode_postings, encode_postings};
