@@ -37,7 +37,7 @@ use rustc_hash::FxHashMap;
 /// The file's name in the spare folder.
 pub const FILE: &str = ".casebook-markdown";
 
-const MAGIC: &str = "casebook markdown memo 2";
+const MAGIC: &str = "casebook markdown memo 3";
 
 /// A 128-bit digest: a record's key, or its checksum.
 pub use crate::hash::Digest;

@@ -447,25 +447,39 @@ pub(crate) struct Renderer<'a> {
 }
 
 impl Renderer<'_> {
-    /// Page `i`'s body HTML: as the model kept it, or made again.
-    fn body_html(&self, i: usize, html: Option<Arc<String>>, text: &str) -> Arc<String> {
-        if let Some(html) = html {
-            return html;
+    /// Page `i`'s body HTML and, where it was needed for it, the page's
+    /// file text: as the model kept them, read back from the spare, or
+    /// made again from the file read again.
+    fn body(&self, i: usize, body: Body) -> Result<(Arc<String>, Option<String>), Diagnostic> {
+        if let Some(html) = body.html {
+            return Ok((html, Some(body.text)));
         }
         let Some(remake) = &self.remake else {
-            return Arc::default();
+            return Ok((Arc::default(), Some(body.text)));
         };
         let page = &self.site.pages[i];
-        let with = (&remake.links, remake.memo);
-        let Some(texts) = &self.texts else {
-            return site::remake_body(self.site, page, text, with, site::Remake::Html).html;
+        let want = match self.texts {
+            Some(_) => site::Remake::Both,
+            None => site::Remake::Html,
         };
-        let body = site::remake_body(self.site, page, text, with, site::Remake::Both);
-        if let Some(slot) = texts.get(i) {
+        let kept = (remake.memo)
+            .and_then(|memo| site::kept_body(self.site, page, (&remake.links, memo), want));
+        let (made, text) = match kept {
+            Some(made) => (made, None),
+            None => {
+                let text = self.source(i, body.text)?;
+                let with = (&remake.links, remake.memo);
+                (
+                    site::remake_body(self.site, page, &text, with, want),
+                    Some(text),
+                )
+            }
+        };
+        if let Some(slot) = self.texts.as_ref().and_then(|t| t.get(i)) {
             *slot.lock().unwrap_or_else(|e| e.into_inner()) =
-                Some(Arc::unwrap_or_clone(body.sections));
+                Some(Arc::unwrap_or_clone(made.sections));
         }
-        body.html
+        Ok((made.html, text))
     }
 
     /// Page `i`'s file text: `text`, as the model handed it over, or read

@@ -38,21 +38,27 @@ impl Renderer<'_> {
                 )]
             })?;
         let i = i.unwrap_or_default();
-        let text = self.source(i, body.text).map_err(|d| vec![d])?;
-        let html = self.body_html(i, body.html, &text);
+        let (html, text) = self.body(i, body).map_err(|d| vec![d])?;
         if page.rendered.shortcodes.is_empty() {
             // No markers to replace (only those of extracted shortcodes get
             // through the Markdown pass): the HTML is the content as it is.
             return Ok(html);
         }
         let mut problems = Vec::new();
+        // A problem's line and caret come from the file's text: read again
+        // if the body was read back without it.
+        let cell = std::cell::OnceCell::new();
+        let text = || match &text {
+            Some(text) => text.as_str(),
+            None => cell.get_or_init(|| self.source(i, String::new()).unwrap_or_default()),
+        };
         let rendered: Vec<String> = page
             .rendered
             .shortcodes
             .iter()
             .map(|sc| {
                 self.shortcode(sc).unwrap_or_else(|problem| {
-                    problems.push(problem.in_file(&page.file).at_in(sc.pos, &text));
+                    problems.push(problem.in_file(&page.file).at_in(sc.pos, text()));
                     String::new()
                 })
             })

@@ -437,17 +437,38 @@ pub fn remake_body(
     want: Remake,
 ) -> Rendered {
     let body = (text.get(p.body_start..).unwrap_or(""), p.body_line);
-    let opts = RenderOptions {
-        sections: want != Remake::Html && site.config.search,
-        html: want != Remake::Sections,
-        ..render_options(&site.config)
-    };
+    let opts = remake_options(site, want);
     match memo {
         Some(memo) => {
             let edition = &links.lang().code;
             (memo.render(edition, body, &p.file, text, opts, links).0).0
         }
         None => markdown::render(body.0, body.1, &p.file, text, opts, links).0,
+    }
+}
+
+/// [`remake_body`] without the file's text: what the spare's `memo` kept
+/// of the render of page `p`'s file as the model stage read it (its
+/// `body_hash`), if it kept it; `None` otherwise, and the caller reads the
+/// file again. A large site's render then reads no page's file twice.
+pub fn kept_body(
+    site: &Site,
+    p: &Page,
+    (links, memo): (&Links, &markdown::Memo),
+    want: Remake,
+) -> Option<Rendered> {
+    let file = p.body_hash.as_ref()?;
+    let opts = remake_options(site, want);
+    let at = (file, p.body_start, p.body_line);
+    memo.kept_render(&links.lang().code, &p.file, at, opts, links)
+}
+
+/// How [`remake_body`] renders what it is asked for.
+fn remake_options(site: &Site, want: Remake) -> RenderOptions {
+    RenderOptions {
+        sections: want != Remake::Html && site.config.search,
+        html: want != Remake::Sections,
+        ..render_options(&site.config)
     }
 }
 

@@ -831,3 +831,34 @@ fn a_build_that_remakes_bodies_reads_back_the_markdown_of_unchanged_pages() {
             .contains("/guides/five/")
     );
 }
+
+/// A large site's render reads a page's body back from the spare without
+/// reading its file again; a problem with a shortcode in that body still
+/// shows its line, read from the file then (#17).
+#[test]
+fn a_shortcode_problem_in_a_body_read_back_shows_its_line() {
+    let site = TestSite::new("basic");
+    let opts = Options {
+        root: site.root().to_path_buf(),
+        remake_above: Some(0),
+        ..Options::default()
+    };
+    build::write(&opts).expect("the fixture builds");
+    build::write(&opts).expect("the fixture builds again");
+    let line = "{{ case(id=\"blank-requets\") }}";
+    site.write(
+        "content/guides/broken.md",
+        &format!("---\ntitle: Broken\n---\n\nThe case:\n\n{line}\n"),
+    );
+    // Rendered, then read back: the same problem, at the same place.
+    for build in ["rendered", "read back"] {
+        let Err(problems) = build::write(&opts) else {
+            panic!("{build}: a missing case in a shortcode fails the build");
+        };
+        let text = format!("{problems:?}");
+        assert!(text.contains("blank-requets"), "{build}: {text}");
+        assert!(text.contains("broken.md"), "{build}: {text}");
+        assert!(text.contains("line: 7"), "{build}: {text}");
+        assert!(text.contains(&format!("{line:?}")), "{build}: {text}");
+    }
+}
