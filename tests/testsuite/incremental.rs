@@ -437,8 +437,17 @@ fn both_kinds_of_build_keep_index_parts() {
             "Write back after",
         );
         let [read, made] = parts().ok().flatten().expect("kept");
-        assert_eq!(read + made, all, "{remake_above:?}");
-        assert!(made >= 1 && made < all, "{remake_above:?}: {made} of {all}");
+        let what = format!("{remake_above:?}: {read} read back, {made} made of {all}");
+        if remake_above == Some(0) {
+            // The render's runs are 64 pages each: the edited page's alone.
+            assert_eq!((read, made), (all - 1, 1), "{what}");
+        } else {
+            // Cut where the digests say, the edited page's part may merge
+            // with the next or split in two (the digests are salted with
+            // the executable, so where they fall differs from build to
+            // build of casebook); the parts after it are the same.
+            assert!((1..=3).contains(&made) && read + 3 >= all, "{what}");
+        }
         let fresh = tempfile::tempdir().unwrap();
         let fresh_opts = Options {
             output_dir: Some(fresh.path().join("out")),
