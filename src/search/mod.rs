@@ -219,7 +219,8 @@ pub fn write_index(
 }
 
 /// What the index has before it analyses: the pages analysed with the
-/// render, or else the cache. The texts, without the analysis, go on. A
+/// render, if they were, and the cache for the other origins. The texts,
+/// without the analysis, go on. A
 /// problem if the analysis misses a page: the render hands over every page
 /// it wrote, so that is a bug, and an index without the page must not go
 /// out.
