@@ -198,9 +198,30 @@ pub trait TakeTexts: Sync {
     fn take(&self, e: usize, first: usize, pages: Vec<(usize, Option<Vec<TextSection>>)>);
 }
 
-/// Own pages a run hands over at once ([`TakeTexts`]): one search index
-/// part's worth.
-const RUN: usize = 64;
+/// Own pages a run hands over at once ([`TakeTexts`]), on average: one
+/// search index part's worth. A run ends after a page whose path's digest
+/// is 0 modulo this, or at four times as many pages, so that a page added
+/// or deleted changes the run it falls in, not every run after it (the
+/// index keeps each run's analysis, `search::PageAnalysis`).
+const RUN: u16 = 64;
+
+/// The runs of `own`, pages of `site` (see [`RUN`]), as ranges of it.
+fn runs(site: &Site, own: &[usize]) -> Vec<std::ops::Range<usize>> {
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for (at, &i) in own.iter().enumerate() {
+        let d = crate::hash::digest(site.pages[i].path.as_bytes());
+        let ends = u16::from_le_bytes([d[0], d[1]]).is_multiple_of(RUN);
+        if ends || at + 1 - start == 4 * usize::from(RUN) {
+            runs.push(start..at + 1);
+            start = at + 1;
+        }
+    }
+    if start < own.len() {
+        runs.push(start..own.len());
+    }
+    runs
+}
 
 /// How to make the bodies the model did not keep (`site::Bodies::Remade`):
 /// the copied files pages show, how to read a page's file again, where
@@ -298,15 +319,17 @@ impl Renderer<'_> {
         let (own, jobs): (Vec<usize>, Vec<Job>) = (bodies.into_iter())
             .map(|(i, job)| (i, Job::Page(job)))
             .unzip();
-        (own.par_chunks(RUN).zip(jobs.par_chunks(RUN)).enumerate())
-            .flat_map_iter(|(n, (own, jobs))| {
+        (runs(self.site, &own).into_par_iter())
+            .flat_map_iter(|run| {
+                let first = run.start;
+                let (own, jobs) = (&own[run.clone()], &jobs[run]);
                 let problems: Vec<Diagnostic> = jobs.iter().filter_map(put).flatten().collect();
                 let texts = self.texts.as_ref();
                 let sections = |i: usize| {
                     let slot = texts.and_then(|t| t.get(i))?;
                     slot.lock().unwrap_or_else(|e| e.into_inner()).take()
                 };
-                take.take(e, n * RUN, own.iter().map(|&i| (i, sections(i))).collect());
+                take.take(e, first, own.iter().map(|&i| (i, sections(i))).collect());
                 problems
             })
             .collect()

@@ -409,8 +409,9 @@ fn remaking_bodies_as_pages_are_written_changes_no_byte() {
 /// Both kinds of build keep the search index's parts in the spare: one
 /// that keeps its bodies analyses the records after the render, one that
 /// remakes them (a large site's) a run of pages at a time as the render
-/// writes them (#17). After one page's edit, only the part that holds it
-/// is analysed again, and the output is a clean build's.
+/// writes them (#17). After one page's edit, or a page added, only the
+/// part that holds it is analysed again, and the output is a clean
+/// build's.
 #[test]
 fn both_kinds_of_build_keep_index_parts() {
     for remake_above in [Some(0), Some(usize::MAX)] {
@@ -448,6 +449,14 @@ fn both_kinds_of_build_keep_index_parts() {
             // build of casebook); the parts after it are the same.
             assert!((1..=3).contains(&made) && read + 3 >= all, "{what}");
         }
+        // A page added before most others: the parts after it stay.
+        site.write(
+            "content/guides/aaa.md",
+            "---\ntitle: First\n---\n\nWrite first.\n",
+        );
+        let [read, made] = parts().ok().flatten().expect("kept");
+        let what = format!("{remake_above:?}: {read} read back, {made} made of {all}");
+        assert!((1..=3).contains(&made) && read + 3 >= all, "{what}");
         let fresh = tempfile::tempdir().unwrap();
         let fresh_opts = Options {
             output_dir: Some(fresh.path().join("out")),
