@@ -24,6 +24,28 @@ pub fn digest(bytes: &[u8]) -> Digest {
     xxh3_128(bytes).to_le_bytes()
 }
 
+/// Items cut into runs by their digests (content-defined chunking, as in
+/// rsync and restic): a run ends after each item whose digest is 0 modulo
+/// `average`, or at four times `average` items. Where a run ends depends
+/// on its own items only, so an item added or removed changes the run it
+/// falls in, not every run after it.
+pub fn cut(digests: &[Digest], average: u16) -> Vec<std::ops::Range<usize>> {
+    let most = 4 * usize::from(average);
+    let mut runs = Vec::new();
+    let mut start = 0;
+    for (i, d) in digests.iter().enumerate() {
+        let ends = u16::from_le_bytes([d[0], d[1]]).is_multiple_of(average);
+        if ends || i + 1 - start == most {
+            runs.push(start..i + 1);
+            start = i + 1;
+        }
+    }
+    if start < digests.len() {
+        runs.push(start..digests.len());
+    }
+    runs
+}
+
 /// A digest made of many pieces, fed one after another; cloned, it goes
 /// on from where the original was.
 #[derive(Clone, Default)]

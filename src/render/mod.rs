@@ -207,20 +207,10 @@ const RUN: u16 = 64;
 
 /// The runs of `own`, pages of `site` (see [`RUN`]), as ranges of it.
 fn runs(site: &Site, own: &[usize]) -> Vec<std::ops::Range<usize>> {
-    let mut runs = Vec::new();
-    let mut start = 0;
-    for (at, &i) in own.iter().enumerate() {
-        let d = crate::hash::digest(site.pages[i].path.as_bytes());
-        let ends = u16::from_le_bytes([d[0], d[1]]).is_multiple_of(RUN);
-        if ends || at + 1 - start == 4 * usize::from(RUN) {
-            runs.push(start..at + 1);
-            start = at + 1;
-        }
-    }
-    if start < own.len() {
-        runs.push(start..own.len());
-    }
-    runs
+    let digests: Vec<crate::hash::Digest> = (own.iter())
+        .map(|&i| crate::hash::digest(site.pages[i].path.as_bytes()))
+        .collect();
+    crate::hash::cut(&digests, RUN)
 }
 
 /// How to make the bodies the model did not keep (`site::Bodies::Remade`):

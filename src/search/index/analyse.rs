@@ -127,22 +127,10 @@ pub enum Pass {
 }
 
 /// The origins of each part, cut after every origin whose digest is 0
-/// modulo [`cache::AVERAGE`], or that makes a part [`cache::MOST`] long:
+/// modulo [`cache::AVERAGE`], or that makes a part four times as long:
 /// where a part ends depends on its own origins only.
 fn cut(digests: &[Digest]) -> Vec<Range<usize>> {
-    let mut parts = Vec::new();
-    let mut start = 0;
-    for (i, d) in digests.iter().enumerate() {
-        let ends = u16::from_le_bytes([d[0], d[1]]) % cache::AVERAGE == 0;
-        if ends || i + 1 - start == cache::MOST {
-            parts.push(start..i + 1);
-            start = i + 1;
-        }
-    }
-    if start < digests.len() {
-        parts.push(start..digests.len());
-    }
-    parts
+    crate::hash::cut(digests, cache::AVERAGE)
 }
 
 /// One part of the records, analysed with its own small dictionary, with
@@ -274,7 +262,11 @@ mod tests {
         let none: Vec<Digest> = (0..600).map(|n| digest(false, n as u8)).collect();
         let parts = cut(&none);
         assert_eq!(parts.len(), 3);
-        assert!(parts.iter().all(|p| p.len() <= cache::MOST));
+        assert!(
+            parts
+                .iter()
+                .all(|p| p.len() <= 4 * usize::from(cache::AVERAGE))
+        );
         assert_eq!(parts.last(), Some(&(512..600)));
         assert!(cut(&[]).is_empty());
     }

@@ -56,8 +56,6 @@ pub const FILE: &str = ".casebook-search-parts";
 const MAGIC: &str = "casebook index parts 2";
 /// A part ends after an origin whose digest is 0 modulo this.
 pub(super) const AVERAGE: u16 = 64;
-/// The most origins in a part, however the digests fall.
-pub(super) const MOST: usize = 4 * AVERAGE as usize;
 
 /// The parts earlier builds analysed: in a file an earlier build saved
 /// (`build`), or in memory (`serve`). Shared by the analysis's threads.
